@@ -1,0 +1,65 @@
+// Lint: typescript-eslint, React hooks, and the layer boundaries of docs/architecture.md
+// (core ← worker ← store ← ui; platform used by store; cli uses core only; no cycles).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'fixtures', 'public', 'test-results', 'playwright-report', 'bench', '.scratch'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })] },
+    rules: {
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src/core', './src/worker', 'core must not import the worker'),
+            zone('./src/core', './src/store', 'core must not import the store'),
+            zone('./src/core', './src/ui', 'core must not import the UI'),
+            zone('./src/core', './src/platform', 'core must not import browser I/O'),
+            zone('./src/core', './src/cli', 'core must not import the CLI'),
+            zone('./src/worker', './src/store', 'the worker must not import the store'),
+            zone('./src/worker', './src/ui', 'the worker must not import the UI'),
+            zone('./src/store', './src/ui', 'the store must not import the UI'),
+            zone('./src/cli', './src/worker', 'the CLI uses core only'),
+            zone('./src/cli', './src/store', 'the CLI uses core only'),
+            zone('./src/cli', './src/ui', 'the CLI uses core only'),
+            zone('./src/cli', './src/platform', 'the CLI uses core only'),
+            zone('./src/ui/charts', './src/store', 'charts draw what they are given'),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts', 'comlink', 'idb'], message: 'src/core is framework-free' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+);

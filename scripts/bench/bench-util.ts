@@ -1,0 +1,60 @@
+/**
+ * Shared helpers for the benchmark scripts: medians, generated inputs, a preview server of the built lab,
+ * and headless Chromium launched as the e2e tests launch it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { chromiumArgs } from '../../playwright.config';
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+export const GENERATED = { '100k': 'fixtures/generated/big-100k.csv', '1M': 'fixtures/generated/big-1m.csv' } as const;
+
+/** Writes the big generated files with the seeded fixture generator when they are missing. */
+export function ensureGeneratedFiles(): void {
+  if (Object.values(GENERATED).every((f) => existsSync(f))) return;
+  console.error('generating fixtures/generated (npm run fixtures -- --big)…');
+  const run = spawnSync('npx', ['tsx', 'scripts/fixtures.ts', '--big'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('fixture generation failed');
+}
+
+/** Builds the lab and serves dist/ on a free port; resolves once it answers. */
+export async function startPreview(port = 4179): Promise<{ url: string; stop: () => void }> {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  let up = false;
+  for (let i = 0; i < 100 && !up; i++) {
+    up = await fetch(url).then((r) => r.ok, () => false);
+    if (!up) await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!up) throw new Error(`vite preview did not answer on ${url} (another vite preview of this project running?)`);
+  const stop = () => {
+    try {
+      process.kill(-(server.pid as number));
+    } catch {
+      // already gone
+    }
+  };
+  return { url, stop };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
+export function writeResults(name: string, results: unknown): void {
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(`bench/${name}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote bench/${name}.json`);
+}

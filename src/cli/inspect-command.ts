@@ -1,0 +1,87 @@
+/**
+ * `retrain-lab inspect FILE [--json]`: validate and summarise a task export (CONTRACT.md §3).
+ * Exit 0 with the summary; exit 2 with one line on a refused file or bad arguments — never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { importTasksFromBytes } from '../core/data/import-tasks';
+import { summarizeDataset, type DatasetSummary } from '../core/data/summarize-dataset';
+import type { RowProblem } from '../core/data/task';
+import type { CliIo } from './cli-io';
+
+export const INSPECT_USAGE = 'usage: retrain-lab inspect FILE [--json]';
+
+export async function inspectCommand(
+  argv: string[],
+  io: CliIo,
+  readBytes: (path: string) => Promise<Uint8Array>,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n${INSPECT_USAGE}\n`);
+    return 2;
+  }
+  const [file, ...rest] = parsed.positionals;
+  if (!file || rest.length > 0) {
+    io.stderr(`${INSPECT_USAGE}\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    io.stderr(`${file} could not be read: ${why}.\n`);
+    return 2;
+  }
+  const result = importTasksFromBytes(bytes, file);
+  if (result.kind === 'refused') {
+    io.stderr(`${result.message}\n`);
+    return 2;
+  }
+  const summary = await summarizeDataset(result.dataset);
+  const problems = result.dataset.report.problems;
+  io.stdout(parsed.values.json ? `${JSON.stringify(inspectJson(summary, problems), null, 2)}\n` : formatSummary(summary, problems));
+  return 0;
+}
+
+/** The `--json` object: the report's `dataset` block plus the skipped rows. */
+export function inspectJson(summary: DatasetSummary, problems: RowProblem[]) {
+  return {
+    rows: summary.rows,
+    skippedRows: summary.skippedRows,
+    fingerprint: summary.fingerprint,
+    users: summary.users.map(({ userId, tasks, share }) => ({ userId, tasks, share })),
+    problems,
+    notCompletedRows: summary.notCompletedRows,
+    firstTaskAt: summary.firstTaskAt,
+    lastTaskAt: summary.lastTaskAt,
+    topics: summary.topics,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function formatSummary(s: DatasetSummary, problems: RowProblem[]): string {
+  const lines = [
+    `${s.fileName}: ${s.rows} tasks, ${s.users.length} users, ${s.topics.length} topics`,
+    `skipped rows: ${s.skippedRows}${s.notCompletedRows ? `; left out as not completed: ${s.notCompletedRows}` : ''}`,
+    `from ${s.firstTaskAt} to ${s.lastTaskAt}; correct overall ${pct(s.correctRate)}`,
+    `fingerprint: ${s.fingerprint}`,
+    '',
+    'user                                   tasks   share  correct',
+    ...s.users.slice(0, 20).map((u) => `${u.userId.slice(0, 36).padEnd(36)} ${String(u.tasks).padStart(8)} ${pct(u.share).padStart(7)} ${pct(u.correctRate).padStart(8)}`),
+  ];
+  if (s.users.length > 20) lines.push(`… and ${s.users.length - 20} more users`);
+  lines.push('', 'topic                                 easy  medium    hard');
+  for (const t of s.topics.slice(0, 20)) {
+    lines.push(`${t.topic.slice(0, 34).padEnd(34)} ${[t.counts.easy, t.counts.medium, t.counts.hard].map((n) => String(n).padStart(7)).join(' ')}`);
+  }
+  if (problems.length > 0) {
+    lines.push('', 'first problems:');
+    for (const p of problems.slice(0, 10)) lines.push(`  row ${p.row}, ${p.column} ${p.reason}: ${JSON.stringify(p.value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

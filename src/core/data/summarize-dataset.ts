@@ -1,0 +1,82 @@
+/**
+ * The dataset summary the lab and `retrain-lab inspect` show: rows, skips, users by share (the seed's
+ * "before balancing" table), topic × difficulty counts, date range, correct rates and the fingerprint.
+ */
+import { fingerprintTasks } from './fingerprint';
+import { DIFFICULTIES, type Dataset, type Difficulty } from './task';
+
+export interface UserSummary {
+  userId: string;
+  tasks: number;
+  /** Share of all tasks, 0–1. */
+  share: number;
+  /** Share of the user's tasks answered correctly, 0–1. */
+  correctRate: number;
+}
+
+export interface TopicSummary {
+  topic: string;
+  counts: Record<Difficulty, number>;
+  total: number;
+}
+
+export interface DatasetSummary {
+  fileName: string;
+  rows: number;
+  skippedRows: number;
+  notCompletedRows: number;
+  fingerprint: string;
+  users: UserSummary[];
+  topics: TopicSummary[];
+  firstTaskAt: string;
+  lastTaskAt: string;
+  correctRate: number;
+  hasPredictedCorrect: boolean;
+  hasTrueP: boolean;
+}
+
+export async function summarizeDataset(dataset: Dataset): Promise<DatasetSummary> {
+  const { tasks, report } = dataset;
+  const byUser = new Map<string, { tasks: number; correct: number }>();
+  const byTopic = new Map<string, Record<Difficulty, number>>();
+  let correct = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  let hasPredictedCorrect = false;
+  let hasTrueP = false;
+  for (const t of tasks) {
+    const u = byUser.get(t.userId) ?? { tasks: 0, correct: 0 };
+    u.tasks++;
+    if (t.isCorrect) u.correct++;
+    byUser.set(t.userId, u);
+    const counts = byTopic.get(t.topic) ?? { easy: 0, medium: 0, hard: 0 };
+    counts[t.difficulty]++;
+    byTopic.set(t.topic, counts);
+    if (t.isCorrect) correct++;
+    if (t.completedAtMs < first) first = t.completedAtMs;
+    if (t.completedAtMs > last) last = t.completedAtMs;
+    if (t.predictedCorrect !== undefined) hasPredictedCorrect = true;
+    if (t.trueP !== undefined) hasTrueP = true;
+  }
+  const n = tasks.length;
+  const users = [...byUser]
+    .map(([userId, u]) => ({ userId, tasks: u.tasks, share: u.tasks / n, correctRate: u.correct / u.tasks }))
+    .sort((a, b) => b.tasks - a.tasks || (a.userId < b.userId ? -1 : 1));
+  const topics = [...byTopic]
+    .map(([topic, counts]) => ({ topic, counts, total: DIFFICULTIES.reduce((s, d) => s + counts[d], 0) }))
+    .sort((a, b) => b.total - a.total || (a.topic < b.topic ? -1 : 1));
+  return {
+    fileName: report.fileName,
+    rows: n,
+    skippedRows: report.skippedRows,
+    notCompletedRows: report.notCompletedRows,
+    fingerprint: await fingerprintTasks(tasks),
+    users,
+    topics,
+    firstTaskAt: new Date(first).toISOString(),
+    lastTaskAt: new Date(last).toISOString(),
+    correctRate: correct / n,
+    hasPredictedCorrect,
+    hasTrueP,
+  };
+}

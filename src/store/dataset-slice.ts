@@ -1,0 +1,46 @@
+/**
+ * The dataset slice: what the page knows of the dataset held by the worker — its summary and import
+ * report — plus the import in progress and the last refusal. A refusal never clears a good dataset.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { DatasetSummary } from '../core/data/summarize-dataset';
+import type { ImportReport } from '../core/data/task';
+import type { LabClient } from '../worker/lab-client';
+import { fetchSampleBytes, readFileBytes, SAMPLE_NAME } from '../platform/read-file';
+
+export interface DatasetSlice {
+  summary?: DatasetSummary;
+  importReport?: ImportReport;
+  /** Wall time of the last successful import in the worker, ms. */
+  importMs?: number;
+  /** The file being imported now. */
+  importing?: string;
+  /** Why the last import was refused; cleared by the next successful one. */
+  importError?: string;
+  importFile(file: File): Promise<void>;
+  loadSample(): Promise<void>;
+}
+
+export const createDatasetSlice =
+  (client: LabClient): StateCreator<DatasetSlice, [], [], DatasetSlice> =>
+  (set) => {
+    async function importBytes(fileName: string, read: () => Promise<ArrayBuffer>): Promise<void> {
+      set({ importing: fileName });
+      try {
+        const reply = await client.importFile(fileName, await read());
+        if (reply.kind === 'imported') {
+          set({ summary: reply.summary, importReport: reply.report, importMs: reply.importMs, importError: undefined });
+        } else {
+          set({ importError: reply.message });
+        }
+      } catch (error) {
+        set({ importError: `${fileName} could not be read: ${(error as Error).message}.` });
+      } finally {
+        set({ importing: undefined });
+      }
+    }
+    return {
+      importFile: (file) => importBytes(file.name, () => readFileBytes(file)),
+      loadSample: () => importBytes(SAMPLE_NAME, fetchSampleBytes),
+    };
+  };

@@ -1,0 +1,27 @@
+/**
+ * The lab page: import, then the dataset summary (training and comparison panels follow in later steps).
+ * Loads the bundled sample on first open so the lab never starts empty.
+ */
+import { useEffect } from 'react';
+import { useLab } from './common/lab-store-context';
+import { ImportPanel } from './panels/import/ImportPanel';
+import { SummaryPanel } from './panels/summary/SummaryPanel';
+
+export function App() {
+  const loadSample = useLab((s) => s.loadSample);
+  useEffect(() => {
+    void loadSample();
+  }, [loadSample]);
+  return (
+    <>
+      <header className="masthead">
+        <h1>Retrain Lab</h1>
+        <p>Which retraining strategy cures a model that one dominant user has made overfit?</p>
+      </header>
+      <main className="layout">
+        <ImportPanel />
+        <SummaryPanel />
+      </main>
+    </>
+  );
+}

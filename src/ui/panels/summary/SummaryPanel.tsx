@@ -1,0 +1,75 @@
+/**
+ * Step 2: what was loaded — tasks, skipped rows, date range, fingerprint, the users table (the seed's
+ * "before balancing" view of who dominates) and the topic × difficulty counts.
+ */
+import { useLab } from '../../common/lab-store-context';
+import { count, day, percent } from '../../common/format';
+import { UsersTable } from './UsersTable';
+import { TopicTable } from './TopicTable';
+
+export function SummaryPanel() {
+  const summary = useLab((s) => s.summary);
+  const importMs = useLab((s) => s.importMs);
+  if (!summary) {
+    return (
+      <section className="panel" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">2. Dataset</h2>
+        <p className="hint">No dataset loaded yet.</p>
+      </section>
+    );
+  }
+  const top = summary.users[0];
+  return (
+    <section className="panel" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">2. Dataset: {summary.fileName}</h2>
+      <dl className="facts" aria-label="Dataset facts">
+        <div>
+          <dt>Tasks</dt>
+          <dd data-testid="task-count">{count(summary.rows)}</dd>
+        </div>
+        <div>
+          <dt>Skipped rows</dt>
+          <dd>{count(summary.skippedRows)}</dd>
+        </div>
+        <div>
+          <dt>Users</dt>
+          <dd>{count(summary.users.length)}</dd>
+        </div>
+        <div>
+          <dt>Topics</dt>
+          <dd>{count(summary.topics.length)}</dd>
+        </div>
+        <div>
+          <dt>Dates</dt>
+          <dd>
+            {day(summary.firstTaskAt)} – {day(summary.lastTaskAt)}
+          </dd>
+        </div>
+        <div>
+          <dt>Correct</dt>
+          <dd>{percent(summary.correctRate)}</dd>
+        </div>
+      </dl>
+      {top && top.share > 0.5 && (
+        <p className="callout">
+          <strong>{top.userId}</strong> owns {percent(top.share)} of all tasks: a model with a user embedding will
+          learn mostly this user.
+        </p>
+      )}
+      <p className="hint">
+        Fingerprint <code data-testid="fingerprint">{summary.fingerprint}</code>
+        {summary.notCompletedRows > 0 && ` · ${count(summary.notCompletedRows)} rows left out as not completed`}
+        {importMs !== undefined && (
+          <>
+            {' · read in '}
+            <span data-testid="import-seconds">{(importMs / 1000).toFixed(2)}</span> s
+          </>
+        )}
+      </p>
+      <div className="columns">
+        <UsersTable users={summary.users} />
+        <TopicTable topics={summary.topics} />
+      </div>
+    </section>
+  );
+}
