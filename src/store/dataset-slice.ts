@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ImportReport } from '../core/data/task';
 import type { LabClient } from '../worker/lab-client';
-import { fetchSampleBytes, readFileBytes, SAMPLE_NAME } from '../platform/read-file';
+import { fetchSample, SAMPLE_NAME } from '../platform/read-file';
 
 export interface DatasetSlice {
   summary?: DatasetSummary;
@@ -24,7 +24,7 @@ export interface DatasetSlice {
 export const createDatasetSlice =
   (client: LabClient): StateCreator<DatasetSlice, [], [], DatasetSlice> =>
   (set) => {
-    async function importBytes(fileName: string, read: () => Promise<ArrayBuffer>): Promise<void> {
+    async function importBlob(fileName: string, read: () => Promise<Blob>): Promise<void> {
       set({ importing: fileName });
       try {
         const reply = await client.importFile(fileName, await read());
@@ -40,7 +40,7 @@ export const createDatasetSlice =
       }
     }
     return {
-      importFile: (file) => importBytes(file.name, () => readFileBytes(file)),
-      loadSample: () => importBytes(SAMPLE_NAME, fetchSampleBytes),
+      importFile: (file) => importBlob(file.name, async () => file),
+      loadSample: () => importBlob(SAMPLE_NAME, fetchSample),
     };
   };

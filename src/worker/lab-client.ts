@@ -7,7 +7,7 @@ import type { ImportReply, WorkerReply, WorkerRequest } from './protocol';
 type Pending = { resolve: (reply: WorkerReply) => void };
 
 export interface LabClient {
-  importFile(fileName: string, bytes: ArrayBuffer): Promise<ImportReply>;
+  importFile(fileName: string, file: Blob): Promise<ImportReply>;
   dispose(): void;
 }
 
@@ -35,7 +35,7 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
     return w;
   }
 
-  function request(message: Omit<WorkerRequest, 'id'>, transfer: Transferable[]): Promise<WorkerReply> {
+  function request(message: Omit<WorkerRequest, 'id'>, transfer: Transferable[] = []): Promise<WorkerReply> {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, { resolve });
@@ -44,8 +44,8 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
   }
 
   return {
-    async importFile(fileName, bytes) {
-      const reply = await request({ kind: 'import', fileName, bytes }, [bytes]);
+    async importFile(fileName, file) {
+      const reply = await request({ kind: 'import', fileName, file });
       if (reply.kind === 'failed') return { kind: 'refused', message: `${fileName} could not be imported: ${reply.message}` };
       return reply;
     },

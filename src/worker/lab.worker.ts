@@ -21,7 +21,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     switch (request.kind) {
       case 'import': {
         const started = performance.now();
-        const result = importTasksFromBytes(new Uint8Array(request.bytes), request.fileName);
+        const result = importTasksFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.fileName);
         if (result.kind === 'refused') {
           post({ id: request.id, kind: 'refused', message: result.message });
           return;

@@ -9,8 +9,8 @@ export type WorkerRequest = {
   id: number;
   kind: 'import';
   fileName: string;
-  /** The file's bytes, transferred (not copied) to the worker. */
-  bytes: ArrayBuffer;
+  /** The file itself: a handle, read inside the worker so not even the copy of its bytes lands on the page's thread. */
+  file: Blob;
 };
 
 export type ImportReply =

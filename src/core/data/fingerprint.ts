@@ -10,7 +10,7 @@ const FIELDS_PER_TASK = 8;
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** The bytes hashed: JSON of the sorted names, then the tasks (float64, little-endian on every platform we run on). */
-export function fingerprintBytes(tasks: readonly Task[]): Uint8Array {
+export function fingerprintBytes(tasks: readonly Task[]): Uint8Array<ArrayBuffer> {
   const users = sortedUnique(tasks.map((t) => t.userId));
   const topics = sortedUnique(tasks.map((t) => t.topic));
   const userIndex = new Map(users.map((u, i) => [u, i]));
