@@ -9,14 +9,27 @@ import globals from 'globals';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'fixtures', 'public', 'test-results', 'playwright-report', 'bench', '.scratch'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'fixtures',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench',
+      '.scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })] },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
     rules: {
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
       'import-x/no-self-import': 'error',
@@ -50,7 +63,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts', 'comlink', 'idb'], message: 'src/core is framework-free' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts', 'comlink', 'idb'],
+              message: 'src/core is framework-free',
+            },
           ],
         },
       ],

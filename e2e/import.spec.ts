@@ -18,7 +18,9 @@ test('a refused file is explained and the loaded dataset stays', async ({ page }
   await lab.open();
   const fingerprint = await lab.fingerprint.textContent();
   await lab.importFile('fixtures/bad/missing-topic-difficulty.csv');
-  await expect(lab.alert).toContainText('missing-topic-difficulty.csv is missing the required columns topic, difficulty');
+  await expect(lab.alert).toContainText(
+    'missing-topic-difficulty.csv is missing the required columns topic, difficulty',
+  );
   await expect(lab.alert).toContainText('The dataset already loaded is kept.');
   await expect(lab.taskCount).toHaveText('917');
   await expect(lab.fingerprint).toHaveText(fingerprint ?? '');
@@ -38,7 +40,9 @@ test('the JSON twin of the sample has the same fingerprint', async ({ page }) =>
   await expect(lab.fingerprint).toHaveText(csvFingerprint ?? '');
 });
 
-test('skipped rows are listed with row, column, reason and value; names stay plain text', async ({ page }) => {
+test('skipped rows are listed with row, column, reason and value; names stay plain text', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open();
   await lab.importFile('fixtures/bad/bad-difficulty.csv');

@@ -8,10 +8,25 @@ import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { importTasksFromBytes } from '../src/core/data/import-tasks';
 import { summarizeDataset } from '../src/core/data/summarize-dataset';
-import { ensureGeneratedFiles, GENERATED, launchChromium, median, startPreview, writeResults } from './bench/bench-util';
+import {
+  ensureGeneratedFiles,
+  GENERATED,
+  launchChromium,
+  median,
+  startPreview,
+  writeResults,
+} from './bench/bench-util';
 
 const RUNS = 3;
-type Row = { where: string; file: string; rows: number; medianMs: number; rowsPerSecond: number; longestMainTaskMs?: number; workerMs?: number };
+type Row = {
+  where: string;
+  file: string;
+  rows: number;
+  medianMs: number;
+  rowsPerSecond: number;
+  longestMainTaskMs?: number;
+  workerMs?: number;
+};
 
 async function benchNode(label: string, path: string): Promise<Row> {
   const bytes = new Uint8Array(readFileSync(path));
@@ -26,7 +41,13 @@ async function benchNode(label: string, path: string): Promise<Row> {
     rows = result.dataset.tasks.length;
   }
   const ms = median(times);
-  return { where: 'node', file: label, rows, medianMs: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)) };
+  return {
+    where: 'node',
+    file: label,
+    rows,
+    medianMs: Math.round(ms),
+    rowsPerSecond: Math.round(rows / (ms / 1000)),
+  };
 }
 
 async function benchChromium(page: Page, label: string, path: string): Promise<Row> {
@@ -43,7 +64,10 @@ async function benchChromium(page: Page, label: string, path: string): Promise<R
     }
     const started = performance.now();
     await page.getByLabel('Import tasks', { exact: true }).setInputFiles(path);
-    await page.getByTestId('task-count').filter({ hasText: rows.toLocaleString('en-US') }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('task-count')
+      .filter({ hasText: rows.toLocaleString('en-US') })
+      .waitFor({ timeout: 120_000 });
     times.push(performance.now() - started);
     workerTimes.push(Number(await page.getByTestId('import-seconds').textContent()) * 1000);
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
@@ -72,16 +96,21 @@ async function main(): Promise<void> {
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => w.__longTasks.push(e.duration)),
+      ).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(preview.url);
     await page.getByTestId('task-count').filter({ hasText: /^917$/ }).waitFor();
-    for (const [label, path] of Object.entries(GENERATED)) results.push(await benchChromium(page, label, path));
+    for (const [label, path] of Object.entries(GENERATED))
+      results.push(await benchChromium(page, label, path));
   } finally {
     await browser.close();
     preview.stop();
   }
-  console.log(`\nimport benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}; median of ${RUNS}`);
+  console.log(
+    `\nimport benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}; median of ${RUNS}`,
+  );
   console.table(results);
   writeResults('results-import', { generatedAt: new Date().toISOString(), cores: os.cpus().length, results });
 }

@@ -28,6 +28,8 @@ export class LabPage {
   }
 
   userRow(userId: string): Locator {
-    return this.usersTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: userId, exact: true }) });
+    return this.usersTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: userId, exact: true }) });
   }
 }

@@ -13,7 +13,10 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-export const GENERATED = { '100k': 'fixtures/generated/big-100k.csv', '1M': 'fixtures/generated/big-1m.csv' } as const;
+export const GENERATED = {
+  '100k': 'fixtures/generated/big-100k.csv',
+  '1M': 'fixtures/generated/big-1m.csv',
+} as const;
 
 /** Writes the big generated files with the seeded fixture generator when they are missing. */
 export function ensureGeneratedFiles(): void {
@@ -27,17 +30,25 @@ export function ensureGeneratedFiles(): void {
 export async function startPreview(port = 4179): Promise<{ url: string; stop: () => void }> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   let up = false;
   for (let i = 0; i < 100 && !up; i++) {
-    up = await fetch(url).then((r) => r.ok, () => false);
+    up = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!up) await new Promise((r) => setTimeout(r, 200));
   }
-  if (!up) throw new Error(`vite preview did not answer on ${url} (another vite preview of this project running?)`);
+  if (!up)
+    throw new Error(`vite preview did not answer on ${url} (another vite preview of this project running?)`);
   const stop = () => {
     try {
       process.kill(-(server.pid as number));

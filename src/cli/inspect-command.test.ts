@@ -37,7 +37,10 @@ describe('inspectCommand', () => {
   });
 
   it.each([
-    [['fixtures/bad/missing-topic-difficulty.csv'], 'fixtures/bad/missing-topic-difficulty.csv is missing the required columns topic, difficulty'],
+    [
+      ['fixtures/bad/missing-topic-difficulty.csv'],
+      'fixtures/bad/missing-topic-difficulty.csv is missing the required columns topic, difficulty',
+    ],
     [['no/such/file.csv'], 'no/such/file.csv could not be read: no such file.'],
     [[], 'usage: retrain-lab inspect FILE [--json]'],
     [['a.csv', '--bogus'], "Unknown option '--bogus'"],
@@ -55,7 +58,9 @@ describe('the retrain-lab bin', () => {
   it('runs inspect from a fresh process and exits 2 on a refused file', async () => {
     const ok = await run('node', ['bin/retrain-lab.mjs', 'inspect', 'fixtures/seed-shaped.json', '--json']);
     expect(JSON.parse(ok.stdout).rows).toBe(917);
-    const refused = await run('node', ['bin/retrain-lab.mjs', 'inspect', 'fixtures/bad/empty.csv']).catch((e: { code: number; stderr: string }) => e);
+    const refused = await run('node', ['bin/retrain-lab.mjs', 'inspect', 'fixtures/bad/empty.csv']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(refused).toMatchObject({ code: 2, stderr: 'fixtures/bad/empty.csv is empty.\n' });
   });
 });

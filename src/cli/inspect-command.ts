@@ -32,7 +32,8 @@ export async function inspectCommand(
     bytes = await readBytes(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
     io.stderr(`${file} could not be read: ${why}.\n`);
     return 2;
   }
@@ -43,7 +44,11 @@ export async function inspectCommand(
   }
   const summary = await summarizeDataset(result.dataset);
   const problems = result.dataset.report.problems;
-  io.stdout(parsed.values.json ? `${JSON.stringify(inspectJson(summary, problems), null, 2)}\n` : formatSummary(summary, problems));
+  io.stdout(
+    parsed.values.json
+      ? `${JSON.stringify(inspectJson(summary, problems), null, 2)}\n`
+      : formatSummary(summary, problems),
+  );
   return 0;
 }
 
@@ -72,16 +77,24 @@ function formatSummary(s: DatasetSummary, problems: RowProblem[]): string {
     `fingerprint: ${s.fingerprint}`,
     '',
     'user                                   tasks   share  correct',
-    ...s.users.slice(0, 20).map((u) => `${u.userId.slice(0, 36).padEnd(36)} ${String(u.tasks).padStart(8)} ${pct(u.share).padStart(7)} ${pct(u.correctRate).padStart(8)}`),
+    ...s.users
+      .slice(0, 20)
+      .map(
+        (u) =>
+          `${u.userId.slice(0, 36).padEnd(36)} ${String(u.tasks).padStart(8)} ${pct(u.share).padStart(7)} ${pct(u.correctRate).padStart(8)}`,
+      ),
   ];
   if (s.users.length > 20) lines.push(`… and ${s.users.length - 20} more users`);
   lines.push('', 'topic                                 easy  medium    hard');
   for (const t of s.topics.slice(0, 20)) {
-    lines.push(`${t.topic.slice(0, 34).padEnd(34)} ${[t.counts.easy, t.counts.medium, t.counts.hard].map((n) => String(n).padStart(7)).join(' ')}`);
+    lines.push(
+      `${t.topic.slice(0, 34).padEnd(34)} ${[t.counts.easy, t.counts.medium, t.counts.hard].map((n) => String(n).padStart(7)).join(' ')}`,
+    );
   }
   if (problems.length > 0) {
     lines.push('', 'first problems:');
-    for (const p of problems.slice(0, 10)) lines.push(`  row ${p.row}, ${p.column} ${p.reason}: ${JSON.stringify(p.value)}`);
+    for (const p of problems.slice(0, 10))
+      lines.push(`  row ${p.row}, ${p.column} ${p.reason}: ${JSON.stringify(p.value)}`);
   }
   return `${lines.join('\n')}\n`;
 }

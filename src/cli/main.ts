@@ -23,7 +23,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'compare': {
         // Loaded on demand: tfjs takes a moment to import and `inspect` does not need it.
         const { compareCommand } = await import('./compare-command');
-        return await compareCommand(rest, io, (path) => readFile(path, 'utf8'), (path, text) => writeFile(path, text));
+        return await compareCommand(
+          rest,
+          io,
+          (path) => readFile(path, 'utf8'),
+          (path, text) => writeFile(path, text),
+        );
       }
       case undefined:
       case '-h':

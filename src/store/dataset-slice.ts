@@ -29,7 +29,12 @@ export const createDatasetSlice =
       try {
         const reply = await client.importFile(fileName, await read());
         if (reply.kind === 'imported') {
-          set({ summary: reply.summary, importReport: reply.report, importMs: reply.importMs, importError: undefined });
+          set({
+            summary: reply.summary,
+            importReport: reply.report,
+            importMs: reply.importMs,
+            importError: undefined,
+          });
         } else {
           set({ importError: reply.message });
         }

@@ -46,7 +46,8 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
   return {
     async importFile(fileName, file) {
       const reply = await request({ kind: 'import', fileName, file });
-      if (reply.kind === 'failed') return { kind: 'refused', message: `${fileName} could not be imported: ${reply.message}` };
+      if (reply.kind === 'failed')
+        return { kind: 'refused', message: `${fileName} could not be imported: ${reply.message}` };
       return reply;
     },
     dispose() {

@@ -21,14 +21,23 @@ async function handle(request: WorkerRequest): Promise<void> {
     switch (request.kind) {
       case 'import': {
         const started = performance.now();
-        const result = importTasksFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.fileName);
+        const result = importTasksFromBytes(
+          new Uint8Array(await request.file.arrayBuffer()),
+          request.fileName,
+        );
         if (result.kind === 'refused') {
           post({ id: request.id, kind: 'refused', message: result.message });
           return;
         }
         const summary = await summarizeDataset(result.dataset);
         held.dataset = result.dataset;
-        post({ id: request.id, kind: 'imported', summary, report: result.dataset.report, importMs: performance.now() - started });
+        post({
+          id: request.id,
+          kind: 'imported',
+          summary,
+          report: result.dataset.report,
+          importMs: performance.now() - started,
+        });
         return;
       }
     }
@@ -36,4 +45,3 @@ async function handle(request: WorkerRequest): Promise<void> {
     post({ id: request.id, kind: 'failed', message: (error as Error).message });
   }
 }
-

@@ -33,7 +33,10 @@ for (const column of Object.keys(ALIASES) as CanonicalColumn[]) {
 }
 
 export function normaliseHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 export interface ColumnMapping {

@@ -4,8 +4,7 @@
  */
 
 export type DecodeResult =
-  | { kind: 'ok'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
-  | { kind: 'binary' };
+  { kind: 'ok'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { kind: 'binary' };
 
 export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -14,7 +13,10 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { kind: 'ok', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? bytes.subarray(3)
+      : bytes;
   // A text export never holds NUL; images, archives and spreadsheets (.xlsx) do within their first bytes.
   const probe = body.subarray(0, 8192);
   if (probe.includes(0)) return { kind: 'binary' };

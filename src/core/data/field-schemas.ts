@@ -13,7 +13,8 @@ function fail(ctx: Ctx, message: string): never {
   return z.NEVER;
 }
 
-const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const isBlank = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const asText = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
@@ -81,7 +82,9 @@ export function parseTimestampMs(v: unknown): number | undefined {
 
 const timestamp = z.unknown().transform((v, ctx) => {
   if (isBlank(v)) return fail(ctx, 'is empty');
-  return parseTimestampMs(v) ?? fail(ctx, 'is not a timestamp (ISO-8601 or epoch seconds/milliseconds, 1970–2099)');
+  return (
+    parseTimestampMs(v) ?? fail(ctx, 'is not a timestamp (ISO-8601 or epoch seconds/milliseconds, 1970–2099)')
+  );
 });
 
 export function parseNumber(v: unknown): number | undefined {

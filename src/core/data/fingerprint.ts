@@ -7,7 +7,8 @@
 import { DIFFICULTIES, type Task } from './task';
 
 const FIELDS_PER_TASK = 8;
-const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedUnique = (values: Iterable<string>): string[] =>
+  [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** The bytes hashed: JSON of the sorted names, then the tasks (float64, little-endian on every platform we run on). */
 export function fingerprintBytes(tasks: readonly Task[]): Uint8Array<ArrayBuffer> {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { importTasksFromBytes, importTasksFromText, MAX_DETAILED_PROBLEMS, type ImportResult } from './import-tasks';
+import {
+  importTasksFromBytes,
+  importTasksFromText,
+  MAX_DETAILED_PROBLEMS,
+  type ImportResult,
+} from './import-tasks';
 import type { Dataset } from './task';
 
 const HEADER = 'user_id,topic,difficulty,completed_at,is_correct,actual_time_seconds';
@@ -22,8 +27,22 @@ describe('importTasksFromText — formats', () => {
   it('reads a plain CSV into chronological tasks', () => {
     const { tasks, report } = ok(importTasksFromText(csv(ROWS[1]!, ROWS[0]!), 'a.csv'));
     expect(tasks).toEqual([
-      { userId: 'bulk@example.com', topic: 'Calculus', difficulty: 'easy', completedAtMs: Date.UTC(2025, 8, 1, 8), isCorrect: true, actualTimeSeconds: 30 },
-      { userId: 'you2@example.com', topic: 'Algebra', difficulty: 'hard', completedAtMs: Date.UTC(2025, 8, 1, 9), isCorrect: false, actualTimeSeconds: 75.5 },
+      {
+        userId: 'bulk@example.com',
+        topic: 'Calculus',
+        difficulty: 'easy',
+        completedAtMs: Date.UTC(2025, 8, 1, 8),
+        isCorrect: true,
+        actualTimeSeconds: 30,
+      },
+      {
+        userId: 'you2@example.com',
+        topic: 'Algebra',
+        difficulty: 'hard',
+        completedAtMs: Date.UTC(2025, 8, 1, 9),
+        isCorrect: false,
+        actualTimeSeconds: 75.5,
+      },
     ]);
     expect(report).toMatchObject({ format: 'csv', rowsRead: 2, skippedRows: 0, problems: [] });
   });
@@ -50,8 +69,22 @@ describe('importTasksFromText — formats', () => {
     ['NDJSON', (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')],
   ])('reads JSON as %s', (_name, write) => {
     const rows = [
-      { user_id: 'u1', topic: 'T', difficulty: 'easy', completed_at: '2025-01-01T00:00:00Z', is_correct: true, actual_time_seconds: 3 },
-      { user_id: 'u2', topic: 'T', difficulty: 'hard', completed_at: 1735689700, is_correct: 0, actual_time_seconds: '4' },
+      {
+        user_id: 'u1',
+        topic: 'T',
+        difficulty: 'easy',
+        completed_at: '2025-01-01T00:00:00Z',
+        is_correct: true,
+        actual_time_seconds: 3,
+      },
+      {
+        user_id: 'u2',
+        topic: 'T',
+        difficulty: 'hard',
+        completed_at: 1735689700,
+        is_correct: 0,
+        actual_time_seconds: '4',
+      },
     ];
     const dataset = ok(importTasksFromText(write(rows), 'j.json'));
     expect(dataset.tasks.map((t) => [t.userId, t.isCorrect, t.actualTimeSeconds])).toEqual([
@@ -62,8 +95,16 @@ describe('importTasksFromText — formats', () => {
 
   it('decodes UTF-16 LE and BE with a byte-order mark', () => {
     const text = csv(ROWS[0]!);
-    const le = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
-    const be = new Uint8Array([0xfe, 0xff, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    const be = new Uint8Array([
+      0xfe,
+      0xff,
+      ...Array.from(text).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]),
+    ]);
     expect(ok(importTasksFromBytes(le, 'le.csv')).tasks[0]?.userId).toBe('bulk@example.com');
     expect(ok(importTasksFromBytes(be, 'be.csv')).tasks[0]?.userId).toBe('bulk@example.com');
   });
@@ -79,7 +120,9 @@ describe('importTasksFromText — columns and values (CONTRACT.md §1)', () => {
     ['actual_time_seconds', ['actual_time', 'time_seconds', 'duration_seconds']],
   ])('accepts every alias of %s', (canonical, aliases) => {
     for (const alias of aliases) {
-      const header = HEADER.split(',').map((h) => (h === canonical ? alias : h)).join(',');
+      const header = HEADER.split(',')
+        .map((h) => (h === canonical ? alias : h))
+        .join(',');
       const { tasks, report } = ok(importTasksFromText([header, ROWS[0]].join('\n'), 'alias.csv'));
       expect(tasks).toHaveLength(1);
       expect(report.columnMap[canonical]).toBe(alias);
@@ -87,7 +130,8 @@ describe('importTasksFromText — columns and values (CONTRACT.md §1)', () => {
   });
 
   it('prefers the canonical name when an alias names the same column', () => {
-    const text = 'email,user_id,topic,difficulty,completed_at,is_correct,actual_time_seconds\nx@y,u1,T,easy,2025-01-01,true,1';
+    const text =
+      'email,user_id,topic,difficulty,completed_at,is_correct,actual_time_seconds\nx@y,u1,T,easy,2025-01-01,true,1';
     const { tasks, report } = ok(importTasksFromText(text, 'dup.csv'));
     expect(tasks[0]?.userId).toBe('u1');
     expect(report.ignoredColumns).toEqual(['email']);
@@ -112,16 +156,35 @@ describe('importTasksFromText — columns and values (CONTRACT.md §1)', () => {
   it('reads numeric difficulty as 0–2 when a 0 occurs, else as 1–3', () => {
     const rows = (levels: string[]) =>
       csv(...levels.map((l, i) => `u,T,${l},2025-01-0${i + 1}T00:00:00Z,true,1`));
-    expect(ok(importTasksFromText(rows(['0', '1', '2']), 'z.csv')).tasks.map((t) => t.difficulty)).toEqual(['easy', 'medium', 'hard']);
-    expect(ok(importTasksFromText(rows(['1', '2', '3']), 'o.csv')).tasks.map((t) => t.difficulty)).toEqual(['easy', 'medium', 'hard']);
+    expect(ok(importTasksFromText(rows(['0', '1', '2']), 'z.csv')).tasks.map((t) => t.difficulty)).toEqual([
+      'easy',
+      'medium',
+      'hard',
+    ]);
+    expect(ok(importTasksFromText(rows(['1', '2', '3']), 'o.csv')).tasks.map((t) => t.difficulty)).toEqual([
+      'easy',
+      'medium',
+      'hard',
+    ]);
     const mixed = ok(importTasksFromText(rows(['0', '3', '2']), 'm.csv'));
     expect(mixed.tasks.map((t) => t.difficulty)).toEqual(['easy', 'hard']);
-    expect(mixed.report.problems).toEqual([{ row: 2, column: 'difficulty', reason: 'is 3, but this file numbers difficulty 0–2', value: '3' }]);
+    expect(mixed.report.problems).toEqual([
+      { row: 2, column: 'difficulty', reason: 'is 3, but this file numbers difficulty 0–2', value: '3' },
+    ]);
   });
 
   it.each([
-    ['true', true], ['TRUE', true], ['t', true], ['1', true], ['yes', true], ['Yes', true],
-    ['false', false], ['F', false], ['0', false], ['no', false], ['NO', false],
+    ['true', true],
+    ['TRUE', true],
+    ['t', true],
+    ['1', true],
+    ['yes', true],
+    ['Yes', true],
+    ['false', false],
+    ['F', false],
+    ['0', false],
+    ['no', false],
+    ['NO', false],
   ])('reads is_correct %j as %s', (value, expected) => {
     expect(ok(one('is_correct', value)).tasks[0]?.isCorrect).toBe(expected);
   });
@@ -160,7 +223,11 @@ describe('importTasksFromText — columns and values (CONTRACT.md §1)', () => {
     ['difficulty', 'extreme', 'is not a difficulty (easy, medium, hard, 0–2 or 1–3)'],
     ['difficulty', '4', 'is not a difficulty (easy, medium, hard, 0–2 or 1–3)'],
     ['completed_at', 'yesterday', 'is not a timestamp (ISO-8601 or epoch seconds/milliseconds, 1970–2099)'],
-    ['completed_at', '2025-13-45T00:00:00Z', 'is not a timestamp (ISO-8601 or epoch seconds/milliseconds, 1970–2099)'],
+    [
+      'completed_at',
+      '2025-13-45T00:00:00Z',
+      'is not a timestamp (ISO-8601 or epoch seconds/milliseconds, 1970–2099)',
+    ],
     ['is_correct', 'maybe', 'is not a boolean (true/false, t/f, 1/0, yes/no)'],
     ['actual_time_seconds', '-3', 'is negative'],
     ['actual_time_seconds', 'fast', 'is not a number'],
@@ -172,9 +239,14 @@ describe('importTasksFromText — columns and values (CONTRACT.md §1)', () => {
   });
 
   it('skips rows with the wrong number of fields, tolerating a trailing delimiter', () => {
-    const { tasks, report } = ok(importTasksFromText(csv(`${ROWS[0]},`, 'u,T,easy', `${ROWS[1]},extra`), 'f.csv'));
+    const { tasks, report } = ok(
+      importTasksFromText(csv(`${ROWS[0]},`, 'u,T,easy', `${ROWS[1]},extra`), 'f.csv'),
+    );
     expect(tasks).toHaveLength(1);
-    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[2, '(row)'], [3, '(row)']]);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '(row)'],
+      [3, '(row)'],
+    ]);
   });
 
   it('keeps the first 1,000 problems in detail and counts the rest', () => {
@@ -203,15 +275,23 @@ describe('importTasksFromText — whole-file refusals name the file', () => {
     ['{"meta": 1}', 'e.csv is JSON but holds no array of tasks'],
     ['<xml><row/></xml>', 'e.csv is neither CSV nor JSON (it looks like XML or HTML).'],
     ['Just a note about our students.', 'e.csv is neither CSV nor JSON'],
-    ['user_id,completed_at,is_correct,actual_time_seconds\nu,2025-01-01,true,1', 'e.csv is missing the required columns topic, difficulty'],
-    [csv('u,T,extreme,2025-01-01,true,1'), 'e.csv has no valid row: all 1 rows were skipped (first: row 1, difficulty is not a difficulty'],
+    [
+      'user_id,completed_at,is_correct,actual_time_seconds\nu,2025-01-01,true,1',
+      'e.csv is missing the required columns topic, difficulty',
+    ],
+    [
+      csv('u,T,extreme,2025-01-01,true,1'),
+      'e.csv has no valid row: all 1 rows were skipped (first: row 1, difficulty is not a difficulty',
+    ],
   ])('%j', (text, message) => {
     expect(refused(importTasksFromText(text, 'e.csv'))).toContain(message);
   });
 
   it('refuses binary bytes', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-    expect(refused(importTasksFromBytes(png, 'pic.csv'))).toBe('pic.csv looks like a binary file, not CSV or JSON text.');
+    expect(refused(importTasksFromBytes(png, 'pic.csv'))).toBe(
+      'pic.csv looks like a binary file, not CSV or JSON text.',
+    );
     expect(refused(importTasksFromBytes(new Uint8Array(), 'none.csv'))).toBe('none.csv is empty.');
   });
 });

@@ -14,24 +14,29 @@ export interface RecordTable {
    * that cannot even be read (wrong field count, broken NDJSON line) go to `onProblem`. Returns rows read.
    * Streaming keeps a million-row CSV from living in memory twice (raw arrays and tasks).
    */
-  forEachRecord(visit: (record: unknown[], row: number) => void, onProblem: (problem: RowProblem) => void): number;
+  forEachRecord(
+    visit: (record: unknown[], row: number) => void,
+    onProblem: (problem: RowProblem) => void,
+  ): number;
 }
 
 export type ReadResult = { kind: 'ok'; table: RecordTable } | { kind: 'refused'; reason: string };
 
 const MAX_VALUE_CHARS = 200;
 export const clip = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : v === undefined ? '' : (JSON.stringify(v) ?? String(v));
   return s.length > MAX_VALUE_CHARS ? `${s.slice(0, MAX_VALUE_CHARS)}…` : s;
 };
 
 export function readRecords(text: string): ReadResult {
   const trimmed = text.trimStart();
   if (trimmed === '') return { kind: 'refused', reason: 'is empty' };
-  if (text.includes('\u0000')) return { kind: 'refused', reason: 'looks like a binary file, not CSV or JSON text' };
+  if (text.includes('\u0000'))
+    return { kind: 'refused', reason: 'looks like a binary file, not CSV or JSON text' };
   const first = trimmed[0];
   if (first === '[' || first === '{') return readJson(trimmed);
-  if (first === '<') return { kind: 'refused', reason: 'is neither CSV nor JSON (it looks like XML or HTML)' };
+  if (first === '<')
+    return { kind: 'refused', reason: 'is neither CSV nor JSON (it looks like XML or HTML)' };
   return readCsv(text);
 }
 
@@ -41,7 +46,10 @@ function readCsv(text: string): ReadResult {
   const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t'] });
   const header = head.data[0];
   if (!header || header.length < 2) {
-    return { kind: 'refused', reason: 'is neither CSV nor JSON: no `,` `;` or tab delimiter separates its columns' };
+    return {
+      kind: 'refused',
+      reason: 'is neither CSV nor JSON: no `,` `;` or tab delimiter separates its columns',
+    };
   }
   const delimiter = head.meta.delimiter;
   const forEachRecord: RecordTable['forEachRecord'] = (visit, onProblem) => {
@@ -58,10 +66,16 @@ function readCsv(text: string): ReadResult {
           if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue;
           row++;
           if (row === 0) continue;
-          const extra = fields.length > header.length && fields.slice(header.length).some((f: string) => f.trim() !== '');
+          const extra =
+            fields.length > header.length && fields.slice(header.length).some((f: string) => f.trim() !== '');
           // Trailing empty fields (a trailing delimiter) are harmless; missing or extra values mean a shifted row.
           if (fields.length < header.length || extra) {
-            onProblem({ row, column: '(row)', reason: `has ${fields.length} fields, the header has ${header.length}`, value: clip(fields.join(delimiter)) });
+            onProblem({
+              row,
+              column: '(row)',
+              reason: `has ${fields.length} fields, the header has ${header.length}`,
+              value: clip(fields.join(delimiter)),
+            });
           } else {
             visit(fields, row);
           }
@@ -84,9 +98,19 @@ function readJson(text: string): ReadResult {
   }
   const rows = Array.isArray(value) ? value : arrayUnderKnownKey(value);
   if (!rows) {
-    return { kind: 'refused', reason: 'is JSON but holds no array of tasks (expected an array, or one under "tasks", "data" or "rows")' };
+    return {
+      kind: 'refused',
+      reason:
+        'is JSON but holds no array of tasks (expected an array, or one under "tasks", "data" or "rows")',
+    };
   }
-  return { kind: 'ok', table: tableFromObjects('json', rows.map((r, i) => ({ row: i + 1, value: r }))) };
+  return {
+    kind: 'ok',
+    table: tableFromObjects(
+      'json',
+      rows.map((r, i) => ({ row: i + 1, value: r })),
+    ),
+  };
 }
 
 function arrayUnderKnownKey(value: unknown): unknown[] | undefined {
@@ -113,7 +137,8 @@ function readNdjson(text: string): ReadResult | undefined {
     }
   });
   // NDJSON only if most lines are objects of their own; otherwise it is broken JSON.
-  if (entries.length === 0 || entries.length < problems.length || typeof entries[0]?.value !== 'object') return undefined;
+  if (entries.length === 0 || entries.length < problems.length || typeof entries[0]?.value !== 'object')
+    return undefined;
   return { kind: 'ok', table: tableFromObjects('ndjson', entries, problems) };
 }
 
@@ -122,7 +147,11 @@ interface Entry {
   value: unknown;
 }
 
-function tableFromObjects(format: 'json' | 'ndjson', entries: Entry[], lineProblems: RowProblem[] = []): RecordTable {
+function tableFromObjects(
+  format: 'json' | 'ndjson',
+  entries: Entry[],
+  lineProblems: RowProblem[] = [],
+): RecordTable {
   const header: string[] = [];
   const seen = new Set<string>();
   for (const { value } of entries) {
@@ -143,7 +172,10 @@ function tableFromObjects(format: 'json' | 'ndjson', entries: Entry[], lineProbl
         continue;
       }
       const object = value as Record<string, unknown>;
-      visit(header.map((key) => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined)), row);
+      visit(
+        header.map((key) => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined)),
+        row,
+      );
     }
     pending.forEach(onProblem);
     return entries.length + lineProblems.length;

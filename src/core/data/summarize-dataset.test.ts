@@ -35,7 +35,11 @@ describe('summarizeDataset', () => {
     const reordered = importTasksFromText([text[0], ...text.slice(1).reverse()].join('\n'), 'r.csv');
     if (reordered.kind !== 'ok') throw new Error('expected ok');
     expect((await summarizeDataset(reordered.dataset)).fingerprint).toBe(csv.fingerprint);
-    const changed = [text[0], ...text.slice(1, -1), text.at(-1)!.replace(/,(true|false),/, (_m, v) => (v === 'true' ? ',false,' : ',true,'))];
+    const changed = [
+      text[0],
+      ...text.slice(1, -1),
+      text.at(-1)!.replace(/,(true|false),/, (_m, v) => (v === 'true' ? ',false,' : ',true,')),
+    ];
     const other = importTasksFromText(changed.join('\n'), 'c.csv');
     if (other.kind !== 'ok') throw new Error('expected ok');
     expect((await summarizeDataset(other.dataset)).fingerprint).not.toBe(csv.fingerprint);

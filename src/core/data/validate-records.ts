@@ -19,7 +19,9 @@ type Outcome = { ok: true; value: unknown } | { ok: false; reason: string };
 
 function viaSchema(schema: z.ZodType, raw: unknown): Outcome {
   const result = schema.safeParse(raw);
-  return result.success ? { ok: true, value: result.data } : { ok: false, reason: result.error.issues[0]?.message ?? 'is invalid' };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, reason: result.error.issues[0]?.message ?? 'is invalid' };
 }
 
 function columnParser(field: keyof typeof FIELD_SCHEMAS, present: boolean): (raw: unknown) => Outcome {
@@ -97,7 +99,8 @@ export function validateRecords(table: RecordTable, mapping: ColumnMapping): Val
       };
       if (parsed.predicted_correct !== undefined) task.predictedCorrect = parsed.predicted_correct;
       if (parsed.true_p !== undefined) task.trueP = parsed.true_p;
-      if (level !== undefined) numbered.push({ task, row, level, raw: record[mapping.indexOf.get('difficulty') ?? 0] });
+      if (level !== undefined)
+        numbered.push({ task, row, level, raw: record[mapping.indexOf.get('difficulty') ?? 0] });
       tasks.push(task);
     },
     (problem) => problems.push(problem),
@@ -119,7 +122,12 @@ function resolveLevels(tasks: Task[], numbered: Numbered[], problems: RowProblem
       n.task.difficulty = difficulty;
     } else {
       dropped.add(n.task);
-      problems.push({ row: n.row, column: 'difficulty', reason: 'is 3, but this file numbers difficulty 0–2', value: clip(n.raw) });
+      problems.push({
+        row: n.row,
+        column: 'difficulty',
+        reason: 'is 3, but this file numbers difficulty 0–2',
+        value: clip(n.raw),
+      });
     }
   }
   return dropped.size === 0 ? tasks : tasks.filter((t) => !dropped.has(t));

@@ -51,8 +51,8 @@ export function ImportPanel() {
           </button>
         </div>
         <p className="hint">
-          Columns: user_id, topic, difficulty, completed_at, is_correct, actual_time_seconds (aliases accepted).
-          Your data stays in this browser.
+          Columns: user_id, topic, difficulty, completed_at, is_correct, actual_time_seconds (aliases
+          accepted). Your data stays in this browser.
         </p>
       </div>
       {importing && (

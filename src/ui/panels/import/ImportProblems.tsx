@@ -50,7 +50,9 @@ export function ImportProblems() {
               ))}
             </tbody>
           </table>
-          {problems.length > SHOWN_ROWS && <p className="hint">… {count(problems.length - SHOWN_ROWS)} more listed in the inspect report.</p>}
+          {problems.length > SHOWN_ROWS && (
+            <p className="hint">… {count(problems.length - SHOWN_ROWS)} more listed in the inspect report.</p>
+          )}
         </details>
       )}
     </div>

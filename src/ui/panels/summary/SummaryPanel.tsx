@@ -52,13 +52,14 @@ export function SummaryPanel() {
       </dl>
       {top && top.share > 0.5 && (
         <p className="callout">
-          <strong>{top.userId}</strong> owns {percent(top.share)} of all tasks: a model with a user embedding will
-          learn mostly this user.
+          <strong>{top.userId}</strong> owns {percent(top.share)} of all tasks: a model with a user embedding
+          will learn mostly this user.
         </p>
       )}
       <p className="hint">
         Fingerprint <code data-testid="fingerprint">{summary.fingerprint}</code>
-        {summary.notCompletedRows > 0 && ` · ${count(summary.notCompletedRows)} rows left out as not completed`}
+        {summary.notCompletedRows > 0 &&
+          ` · ${count(summary.notCompletedRows)} rows left out as not completed`}
         {importMs !== undefined && (
           <>
             {' · read in '}

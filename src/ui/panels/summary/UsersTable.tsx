@@ -24,7 +24,11 @@ export function UsersTable({ users }: { users: UserSummary[] }) {
             </th>
             <td className="num">{count(u.tasks)}</td>
             <td className="num share">
-              <span className="share__bar" style={{ width: `${Math.max(u.share * 100, 0.5)}%` }} aria-hidden="true" />
+              <span
+                className="share__bar"
+                style={{ width: `${Math.max(u.share * 100, 0.5)}%` }}
+                aria-hidden="true"
+              />
               <span className="share__label">{percent(u.share)}</span>
             </td>
             <td className="num">{percent(u.correctRate, 0)}</td>
