@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmSegmentSum } from './wasm-segment-sum';
+import { registerSegmentSumKernels } from '../training/segment-sum-kernels';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -38,11 +38,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export async function activateBackend(name: BackendName, options: ActivateOptions = {}): Promise<Activation> {
   const { timeoutMs = 15_000, wasmPaths } = options;
   try {
+    // Our UnsortedSegmentSum: wasm lacks one (no Embedding could train), cpu's is five kernel calls per segment.
+    registerSegmentSumKernels();
     if (name === 'wasm') {
       // Single-threaded: threaded wasm hangs with a minified build and gave no speed-up on 2 cores (TFJS-NOTES).
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       if (wasmPaths) setWasmPaths(wasmPaths);
-      registerWasmSegmentSum();
     }
     if (name === 'webgl') {
       // A laptop without a GPU driver, and CI, render WebGL in software (SwiftShader); tfjs refuses it unless told.

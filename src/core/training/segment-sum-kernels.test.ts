@@ -1,18 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmSegmentSum } from './wasm-segment-sum';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registerSegmentSumKernels } from './segment-sum-kernels';
 
-describe('UnsortedSegmentSum on wasm', () => {
-  beforeAll(async () => {
-    registerWasmSegmentSum();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+describe.each(['wasm', 'cpu'])('UnsortedSegmentSum on %s', (backend) => {
   afterAll(async () => {
     await tf.setBackend('cpu');
   });
 
-  it('sums rows into segments like the cpu kernel, dropping out-of-range ids', () => {
+  it('sums rows into segments, dropping out-of-range ids, and differentiates an embedding lookup', async () => {
+    registerSegmentSumKernels();
+    expect(await tf.setBackend(backend)).toBe(true);
     const x = tf.tensor2d([
       [1, 2],
       [3, 4],
@@ -25,17 +23,7 @@ describe('UnsortedSegmentSum on wasm', () => {
       [0, 0],
       [6, 8],
     ]);
-    tf.dispose([x, ids]);
-  });
-
-  it('lets an embedding lookup be differentiated (the gather gradient)', () => {
-    const table = tf.variable(
-      tf.tensor2d([
-        [0, 0],
-        [0, 0],
-        [0, 0],
-      ]),
-    );
+    const table = tf.variable(tf.zeros([3, 2]));
     const idx = tf.tensor1d([0, 2, 2], 'int32');
     const grads = tf.grad((t: tf.Tensor) =>
       tf
@@ -54,6 +42,6 @@ describe('UnsortedSegmentSum on wasm', () => {
       [0, 0],
       [8, 10],
     ]);
-    tf.dispose([table, idx, grads]);
+    tf.dispose([x, ids, table, idx, grads]);
   });
 });

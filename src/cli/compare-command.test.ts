@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-io';
+import { compareCommand, parseCompareArgs } from './compare-command';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
+
+function capture(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+  };
+  return io;
+}
+
+describe('compare arguments', () => {
+  it('defaults to all six strategies, seed 42, cpu', () => {
+    const a = parseCompareArgs(['data.csv']);
+    expect(a.strategies).toHaveLength(6);
+    expect([a.seed, a.backend, a.validation, a.epochs]).toEqual([42, 'cpu', 'per-user-tail', undefined]);
+  });
+
+  it.each([
+    [['data.csv', '--strategies', 'full-retrain,nope'], 'unknown strategy "nope"'],
+    [['data.csv', '--seed', 'x'], '--seed must be an integer'],
+    [['data.csv', '--epochs', '0'], '--epochs must be an integer ≥ 1'],
+    [['data.csv', '--backend', 'webgl'], '--backend must be cpu or wasm'],
+    [[], 'missing FILE'],
+    [['a.csv', 'b.csv'], 'unexpected argument "b.csv"'],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const io = capture();
+    expect(await compareCommand(argv, io, async () => '')).toBe(2);
+    expect(io.err.split('\n')[0]).toContain(message);
+    expect(io.out).toBe('');
+  });
+
+  it('exits 2 with the importer’s sentence for a refused file, and for a missing one', async () => {
+    const io = capture();
+    expect(await compareCommand(['empty.csv'], io, async () => 'user_id,topic\n')).toBe(2);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
+    const missing = capture();
+    const enoent = Object.assign(new Error('nope'), { code: 'ENOENT' });
+    expect(await compareCommand(['gone.csv'], missing, () => Promise.reject(enoent))).toBe(2);
+    expect(missing.err).toBe('gone.csv could not be read: no such file.\n');
+  });
+});
+
+describe('compare on the seed-shaped fixture', () => {
+  it('trains the chosen strategies, prints a table and writes the report', async () => {
+    const io = capture();
+    const written = new Map<string, string>();
+    const code = await compareCommand(
+      [
+        'fixtures/seed-shaped.csv',
+        '--strategies',
+        'weighted-loss,per-user',
+        '--epochs',
+        '1',
+        '--batch-size',
+        '128',
+        '--seed',
+        '5',
+        '--out',
+        'r.json',
+      ],
+      io,
+      () => readFile(FIXTURE, 'utf8'),
+      async (path, text) => void written.set(path, text),
+    );
+    expect(code).toBe(0);
+    expect(io.out).toContain('4. Weighted loss');
+    expect(io.out).toContain('6. Per-user models');
+    expect(io.err).toContain('training 4. Weighted loss');
+    const report = JSON.parse(written.get('r.json') as string);
+    expect(report).toMatchObject({ schemaVersion: 1, seed: 5, backend: 'cpu', dataset: { rows: 917 } });
+    expect(report.dataset.fingerprint).toMatch(/^sha256:/);
+    expect(report.split).toMatchObject({ kind: 'per-user-tail', trainRows: 735, testRows: 182 });
+    expect(report.strategies.map((s: { id: string }) => s.id)).toEqual(['weighted-loss', 'per-user']);
+    const [weighted, perUser] = report.strategies;
+    expect(weighted.options).toMatchObject({ epochs: 1, batchSize: 128, validationMode: 'per-user-tail' });
+    expect(perUser.options).toMatchObject({ epochs: 1, finetuneEpochs: 1 });
+    expect(weighted.trainMs).toBeGreaterThan(0);
+    expect(weighted.trainingInfluence.map((r: { share: number }) => r.share.toFixed(2))).toEqual([
+      '0.25',
+      '0.25',
+      '0.25',
+      '0.25',
+    ]);
+    expect(weighted.test.n).toBe(182);
+    expect(weighted.test.logLoss).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * A strategy's model: a correctness head and a time head (separate networks, as the seed's two
+ * Keras models), the feature version and vocabularies they read, and the time scaling. Creates,
+ * clones, predicts in one batched pass with one read-back, exports and disposes. tfjs only.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { encodersToJson, type Encoders } from '../features/encoders';
+import { secondsFromOutput, type EncodedInputs, type TimeScale } from '../features/encoded-rows';
+import { FEATURE_COUNT, FEATURE_NAMES, type FeatureVersion } from '../features/history-features';
+import { buildHead, type ArchitectureSpec, type HeadKind, type HeadNetwork } from './architecture';
+import { forward, type BatchInputs } from './forward';
+import { copyWeights } from './weights';
+
+export interface TwoHeadModel {
+  arch: ArchitectureSpec;
+  version: FeatureVersion;
+  encoders: Encoders;
+  timeScale: TimeScale;
+  correctness: HeadNetwork;
+  time: HeadNetwork;
+}
+
+export const HEADS: readonly HeadKind[] = ['correctness', 'time'];
+
+/** Build both heads with seeded initialisers; `name` prefixes the model names ("progressive" → "progressive.time"). */
+export function createTwoHeadModel(
+  arch: ArchitectureSpec,
+  version: FeatureVersion,
+  encoders: Encoders,
+  timeScale: TimeScale,
+  nextSeed: () => number,
+  name: string,
+): TwoHeadModel {
+  const vocab = {
+    users: encoders.user.size,
+    topics: encoders.topic.size,
+    difficulties: encoders.difficulty.size,
+  };
+  return {
+    arch,
+    version,
+    encoders,
+    timeScale,
+    correctness: buildHead(arch, 'correctness', vocab, nextSeed, `${name}.correctness`),
+    time: buildHead(arch, 'time', vocab, nextSeed, `${name}.time`),
+  };
+}
+
+/** An independent copy (same architecture, vocabularies and weights) under another name. */
+export function cloneTwoHeadModel(src: TwoHeadModel, name: string): TwoHeadModel {
+  // Initialiser seeds are irrelevant: every weight is overwritten by the copy.
+  const copy = createTwoHeadModel(src.arch, src.version, src.encoders, src.timeScale, () => 0, name);
+  copyWeights(src.correctness, copy.correctness);
+  copyWeights(src.time, copy.time);
+  return copy;
+}
+
+/** Upload encoded inputs as the tensors `forward` takes (caller disposes, e.g. inside tidy). */
+export function inputTensors(arch: ArchitectureSpec, rows: EncodedInputs): BatchInputs {
+  const inputs: BatchInputs = {
+    topic: tf.tensor1d(rows.topic, 'int32'),
+    difficulty: tf.tensor1d(rows.difficulty, 'int32'),
+    history: tf.tensor2d(rows.history, [rows.n, FEATURE_COUNT]),
+  };
+  if (arch.userEmbeddingDim > 0) inputs.user = tf.tensor1d(rows.user, 'int32');
+  return inputs;
+}
+
+/** P(correct) and seconds for encoded rows: both heads in inference mode, one read-back. */
+export async function predictTwoHeads(
+  model: TwoHeadModel,
+  rows: EncodedInputs,
+): Promise<{ pCorrect: Float32Array; timeSeconds: Float32Array }> {
+  const n = rows.n;
+  if (n === 0) return { pCorrect: new Float32Array(0), timeSeconds: new Float32Array(0) };
+  const packed = tf.tidy(() => {
+    const inputs = inputTensors(model.arch, rows);
+    const p = tf.sigmoid(forward(model.correctness, inputs, { training: false }));
+    const t = forward(model.time, inputs, { training: false });
+    return tf.concat([p, t]);
+  });
+  const values = (await packed.data()) as Float32Array;
+  packed.dispose();
+  const timeSeconds = new Float32Array(n);
+  for (let i = 0; i < n; i++) timeSeconds[i] = secondsFromOutput(values[n + i] as number, model.timeScale);
+  return { pCorrect: values.slice(0, n), timeSeconds };
+}
+
+/** Metadata an exported head needs to be used outside the lab (plain JSON, well under 1 MiB). */
+export function modelMetadata(model: TwoHeadModel, head: HeadKind): Record<string, unknown> {
+  return {
+    architecture: model.arch.kind,
+    head,
+    featureVersion: model.version,
+    featureNames: [...FEATURE_NAMES],
+    encoders: encodersToJson(model.encoders),
+    unknownIndex: 0,
+    output:
+      head === 'correctness'
+        ? 'P(correct), sigmoid'
+        : 'standardised log(1 + seconds): seconds = expm1(y × std + mean), clipped to [minSeconds, maxSeconds]',
+    timeScale: head === 'time' ? { ...model.timeScale } : undefined,
+  };
+}
+
+export function disposeTwoHeadModel(model: TwoHeadModel): void {
+  model.correctness.model.dispose();
+  model.time.model.dispose();
+}

@@ -1,0 +1,33 @@
+/**
+ * Strategy 1 — full retrain with no changes: the production model (v1 features with uncapped counts,
+ * user embedding 32, no regulariser, no embedding BatchNorm) on all training rows. The seed expects it
+ * to make saturation worse; it is the control. Plan only: training lives in single-model.ts.
+ */
+import { ARCHITECTURES } from '../model/architecture';
+import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
+import { trainSingleModel, type SingleModelPlan } from './single-model';
+import type { Strategy, TrainingData } from './types';
+
+export type FullRetrainOptions = CommonOptions;
+
+/** All training rows, unweighted, one phase. */
+export function planFullRetrain(data: TrainingData, o: FullRetrainOptions): SingleModelPlan {
+  return {
+    version: 'v1',
+    arch: ARCHITECTURES.v1,
+    phases: [{ phase: 'train', indices: [...data.trainIndices], options: phaseFrom(o) }],
+  };
+}
+
+export const fullRetrain: Strategy<FullRetrainOptions> = {
+  id: 'full-retrain',
+  label: '1. Full retrain (no changes)',
+  summary:
+    'Retrains the production model as it is (v1 features, user embedding 32, no regularisation) on all data; the seed expects even more saturated predictions.',
+  defaultOptions: { ...COMMON_DEFAULTS },
+  optionDocs: COMMON_DOCS,
+  async train(data, options, ctx) {
+    const o = mergeOptions(fullRetrain.defaultOptions, options);
+    return trainSingleModel(fullRetrain, data, planFullRetrain(data, o), o, ctx);
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * Strategy 5 — progressive training: pretrain the v2 model on a balanced subset (each user's 100
+ * most recent rows, 30 epochs, Adam 1e-3, patience 10), then fine-tune the same weights on all
+ * training rows with a new, 10× slower optimizer (20 epochs, 1e-4, patience 5), as the seed does.
+ */
+import { ARCHITECTURES } from '../model/architecture';
+import { mostRecentPerUser } from '../training/sampling';
+import { mergeOptions } from './common-options';
+import { trainSingleModel, type SingleModelPlan } from './single-model';
+import type { Strategy, TrainingData } from './types';
+
+export interface ProgressiveOptions {
+  batchSize: number;
+  restoreBestWeights: boolean;
+  pretrainMaxPerUser: number;
+  pretrainEpochs: number;
+  pretrainLearningRate: number;
+  pretrainPatience: number;
+  finetuneEpochs: number;
+  finetuneLearningRate: number;
+  finetunePatience: number;
+}
+
+/** Phase 1 on the balanced subset, phase 2 on every training row; both unweighted, v2. */
+export function planProgressive(data: TrainingData, o: ProgressiveOptions): SingleModelPlan {
+  const common = { batchSize: o.batchSize, restoreBestWeights: o.restoreBestWeights };
+  return {
+    version: 'v2',
+    arch: ARCHITECTURES.v2,
+    phases: [
+      {
+        phase: 'pretrain',
+        indices: mostRecentPerUser(data.tasks, data.trainIndices, o.pretrainMaxPerUser),
+        options: {
+          ...common,
+          epochs: o.pretrainEpochs,
+          learningRate: o.pretrainLearningRate,
+          patience: o.pretrainPatience,
+        },
+      },
+      {
+        phase: 'fine-tune',
+        indices: [...data.trainIndices],
+        options: {
+          ...common,
+          epochs: o.finetuneEpochs,
+          learningRate: o.finetuneLearningRate,
+          patience: o.finetunePatience,
+        },
+      },
+    ],
+  };
+}
+
+export const progressive: Strategy<ProgressiveOptions> = {
+  id: 'progressive',
+  label: '5. Progressive training',
+  summary:
+    'Pretrains on a balanced subset to learn general patterns, then fine-tunes on all data at a 10× lower learning rate to personalise gently.',
+  defaultOptions: {
+    batchSize: 32,
+    restoreBestWeights: true,
+    pretrainMaxPerUser: 100,
+    pretrainEpochs: 30,
+    pretrainLearningRate: 1e-3,
+    pretrainPatience: 10,
+    finetuneEpochs: 20,
+    finetuneLearningRate: 1e-4,
+    finetunePatience: 5,
+  },
+  optionDocs: {
+    batchSize: 'Rows per gradient step in both phases (seed: 32).',
+    restoreBestWeights: 'After early stopping, return to the best validation epoch of that phase.',
+    pretrainMaxPerUser: 'Most recent training tasks per user in the pretraining subset (seed: 100).',
+    pretrainEpochs: 'Maximum pretraining epochs (seed: 30).',
+    pretrainLearningRate: 'Adam learning rate while pretraining (seed: 0.001).',
+    pretrainPatience: 'Early-stopping patience while pretraining, epochs (seed: 10).',
+    finetuneEpochs: 'Maximum fine-tuning epochs on all data (seed: 20).',
+    finetuneLearningRate: 'Adam learning rate while fine-tuning, a new optimizer (seed: 0.0001).',
+    finetunePatience: 'Early-stopping patience while fine-tuning, epochs (seed: 5).',
+  },
+  async train(data, options, ctx) {
+    const o = mergeOptions(progressive.defaultOptions, options);
+    return trainSingleModel(progressive, data, planProgressive(data, o), o, ctx);
+  },
+};

@@ -1,0 +1,130 @@
+/**
+ * The contracts between strategies and everything that uses them (evaluation, worker, CLI, UI):
+ * what a strategy is, what it is given, and the trained result with its tfjs-free `predict`.
+ * Types only (tfjs appears as a type for export access); no DOM, no framework.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { Task } from '../data/task';
+import type { TaskContext } from '../features/task-context';
+import type { HeadKind } from '../model/architecture';
+import type { TailMode } from '../split/temporal-split';
+import type { InfluenceRow } from '../training/sampling';
+
+export const STRATEGY_IDS = [
+  'full-retrain',
+  'architecture-fixes',
+  'balanced-sampling',
+  'weighted-loss',
+  'progressive',
+  'per-user',
+] as const;
+export type StrategyId = (typeof STRATEGY_IDS)[number];
+
+/** What a strategy learns from: the whole chronological dataset and the rows it may train on. */
+export interface TrainingData {
+  /** All tasks, chronological: history features of any row use every earlier task of its user. */
+  tasks: readonly Task[];
+  /** Positions in `tasks` the strategy may learn from, chronological; the rest is held out. */
+  trainIndices: readonly number[];
+}
+
+/** How each phase carves its validation slice from its own training rows. */
+export interface ValidationOptions {
+  /** per-user-tail (default): last `share` of each user's rows; global-tail: last `share` of all. */
+  mode: TailMode;
+  /** 0–1, default 0.2 (the seed's validation_split). */
+  share: number;
+}
+export const DEFAULT_VALIDATION: ValidationOptions = { mode: 'per-user-tail', share: 0.2 };
+
+/** One finished epoch. Losses are weighted means; `valLoss` null when the phase had no validation rows. */
+export interface ProgressEvent {
+  strategyId: StrategyId;
+  /** e.g. "train", "pretrain", "fine-tune", "base", "user". */
+  phase: string;
+  head: HeadKind;
+  /** Set during a per-user fine-tune. */
+  userId?: string;
+  epoch: number;
+  epochs: number;
+  loss: number;
+  valLoss: number | null;
+}
+
+export interface StrategyContext {
+  /** Seeds initialisers, shuffling and dropout: same seed + cpu backend → identical predictions. */
+  seed: number;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  validation?: Partial<ValidationOptions>;
+}
+
+/** Predictions for n contexts, in their order. */
+export interface Prediction {
+  /** P(correct), 0–1. */
+  pCorrect: Float32Array;
+  /** Predicted answering time, seconds, within the range seen in training. */
+  timeSeconds: Float32Array;
+}
+
+/** What evaluation depends on: no tfjs knowledge needed (a fake is easy to write). */
+export interface Predictor {
+  predict(contexts: readonly TaskContext[]): Promise<Prediction>;
+}
+
+/** A trained network ready for `model.save(...)`, with the metadata needed to use it elsewhere. */
+export interface ExportableModel {
+  /** Unique within the strategy, e.g. "correctness", "time", "correctness@bulk@example.com". */
+  name: string;
+  head: HeadKind;
+  /** The user a per-user model serves; absent for shared models. */
+  userId?: string;
+  model: tf.LayersModel;
+  /** Plain JSON for `model.setUserDefinedMetadata`: vocabularies, feature version and spec, time scaling. */
+  metadata: Record<string, unknown>;
+}
+
+/** Summary of one head's phase (for the report and the training chart). */
+export interface PhaseSummary {
+  phase: string;
+  head: HeadKind;
+  userId?: string;
+  fitRows: number;
+  valRows: number;
+  epochsRun: number;
+  bestEpoch: number;
+  finalLoss: number | null;
+  bestValLoss: number | null;
+  /** Per-epoch losses, for charts. */
+  losses: number[];
+  valLosses: (number | null)[];
+}
+
+export interface TrainedStrategy extends Predictor {
+  id: StrategyId;
+  label: string;
+  /** Every knob used, defaults filled in, validation included. */
+  options: Record<string, unknown>;
+  /** Wall-clock training time, milliseconds. */
+  trainMs: number;
+  /** CONTRACT.md §2; rows of several phases carry their `phase`. */
+  trainingInfluence: InfluenceRow[];
+  phases: PhaseSummary[];
+  /** The live networks, for export (valid until dispose). */
+  models(): ExportableModel[];
+  /** Free every tensor of the strategy; predict must not be called afterwards. */
+  dispose(): void;
+}
+
+/** A strategy of the registry. `O` holds only plain JSON values (numbers, strings, booleans). */
+export interface Strategy<O extends object = Record<string, unknown>> {
+  id: StrategyId;
+  /** e.g. "1. Full retrain (no changes)". */
+  label: string;
+  /** One sentence on what it does and what the seed expects of it. */
+  summary: string;
+  defaultOptions: O;
+  /** One line per option: meaning and unit. */
+  optionDocs: Record<keyof O, string>;
+  train(data: TrainingData, options: Partial<O>, ctx: StrategyContext): Promise<TrainedStrategy>;
+}

@@ -1,0 +1,36 @@
+/**
+ * Strategy 4 — weighted loss: the v2 model on all training rows, each row weighted by
+ * total / (users × that user's rows), so every user carries the same share of the loss. Needs the
+ * custom training loop, since tfjs `fit` rejects sampleWeight.
+ */
+import { ARCHITECTURES } from '../model/architecture';
+import { inverseFrequencyWeights } from '../training/sampling';
+import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
+import { trainSingleModel, type SingleModelPlan } from './single-model';
+import type { Strategy, TrainingData } from './types';
+
+export type WeightedLossOptions = CommonOptions;
+
+/** All training rows with inverse-frequency weights, one phase, v2. */
+export function planWeightedLoss(data: TrainingData, o: WeightedLossOptions): SingleModelPlan {
+  const indices = [...data.trainIndices];
+  const weights = inverseFrequencyWeights(data.tasks, indices);
+  return {
+    version: 'v2',
+    arch: ARCHITECTURES.v2,
+    phases: [{ phase: 'train', indices, weights, options: phaseFrom(o) }],
+  };
+}
+
+export const weightedLoss: Strategy<WeightedLossOptions> = {
+  id: 'weighted-loss',
+  label: '4. Weighted loss',
+  summary:
+    'Uses all data but weights each task inversely to its user’s task count, so each user has an equal share of the loss (the seed’s recommendation).',
+  defaultOptions: { ...COMMON_DEFAULTS },
+  optionDocs: COMMON_DOCS,
+  async train(data, options, ctx) {
+    const o = mergeOptions(weightedLoss.defaultOptions, options);
+    return trainSingleModel(weightedLoss, data, planWeightedLoss(data, o), o, ctx);
+  },
+};
