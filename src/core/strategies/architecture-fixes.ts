@@ -5,7 +5,7 @@
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
-import { trainSingleModel, type SingleModelPlan } from './single-model';
+import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
 export type ArchitectureFixesOptions = CommonOptions;
@@ -26,6 +26,12 @@ export const architectureFixes: Strategy<ArchitectureFixesOptions> = {
     'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; bulk still dominates the data, so some saturation may remain.',
   defaultOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
+  influence(data, options) {
+    return planInfluence(
+      data.tasks,
+      planArchitectureFixes(data, mergeOptions(architectureFixes.defaultOptions, options)),
+    );
+  },
   async train(data, options, ctx) {
     const o = mergeOptions(architectureFixes.defaultOptions, options);
     return trainSingleModel(architectureFixes, data, planArchitectureFixes(data, o), o, ctx);

@@ -6,7 +6,7 @@
 import { ARCHITECTURES } from '../model/architecture';
 import { mostRecentPerUser } from '../training/sampling';
 import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
-import { trainSingleModel, type SingleModelPlan } from './single-model';
+import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
 export interface BalancedSamplingOptions extends CommonOptions {
@@ -32,6 +32,12 @@ export const balancedSampling: Strategy<BalancedSamplingOptions> = {
   optionDocs: {
     ...COMMON_DOCS,
     maxPerUser: 'Most recent training tasks kept per user (seed: 150; 100 also discussed).',
+  },
+  influence(data, options) {
+    return planInfluence(
+      data.tasks,
+      planBalancedSampling(data, mergeOptions(balancedSampling.defaultOptions, options)),
+    );
   },
   async train(data, options, ctx) {
     const o = mergeOptions(balancedSampling.defaultOptions, options);

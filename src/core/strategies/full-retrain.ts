@@ -5,7 +5,7 @@
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
-import { trainSingleModel, type SingleModelPlan } from './single-model';
+import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
 export type FullRetrainOptions = CommonOptions;
@@ -26,6 +26,12 @@ export const fullRetrain: Strategy<FullRetrainOptions> = {
     'Retrains the production model as it is (v1 features, user embedding 32, no regularisation) on all data; the seed expects even more saturated predictions.',
   defaultOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
+  influence(data, options) {
+    return planInfluence(
+      data.tasks,
+      planFullRetrain(data, mergeOptions(fullRetrain.defaultOptions, options)),
+    );
+  },
   async train(data, options, ctx) {
     const o = mergeOptions(fullRetrain.defaultOptions, options);
     return trainSingleModel(fullRetrain, data, planFullRetrain(data, o), o, ctx);

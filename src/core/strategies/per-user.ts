@@ -11,7 +11,7 @@ import { featureMatrixOf } from '../features/task-context';
 import { ARCHITECTURES, LAYER_ORDER, type LayerName } from '../model/architecture';
 import { cloneTwoHeadModel, createTwoHeadModel } from '../model/two-head-model';
 import { createRng } from '../random/rng';
-import { inverseFrequencyWeights, trainingInfluence } from '../training/sampling';
+import { inverseFrequencyWeights, trainingInfluence, type InfluenceRow } from '../training/sampling';
 import { trainTwoHeadPhase } from '../training/train-phase';
 import {
   COMMON_DEFAULTS,
@@ -53,6 +53,21 @@ export function usersToFineTune(
   return byUser;
 }
 
+/** Base rows (weighted as configured) and each fine-tuned user's own rows: the strategy's training influence. */
+export function perUserInfluence(
+  tasks: readonly Task[],
+  trainIndices: readonly number[],
+  o: PerUserOptions,
+): InfluenceRow[] {
+  const indices = [...trainIndices];
+  const weights = o.baseWeighting === 'none' ? undefined : inverseFrequencyWeights(tasks, indices);
+  const rows = trainingInfluence(tasks, indices, weights, 'base');
+  for (const [userId, own] of usersToFineTune(tasks, indices, o.minTasks)) {
+    rows.push(...trainingInfluence(tasks, own, undefined, `fine-tune:${userId}`));
+  }
+  return rows;
+}
+
 /** The layers frozen by `freezeLayers` = n: the first n weight-bearing layers of the base network, input side first. */
 export function frozenLayers(n: number): Set<LayerName> {
   const base = LAYER_ORDER.filter((l) => !l.startsWith('user_') && !(l.endsWith('_bn') && l !== 'trunk_bn'));
@@ -83,6 +98,9 @@ export const perUser: Strategy<PerUserOptions> = {
     finetuneEpochs: "Epochs of each user's fine-tune (seed: 10).",
     finetuneLearningRate: "Adam learning rate of each user's fine-tune, a new optimizer (seed: 0.0001).",
     finetunePatience: 'Early-stopping patience of the fine-tunes, epochs; 0 = all epochs, as the seed.',
+  },
+  influence(data, options) {
+    return perUserInfluence(data.tasks, data.trainIndices, mergeOptions(perUser.defaultOptions, options));
   },
   async train(data, options, ctx) {
     const started = performance.now();
@@ -124,7 +142,6 @@ export const perUser: Strategy<PerUserOptions> = {
         })),
       );
       const frozen = frozenLayers(o.freezeLayers);
-      const influence = trainingInfluence(tasks, indices, weights, 'base');
       for (const [userId, rows] of usersToFineTune(tasks, indices, o.minTasks)) {
         const model = cloneTwoHeadModel(base, `per-user.${models.users.size + 1}`);
         models.users.set(userId, model);
@@ -146,12 +163,11 @@ export const perUser: Strategy<PerUserOptions> = {
             options: finetune,
           })),
         );
-        influence.push(...trainingInfluence(tasks, rows, undefined, `fine-tune:${userId}`));
       }
       return wrapPerUser(perUser, models, {
         options: recordOptions(o, validation),
         trainMs: performance.now() - started,
-        trainingInfluence: influence,
+        trainingInfluence: perUserInfluence(tasks, indices, o),
         phases,
       });
     } catch (err) {

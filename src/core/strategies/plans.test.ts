@@ -29,6 +29,22 @@ describe('strategy plans on the whole seed-shaped fixture (the seed counts all 9
     expect(shares(prog.filter((r) => r.phase === 'pretrain'))).toEqual([58.5, 34.5, 5.3, 1.8]);
     expect(shares(prog.filter((r) => r.phase === 'fine-tune'))).toEqual([92.3, 6.4, 1.0, 0.3]);
   });
+
+  it('each registry strategy previews the same influence without training', async () => {
+    const { tasks } = await loadSeedFixture();
+    const all = { tasks, trainIndices: tasks.map((_, i) => i) };
+    expect(shares(getStrategy('balanced-sampling')!.influence(all, { maxPerUser: 100 }))).toEqual([
+      58.5, 34.5, 5.3, 1.8,
+    ]);
+    expect(shares(getStrategy('weighted-loss')!.influence(all, {}))).toEqual([25, 25, 25, 25]);
+    const perUser = getStrategy('per-user')!.influence(all, {});
+    expect(shares(perUser.filter((r) => r.phase === 'base'))).toEqual([25, 25, 25, 25]);
+    // Users with at least minTasks (20) get their own fine-tune on their own rows only.
+    expect(perUser.filter((r) => r.phase.startsWith('fine-tune')).map((r) => [r.userId, r.samples])).toEqual([
+      ['bulk@example.com', 846],
+      ['you2@example.com', 59],
+    ]);
+  });
 });
 
 describe('reproducibility (cpu backend)', () => {

@@ -6,7 +6,7 @@
 import { ARCHITECTURES } from '../model/architecture';
 import { mostRecentPerUser } from '../training/sampling';
 import { mergeOptions } from './common-options';
-import { trainSingleModel, type SingleModelPlan } from './single-model';
+import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
 export interface ProgressiveOptions {
@@ -78,6 +78,12 @@ export const progressive: Strategy<ProgressiveOptions> = {
     finetuneEpochs: 'Maximum fine-tuning epochs on all data (seed: 20).',
     finetuneLearningRate: 'Adam learning rate while fine-tuning, a new optimizer (seed: 0.0001).',
     finetunePatience: 'Early-stopping patience while fine-tuning, epochs (seed: 5).',
+  },
+  influence(data, options) {
+    return planInfluence(
+      data.tasks,
+      planProgressive(data, mergeOptions(progressive.defaultOptions, options)),
+    );
   },
   async train(data, options, ctx) {
     const o = mergeOptions(progressive.defaultOptions, options);

@@ -127,4 +127,6 @@ export interface Strategy<O extends object = Record<string, unknown>> {
   /** One line per option: meaning and unit. */
   optionDocs: Record<keyof O, string>;
   train(data: TrainingData, options: Partial<O>, ctx: StrategyContext): Promise<TrainedStrategy>;
+  /** The `trainingInfluence` training would have, computed without training (the lab's preview). */
+  influence(data: TrainingData, options: Partial<O>): InfluenceRow[];
 }

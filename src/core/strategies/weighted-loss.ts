@@ -6,7 +6,7 @@
 import { ARCHITECTURES } from '../model/architecture';
 import { inverseFrequencyWeights } from '../training/sampling';
 import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
-import { trainSingleModel, type SingleModelPlan } from './single-model';
+import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
 export type WeightedLossOptions = CommonOptions;
@@ -29,6 +29,12 @@ export const weightedLoss: Strategy<WeightedLossOptions> = {
     'Uses all data but weights each task inversely to its user’s task count, so each user has an equal share of the loss (the seed’s recommendation).',
   defaultOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
+  influence(data, options) {
+    return planInfluence(
+      data.tasks,
+      planWeightedLoss(data, mergeOptions(weightedLoss.defaultOptions, options)),
+    );
+  },
   async train(data, options, ctx) {
     const o = mergeOptions(weightedLoss.defaultOptions, options);
     return trainSingleModel(weightedLoss, data, planWeightedLoss(data, o), o, ctx);
