@@ -1,0 +1,87 @@
+/** Dev gallery: every chart in this folder drawn with realistic fake data for the six strategies
+ *  (see gallery-data.ts). Open src/ui/charts/gallery.html under `npx vite`; not part of the lab page. */
+import { CheckBadge } from './CheckBadge';
+import { LossCurves } from './LossCurves';
+import { PredictionHistograms } from './PredictionHistograms';
+import { ReliabilityChart } from './ReliabilityChart';
+import { ResponseProbeChart } from './ResponseProbeChart';
+import { UserSpreadBars } from './UserSpreadBars';
+import { seriesColor } from './strategy-colors';
+import {
+  GALLERY_STRATEGIES,
+  GALLERY_MANY_USERS,
+  GALLERY_USERS,
+  galleryHistograms,
+  galleryLosses,
+  galleryManyUsersSpread,
+  galleryProbes,
+  galleryReliability,
+  galleryUserSpread,
+  galleryVerdicts,
+} from './gallery-data';
+
+const CHECKS = ['continuous', 'responsive', 'generalizes'];
+
+function VerdictTable() {
+  return (
+    <table className="table" aria-label="Checks by strategy">
+      <caption>Testing checklist (CheckBadge)</caption>
+      <tbody>
+        {GALLERY_STRATEGIES.map((s, i) => (
+          <tr key={s.id}>
+            <th scope="row" className="cell-name">
+              <span className="swatch" style={{ background: seriesColor(s), marginRight: '0.5rem' }} />
+              {s.label}
+            </th>
+            {CHECKS.map((check, c) => (
+              <td key={check}>
+                <CheckBadge pass={galleryVerdicts[i]?.[c] ?? null} label={check} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ChartsGallery() {
+  return (
+    <>
+      <header className="masthead">
+        <h1>Retrain Lab — chart gallery</h1>
+        <p>
+          Every chart in src/ui/charts with fake data: six strategies, four users, full retrain saturated.
+        </p>
+      </header>
+      <main className="layout">
+        <section className="panel">
+          <VerdictTable />
+        </section>
+        <section className="panel">
+          <LossCurves series={galleryLosses} maxEpochs={30} />
+        </section>
+        <section className="panel">
+          <PredictionHistograms series={galleryHistograms} />
+        </section>
+        <section className="panel">
+          <UserSpreadBars series={galleryUserSpread} users={GALLERY_USERS} />
+        </section>
+        <section className="panel">
+          <ResponseProbeChart
+            series={galleryProbes}
+            userId="bulk@example.com"
+            topic="fractions"
+            difficulty="medium"
+          />
+        </section>
+        <section className="panel">
+          <ReliabilityChart series={galleryReliability} />
+        </section>
+        <section className="panel">
+          <UserSpreadBars series={galleryManyUsersSpread} users={GALLERY_MANY_USERS} height={220} />
+        </section>
+      </main>
+    </>
+  );
+}

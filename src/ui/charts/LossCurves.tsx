@@ -1,0 +1,150 @@
+/** Live training curves: training loss (solid) and validation loss (dashed) per epoch, one colour per
+ *  strategy. Redrawn every epoch, so no animation, no dots, and rows built in one pass. */
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LossSeries } from './chart-types';
+import { AXIS_STROKE, GRID_STROKE, TICK, niceScale, numberText } from './chart-theme';
+import { ChartFigure } from './ChartFigure';
+import { DataTable } from './DataTable';
+import { SeriesLegend } from './SeriesLegend';
+import { seriesColor } from './strategy-colors';
+
+export interface LossCurvesProps {
+  series: LossSeries[];
+  /** Plot height in px; default 260. */
+  height?: number;
+  /** Planned epochs: fixes the x-axis while training runs, so it does not rescale every epoch. */
+  maxEpochs?: number;
+}
+
+type Row = Record<string, number | null | undefined> & { epoch: number };
+
+const lossKey = (i: number) => `l${i}`;
+const valKey = (i: number) => `v${i}`;
+
+function toRows(series: LossSeries[]): Row[] {
+  const epochs = Math.max(0, ...series.map((s) => Math.max(s.losses.length, s.valLosses.length)));
+  return Array.from({ length: epochs }, (_, e) => {
+    const row: Row = { epoch: e + 1 };
+    series.forEach((s, i) => {
+      row[lossKey(i)] = s.losses[e];
+      row[valKey(i)] = s.valLosses[e];
+    });
+    return row;
+  });
+}
+
+/** Y-axis range padded to tenths around every finite loss; [0, 1] before the first epoch. */
+function lossDomain(series: LossSeries[]): [number, number] {
+  const values = series
+    .flatMap((s) => [...s.losses, ...s.valLosses])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length === 0) return [0, 1];
+  const lo = Math.floor(Math.min(...values) * 10) / 10;
+  const hi = Math.ceil(Math.max(...values) * 10) / 10;
+  return [Math.max(0, lo), hi > lo ? hi : lo + 0.1];
+}
+
+function bestVal(s: LossSeries): string {
+  let bestLoss = Infinity;
+  let bestEpoch = 0;
+  s.valLosses.forEach((v, e) => {
+    if (v !== null && Number.isFinite(v) && v < bestLoss) {
+      bestLoss = v;
+      bestEpoch = e + 1;
+    }
+  });
+  return bestEpoch > 0 ? `${numberText(bestLoss)} at epoch ${bestEpoch}` : '–';
+}
+
+export function LossCurves({ series, height = 260, maxEpochs }: LossCurvesProps) {
+  const rows = useMemo(() => toRows(series), [series]);
+  const domain = useMemo(() => lossDomain(series), [series]);
+  const x = niceScale(Math.max(maxEpochs ?? 0, rows.length, 5), 6);
+  return (
+    <ChartFigure
+      label="Training and validation loss per epoch, by strategy"
+      caption="Training curves"
+      note="Log loss per epoch; solid = training, dashed = validation. A widening gap means overfitting."
+      footnote={rows.length === 0 ? 'Waiting for the first epoch…' : undefined}
+    >
+      <div className="chart__plot" style={{ height }} aria-hidden="true">
+        <ResponsiveContainer width="100%" height={height}>
+          <LineChart
+            data={rows}
+            margin={{ top: 8, right: 16, bottom: 4, left: -8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke={GRID_STROKE} />
+            <XAxis
+              dataKey="epoch"
+              type="number"
+              domain={[0, x.max]}
+              ticks={x.ticks}
+              tick={TICK}
+              stroke={AXIS_STROKE}
+              tickSize={3}
+              height={40}
+              label={{ value: 'epoch', position: 'insideBottom', offset: 2, fontSize: 11, fill: '#5b6475' }}
+            />
+            <YAxis
+              domain={domain}
+              tick={TICK}
+              stroke={AXIS_STROKE}
+              tickSize={3}
+              width={48}
+              tickFormatter={(v: number) => v.toFixed(2)}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(epoch) => `epoch ${epoch}`}
+              formatter={(value, name) => [numberText(Number(value)), String(name)]}
+            />
+            {series.flatMap((s, i) => [
+              <Line
+                key={`${s.id}-loss`}
+                dataKey={lossKey(i)}
+                name={`${s.label}, training`}
+                stroke={seriesColor(s)}
+                strokeWidth={2}
+                dot={false}
+                activeDot={false}
+                isAnimationActive={false}
+              />,
+              <Line
+                key={`${s.id}-val`}
+                dataKey={valKey(i)}
+                name={`${s.label}, validation`}
+                stroke={seriesColor(s)}
+                strokeWidth={1.5}
+                strokeDasharray="5 4"
+                dot={false}
+                activeDot={false}
+                connectNulls
+                isAnimationActive={false}
+              />,
+            ])}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <SeriesLegend
+        series={series}
+        lineStyles={[{ label: 'training loss' }, { label: 'validation loss', dashed: true }]}
+      />
+      <DataTable
+        caption="Training progress by strategy"
+        columns={['Strategy', 'Epochs', 'Last training loss', 'Last validation loss', 'Best validation loss']}
+        rows={series.map((s) => ({
+          key: s.id,
+          cells: [
+            s.label,
+            s.losses.length,
+            numberText(s.losses[s.losses.length - 1]),
+            numberText(s.valLosses[s.valLosses.length - 1]),
+            bestVal(s),
+          ],
+        }))}
+      />
+    </ChartFigure>
+  );
+}

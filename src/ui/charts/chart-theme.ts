@@ -1,0 +1,67 @@
+/** Axis, grid and number formatting shared by the charts, so every panel reads the same way.
+ *  Pure helpers: no React, no store. */
+
+/** Tick label style: small, muted, tabular figures. */
+export const TICK = { fontSize: 11, fill: '#5b6475' };
+
+export const GRID_STROKE = '#e9ecf1';
+export const AXIS_STROKE = '#c5cbd6';
+export const INK = '#1d2330';
+export const MUTED = '#5b6475';
+/** Same as `--warn` in styles.css: failing checks and saturated zones. */
+export const WARN = '#a4341f';
+export const WARN_SOFT = '#fbe3dc';
+
+/** Probability axis ticks: 0, 25 %, 50 %, 75 %, 100 %. */
+export const PROBABILITY_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/** A share (0..1) as a whole percent, e.g. `0.372` → `37%`; null → `–`. */
+export function percentText(share: number | null | undefined, digits = 0): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** Tick formatter for probability / share axes. */
+export const percentTick = (value: number): string => `${Math.round(value * 100)}%`;
+
+/** A number to a fixed number of digits; null or non-finite → `–`. */
+export function numberText(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return value.toFixed(digits);
+}
+
+/** The smallest "nice" step multiple (1, 2, 2.5, 5 × 10^k) at or above `value`, with its ticks. */
+export function niceScale(value: number, tickCount = 4): { max: number; ticks: number[] } {
+  const target = value > 0 && Number.isFinite(value) ? value : 1;
+  const rough = target / tickCount;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const max = Math.ceil(target / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let t = 0; t <= max + step / 2; t += step) ticks.push(Number(t.toFixed(10)));
+  return { max, ticks };
+}
+
+/** Splits a label into at most two lines of about `width` characters, for category ticks. */
+export function wrapLabel(label: string, width = 18): string[] {
+  const words = label.split(/\s+/);
+  const lines: string[] = [''];
+  for (const word of words) {
+    const last = lines.length - 1;
+    const current = lines[last] ?? '';
+    if (current && (current + ' ' + word).length > width && lines.length < 2) lines.push(word);
+    else lines[last] = current ? `${current} ${word}` : word;
+  }
+  return lines.map((l) => (l.length > width + 8 ? `${l.slice(0, width + 6)}…` : l));
+}
+
+/** A largest / smallest ratio as text: "∞" for null or infinite, one decimal below 100. */
+export function ratioText(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '∞';
+  return ratio >= 100 ? `${Math.round(ratio)}×` : `${ratio.toFixed(1)}×`;
+}
+
+/** Whether a ratio breaks its limit; null (infinite) always does. */
+export function ratioExceeds(ratio: number | null, limit: number): boolean {
+  return ratio === null || !Number.isFinite(ratio) || ratio > limit;
+}
