@@ -8,6 +8,7 @@ export class LabPage {
   readonly taskCount: Locator;
   readonly fingerprint: Locator;
   readonly usersTable: Locator;
+  readonly status: Locator;
 
   constructor(readonly page: Page) {
     this.importInput = page.getByLabel('Import tasks');
@@ -16,6 +17,28 @@ export class LabPage {
     this.taskCount = page.getByTestId('task-count');
     this.fingerprint = page.getByTestId('fingerprint');
     this.usersTable = page.getByRole('table', { name: 'Users by task count' });
+    this.status = page.getByRole('status');
+  }
+
+  async quickPreset(): Promise<void> {
+    // The strategy list arrives from the worker; wait for it before changing options.
+    await expect(this.page.getByRole('checkbox', { name: '6. Per-user models' })).toBeVisible();
+    await this.page.getByRole('button', { name: 'Quick (epochs ÷ 10)' }).click();
+  }
+
+  async trainAll(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Train all strategies' }).click();
+  }
+
+  /** Clicks "Download report" and returns the parsed JSON the browser saved. */
+  async downloadReport(): Promise<unknown> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'Download report' }).click(),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
   }
 
   async open(): Promise<void> {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io';
+import { validateReport } from '../core/report/report-schema';
 import { compareCommand, parseCompareArgs } from './compare-command';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
@@ -74,10 +75,15 @@ describe('compare on the seed-shaped fixture', () => {
     expect(io.out).toContain('4. Weighted loss');
     expect(io.out).toContain('6. Per-user models');
     expect(io.err).toContain('training 4. Weighted loss');
+    expect(io.out).toMatch(/constant rate \(baseline\)\s+0\.500/);
+    expect(io.out).toMatch(
+      /4\. Weighted loss\s+\d\.\d{3}\s+\d\.\d{4}\s+\d+\.\d %\s+\d+\s+(\d+\.\d{2}|∞)\s+[✓✗]\s+[✓✗]\s+[✓✗]\s+\d+\.\d/,
+    );
     const report = JSON.parse(written.get('r.json') as string);
+    expect(validateReport(report).ok).toBe(true);
     expect(report).toMatchObject({ schemaVersion: 1, seed: 5, backend: 'cpu', dataset: { rows: 917 } });
     expect(report.dataset.fingerprint).toMatch(/^sha256:/);
-    expect(report.split).toMatchObject({ kind: 'per-user-tail', trainRows: 735, testRows: 182 });
+    expect(report.split).toMatchObject({ kind: 'temporal-per-user', trainRows: 735, testRows: 182 });
     expect(report.strategies.map((s: { id: string }) => s.id)).toEqual(['weighted-loss', 'per-user']);
     const [weighted, perUser] = report.strategies;
     expect(weighted.options).toMatchObject({ epochs: 1, batchSize: 128, validationMode: 'per-user-tail' });

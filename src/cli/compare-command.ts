@@ -1,21 +1,19 @@
 /**
- * `retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json]`: train the chosen
- * strategies on a temporal split, score the held-out tasks, print a compact table and write a minimal report
- * (CONTRACT.md §2; the evaluation work fills in the rest). Progress goes to stderr. Uses core only.
+ * `retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json]`: train and
+ * evaluate the chosen strategies (runComparison, the same pipeline as the lab's worker), print a compact
+ * table and write the CONTRACT.md §2 report. Progress goes to stderr. Uses core only.
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { importTasksFromText } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
-import { auc } from '../core/evaluation/auc';
-import { predictionDistribution } from '../core/evaluation/distribution';
-import { logLoss } from '../core/evaluation/log-loss';
-import { buildTaskContexts } from '../core/features/task-context';
-import { temporalSplit, type TailMode } from '../core/split/temporal-split';
+import { activateBackend } from '../core/backend/activate-backend';
+import { runComparison } from '../core/report/run-comparison';
+import type { TailMode } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
-import type { ProgressEvent, Strategy, TrainedStrategy } from '../core/strategies/types';
-import { registerSegmentSumKernels } from '../core/training/segment-sum-kernels';
+import type { ProgressEvent, Strategy } from '../core/strategies/types';
 import type { CliIo } from './cli-io';
+import { formatCompareTable } from './compare-table';
 
 export const COMPARE_USAGE =
   'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--batch-size N]\n' +
@@ -96,13 +94,6 @@ function optionsFor(strategy: Strategy<Record<string, unknown>>, args: CompareAr
   return o;
 }
 
-async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
-  registerSegmentSumKernels();
-  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-  if (!(await tf.setBackend(name))) throw new Error(`the tfjs ${name} backend could not start`);
-  await tf.ready();
-}
-
 /** One line per finished head-phase, so a long run shows it is alive without flooding the terminal. */
 function progressPrinter(io: CliIo) {
   return (e: ProgressEvent) => {
@@ -114,9 +105,6 @@ function progressPrinter(io: CliIo) {
     );
   };
 }
-
-const pad = (s: string, n: number) => s.padEnd(n);
-const num = (x: number | undefined, digits: number) => (x === undefined ? '–' : x.toFixed(digits));
 
 export async function compareCommand(
   argv: string[],
@@ -147,110 +135,39 @@ export async function compareCommand(
     return 2;
   }
   const { tasks } = imported.dataset;
-  try {
-    await useBackend(args.backend);
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n`);
+  const activation = await activateBackend(args.backend);
+  if (!activation.ok) {
+    io.stderr(`${activation.reason}\n`);
     return 2;
   }
+  const printProgress = progressPrinter(io);
 
   const summary = await summarizeDataset(imported.dataset);
-  const split = temporalSplit(tasks, 0.2, 'per-user-tail');
-  const contexts = buildTaskContexts(tasks);
-  const held = split.testIndices.map((i) => contexts[i] as (typeof contexts)[number]);
-  const labels = split.testIndices.map((i) => (tasks[i]?.isCorrect ? 1 : 0));
-  const trainRate =
-    split.trainIndices.filter((i) => tasks[i]?.isCorrect).length / Math.max(1, split.trainIndices.length);
   io.stderr(
-    `${tasks.length} tasks, ${summary.users.length} users; training on ${split.trainIndices.length}, ` +
-      `holding out ${split.testIndices.length}; backend ${tf.getBackend()}, seed ${args.seed}\n`,
+    `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, seed ${args.seed}\n`,
   );
-
-  const rows: Record<string, unknown>[] = [];
-  const table: string[] = [
-    `${pad('strategy', 34)}${pad('log loss', 10)}${pad('AUC', 7)}${pad('saturated', 11)}${pad('distinct', 12)}train s`,
-    `${pad('constant rate (baseline)', 34)}${pad(
-      num(
-        logLoss(
-          labels,
-          labels.map(() => trainRate),
-        ),
-        4,
-      ),
-      10,
-    )}${pad('0.500', 7)}${pad('–', 11)}${pad('1', 12)}–`,
-  ];
-  for (const strategy of args.strategies) {
-    io.stderr(`training ${strategy.label}\n`);
-    let trained: TrainedStrategy;
-    try {
-      trained = await strategy.train(
-        { tasks, trainIndices: split.trainIndices },
-        optionsFor(strategy, args),
-        { seed: args.seed, onProgress: progressPrinter(io), validation: { mode: args.validation } },
-      );
-    } catch (error) {
-      io.stderr(`${strategy.id} failed: ${(error as Error).message}\n`);
-      return 1;
-    }
-    const { pCorrect, timeSeconds } = await trained.predict(held);
-    trained.dispose();
-    const dist = predictionDistribution(pCorrect);
-    let absError = 0;
-    split.testIndices.forEach(
-      (i, j) => (absError += Math.abs((timeSeconds[j] as number) - (tasks[i]?.actualTimeSeconds ?? 0))),
-    );
-    const test = {
-      n: held.length,
-      logLoss: logLoss(labels, pCorrect),
-      auc: auc(labels, pCorrect),
-      timeMaeSeconds: held.length > 0 ? absError / held.length : undefined,
-    };
-    rows.push({
-      id: trained.id,
-      label: trained.label,
-      options: trained.options,
-      trainMs: Math.round(trained.trainMs),
-      trainingInfluence: trained.trainingInfluence,
-      phases: trained.phases.map(({ losses: _l, valLosses: _v, ...p }) => p),
-      test,
-      distribution: {
-        counts: dist.counts,
-        saturatedShare: dist.saturatedShare,
-        distinctPercent: dist.distinctPercent,
-        std: dist.std,
-      },
-    });
-    table.push(
-      `${pad(trained.label, 34)}${pad(num(test.logLoss, 4), 10)}${pad(num(test.auc, 3), 7)}` +
-        `${pad(`${num((dist.saturatedShare ?? 0) * 100, 1)} %`, 11)}${pad(String(dist.distinctPercent), 12)}${(trained.trainMs / 1000).toFixed(1)}`,
-    );
-  }
-  io.stdout(`${table.join('\n')}\n`);
-
+  const started = new Set<string>();
+  const { report, trained } = await runComparison({
+    dataset: imported.dataset,
+    summary,
+    strategies: args.strategies.map((s) => ({ id: s.id, options: optionsFor(s, args) })),
+    seed: args.seed,
+    validation: { mode: args.validation },
+    backend: tf.getBackend(),
+    onProgress: (e) => {
+      if (!started.has(e.strategyId)) {
+        started.add(e.strategyId);
+        io.stderr(`training ${getStrategy(e.strategyId)?.label ?? e.strategyId}\n`);
+      }
+      printProgress(e);
+    },
+  });
+  for (const model of trained.values()) model.dispose();
+  io.stdout(formatCompareTable(report));
   if (args.out) {
-    const report = {
-      schemaVersion: 1,
-      generatedAt: new Date().toISOString(),
-      seed: args.seed,
-      backend: tf.getBackend(),
-      dataset: {
-        rows: summary.rows,
-        skippedRows: summary.skippedRows,
-        fingerprint: summary.fingerprint,
-        users: summary.users.map((u) => ({ userId: u.userId, tasks: u.tasks, share: u.share })),
-      },
-      split: {
-        kind: split.kind,
-        trainRows: split.trainIndices.length,
-        testRows: split.testIndices.length,
-        perUser: split.perUser,
-      },
-      strategies: rows,
-    };
     if (!writeFile) throw new Error('no writeFile given for --out');
     await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
     io.stderr(`report written to ${args.out}\n`);
   }
-  return 0;
+  return report.strategies.some((s) => s.status === 'failed') ? 1 : 0;
 }

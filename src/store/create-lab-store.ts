@@ -5,12 +5,18 @@
 import { createStore } from 'zustand/vanilla';
 import type { LabClient } from '../worker/lab-client';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createTrainingSlice, type TrainingSlice } from './training-slice';
 
-export type LabState = DatasetSlice;
+export type LabState = DatasetSlice & SettingsSlice & TrainingSlice;
 export type LabStore = ReturnType<typeof createLabStore>;
 
 export function createLabStore(client: LabClient) {
-  return createStore<LabState>()((...a) => ({
-    ...createDatasetSlice(client)(...a),
+  const store = createStore<LabState>()((...a) => ({
+    ...createDatasetSlice(client)(...(a as Parameters<ReturnType<typeof createDatasetSlice>>)),
+    ...createSettingsSlice(...(a as Parameters<typeof createSettingsSlice>)),
+    ...createTrainingSlice(client)(...(a as Parameters<ReturnType<typeof createTrainingSlice>>)),
   }));
+  void client.catalog().then((catalog) => store.getState().setCatalog(catalog));
+  return store;
 }

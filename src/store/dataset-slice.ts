@@ -7,6 +7,13 @@ import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ImportReport } from '../core/data/task';
 import type { LabClient } from '../worker/lab-client';
 import { fetchSample, SAMPLE_NAME } from '../platform/read-file';
+import type { TrainingSlice } from './training-slice';
+
+/** Results of another dataset would be misleading next to this one: a new dataset clears them. */
+type ResultsOfDataset = Pick<
+  TrainingSlice,
+  'results' | 'progress' | 'reportFrame' | 'backendDecision' | 'preview'
+>;
 
 export interface DatasetSlice {
   summary?: DatasetSummary;
@@ -22,13 +29,22 @@ export interface DatasetSlice {
 }
 
 export const createDatasetSlice =
-  (client: LabClient): StateCreator<DatasetSlice, [], [], DatasetSlice> =>
-  (set) => {
+  (client: LabClient): StateCreator<DatasetSlice & ResultsOfDataset, [], [], DatasetSlice> =>
+  (set, get) => {
     async function importBlob(fileName: string, read: () => Promise<Blob>): Promise<void> {
       set({ importing: fileName });
       try {
         const reply = await client.importFile(fileName, await read());
         if (reply.kind === 'imported') {
+          if (get().summary?.fingerprint !== reply.summary.fingerprint) {
+            set({
+              results: {},
+              progress: {},
+              reportFrame: undefined,
+              backendDecision: undefined,
+              preview: {},
+            });
+          }
           set({
             summary: reply.summary,
             importReport: reply.report,

@@ -1,11 +1,13 @@
 /**
- * The lab page: import, then the dataset summary (training and comparison panels follow in later steps).
+ * The lab page: import, the dataset summary, training, then the comparison.
  * Loads the bundled sample on first open so the lab never starts empty.
  */
 import { useEffect } from 'react';
 import { useLab } from './common/lab-store-context';
 import { ImportPanel } from './panels/import/ImportPanel';
 import { SummaryPanel } from './panels/summary/SummaryPanel';
+import { TrainPanel } from './panels/train/TrainPanel';
+import { ComparePanel } from './panels/compare/ComparePanel';
 
 export function App() {
   const loadSample = useLab((s) => s.loadSample);
@@ -21,6 +23,8 @@ export function App() {
       <main className="layout">
         <ImportPanel />
         <SummaryPanel />
+        <TrainPanel />
+        <ComparePanel />
       </main>
     </>
   );

@@ -1,28 +1,58 @@
 /**
- * The page's handle on the lab worker: promise-returning requests matched to replies by run id, and a
- * fresh worker after a crash (requests in flight are answered with a failure, never left hanging).
+ * The page's handle on the lab worker: promise-returning requests matched to replies by id, streamed
+ * training events, cancellation, and a fresh worker after a crash — requests in flight are answered with
+ * a failure (never left hanging) and the last good dataset is re-imported into the new worker.
  */
-import type { ImportReply, WorkerReply, WorkerRequest } from './protocol';
+import type {
+  ImportReply,
+  StrategyMeta,
+  StrategyRequest,
+  TrainEvent,
+  TrainReply,
+  TrainRequest,
+  WorkerReply,
+  WorkerRequest,
+} from './protocol';
+import type { InfluenceRow } from '../core/training/sampling';
 
-type Pending = { resolve: (reply: WorkerReply) => void };
+type Pending = { resolve: (reply: WorkerReply) => void; onEvent?: (event: TrainEvent) => void };
+type Body = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface TrainingRun {
+  runId: number;
+  done: Promise<TrainReply>;
+}
 
 export interface LabClient {
   importFile(fileName: string, file: Blob): Promise<ImportReply>;
+  catalog(): Promise<StrategyMeta[]>;
+  preview(strategies: StrategyRequest[]): Promise<Record<string, InfluenceRow[]>>;
+  train(request: TrainRequest, onEvent: (event: TrainEvent) => void): TrainingRun;
+  cancel(runId: number): void;
+  /** Called after the worker crashed and was replaced. */
+  onRestart(listener: (message: string) => void): void;
   dispose(): void;
 }
 
 export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const restartListeners: ((message: string) => void)[] = [];
+  let lastImport: { fileName: string; file: Blob } | undefined;
   let worker = start();
 
   function start(): Worker {
     const w = spawn();
     w.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
-      const entry = pending.get(event.data.id);
+      const reply = event.data;
+      const entry = pending.get(reply.id);
       if (!entry) return; // a reply nobody waits for any more
-      pending.delete(event.data.id);
-      entry.resolve(event.data);
+      if (reply.kind === 'event') {
+        entry.onEvent?.(reply.event);
+        return;
+      }
+      pending.delete(reply.id);
+      entry.resolve(reply);
     });
     w.addEventListener('error', (event) => {
       event.preventDefault();
@@ -31,24 +61,62 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
       pending.clear();
       w.terminate();
       worker = start();
+      if (lastImport) void request({ kind: 'import', ...lastImport });
+      restartListeners.forEach((l) => l(message));
     });
     return w;
   }
 
-  function request(message: Omit<WorkerRequest, 'id'>, transfer: Transferable[] = []): Promise<WorkerReply> {
+  function request(
+    body: Body,
+    onEvent?: (event: TrainEvent) => void,
+  ): { id: number; reply: Promise<WorkerReply> } {
     const id = nextId++;
-    return new Promise((resolve) => {
-      pending.set(id, { resolve });
-      worker.postMessage({ ...message, id }, transfer);
+    const reply = new Promise<WorkerReply>((resolve) => {
+      pending.set(id, { resolve, onEvent });
+      worker.postMessage({ ...body, id });
     });
+    return { id, reply };
   }
+
+  const failedAs = (reply: WorkerReply, what: string): never => {
+    throw new Error(reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}" to ${what}`);
+  };
 
   return {
     async importFile(fileName, file) {
-      const reply = await request({ kind: 'import', fileName, file });
-      if (reply.kind === 'failed')
-        return { kind: 'refused', message: `${fileName} could not be imported: ${reply.message}` };
-      return reply;
+      const reply = await request({ kind: 'import', fileName, file }).reply;
+      if (reply.kind === 'imported') lastImport = { fileName, file };
+      if (reply.kind === 'imported' || reply.kind === 'refused') return reply;
+      return {
+        kind: 'refused',
+        message: `${fileName} could not be imported: ${reply.kind === 'failed' ? reply.message : reply.kind}`,
+      };
+    },
+    async catalog() {
+      const reply = await request({ kind: 'catalog' }).reply;
+      return reply.kind === 'catalog' ? reply.strategies : failedAs(reply, 'catalog');
+    },
+    async preview(strategies) {
+      const reply = await request({ kind: 'preview', strategies }).reply;
+      return reply.kind === 'preview' ? reply.influence : failedAs(reply, 'preview');
+    },
+    train(trainRequest, onEvent) {
+      const { id, reply } = request({ kind: 'train', ...trainRequest }, onEvent);
+      const done = reply.then((r): TrainReply => {
+        if (r.kind === 'trained' || r.kind === 'cancelled' || r.kind === 'train-failed') return r;
+        return {
+          kind: 'train-failed',
+          message: r.kind === 'failed' ? r.message : `unexpected reply "${r.kind}"`,
+        };
+      });
+      return { runId: id, done };
+    },
+    cancel(runId) {
+      worker.postMessage({ kind: 'cancel', runId, id: nextId++ } satisfies WorkerRequest);
+    },
+    onRestart(listener) {
+      restartListeners.push(listener);
     },
     dispose() {
       worker.terminate();

@@ -1,0 +1,97 @@
+// Journeys: train every strategy in the browser's worker and compare them; train on WebGL; cancel a run
+// and keep what finished. A quick preset (epochs ÷ 10) keeps CI fast; the full seed settings are benchmarked.
+import { expect, test } from '@playwright/test';
+import { validateReport } from '../src/core/report/report-schema';
+import { LabPage } from './pages/lab-page';
+
+const STRATEGY_LABELS = [
+  '1. Full retrain (no changes)',
+  '2. Full retrain (with fixes)',
+  '3. Balanced sampling',
+  '4. Weighted loss',
+  '5. Progressive training',
+  '6. Per-user models',
+];
+
+test('train all six, compare them side by side, and download a valid report', async ({ page }) => {
+  test.setTimeout(300_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.quickPreset();
+  await lab.trainAll();
+  await expect(lab.status).toHaveText('All strategies trained', { timeout: 240_000 });
+  await expect(page.getByTestId('backend-decision')).toContainText(
+    /Backend: (wasm|cpu|webgl) — fastest measured/,
+  );
+
+  const metrics = page.getByRole('table', { name: 'Held-out metrics by strategy' });
+  for (const label of STRATEGY_LABELS) {
+    const row = metrics
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+    await expect(row).toContainText(/continuous/);
+    await expect(row).toContainText(/responsive/);
+    await expect(row).toContainText(/generalizes/);
+  }
+  for (const name of [
+    /prediction distribution/i,
+    /spread of predictions/i,
+    /response to consecutive answers/i,
+    /calibration/i,
+  ]) {
+    await expect(page.getByRole('figure', { name })).toBeVisible();
+  }
+
+  const report = await lab.downloadReport();
+  const checked = validateReport(report);
+  expect(checked.ok, checked.ok ? '' : checked.reason).toBe(true);
+  const parsed = report as { backend: string; seed: number; strategies: { id: string }[] };
+  expect(['wasm', 'cpu', 'webgl']).toContain(parsed.backend);
+  expect(parsed.seed).toBe(42);
+  expect(parsed.strategies.map((s) => s.id)).toEqual([
+    'full-retrain',
+    'architecture-fixes',
+    'balanced-sampling',
+    'weighted-loss',
+    'progressive',
+    'per-user',
+  ]);
+});
+
+test('training works end to end on WebGL', async ({ page }) => {
+  test.setTimeout(420_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.quickPreset();
+  await page.getByLabel('Backend').selectOption('webgl');
+  // Two strategies keep the SwiftShader shader compilation within CI's patience.
+  for (const label of STRATEGY_LABELS.slice(2)) await page.getByRole('checkbox', { name: label }).uncheck();
+  await lab.trainAll();
+  await expect(lab.status).toHaveText('All strategies trained', { timeout: 400_000 });
+  await expect(page.getByTestId('backend-decision')).toContainText('Backend: webgl');
+  const report = (await lab.downloadReport()) as { backend: string; strategies: { status: string }[] };
+  expect(report.backend).toBe('webgl');
+  expect(report.strategies.map((s) => s.status)).toEqual(['ok', 'ok']);
+});
+
+test('cancelling keeps the strategies already finished', async ({ page }) => {
+  test.setTimeout(300_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await page.getByLabel('Backend').selectOption('wasm');
+  await lab.quickPreset();
+  // The last strategy at the seed's settings runs long enough to be cancelled mid-way.
+  await page.getByRole('button', { name: 'Seed-faithful' }).click();
+  await lab.trainAll();
+  const metrics = page.getByRole('table', { name: 'Held-out metrics by strategy' });
+  await expect(metrics.getByRole('rowheader', { name: STRATEGY_LABELS[0], exact: true })).toBeVisible({
+    timeout: 240_000,
+  });
+  await page.getByRole('button', { name: 'Cancel training' }).click();
+  await expect(lab.status).toContainText('Training cancelled', { timeout: 5_000 });
+  await expect(metrics.getByRole('rowheader', { name: STRATEGY_LABELS[0], exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train all strategies' })).toBeEnabled();
+  const report = (await lab.downloadReport()) as { strategies: { id: string }[] };
+  expect(report.strategies.length).toBeGreaterThanOrEqual(1);
+  expect(report.strategies[0]?.id).toBe('full-retrain');
+});

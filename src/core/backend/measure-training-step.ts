@@ -1,0 +1,67 @@
+/**
+ * Times training steps of the real model (the v2 correctness head, the lab's default batch size) on
+ * the loaded data with whichever tfjs backend is active: what Auto compares. A warm-up epoch first
+ * (WebGL compiles its shaders there), then a timed epoch with its one read-back, as training does.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Task } from '../data/task';
+import { encodeRows } from '../features/encoded-rows';
+import { buildEncoders } from '../features/encoders';
+import { featureMatrixOf } from '../features/task-context';
+import { allVariables, ARCHITECTURES, buildHead } from '../model/architecture';
+import { createRng } from '../random/rng';
+import { trainHead } from '../training/train-head';
+
+export interface StepMeasureOptions {
+  batchSize?: number;
+  /** Steps per epoch measured (rows used = batchSize × steps, or all rows when fewer). */
+  steps?: number;
+  /** Aborts a backend that is too slow to be worth finishing the measurement. */
+  signal?: AbortSignal;
+}
+
+/** Milliseconds per training step (forward, backward, Adam update) on the active backend. */
+export async function measureTrainingStepMs(
+  tasks: readonly Task[],
+  options: StepMeasureOptions = {},
+): Promise<number> {
+  const { batchSize = 32, steps = 8, signal } = options;
+  const n = Math.min(tasks.length, batchSize * steps);
+  // The most recent rows: the same feature matrix the strategies will use, so it is computed once.
+  const indices = Array.from({ length: n }, (_, i) => tasks.length - n + i);
+  const encoders = buildEncoders(indices.map((i) => tasks[i] as Task));
+  const rows = encodeRows(tasks, indices, featureMatrixOf(tasks), 'v2', encoders);
+  const rng = createRng('backend-probe');
+  const vocab = {
+    users: encoders.user.size,
+    topics: encoders.topic.size,
+    difficulties: encoders.difficulty.size,
+  };
+  const net = buildHead(
+    ARCHITECTURES.v2,
+    'correctness',
+    vocab,
+    () => rng.int32(),
+    'backend-probe.correctness',
+  );
+  const phase = (epochs: number) =>
+    trainHead({
+      net,
+      fit: rows,
+      fitTarget: rows.correct,
+      val: null,
+      valTarget: null,
+      options: { epochs, batchSize, learningRate: 1e-3, patience: 0, restoreBestWeights: false },
+      rng,
+      signal,
+    });
+  try {
+    await phase(1);
+    const started = performance.now();
+    const { epochsRun } = await phase(2);
+    const stepsRun = epochsRun * Math.floor(n / Math.max(1, Math.min(batchSize, n)));
+    return (performance.now() - started) / Math.max(1, stepsRun);
+  } finally {
+    tf.dispose(allVariables(net));
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * A zod schema of the report, to validate any `report.json` (the UI's download, the CLI's --out, an
+ * upload) against CONTRACT.md §2. Typed as ZodType<Report>, so the schema and report-types.ts cannot
+ * drift apart without a compile error. Unknown extra fields are allowed (the contract welcomes them).
+ */
+import { z } from 'zod';
+import { DIFFICULTIES } from '../data/task';
+import { STRATEGY_IDS } from '../strategies/types';
+import { REPORT_SCHEMA_VERSION, type Report } from './report-types';
+
+const metric = z.number().nullable();
+const count = z.number().int().nonnegative();
+const share = z.number().min(0).max(1);
+const probability = z.number().min(0).max(1);
+const difficulty = z.enum(DIFFICULTIES);
+const strategyId = z.enum(STRATEGY_IDS);
+
+const interval = z.object({
+  estimate: metric,
+  lower: metric,
+  upper: metric,
+  confidence: share,
+  resamples: count,
+  validResamples: count,
+});
+
+const metricFields = {
+  auc: metric,
+  logLoss: metric,
+  brier: metric,
+  ece: metric,
+  accuracy: metric,
+  timeMaeSeconds: metric,
+  timeMedianAbsErrorSeconds: metric,
+};
+const metrics = z.object({ n: count, ...metricFields });
+const fit = z.object({ n: count, rmse: metric, correlation: metric });
+
+const scores = {
+  test: metrics.extend({ intervals: z.object({ auc: interval, logLoss: interval }) }),
+  testMacroByUser: z.object({ ...metricFields, users: count, usersUsed: z.record(z.string(), count) }),
+  testPerUser: z.array(metrics.extend({ userId: z.string() })),
+  distribution: z.object({
+    counts: z.array(count).length(20),
+    saturatedShare: share.nullable(),
+    distinctPercent: count,
+    std: metric,
+    mean: metric,
+  }),
+  reliability: z.array(
+    z.object({ binLower: share, binUpper: share, n: count, meanPredicted: metric, observedRate: metric }),
+  ),
+  groundTruth: z.object({ overall: fit, perUser: z.array(fit.extend({ userId: z.string() })) }).nullable(),
+};
+
+const curve = z.array(probability).min(2);
+const optionValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+const options = z.record(z.string(), optionValue);
+
+const strategyOk = z.object({
+  status: z.literal('ok'),
+  id: strategyId,
+  label: z.string(),
+  options,
+  trainMs: z.number().nonnegative(),
+  trainingInfluence: z.array(
+    z.object({ userId: z.string(), samples: count, weight: z.number(), share, phase: z.string() }),
+  ),
+  ...scores,
+  perUser: z.array(
+    z.object({ userId: z.string(), n: count, mean: probability, std: z.number().nonnegative() }),
+  ),
+  varianceRatio: metric,
+  varianceRatioInfinite: z.boolean(),
+  generalisation: z.object({
+    topics: z.array(z.string()),
+    difficulties: z.array(difficulty),
+    grid: z.array(z.object({ userId: z.string(), predictions: z.array(probability) })),
+  }),
+  responseProbes: z.array(
+    z.object({
+      userId: z.string(),
+      topic: z.string(),
+      difficulty,
+      afterCorrect: curve,
+      afterIncorrect: curve,
+      cellTasks: count,
+      simulatedTimeSeconds: z.number().nonnegative(),
+      gapMs: z.number().nonnegative(),
+    }),
+  ),
+  responseViolations: z.array(
+    z.object({
+      userId: z.string(),
+      topic: z.string(),
+      difficulty,
+      curve: z.enum(['afterCorrect', 'afterIncorrect']),
+      step: count,
+      from: metric,
+      to: metric,
+      change: metric,
+    }),
+  ),
+  verdicts: z.object({ continuous: z.boolean(), responsive: z.boolean(), generalizes: z.boolean() }),
+  phases: z.array(
+    z.object({
+      phase: z.string(),
+      head: z.enum(['correctness', 'time']),
+      userId: z.string().optional(),
+      fitRows: count,
+      valRows: count,
+      epochsRun: count,
+      bestEpoch: z.number().int(),
+      finalLoss: metric,
+      bestValLoss: metric,
+      losses: z.array(z.number()),
+      valLosses: z.array(metric),
+    }),
+  ),
+});
+
+const strategyFailed = z.object({
+  status: z.literal('failed'),
+  id: strategyId,
+  label: z.string(),
+  options,
+  trainMs: z.number().nonnegative(),
+  error: z.string(),
+});
+
+const userCounts = z.object({ userId: z.string(), trainRows: count, testRows: count });
+
+/** The report's schema; `reportSchema.safeParse(JSON.parse(text))` validates a downloaded report. */
+export const reportSchema: z.ZodType<Report> = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  generatedAt: z.iso.datetime(),
+  seed: z.number().int(),
+  backend: z.string().min(1),
+  thresholds: z.object({
+    maxSaturatedShare: share,
+    minDistinctPercent: z.number().nonnegative(),
+    responseTolerance: z.number().nonnegative(),
+    maxVarianceRatio: z.number().nonnegative(),
+  }),
+  validation: z.object({ mode: z.enum(['per-user-tail', 'global-tail']), share }),
+  dataset: z.object({
+    fileName: z.string(),
+    rows: count,
+    skippedRows: count,
+    fingerprint: z.string(),
+    users: z.array(z.object({ userId: z.string(), tasks: count, share })),
+    hasTrueP: z.boolean(),
+    hasPredictedCorrect: z.boolean(),
+  }),
+  split: z.object({
+    kind: z.enum(['temporal-per-user', 'temporal-global']),
+    testShare: share,
+    trainRows: count,
+    testRows: count,
+    perUser: z.array(userCounts),
+  }),
+  baseline: z.object({
+    pCorrect: probability,
+    timeSeconds: z.number().nonnegative(),
+    trainRows: count,
+    ...scores,
+  }),
+  recorded: z.object(scores).nullable(),
+  strategies: z.array(z.discriminatedUnion('status', [strategyOk, strategyFailed])),
+});
+
+/** Validate parsed JSON; returns the report or a one-line reason naming the first bad path. */
+export function validateReport(value: unknown): { ok: true; report: Report } | { ok: false; reason: string } {
+  const result = reportSchema.safeParse(value);
+  if (result.success) return { ok: true, report: result.data };
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(root)';
+  return { ok: false, reason: `${where}: ${issue?.message ?? 'invalid report'}` };
+}

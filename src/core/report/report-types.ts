@@ -1,0 +1,208 @@
+/**
+ * The report (`report.json`, CONTRACT.md §2) as TypeScript types: what the UI downloads, the CLI
+ * writes and outside scripts read. JSON form only: a missing metric is null (never undefined or NaN),
+ * an infinite variance ratio is null with `varianceRatioInfinite: true`. Types only; no tfjs.
+ */
+import type { Difficulty } from '../data/task';
+import type { ReliabilityBin } from '../evaluation/calibration';
+import type { VerdictThresholds } from '../evaluation/verdicts';
+import type { PhaseSummary, StrategyId } from '../strategies/types';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** A metric value; null when it does not exist for the rows (e.g. AUC on a single-class set). */
+export type Metric = number | null;
+
+/** A seeded percentile bootstrap interval, in the metric's unit. */
+export interface ReportInterval {
+  estimate: Metric;
+  lower: Metric;
+  upper: Metric;
+  /** Central coverage, 0–1 (0.95). */
+  confidence: number;
+  resamples: number;
+  /** Resamples where the metric existed; the interval rests on these. */
+  validResamples: number;
+}
+
+/** Held-out metrics. logLoss in nats per row; times in seconds. */
+export interface ReportMetrics {
+  /** Held-out rows the metrics rest on. */
+  n: number;
+  auc: Metric;
+  logLoss: Metric;
+  brier: Metric;
+  ece: Metric;
+  /** At 0.5 (p ≥ 0.5 predicts correct). */
+  accuracy: Metric;
+  /** Null for predictors without a time head (the recorded row). */
+  timeMaeSeconds: Metric;
+  timeMedianAbsErrorSeconds: Metric;
+}
+
+/** `test`: overall held-out metrics with 95 % intervals for AUC and log loss (stratified by user). */
+export interface ReportTest extends ReportMetrics {
+  intervals: { auc: ReportInterval; logLoss: ReportInterval };
+}
+
+/** Unweighted means over users; `usersUsed[metric]` says how many users each mean rests on. */
+export interface ReportMacro extends Omit<ReportMetrics, 'n'> {
+  users: number;
+  usersUsed: Record<string, number>;
+}
+
+export interface ReportDistribution {
+  /** 20 bins of width 0.05 over held-out predictions; 1.0 in the last. */
+  counts: number[];
+  /** Share (0–1) below 0.01 or above 0.99. */
+  saturatedShare: Metric;
+  /** Count of distinct whole-percent values (0…101). */
+  distinctPercent: number;
+  /** Population std, 0–1 scale. */
+  std: Metric;
+  mean: Metric;
+}
+
+/** Already JSON-safe in the evaluation layer: an empty bin has null means. */
+export type ReportReliabilityBin = ReliabilityBin;
+
+/** RMSE (probability units) and Pearson r of predicted against the simulator's true P(correct). */
+export interface ReportGroundTruthFit {
+  n: number;
+  rmse: Metric;
+  correlation: Metric;
+}
+export interface ReportGroundTruth {
+  overall: ReportGroundTruthFit;
+  perUser: ({ userId: string } & ReportGroundTruthFit)[];
+}
+
+/** What every scored row (strategy, baseline, recorded) has. */
+export interface ReportScores {
+  test: ReportTest;
+  testMacroByUser: ReportMacro;
+  /** Each user's own held-out metrics. */
+  testPerUser: ({ userId: string } & ReportMetrics)[];
+  distribution: ReportDistribution;
+  /** 10 equal-width bins. */
+  reliability: ReportReliabilityBin[];
+  /** Null when the data carries no `true_p`. */
+  groundTruth: ReportGroundTruth | null;
+}
+
+export interface ReportProbe {
+  userId: string;
+  topic: string;
+  difficulty: Difficulty;
+  /** [before any, after 1 … 5 simulated correct answers], P(correct) 0–1. */
+  afterCorrect: number[];
+  afterIncorrect: number[];
+  cellTasks: number;
+  simulatedTimeSeconds: number;
+  gapMs: number;
+}
+
+export interface ReportViolation {
+  userId: string;
+  topic: string;
+  difficulty: Difficulty;
+  curve: 'afterCorrect' | 'afterIncorrect';
+  step: number;
+  from: Metric;
+  to: Metric;
+  /** to − from; null when a value was not finite. */
+  change: Metric;
+}
+
+/** A training phase's summary with its per-epoch loss curves (losses are weighted means). */
+export interface ReportPhase extends Omit<PhaseSummary, 'finalLoss' | 'bestValLoss' | 'valLosses'> {
+  finalLoss: Metric;
+  bestValLoss: Metric;
+  valLosses: Metric[];
+}
+
+/** A strategy that trained and was evaluated. */
+export interface ReportStrategyOk extends ReportScores {
+  status: 'ok';
+  id: StrategyId;
+  label: string;
+  /** Every knob used, defaults filled in. */
+  options: Record<string, unknown>;
+  /** Wall-clock training time, ms (not reproducible: excluded from determinism checks). */
+  trainMs: number;
+  trainingInfluence: { userId: string; samples: number; weight: number; share: number; phase: string }[];
+  /** Spread over every topic × difficulty at each user's current history. */
+  perUser: { userId: string; n: number; mean: number; std: number }[];
+  /** Largest / smallest `perUser[].std`; null when infinite (see `varianceRatioInfinite`). */
+  varianceRatio: Metric;
+  /** True when some user's predictions are flat and another's are not (ratio +∞, the worst case). */
+  varianceRatioInfinite: boolean;
+  /** The sweep behind `perUser`: predictions row-major over topics × difficulties. */
+  generalisation: {
+    topics: string[];
+    difficulties: Difficulty[];
+    grid: { userId: string; predictions: number[] }[];
+  };
+  responseProbes: ReportProbe[];
+  responseViolations: ReportViolation[];
+  verdicts: { continuous: boolean; responsive: boolean; generalizes: boolean };
+  phases: ReportPhase[];
+}
+
+/** A strategy whose training or evaluation threw (not an abort); the others carried on. */
+export interface ReportStrategyFailed {
+  status: 'failed';
+  id: StrategyId;
+  label: string;
+  /** The options requested (defaults filled in). */
+  options: Record<string, unknown>;
+  /** Time until the failure, ms. */
+  trainMs: number;
+  error: string;
+}
+
+export type ReportStrategy = ReportStrategyOk | ReportStrategyFailed;
+/** One strategy's entry of `strategies[]`, as runComparison's onStrategyDone delivers it. */
+export type StrategyEntry = ReportStrategy;
+
+/** The constant-rate row: training correct rate and median training time for every held-out row. */
+export interface ReportBaseline extends ReportScores {
+  pCorrect: number;
+  timeSeconds: number;
+  trainRows: number;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** ISO-8601 UTC. */
+  generatedAt: string;
+  seed: number;
+  /** tfjs backend actually used: webgl | wasm | cpu. */
+  backend: string;
+  thresholds: VerdictThresholds;
+  /** How each training phase carved its validation slice. */
+  validation: { mode: 'per-user-tail' | 'global-tail'; share: number };
+  dataset: {
+    fileName: string;
+    rows: number;
+    skippedRows: number;
+    fingerprint: string;
+    users: { userId: string; tasks: number; share: number }[];
+    hasTrueP: boolean;
+    hasPredictedCorrect: boolean;
+  };
+  split: {
+    /** temporal-per-user (what the lab runs): the last share of each user's tasks; temporal-global: of all. */
+    kind: 'temporal-per-user' | 'temporal-global';
+    /** Share of tasks held out (of each user's, at least one when the user has ≥ 2). */
+    testShare: number;
+    trainRows: number;
+    testRows: number;
+    perUser: { userId: string; trainRows: number; testRows: number }[];
+  };
+  baseline: ReportBaseline;
+  /** The production model's recorded `predicted_correct` on the held-out rows; null when absent. */
+  recorded: ReportScores | null;
+  /** In registry order. */
+  strategies: ReportStrategy[];
+}

@@ -1,0 +1,180 @@
+/**
+ * The one orchestration the CLI and the browser worker share: split once, train each selected strategy
+ * in registry order, evaluate it, hand each entry over as soon as it is ready, and build the report.
+ * Pure core (tfjs only through the strategies); no DOM, no Node-only modules.
+ */
+import type { Dataset } from '../data/task';
+import type { DatasetSummary } from '../data/summarize-dataset';
+import {
+  evaluateStrategy,
+  heldOutContexts,
+  resolveThresholds,
+  type StrategyEvaluation,
+} from '../evaluation/evaluate-strategy';
+import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
+import { userStates } from '../evaluation/response-probe';
+import type { VerdictThresholds } from '../evaluation/verdicts';
+import { temporalSplit } from '../split/temporal-split';
+import { mergeOptions } from '../strategies/common-options';
+import { STRATEGIES } from '../strategies/registry';
+import {
+  DEFAULT_VALIDATION,
+  type ProgressEvent,
+  type StrategyId,
+  type TrainedStrategy,
+  type ValidationOptions,
+} from '../strategies/types';
+import { buildReport, reportStrategy } from './build-report';
+import { frameOf, type ReportFrame } from './compose-report';
+import type { Report, ReportStrategy, ReportStrategyFailed } from './report-types';
+
+/** Share of each user's tasks held out for testing (the last ones; at least one when the user has ≥ 2). */
+export const TEST_SHARE = 0.2;
+
+export interface ComparisonRequest {
+  dataset: Dataset;
+  summary: DatasetSummary;
+  /** Strategies to run with their option overrides; run in registry order whatever the order here. */
+  strategies: readonly { id: StrategyId; options?: Record<string, unknown> }[];
+  /** Seeds training (initialisers, shuffles, dropout) and the bootstrap. */
+  seed: number;
+  /** Any subset; the rest from DEFAULT_THRESHOLDS. */
+  thresholds?: Partial<VerdictThresholds>;
+  /** How training phases carve validation; default per-user-tail, 0.2. */
+  validation?: Partial<ValidationOptions>;
+  /** tfjs backend the caller activated (recorded in the report). */
+  backend: string;
+  /** Checked between strategies and passed into training and evaluation. */
+  signal?: AbortSignal;
+  /** Every finished epoch of every strategy. */
+  onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Called once per strategy as soon as it is evaluated (or has failed), with its report entry (JSON
+   * form) and, when it trained, the TrainedStrategy, which from then on belongs to the caller.
+   */
+  onStrategyDone?: (entry: ReportStrategy, trained: TrainedStrategy | undefined) => void;
+  /** Called once before training with the report minus its strategies (dataset, split, baseline, seed…). */
+  onFrame?: (frame: ReportFrame) => void;
+  /** Clock for `generatedAt` (tests pin it); default `new Date()`. */
+  now?: () => Date;
+  /** Bootstrap resamples, default 1000. */
+  resamples?: number;
+}
+
+export interface ComparisonResult {
+  report: Report;
+  /**
+   * Strategies that trained, by id. The CALLER owns them and must `dispose()` each (dispose is
+   * idempotent). Failed strategies are absent.
+   */
+  trained: Map<StrategyId, TrainedStrategy>;
+}
+
+const isAbort = (signal: AbortSignal | undefined, error: unknown): boolean =>
+  signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+
+/**
+ * Train and evaluate the selected strategies; see ComparisonRequest. A strategy that throws (not an
+ * abort) becomes a `status: 'failed'` entry and the rest continue. On abort the promise rejects with
+ * the signal's reason; strategies already handed over through onStrategyDone stay the caller's, any
+ * other trained strategy is disposed here first.
+ * @throws RangeError for an unknown strategy id (before anything trains).
+ */
+export async function runComparison(request: ComparisonRequest): Promise<ComparisonResult> {
+  const { dataset, seed, signal } = request;
+  const tasks = dataset.tasks;
+  const wanted = new Map(request.strategies.map((s) => [s.id as string, s.options ?? {}]));
+  for (const id of wanted.keys())
+    if (!STRATEGIES.some((s) => s.id === id)) throw new RangeError(`unknown strategy "${id}"`);
+  const selected = STRATEGIES.filter((s) => wanted.has(s.id));
+  const thresholds = resolveThresholds(request.thresholds);
+  const validation: ValidationOptions = { ...DEFAULT_VALIDATION, ...request.validation };
+
+  const split = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
+  const scoreOptions = { seed, resamples: request.resamples };
+  const evalData = {
+    tasks,
+    testIndices: split.testIndices,
+    testContexts: heldOutContexts(tasks, split.testIndices),
+    states: userStates(tasks),
+    seed,
+    thresholds,
+    resamples: request.resamples,
+    signal,
+  };
+
+  // Everything but the strategies is known before training: handed out first, so a run cancelled after
+  // its first strategy still yields a complete report of what finished.
+  const frameInputs = {
+    summary: request.summary,
+    split,
+    baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions),
+    recorded: scoreRecorded(tasks, split.testIndices, scoreOptions),
+    seed,
+    backend: request.backend,
+    thresholds,
+    validation: { mode: validation.mode, share: validation.share },
+  };
+  request.onFrame?.(
+    frameOf(
+      buildReport({
+        ...frameInputs,
+        strategies: [],
+        generatedAt: (request.now?.() ?? new Date()).toISOString(),
+      }),
+    ),
+  );
+
+  const entries: (StrategyEvaluation | ReportStrategyFailed)[] = [];
+  const trained = new Map<StrategyId, TrainedStrategy>();
+  const handedOver = new Set<TrainedStrategy>();
+  try {
+    for (const strategy of selected) {
+      signal?.throwIfAborted();
+      const options = wanted.get(strategy.id) ?? {};
+      const started = performance.now();
+      let model: TrainedStrategy | undefined;
+      let entry: StrategyEvaluation;
+      try {
+        model = await strategy.train({ tasks, trainIndices: split.trainIndices }, options, {
+          seed,
+          signal,
+          onProgress: request.onProgress,
+          validation,
+        });
+        entry = await evaluateStrategy(model, evalData);
+      } catch (error) {
+        model?.dispose();
+        if (isAbort(signal, error)) throw error;
+        const failed: ReportStrategyFailed = {
+          status: 'failed',
+          id: strategy.id,
+          label: strategy.label,
+          options: mergeOptions(strategy.defaultOptions, options),
+          trainMs: performance.now() - started,
+          error: error instanceof Error ? error.message : String(error),
+        };
+        entries.push(failed);
+        request.onStrategyDone?.({ ...failed }, undefined);
+        continue;
+      }
+      entries.push(entry);
+      trained.set(strategy.id, model);
+      // Outside the try: a throwing callback is the caller's bug, not a failure of the strategy.
+      if (request.onStrategyDone) {
+        handedOver.add(model);
+        request.onStrategyDone(reportStrategy(entry), model);
+      }
+    }
+  } catch (error) {
+    for (const model of trained.values()) if (!handedOver.has(model)) model.dispose();
+    throw error;
+  }
+
+  const report = buildReport({
+    ...frameInputs,
+    strategies: entries,
+    generatedAt: (request.now?.() ?? new Date()).toISOString(),
+  });
+  return { report, trained };
+}

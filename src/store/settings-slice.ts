@@ -1,0 +1,93 @@
+/**
+ * The settings slice: which strategies run with which options, the seed, the backend choice and the
+ * verdict thresholds. Strategy defaults come from the worker's catalog (the registry lives beside tfjs
+ * in the worker), so a new strategy appears here by itself and the page never loads tfjs.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
+import type { BackendChoice, OptionValue, StrategyMeta } from '../worker/protocol';
+
+export interface StrategySettings {
+  enabled: boolean;
+  options: Record<string, OptionValue>;
+}
+
+export interface SettingsSlice {
+  /** The strategies the worker offers, in registry order; empty until the worker has answered. */
+  catalog: StrategyMeta[];
+  seed: number;
+  backend: BackendChoice;
+  strategies: Record<string, StrategySettings>;
+  thresholds: VerdictThresholds;
+  setCatalog(catalog: StrategyMeta[]): void;
+  setSeed(seed: number): void;
+  setBackend(backend: BackendChoice): void;
+  setStrategyEnabled(id: string, enabled: boolean): void;
+  setStrategyOption(id: string, key: string, value: OptionValue): void;
+  resetStrategy(id: string): void;
+  setThreshold(key: keyof VerdictThresholds, value: number): void;
+  /** Every strategy's options at once: the seed's settings, or a quick look with a tenth of the epochs. */
+  applyPreset(preset: Preset): void;
+}
+
+export type Preset = 'seed-faithful' | 'quick';
+
+/** A quick look: every epoch count divided by ten (at least 1), all else as the seed has it. */
+export function quickOptions(defaults: Record<string, OptionValue>): Record<string, OptionValue> {
+  return Object.fromEntries(
+    Object.entries(defaults).map(([k, v]) => [
+      k,
+      /epochs$/i.test(k) && typeof v === 'number' ? Math.max(1, Math.round(v / 10)) : v,
+    ]),
+  );
+}
+
+export const DEFAULT_SEED = 42;
+
+const defaultsOf = (meta: StrategyMeta): StrategySettings => ({
+  enabled: true,
+  options: { ...meta.defaultOptions },
+});
+
+export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSlice> = (set, get) => {
+  const update = (id: string, change: (s: StrategySettings) => StrategySettings) =>
+    set((state) => {
+      const current = state.strategies[id];
+      return current ? { strategies: { ...state.strategies, [id]: change(current) } } : {};
+    });
+  return {
+    catalog: [],
+    seed: DEFAULT_SEED,
+    backend: 'auto',
+    strategies: {},
+    thresholds: { ...DEFAULT_THRESHOLDS },
+    // Settings already made (e.g. restored from a link) survive the catalog's arrival.
+    setCatalog: (catalog) =>
+      set((state) => ({
+        catalog,
+        strategies: Object.fromEntries(catalog.map((m) => [m.id, state.strategies[m.id] ?? defaultsOf(m)])),
+      })),
+    setSeed: (seed) => set({ seed }),
+    setBackend: (backend) => set({ backend }),
+    setStrategyEnabled: (id, enabled) => update(id, (s) => ({ ...s, enabled })),
+    setStrategyOption: (id, key, value) =>
+      update(id, (s) => ({ ...s, options: { ...s.options, [key]: value } })),
+    resetStrategy: (id) => {
+      const meta = get().catalog.find((m) => m.id === id);
+      if (meta) update(id, (s) => ({ ...defaultsOf(meta), enabled: s.enabled }));
+    },
+    setThreshold: (key, value) => set((state) => ({ thresholds: { ...state.thresholds, [key]: value } })),
+    applyPreset: (preset) =>
+      set((state) => ({
+        strategies: Object.fromEntries(
+          state.catalog.map((m) => [
+            m.id,
+            {
+              enabled: state.strategies[m.id]?.enabled ?? true,
+              options: preset === 'quick' ? quickOptions(m.defaultOptions) : { ...m.defaultOptions },
+            },
+          ]),
+        ),
+      })),
+  };
+};

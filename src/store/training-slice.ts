@@ -1,0 +1,163 @@
+/**
+ * The training slice: the run in progress (per-strategy progress and loss curves), the results kept per
+ * strategy until that strategy is re-run, and the report frame they belong to. A cancelled or failed run
+ * never discards results that were already finished.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { frameOf, type ReportFrame } from '../core/report/compose-report';
+import type { ReportStrategy } from '../core/report/report-types';
+import type { ProgressEvent } from '../core/strategies/types';
+import type { InfluenceRow } from '../core/training/sampling';
+import type { LabClient } from '../worker/lab-client';
+import type { BackendDecision, TrainEvent } from '../worker/protocol';
+import type { SettingsSlice } from './settings-slice';
+
+export interface StrategyProgress {
+  phase: string;
+  head: string;
+  userId?: string;
+  epoch: number;
+  epochs: number;
+  /** Correctness-head training loss per epoch over the shared phases (not per-user fine-tunes). */
+  losses: number[];
+  valLosses: (number | null)[];
+  done: boolean;
+}
+
+export interface TrainingSlice {
+  runId?: number;
+  /** Strategy ids of the run in progress, in order. */
+  runStrategies: string[];
+  progress: Record<string, StrategyProgress>;
+  results: Record<string, ReportStrategy>;
+  reportFrame?: ReportFrame;
+  backendDecision?: BackendDecision;
+  /** What the role="status" region reads. */
+  trainStatus: string;
+  trainError?: string;
+  preview: Record<string, InfluenceRow[]>;
+  trainStrategies(ids: string[]): Promise<void>;
+  cancelTraining(): void;
+  loadPreview(): Promise<void>;
+}
+
+type Deps = SettingsSlice & TrainingSlice & { summary?: unknown };
+
+function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent): StrategyProgress {
+  const base = previous ?? {
+    phase: e.phase,
+    head: e.head,
+    epoch: 0,
+    epochs: e.epochs,
+    losses: [],
+    valLosses: [],
+    done: false,
+  };
+  const shared = e.head === 'correctness' && e.userId === undefined;
+  return {
+    ...base,
+    phase: e.phase,
+    head: e.head,
+    userId: e.userId,
+    epoch: e.epoch,
+    epochs: e.epochs,
+    losses: shared ? [...base.losses, e.loss] : base.losses,
+    valLosses: shared ? [...base.valLosses, e.valLoss] : base.valLosses,
+  };
+}
+
+export const createTrainingSlice =
+  (client: LabClient): StateCreator<Deps, [], [], TrainingSlice> =>
+  (set, get) => {
+    const labelOf = (id: string) => get().catalog.find((m) => m.id === id)?.label ?? id;
+    const onEvent = (event: TrainEvent) => {
+      switch (event.kind) {
+        case 'backend':
+          return set({ backendDecision: event.decision });
+        case 'frame':
+          return set({ reportFrame: event.frame });
+        case 'progress': {
+          const id = event.event.strategyId;
+          return set((s) => ({
+            progress: { ...s.progress, [id]: applyProgress(s.progress[id], event.event) },
+            trainStatus: `Training ${s.runStrategies.indexOf(id) + 1} of ${s.runStrategies.length}: ${labelOf(id)}`,
+          }));
+        }
+        case 'strategy-done': {
+          const { entry } = event;
+          return set((s) => ({
+            results: { ...s.results, [entry.id]: entry },
+            progress: {
+              ...s.progress,
+              [entry.id]: {
+                ...(s.progress[entry.id] ??
+                  applyProgress(undefined, {
+                    strategyId: entry.id,
+                    phase: '',
+                    head: 'correctness',
+                    epoch: 0,
+                    epochs: 0,
+                    loss: 0,
+                    valLoss: null,
+                  })),
+                done: true,
+              },
+            },
+          }));
+        }
+      }
+    };
+    return {
+      runStrategies: [],
+      progress: {},
+      results: {},
+      trainStatus: 'Not trained yet',
+      preview: {},
+      async trainStrategies(ids) {
+        const { seed, backend, thresholds, strategies, runId } = get();
+        if (runId !== undefined || ids.length === 0) return;
+        const request = {
+          seed,
+          backend,
+          thresholds,
+          strategies: ids.map((id) => ({ id, options: strategies[id]?.options ?? {} })),
+        };
+        const run = client.train(request, onEvent);
+        set({
+          runId: run.runId,
+          runStrategies: ids,
+          progress: Object.fromEntries(Object.entries(get().progress).filter(([id]) => !ids.includes(id))),
+          trainStatus: `Training ${ids.length === 1 ? labelOf(ids[0] as string) : `${ids.length} strategies`}…`,
+          trainError: undefined,
+        });
+        const reply = await run.done;
+        const kept = Object.keys(get().results).length;
+        if (reply.kind === 'trained') {
+          const failed = reply.report.strategies.filter((e) => e.status === 'failed');
+          set({
+            reportFrame: frameOf(reply.report),
+            trainStatus: ids.length === 1 ? `${labelOf(ids[0] as string)} trained` : 'All strategies trained',
+            trainError: failed.length
+              ? failed.map((f) => `${f.label}: ${f.status === 'failed' ? f.error : ''}`).join('; ')
+              : undefined,
+          });
+        } else if (reply.kind === 'cancelled') {
+          set({
+            trainStatus: `Training cancelled; ${reply.finished.length} finished in this run, ${kept} results kept`,
+          });
+        } else {
+          set({ trainStatus: 'Training failed; earlier results are kept', trainError: reply.message });
+        }
+        set({ runId: undefined, runStrategies: [] });
+      },
+      cancelTraining() {
+        const { runId } = get();
+        if (runId !== undefined) client.cancel(runId);
+      },
+      async loadPreview() {
+        const { strategies } = get();
+        const requests = Object.entries(strategies).map(([id, s]) => ({ id, options: s.options }));
+        set({ preview: await client.preview(requests) });
+      },
+    };
+  };

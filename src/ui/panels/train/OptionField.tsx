@@ -1,0 +1,55 @@
+/** One strategy option: a number, boolean or text input labelled by its name, with its one-line meaning. */
+import type { OptionValue } from '../../../worker/protocol';
+
+interface Props {
+  strategyLabel: string;
+  name: string;
+  value: OptionValue;
+  doc: string;
+  disabled: boolean;
+  onChange(value: OptionValue): void;
+}
+
+export function OptionField({ strategyLabel, name, value, doc, disabled, onChange }: Props) {
+  const id = `${strategyLabel}-${name}`.replace(/[^a-z0-9]+/gi, '-');
+  return (
+    <div className="option">
+      <label htmlFor={id}>{name}</label>
+      {typeof value === 'boolean' ? (
+        <input
+          id={id}
+          type="checkbox"
+          checked={value}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={`${id}-doc`}
+        />
+      ) : typeof value === 'number' ? (
+        <input
+          id={id}
+          type="number"
+          value={value}
+          step="any"
+          disabled={disabled}
+          aria-describedby={`${id}-doc`}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (e.target.value !== '' && Number.isFinite(n)) onChange(n);
+          }}
+        />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={value}
+          disabled={disabled}
+          aria-describedby={`${id}-doc`}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      <span id={`${id}-doc`} className="hint">
+        {doc}
+      </span>
+    </div>
+  );
+}

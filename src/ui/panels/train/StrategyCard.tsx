@@ -1,0 +1,69 @@
+/**
+ * One strategy in the panel: on/off, what it does, its options (every knob editable, reset to the seed's
+ * defaults) and "Train only this" to re-run it alone while the other results stay.
+ */
+import type { StrategyMeta } from '../../../worker/protocol';
+import { useLab } from '../../common/lab-store-context';
+import { OptionField } from './OptionField';
+import { StrategyProgressRow } from './StrategyProgressRow';
+
+export function StrategyCard({ meta }: { meta: StrategyMeta }) {
+  const settings = useLab((s) => s.strategies[meta.id]);
+  const running = useLab((s) => s.runId !== undefined);
+  const hasData = useLab((s) => s.summary !== undefined);
+  const setEnabled = useLab((s) => s.setStrategyEnabled);
+  const setOption = useLab((s) => s.setStrategyOption);
+  const reset = useLab((s) => s.resetStrategy);
+  const train = useLab((s) => s.trainStrategies);
+  if (!settings) return null;
+  const changed = Object.entries(meta.defaultOptions).some(([k, v]) => settings.options[k] !== v);
+  return (
+    <li className="strategy-card">
+      <div className="strategy-card__head">
+        <label className="strategy-card__toggle">
+          <input
+            type="checkbox"
+            checked={settings.enabled}
+            disabled={running}
+            onChange={(e) => setEnabled(meta.id, e.target.checked)}
+          />
+          <strong>{meta.label}</strong>
+        </label>
+        <button
+          type="button"
+          className="button--small button--secondary"
+          disabled={running || !hasData}
+          onClick={() => void train([meta.id])}
+        >
+          Train only this
+        </button>
+      </div>
+      <p className="hint">{meta.summary}</p>
+      <details>
+        <summary>Options{changed ? ' (changed)' : ''}</summary>
+        <div className="options">
+          {Object.keys(meta.defaultOptions).map((key) => (
+            <OptionField
+              key={key}
+              strategyLabel={meta.label}
+              name={key}
+              value={settings.options[key] ?? (meta.defaultOptions[key] as number)}
+              doc={meta.optionDocs[key] ?? ''}
+              disabled={running}
+              onChange={(v) => setOption(meta.id, key, v)}
+            />
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button--small button--secondary"
+          disabled={running || !changed}
+          onClick={() => reset(meta.id)}
+        >
+          Reset to defaults
+        </button>
+      </details>
+      <StrategyProgressRow id={meta.id} />
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+/** A strategy's progress while it trains (phase, head, epoch as a bar) and a tick once it is done. */
+import { useLab } from '../../common/lab-store-context';
+
+export function StrategyProgressRow({ id }: { id: string }) {
+  const progress = useLab((s) => s.progress[id]);
+  const queued = useLab((s) => s.runStrategies.includes(id));
+  const result = useLab((s) => s.results[id]);
+  if (!progress && !queued && !result) return null;
+  const label = progress?.done
+    ? 'done'
+    : progress
+      ? `${progress.phase}${progress.userId ? ` (${progress.userId})` : ''} · ${progress.head} head · epoch ${progress.epoch}/${progress.epochs}`
+      : queued
+        ? 'waiting'
+        : 'done';
+  const value =
+    progress?.done || (!progress && !queued)
+      ? 1
+      : progress
+        ? progress.epoch / Math.max(1, progress.epochs)
+        : 0;
+  return (
+    <div className="progress-row">
+      <progress max={1} value={value} aria-label={`${id} progress`} />
+      <span className="hint">
+        {label}
+        {result?.status === 'failed' && ` — failed: ${result.error}`}
+      </span>
+    </div>
+  );
+}

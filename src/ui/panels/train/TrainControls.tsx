@@ -1,0 +1,103 @@
+/**
+ * The run controls: Backend (Auto, WebGL, WASM, CPU), the seed, "Train all strategies", "Cancel training",
+ * and the role="status" region that says what training is doing and when it is done.
+ */
+import { useLab } from '../../common/lab-store-context';
+import type { BackendChoice } from '../../../worker/protocol';
+
+const BACKENDS: { value: BackendChoice; label: string }[] = [
+  { value: 'auto', label: 'Auto' },
+  { value: 'webgl', label: 'WebGL' },
+  { value: 'wasm', label: 'WASM' },
+  { value: 'cpu', label: 'CPU' },
+];
+
+export function TrainControls() {
+  const backend = useLab((s) => s.backend);
+  const setBackend = useLab((s) => s.setBackend);
+  const seed = useLab((s) => s.seed);
+  const setSeed = useLab((s) => s.setSeed);
+  const running = useLab((s) => s.runId !== undefined);
+  const hasData = useLab((s) => s.summary !== undefined);
+  const enabled = useLab((s) =>
+    s.catalog
+      .filter((m) => s.strategies[m.id]?.enabled)
+      .map((m) => m.id)
+      .join(','),
+  );
+  const trainStrategies = useLab((s) => s.trainStrategies);
+  const cancelTraining = useLab((s) => s.cancelTraining);
+  const status = useLab((s) => s.trainStatus);
+  const error = useLab((s) => s.trainError);
+  const decision = useLab((s) => s.backendDecision);
+  const applyPreset = useLab((s) => s.applyPreset);
+
+  return (
+    <div className="train-controls">
+      <div className="row">
+        <label className="field">
+          Backend
+          <select
+            value={backend}
+            onChange={(e) => setBackend(e.target.value as BackendChoice)}
+            disabled={running}
+          >
+            {BACKENDS.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Seed
+          <input
+            type="number"
+            value={seed}
+            step={1}
+            disabled={running}
+            onChange={(e) => setSeed(Math.trunc(Number(e.target.value)) || 0)}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={running || !hasData || enabled === ''}
+          onClick={() => void trainStrategies(enabled.split(','))}
+        >
+          Train all strategies
+        </button>
+        <button type="button" className="button--secondary" disabled={!running} onClick={cancelTraining}>
+          Cancel training
+        </button>
+        <span className="presets">
+          Presets:{' '}
+          <button
+            type="button"
+            className="button--small button--secondary"
+            disabled={running}
+            onClick={() => applyPreset('seed-faithful')}
+          >
+            Seed-faithful
+          </button>{' '}
+          <button
+            type="button"
+            className="button--small button--secondary"
+            disabled={running}
+            onClick={() => applyPreset('quick')}
+          >
+            Quick (epochs ÷ 10)
+          </button>
+        </span>
+      </div>
+      <p role="status" className="train-status">
+        {status}
+      </p>
+      {decision && (
+        <p className="hint" data-testid="backend-decision">
+          Backend: <strong>{decision.backend}</strong> — {decision.reason}
+        </p>
+      )}
+      {error && <p className="alert__refusal">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Step 3: the six strategies with their options, the influence preview, the run controls, per-strategy
+ * progress and live loss curves. Training itself happens in the worker; this only asks and shows.
+ */
+import { LossCurves } from '../../charts/LossCurves';
+import { colorOf } from '../../charts/strategy-colors';
+import { useLab } from '../../common/lab-store-context';
+import { InfluencePreview } from './InfluencePreview';
+import { StrategyCard } from './StrategyCard';
+import { TrainControls } from './TrainControls';
+
+export function TrainPanel() {
+  const catalog = useLab((s) => s.catalog);
+  const progress = useLab((s) => s.progress);
+  const series = catalog
+    .filter((m) => (progress[m.id]?.losses.length ?? 0) > 0)
+    .map((m) => ({
+      id: m.id,
+      label: m.label,
+      color: colorOf(m.id),
+      losses: progress[m.id]?.losses ?? [],
+      valLosses: progress[m.id]?.valLosses ?? [],
+    }));
+  return (
+    <section className="panel" aria-labelledby="train-heading">
+      <h2 id="train-heading">3. Train the strategies</h2>
+      <TrainControls />
+      {catalog.length === 0 ? (
+        <p className="hint">Starting the training worker…</p>
+      ) : (
+        <ul className="strategy-list">
+          {catalog.map((m) => (
+            <StrategyCard key={m.id} meta={m} />
+          ))}
+        </ul>
+      )}
+      <InfluencePreview />
+      {series.length > 0 && <LossCurves series={series} height={220} />}
+    </section>
+  );
+}
