@@ -1,5 +1,6 @@
 // Journeys: train every strategy in the browser's worker and compare them; train on WebGL; cancel a run
 // and keep what finished. A quick preset (epochs ÷ 10) keeps CI fast; the full seed settings are benchmarked.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { validateReport } from '../src/core/report/report-schema';
 import { LabPage } from './pages/lab-page';
@@ -37,10 +38,14 @@ test('train all six, compare them side by side, and download a valid report', as
     /prediction distribution/i,
     /spread of predictions/i,
     /response to consecutive answers/i,
-    /calibration/i,
+    /reliability diagrams/i,
   ]) {
     await expect(page.getByRole('figure', { name })).toBeVisible();
   }
+
+  const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="compare-heading"]').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
   const report = await lab.downloadReport();
   const checked = validateReport(report);

@@ -41,6 +41,8 @@ export interface TrainingSlice {
   loadPreview(): Promise<void>;
 }
 
+const PROGRESS_FLUSH_MS = 250;
+
 type Deps = SettingsSlice & TrainingSlice & { summary?: unknown };
 
 function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent): StrategyProgress {
@@ -70,20 +72,33 @@ export const createTrainingSlice =
   (client: LabClient): StateCreator<Deps, [], [], TrainingSlice> =>
   (set, get) => {
     const labelOf = (id: string) => get().catalog.find((m) => m.id === id)?.label ?? id;
+    // Epochs arrive every few milliseconds; the page takes them in batches a few times a second.
+    let pendingProgress: ProgressEvent[] = [];
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const flushProgress = () => {
+      flushTimer = undefined;
+      const events = pendingProgress;
+      pendingProgress = [];
+      if (events.length === 0) return;
+      set((s) => {
+        const progress = { ...s.progress };
+        for (const e of events) progress[e.strategyId] = applyProgress(progress[e.strategyId], e);
+        const id = (events.at(-1) as ProgressEvent).strategyId;
+        return { progress, trainStatus: `Training ${s.runStrategies.indexOf(id) + 1} of ${s.runStrategies.length}: ${labelOf(id)}` };
+      });
+    };
     const onEvent = (event: TrainEvent) => {
       switch (event.kind) {
         case 'backend':
           return set({ backendDecision: event.decision });
         case 'frame':
           return set({ reportFrame: event.frame });
-        case 'progress': {
-          const id = event.event.strategyId;
-          return set((s) => ({
-            progress: { ...s.progress, [id]: applyProgress(s.progress[id], event.event) },
-            trainStatus: `Training ${s.runStrategies.indexOf(id) + 1} of ${s.runStrategies.length}: ${labelOf(id)}`,
-          }));
-        }
+        case 'progress':
+          pendingProgress.push(event.event);
+          flushTimer ??= setTimeout(flushProgress, PROGRESS_FLUSH_MS);
+          return;
         case 'strategy-done': {
+          flushProgress();
           const { entry } = event;
           return set((s) => ({
             results: { ...s.results, [entry.id]: entry },
@@ -131,6 +146,7 @@ export const createTrainingSlice =
           trainError: undefined,
         });
         const reply = await run.done;
+        flushProgress();
         const kept = Object.keys(get().results).length;
         if (reply.kind === 'trained') {
           const failed = reply.report.strategies.filter((e) => e.status === 'failed');

@@ -1,25 +1,37 @@
 /**
- * Step 4: every trained strategy side by side — metrics with the three checks, prediction histograms,
- * per-user spread, the response probe for a chosen user, reliability — and "Download report".
+ * Step 4: every trained strategy side by side — the metrics table with the three checks (live, as each
+ * strategy finishes), the comparison charts (redrawn when a run ends) — and "Download report".
  */
-import { useState } from 'react';
-import { PredictionHistograms } from '../../charts/PredictionHistograms';
-import { ReliabilityChart } from '../../charts/ReliabilityChart';
-import { ResponseProbeChart } from '../../charts/ResponseProbeChart';
-import { UserSpreadBars } from '../../charts/UserSpreadBars';
-import { useLab } from '../../common/lab-store-context';
-import { currentReport } from '../../../store/report-selectors';
+import { useMemo } from 'react';
+import { composeReport } from '../../../core/report/compose-report';
 import { downloadText } from '../../../platform/download';
-import { histogramSeries, probeSeries, probeUsers, reliabilitySeries, spreadSeries } from './chart-series';
+import { currentReport } from '../../../store/report-selectors';
+import { useLab } from '../../common/lab-store-context';
+import { useHeldWhile } from '../../common/use-held-while';
+import { ComparisonCharts } from './ComparisonCharts';
 import { MetricsTable } from './MetricsTable';
 
 export function ComparePanel() {
+  const running = useLab((s) => s.runId !== undefined);
   const frame = useLab((s) => s.reportFrame);
   const results = useLab((s) => s.results);
   const catalog = useLab((s) => s.catalog);
   const thresholds = useLab((s) => s.thresholds);
-  const [chosenUser, setChosenUser] = useState<string>();
+  // Charts redraw once when a run ends, not on every finished strategy: the page stays responsive.
+  const chartResults = useHeldWhile(results, running);
   const report = currentReport({ reportFrame: frame, results, catalog });
+  const charted = useMemo(
+    () =>
+      frame
+        ? composeReport(
+            frame,
+            chartResults,
+            catalog.map((m) => m.id),
+          ).strategies
+        : [],
+    [frame, chartResults, catalog],
+  );
+  const users = useMemo(() => frame?.dataset.users.map((u) => u.userId) ?? [], [frame]);
   if (!report) {
     return (
       <section className="panel" aria-labelledby="compare-heading">
@@ -28,10 +40,6 @@ export function ComparePanel() {
       </section>
     );
   }
-  const entries = report.strategies;
-  const users = probeUsers(report, entries);
-  const user = chosenUser && users.includes(chosenUser) ? chosenUser : users[0];
-  const probe = entries.find((e) => e.status === 'ok')?.responseProbes.find((p) => p.userId === user);
   const download = () =>
     downloadText(
       `retrain-lab-report-${report.generatedAt.slice(0, 10)}-seed${report.seed}.json`,
@@ -50,36 +58,11 @@ export function ComparePanel() {
         {report.validation.share}
       </p>
       <MetricsTable report={report} />
-      <PredictionHistograms
-        series={histogramSeries(entries)}
-        maxSaturatedShare={thresholds.maxSaturatedShare}
-      />
-      <UserSpreadBars
-        series={spreadSeries(entries)}
-        users={report.dataset.users.map((u) => u.userId)}
-        maxVarianceRatio={thresholds.maxVarianceRatio}
-      />
-      {user && probe && (
-        <div>
-          <label className="field">
-            Probe user
-            <select value={user} onChange={(e) => setChosenUser(e.target.value)}>
-              {users.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </label>
-          <ResponseProbeChart
-            series={probeSeries(entries, user)}
-            userId={user}
-            topic={probe.topic}
-            difficulty={probe.difficulty}
-          />
-        </div>
+      {charted.length > 0 ? (
+        <ComparisonCharts entries={charted} users={users} thresholds={thresholds} />
+      ) : (
+        <p className="hint">The charts appear when the run ends.</p>
       )}
-      <ReliabilityChart series={reliabilitySeries(entries)} />
     </section>
   );
 }

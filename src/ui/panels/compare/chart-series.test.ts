@@ -48,8 +48,6 @@ describe('chart series', () => {
 
   it("selects one user's probe and lists probed users in dataset order", () => {
     expect(probeSeries(entries, 'a').map((s) => s.id)).toEqual(['full-retrain']);
-    expect(probeUsers({ dataset: { users: [{ userId: 'b' }, { userId: 'a' }] } } as never, entries)).toEqual([
-      'a',
-    ]);
+    expect(probeUsers(['b', 'a'], entries)).toEqual(['a']);
   });
 });

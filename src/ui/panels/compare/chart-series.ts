@@ -2,7 +2,7 @@
  * Reshapes report entries into the rows each comparison chart draws (charts stay dumb): one series per
  * strategy that trained, in report order, coloured by strategy id.
  */
-import type { Report, ReportStrategy, ReportStrategyOk } from '../../../core/report/report-types';
+import type { ReportStrategy, ReportStrategyOk } from '../../../core/report/report-types';
 import type {
   HistogramSeries,
   ProbeSeries,
@@ -49,8 +49,8 @@ export function reliabilitySeries(entries: readonly ReportStrategy[]): Reliabili
   return trainedEntries(entries).map((e) => ({ ...identity(e), bins: e.reliability }));
 }
 
-/** The users the probe can be shown for, most tasks first (the dataset order). */
-export function probeUsers(report: Pick<Report, 'dataset'>, entries: readonly ReportStrategy[]): string[] {
+/** The users the probe can be shown for, in the given order (the dataset's: most tasks first). */
+export function probeUsers(users: readonly string[], entries: readonly ReportStrategy[]): string[] {
   const probed = new Set(trainedEntries(entries).flatMap((e) => e.responseProbes.map((p) => p.userId)));
-  return report.dataset.users.map((u) => u.userId).filter((u) => probed.has(u));
+  return users.filter((u) => probed.has(u));
 }

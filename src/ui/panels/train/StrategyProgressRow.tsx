@@ -1,4 +1,6 @@
-/** A strategy's progress while it trains (phase, head, epoch as a bar) and a tick once it is done. */
+/** A strategy's progress while it trains (phase, head, epoch as a bar, a loss sparkline) and when it is done. */
+import { Sparkline } from '../../charts/Sparkline';
+import { colorOf } from '../../charts/strategy-colors';
 import { useLab } from '../../common/lab-store-context';
 
 export function StrategyProgressRow({ id }: { id: string }) {
@@ -22,6 +24,14 @@ export function StrategyProgressRow({ id }: { id: string }) {
   return (
     <div className="progress-row">
       <progress max={1} value={value} aria-label={`${id} progress`} />
+      {progress && (
+        <Sparkline
+          values={progress.losses}
+          dashed={progress.valLosses}
+          color={colorOf(id)}
+          label={`${id} loss per epoch`}
+        />
+      )}
       <span className="hint">
         {label}
         {result?.status === 'failed' && ` — failed: ${result.error}`}

@@ -2,16 +2,25 @@
  * Step 3: the six strategies with their options, the influence preview, the run controls, per-strategy
  * progress and live loss curves. Training itself happens in the worker; this only asks and shows.
  */
+import { useState } from 'react';
 import { LossCurves } from '../../charts/LossCurves';
 import { colorOf } from '../../charts/strategy-colors';
 import { useLab } from '../../common/lab-store-context';
+import { useHeldWhile } from '../../common/use-held-while';
 import { InfluencePreview } from './InfluencePreview';
 import { StrategyCard } from './StrategyCard';
 import { TrainControls } from './TrainControls';
 
 export function TrainPanel() {
+  // Drawn on request: hundreds of points per strategy make a heavy SVG, and each card has a sparkline.
+  const [showCurves, setShowCurves] = useState(false);
   const catalog = useLab((s) => s.catalog);
-  const progress = useLab((s) => s.progress);
+  const running = useLab((s) => s.runId !== undefined);
+  // The full chart is drawn when a run ends; while it runs each card shows a cheap sparkline instead.
+  const progress = useHeldWhile(
+    useLab((s) => s.progress),
+    running,
+  );
   const series = catalog
     .filter((m) => (progress[m.id]?.losses.length ?? 0) > 0)
     .map((m) => ({
@@ -35,7 +44,16 @@ export function TrainPanel() {
         </ul>
       )}
       <InfluencePreview />
-      {series.length > 0 && <LossCurves series={series} height={220} />}
+      {series.length > 0 && (
+        <button
+          type="button"
+          className="button--small button--secondary"
+          onClick={() => setShowCurves(!showCurves)}
+        >
+          {showCurves ? 'Hide' : 'Show'} all loss curves on one chart
+        </button>
+      )}
+      {showCurves && series.length > 0 && <LossCurves series={series} height={240} />}
     </section>
   );
 }

@@ -1,0 +1,58 @@
+/** A tiny loss curve (training solid, validation dashed) as plain SVG: cheap enough to redraw every epoch. */
+
+interface SparklineProps {
+  values: readonly number[];
+  dashed?: readonly (number | null)[];
+  color: string;
+  label: string;
+  width?: number;
+  height?: number;
+}
+
+function points(
+  values: readonly (number | null)[],
+  min: number,
+  max: number,
+  width: number,
+  height: number,
+): string {
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const span = max - min || 1;
+  return values
+    .map((v, i) =>
+      v === null ? null : `${(i * step).toFixed(1)},${(height - ((v - min) / span) * height).toFixed(1)}`,
+    )
+    .filter((p): p is string => p !== null)
+    .join(' ');
+}
+
+export function Sparkline({ values, dashed = [], color, label, width = 120, height = 28 }: SparklineProps) {
+  const all = [...values, ...dashed.filter((v): v is number => v !== null)];
+  if (all.length < 2) return null;
+  const min = Math.min(...all);
+  const max = Math.max(...all);
+  return (
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`-1 -1 ${width + 2} ${height + 2}`}
+      role="img"
+      aria-label={label}
+    >
+      <polyline
+        points={points(values, min, max, width, height)}
+        fill="none"
+        stroke={color}
+        strokeWidth={1.5}
+      />
+      <polyline
+        points={points(dashed, min, max, width, height)}
+        fill="none"
+        stroke={color}
+        strokeWidth={1}
+        strokeDasharray="3 2"
+      />
+    </svg>
+  );
+}
