@@ -100,3 +100,35 @@ test('cancelling keeps the strategies already finished', async ({ page }) => {
   expect(report.strategies.length).toBeGreaterThanOrEqual(1);
   expect(report.strategies[0]?.id).toBe('full-retrain');
 });
+
+test('a crashed worker is restarted and the results and dataset are kept', async ({ page }) => {
+  test.setTimeout(300_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.quickPreset();
+  for (const label of STRATEGY_LABELS.slice(1)) await page.getByRole('checkbox', { name: label }).uncheck();
+  await page.getByLabel('Backend').selectOption('wasm');
+  await lab.trainAll();
+  await expect(lab.status).toHaveText('All strategies trained', { timeout: 240_000 });
+  const metrics = page.getByRole('table', { name: 'Held-out metrics by strategy' });
+  await expect(metrics.getByRole('rowheader', { name: STRATEGY_LABELS[0], exact: true })).toBeVisible();
+
+  // An uncaught error inside the worker is what a crash looks like to the page.
+  const worker = page.workers()[0];
+  expect(worker).toBeDefined();
+  await worker?.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    });
+  });
+  await expect(page.getByText(/The lab worker stopped unexpectedly.*it was restarted/)).toBeVisible();
+  await expect(metrics.getByRole('rowheader', { name: STRATEGY_LABELS[0], exact: true })).toBeVisible();
+
+  // The new worker has the dataset again: training works without re-importing.
+  await page.getByRole('checkbox', { name: STRATEGY_LABELS[1] }).check();
+  await page.getByRole('checkbox', { name: STRATEGY_LABELS[0] }).uncheck();
+  await lab.trainAll();
+  await expect(lab.status).toHaveText('All strategies trained', { timeout: 240_000 });
+  await expect(metrics.getByRole('rowheader', { name: STRATEGY_LABELS[0], exact: true })).toBeVisible();
+  await expect(metrics.getByRole('rowheader', { name: STRATEGY_LABELS[1], exact: true })).toBeVisible();
+});

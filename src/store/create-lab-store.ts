@@ -18,5 +18,7 @@ export function createLabStore(client: LabClient) {
     ...createTrainingSlice(client)(...(a as Parameters<ReturnType<typeof createTrainingSlice>>)),
   }));
   void client.catalog().then((catalog) => store.getState().setCatalog(catalog));
+  // A run in flight fails through its own reply; this tells the user even when nothing was running.
+  client.onRestart((message) => store.setState({ trainError: message }));
   return store;
 }

@@ -120,7 +120,8 @@ async function resolveBackend(
   }
   const cached = held.decisions.get(fingerprint);
   if (cached && (await activate(cached.backend)).ok) return cached;
-  const decision = await chooseBackend(dataset.tasks, { candidates: ['wasm', 'webgl', 'cpu'], activate });
+  // WebGL last: its shader compilation is the slow part of measuring, and the budget caps it.
+  const decision = await chooseBackend(dataset.tasks, { candidates: ['wasm', 'cpu', 'webgl'], activate });
   held.decisions.set(fingerprint, decision);
   return decision;
 }

@@ -29,7 +29,7 @@ export async function chooseBackend(
   tasks: readonly Task[],
   options: ChooseOptions,
 ): Promise<BackendDecision> {
-  const { candidates, activate, budgetMs = 8000, batchSize } = options;
+  const { candidates, activate, budgetMs = 4000, batchSize } = options;
   const stepMs: Partial<Record<BackendName, number>> = {};
   const skipped: BackendDecision['skipped'] = [];
   for (const backend of candidates) {
