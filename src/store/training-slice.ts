@@ -36,7 +36,8 @@ export interface TrainingSlice {
   trainStatus: string;
   trainError?: string;
   preview: Record<string, InfluenceRow[]>;
-  trainStrategies(ids: string[]): Promise<void>;
+  /** `single`: a re-run of one strategy from its card ("Train only this"), reported by its name. */
+  trainStrategies(ids: string[], scope?: 'all' | 'single'): Promise<void>;
   cancelTraining(): void;
   loadPreview(): Promise<void>;
 }
@@ -84,7 +85,10 @@ export const createTrainingSlice =
         const progress = { ...s.progress };
         for (const e of events) progress[e.strategyId] = applyProgress(progress[e.strategyId], e);
         const id = (events.at(-1) as ProgressEvent).strategyId;
-        return { progress, trainStatus: `Training ${s.runStrategies.indexOf(id) + 1} of ${s.runStrategies.length}: ${labelOf(id)}` };
+        return {
+          progress,
+          trainStatus: `Training ${s.runStrategies.indexOf(id) + 1} of ${s.runStrategies.length}: ${labelOf(id)}`,
+        };
       });
     };
     const onEvent = (event: TrainEvent) => {
@@ -128,7 +132,7 @@ export const createTrainingSlice =
       results: {},
       trainStatus: 'Not trained yet',
       preview: {},
-      async trainStrategies(ids) {
+      async trainStrategies(ids, scope = 'all') {
         const { seed, backend, thresholds, strategies, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
         const request = {
@@ -152,7 +156,8 @@ export const createTrainingSlice =
           const failed = reply.report.strategies.filter((e) => e.status === 'failed');
           set({
             reportFrame: frameOf(reply.report),
-            trainStatus: ids.length === 1 ? `${labelOf(ids[0] as string)} trained` : 'All strategies trained',
+            trainStatus:
+              scope === 'single' ? `${labelOf(ids[0] as string)} trained` : 'All strategies trained',
             trainError: failed.length
               ? failed.map((f) => `${f.label}: ${f.status === 'failed' ? f.error : ''}`).join('; ')
               : undefined,

@@ -35,8 +35,13 @@ const runs = new Map<number, AbortController>();
 const post = (reply: WorkerReply) => (self as unknown as Worker).postMessage(reply);
 const activate = (backend: BackendName) => activateBackend(backend, { wasmPaths: WASM_PATHS });
 
+// One request at a time, in order (a re-import after a restart lands before the training that follows it);
+// only a cancel jumps the queue, or it could never reach the run it stops.
+let queue: Promise<void> = Promise.resolve();
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  void handle(event.data);
+  const request = event.data;
+  if (request.kind === 'cancel') void handle(request);
+  else queue = queue.then(() => handle(request));
 });
 
 async function handle(request: WorkerRequest): Promise<void> {

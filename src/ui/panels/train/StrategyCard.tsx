@@ -33,7 +33,7 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
           type="button"
           className="button--small button--secondary"
           disabled={running || !hasData}
-          onClick={() => void train([meta.id])}
+          onClick={() => void train([meta.id], 'single')}
         >
           Train only this
         </button>
