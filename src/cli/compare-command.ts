@@ -12,7 +12,7 @@ import { runComparison } from '../core/report/run-comparison';
 import type { TailMode } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { ProgressEvent, Strategy } from '../core/strategies/types';
-import type { CliIo } from './cli-io';
+import { readFailure, type CliIo } from './cli-io';
 import { formatCompareTable } from './compare-table';
 
 export const COMPARE_USAGE =
@@ -123,10 +123,7 @@ export async function compareCommand(
   try {
     text = await readFile(args.file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(
-      `${args.file} could not be read: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.\n`,
-    );
+    io.stderr(readFailure(args.file, error));
     return 2;
   }
   const imported = importTasksFromText(text, args.file);

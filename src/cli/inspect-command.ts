@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset, type DatasetSummary } from '../core/data/summarize-dataset';
 import type { RowProblem } from '../core/data/task';
-import type { CliIo } from './cli-io';
+import { readFailure, type CliIo } from './cli-io';
 
 export const INSPECT_USAGE = 'usage: retrain-lab inspect FILE [--json]';
 
@@ -31,10 +31,7 @@ export async function inspectCommand(
   try {
     bytes = await readBytes(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    io.stderr(`${file} could not be read: ${why}.\n`);
+    io.stderr(readFailure(file, error));
     return 2;
   }
   const result = importTasksFromBytes(bytes, file);

@@ -5,14 +5,15 @@
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ImportReport } from '../core/data/task';
 import type { VerdictThresholds } from '../core/evaluation/verdicts';
+import type { BackendName } from '../core/backend/activate-backend';
 import type { BackendDecision } from '../core/backend/choose-backend';
 import type { ReportFrame } from '../core/report/compose-report';
 import type { Report, ReportStrategy } from '../core/report/report-types';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { InfluenceRow } from '../core/training/sampling';
 
-export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
-export type BackendName = Exclude<BackendChoice, 'auto'>;
+/** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
+export type BackendChoice = 'auto' | BackendName;
 export type OptionValue = number | boolean | string;
 
 /** What the page needs of a registry strategy (the registry itself stays with tfjs in the worker). */
