@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { HistogramSeries } from './chart-types';
-import { AXIS_STROKE, GRID_STROKE, TICK, WARN, percentText, percentTick } from './chart-theme';
+import { AXIS, GRID_STROKE, percentText, percentTick, WARN } from './chart-theme';
 import { seriesColor } from './strategy-colors';
 
 export interface HistogramPanelProps {
@@ -81,18 +81,14 @@ export function HistogramPanel({
               domain={[0, 1]}
               ticks={[0, 0.25, 0.5, 0.75, 1]}
               tickFormatter={percentTick}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
+              {...AXIS}
               interval={0}
             />
             <YAxis
               domain={[0, yMax]}
               ticks={yTicks}
               tickFormatter={percentTick}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
+              {...AXIS}
               allowDataOverflow
               width={38}
             />

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LossSeries } from './chart-types';
-import { AXIS_STROKE, GRID_STROKE, TICK, niceScale, numberText } from './chart-theme';
+import { AXIS, GRID_STROKE, niceScale, numberText } from './chart-theme';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
 import { SeriesLegend } from './SeriesLegend';
@@ -81,20 +81,11 @@ export function LossCurves({ series, height = 260, maxEpochs }: LossCurvesProps)
               type="number"
               domain={[0, x.max]}
               ticks={x.ticks}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
+              {...AXIS}
               height={40}
               label={{ value: 'epoch', position: 'insideBottom', offset: 2, fontSize: 11, fill: '#5b6475' }}
             />
-            <YAxis
-              domain={domain}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
-              width={48}
-              tickFormatter={(v: number) => v.toFixed(2)}
-            />
+            <YAxis domain={domain} {...AXIS} width={48} tickFormatter={(v: number) => v.toFixed(2)} />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(epoch) => `epoch ${epoch}`}

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ReliabilitySeries } from './chart-types';
-import { AXIS_STROKE, GRID_STROKE, PROBABILITY_TICKS, TICK, percentText, percentTick } from './chart-theme';
+import { GRID_STROKE, percentText, PROBABILITY_AXIS } from './chart-theme';
 import { BASELINE_COLOR, seriesColor } from './strategy-colors';
 
 export interface ReliabilityPanelProps {
@@ -80,26 +80,8 @@ export function ReliabilityPanel({ series, maxN, height }: ReliabilityPanelProps
               stroke={BASELINE_COLOR}
               strokeDasharray="4 3"
             />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={[0, 1]}
-              ticks={PROBABILITY_TICKS}
-              tickFormatter={percentTick}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
-              interval={0}
-            />
-            <YAxis
-              domain={[0, 1]}
-              ticks={PROBABILITY_TICKS}
-              tickFormatter={percentTick}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
-              width={38}
-            />
+            <XAxis dataKey="x" type="number" {...PROBABILITY_AXIS} interval={0} />
+            <YAxis {...PROBABILITY_AXIS} width={38} />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(_x, payload) => {

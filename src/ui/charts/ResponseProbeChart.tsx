@@ -2,7 +2,7 @@
  *  appended to one user's history; solid = after correct (should rise), dashed = after incorrect. */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeSeries } from './chart-types';
-import { AXIS_STROKE, GRID_STROKE, PROBABILITY_TICKS, TICK, percentText, percentTick } from './chart-theme';
+import { AXIS, GRID_STROKE, percentText, PROBABILITY_AXIS } from './chart-theme';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
 import { SeriesLegend } from './SeriesLegend';
@@ -64,9 +64,7 @@ export function ResponseProbeChart({
               type="number"
               domain={[0, lastStep]}
               ticks={rows.map((r) => r.step)}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
+              {...AXIS}
               height={40}
               label={{
                 value: 'answers appended',
@@ -76,15 +74,7 @@ export function ResponseProbeChart({
                 fill: '#5b6475',
               }}
             />
-            <YAxis
-              domain={[0, 1]}
-              ticks={PROBABILITY_TICKS}
-              tickFormatter={percentTick}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
-              width={48}
-            />
+            <YAxis {...PROBABILITY_AXIS} width={48} />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(step) => `${step} answer${step === 1 ? '' : 's'} appended`}

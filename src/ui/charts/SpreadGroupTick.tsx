@@ -1,6 +1,6 @@
 /** X-axis tick of UserSpreadBars: the strategy label (up to two lines) and, under it, the strategy's
  *  variance ratio ("ratio 2.1× ✓", null → "ratio ∞ ✗ > 3"), in warning red when above the limit. */
-import { INK, MUTED, WARN, ratioExceeds, ratioText, wrapLabel } from './chart-theme';
+import { INK, MUTED, ratioExceeds, ratioText, WARN, wrapLabel } from './chart-theme';
 
 export interface SpreadGroupTickProps {
   /** Tick anchor from recharts (px). */

@@ -4,9 +4,9 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { BarShapeProps, XAxisTickContentProps } from 'recharts';
 import type { UserSpreadSeries } from './chart-types';
 import {
+  AXIS,
   AXIS_STROKE,
   GRID_STROKE,
-  TICK,
   niceScale,
   numberText,
   ratioExceeds,
@@ -112,9 +112,7 @@ export function UserSpreadBars({
             <YAxis
               domain={[0, max]}
               ticks={ticks}
-              tick={TICK}
-              stroke={AXIS_STROKE}
-              tickSize={3}
+              {...AXIS}
               width={48}
               tickFormatter={(v: number) => v.toFixed(2)}
             />

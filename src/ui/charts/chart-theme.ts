@@ -65,3 +65,14 @@ export function ratioText(ratio: number | null): string {
 export function ratioExceeds(ratio: number | null, limit: number): boolean {
   return ratio === null || !Number.isFinite(ratio) || ratio > limit;
 }
+
+/** What every axis shares: tick style, line colour and tick length. */
+export const AXIS = { tick: TICK, stroke: AXIS_STROKE, tickSize: 3 };
+
+/** A probability axis drawn in percent, 0–100 %, the same on every chart so panels compare. */
+export const PROBABILITY_AXIS = {
+  ...AXIS,
+  domain: [0, 1] as [number, number],
+  ticks: PROBABILITY_TICKS,
+  tickFormatter: percentTick,
+};
