@@ -3,13 +3,7 @@
  * A p of exactly 0.5 counts as predicting "correct" (p ≥ 0.5, rounding half up like Math.round). Keras'
  * binary_accuracy uses p > 0.5 instead; the two differ only on rows predicted at exactly 0.5.
  */
-import {
-  assertSameLength,
-  checkedProbabilities,
-  labelsAsNumbers,
-  type BinaryLabels,
-  type Probabilities,
-} from './binary-labels';
+import { meanOverRows, type BinaryLabels, type Probabilities } from './binary-labels';
 
 /** A prediction at or above this value counts as predicting a correct answer. */
 export const ACCURACY_THRESHOLD = 0.5;
@@ -20,14 +14,5 @@ export const ACCURACY_THRESHOLD = 0.5;
  * @throws RangeError on mismatched lengths or invalid labels / predictions.
  */
 export function accuracy(labels: BinaryLabels, predictions: Probabilities): number | undefined {
-  assertSameLength(labels, predictions, 'labels and predictions');
-  const y = labelsAsNumbers(labels);
-  const p = checkedProbabilities(predictions);
-  if (y.length === 0) return undefined;
-  let hits = 0;
-  for (let i = 0; i < y.length; i++) {
-    const predictsCorrect = (p[i] as number) >= ACCURACY_THRESHOLD;
-    if (predictsCorrect === (y[i] === 1)) hits++;
-  }
-  return hits / y.length;
+  return meanOverRows(labels, predictions, (y, p) => (p >= ACCURACY_THRESHOLD === (y === 1) ? 1 : 0));
 }

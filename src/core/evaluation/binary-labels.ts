@@ -52,3 +52,21 @@ export function checkedProbabilities(predictions: Probabilities): number[] {
 export function labelsAsNumbers(labels: BinaryLabels): number[] {
   return Array.from({ length: labels.length }, (_, i) => (isPositive(labels[i] as boolean | number) ? 1 : 0));
 }
+
+/**
+ * The mean of `rowScore(y, p)` over rows after the checks every per-row metric needs (same lengths,
+ * 0/1 labels, probabilities in [0, 1]); undefined when there are no rows.
+ */
+export function meanOverRows(
+  labels: BinaryLabels,
+  predictions: Probabilities,
+  rowScore: (y: number, p: number) => number,
+): number | undefined {
+  assertSameLength(labels, predictions, 'labels and predictions');
+  const y = labelsAsNumbers(labels);
+  const p = checkedProbabilities(predictions);
+  if (y.length === 0) return undefined;
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) sum += rowScore(y[i] as number, p[i] as number);
+  return sum / y.length;
+}

@@ -3,13 +3,7 @@
  * Probabilities are clipped first, as Keras does, so a saturated 0 or 1 on a wrong answer costs a large
  * but finite amount (−ln 1e-7 ≈ 16.1) instead of Infinity, which would make strategies incomparable.
  */
-import {
-  assertSameLength,
-  checkedProbabilities,
-  labelsAsNumbers,
-  type BinaryLabels,
-  type Probabilities,
-} from './binary-labels';
+import { meanOverRows, type BinaryLabels, type Probabilities } from './binary-labels';
 
 /** Predictions are clipped to [LOG_LOSS_EPSILON, 1 − LOG_LOSS_EPSILON] before taking logs. */
 export const LOG_LOSS_EPSILON = 1e-7;
@@ -21,14 +15,8 @@ export const LOG_LOSS_EPSILON = 1e-7;
  * @throws RangeError on mismatched lengths or invalid labels / predictions.
  */
 export function logLoss(labels: BinaryLabels, predictions: Probabilities): number | undefined {
-  assertSameLength(labels, predictions, 'labels and predictions');
-  const y = labelsAsNumbers(labels);
-  const p = checkedProbabilities(predictions);
-  if (y.length === 0) return undefined;
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const q = Math.min(1 - LOG_LOSS_EPSILON, Math.max(LOG_LOSS_EPSILON, p[i] as number));
-    sum -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
-  }
-  return sum / y.length;
+  return meanOverRows(labels, predictions, (y, p) => {
+    const q = Math.min(1 - LOG_LOSS_EPSILON, Math.max(LOG_LOSS_EPSILON, p));
+    return y === 1 ? -Math.log(q) : -Math.log(1 - q);
+  });
 }
