@@ -12,6 +12,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-e2e-*',
       'node_modules',
       'fixtures',
       'public',
