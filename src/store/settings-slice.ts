@@ -19,6 +19,8 @@ export interface SettingsSlice {
   backend: BackendChoice;
   strategies: Record<string, StrategySettings>;
   thresholds: VerdictThresholds;
+  /** Show and export "User A", "User B", … instead of real user ids (page, charts, report, exports). */
+  maskIds: boolean;
   setCatalog(catalog: StrategyMeta[]): void;
   setSeed(seed: number): void;
   setBackend(backend: BackendChoice): void;
@@ -26,6 +28,7 @@ export interface SettingsSlice {
   setStrategyOption(id: string, key: string, value: OptionValue): void;
   resetStrategy(id: string): void;
   setThreshold(key: keyof VerdictThresholds, value: number): void;
+  setMaskIds(maskIds: boolean): void;
   /** Every strategy's options at once: the seed's settings, or a quick look with a tenth of the epochs. */
   applyPreset(preset: Preset): void;
 }
@@ -61,6 +64,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
     backend: 'auto',
     strategies: {},
     thresholds: { ...DEFAULT_THRESHOLDS },
+    maskIds: false,
     // Settings already made (e.g. restored from a link) survive the catalog's arrival.
     setCatalog: (catalog) =>
       set((state) => ({
@@ -77,6 +81,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
       if (meta) update(id, (s) => ({ ...defaultsOf(meta), enabled: s.enabled }));
     },
     setThreshold: (key, value) => set((state) => ({ thresholds: { ...state.thresholds, [key]: value } })),
+    setMaskIds: (maskIds) => set({ maskIds }),
     applyPreset: (preset) =>
       set((state) => ({
         strategies: Object.fromEntries(

@@ -8,6 +8,7 @@ import { ImportPanel } from './panels/import/ImportPanel';
 import { SummaryPanel } from './panels/summary/SummaryPanel';
 import { TrainPanel } from './panels/train/TrainPanel';
 import { ComparePanel } from './panels/compare/ComparePanel';
+import { MaskToggle } from './common/MaskToggle';
 
 export function App() {
   const loadSample = useLab((s) => s.loadSample);
@@ -19,6 +20,7 @@ export function App() {
       <header className="masthead">
         <h1>Retrain Lab</h1>
         <p>Which retraining strategy cures a model that one dominant user has made overfit?</p>
+        <MaskToggle />
       </header>
       <main className="layout">
         <ImportPanel />
