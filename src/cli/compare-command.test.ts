@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io';
+import { readBundle } from '../core/export/read-bundle';
 import { validateReport } from '../core/report/report-schema';
 import { compareCommand, parseCompareArgs } from './compare-command';
 
@@ -50,9 +51,9 @@ describe('compare arguments', () => {
 });
 
 describe('compare on the seed-shaped fixture', () => {
-  it('trains the chosen strategies, prints a table and writes the report', async () => {
+  it('trains the chosen strategies, prints a table, writes the report and the model bundles', async () => {
     const io = capture();
-    const written = new Map<string, string>();
+    const written = new Map<string, string | Uint8Array>();
     const code = await compareCommand(
       [
         'fixtures/seed-shaped.csv',
@@ -66,10 +67,12 @@ describe('compare on the seed-shaped fixture', () => {
         '5',
         '--out',
         'r.json',
+        '--models',
+        'bundles/',
       ],
       io,
       () => readFile(FIXTURE, 'utf8'),
-      async (path, text) => void written.set(path, text),
+      async (path, data) => void written.set(path, data),
     );
     expect(code).toBe(0);
     expect(io.out).toContain('4. Weighted loss');
@@ -97,5 +100,16 @@ describe('compare on the seed-shaped fixture', () => {
     ]);
     expect(weighted.test.n).toBe(182);
     expect(weighted.test.logLoss).toBeGreaterThan(0);
+    const bundles = [...written.keys()].filter((p) => p.startsWith('bundles/')).sort();
+    expect(bundles).toEqual([
+      expect.stringMatching(/^bundles\/retrain-lab-per-user-\d{4}-\d\d-\d\d\.zip$/),
+      expect.stringMatching(/^bundles\/retrain-lab-weighted-loss-\d{4}-\d\d-\d\d\.zip$/),
+    ]);
+    const read = readBundle(written.get(bundles[0] as string) as Uint8Array, 'per-user.zip');
+    expect(read.kind === 'ok' && Object.keys(read.manifest.routing.users)).toEqual([
+      'bulk@example.com',
+      'you2@example.com',
+    ]);
+    expect(io.err).toMatch(/model bundles\/retrain-lab-per-user-.*\.zip: \d+\.\d kB, 6 networks/);
   });
 });

@@ -14,10 +14,12 @@ import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { ProgressEvent, Strategy } from '../core/strategies/types';
 import { readFailure, type CliIo } from './cli-io';
 import { formatCompareTable } from './compare-table';
+import { exportModels, type WriteFile } from './export-models';
 
 export const COMPARE_USAGE =
   'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--batch-size N]\n' +
-  '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]';
+  '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]\n' +
+  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")';
 
 export interface CompareArgs {
   file: string;
@@ -29,6 +31,8 @@ export interface CompareArgs {
   validation: TailMode;
   backend: 'cpu' | 'wasm';
   out?: string;
+  /** Directory to write one model bundle per trained strategy into. */
+  models?: string;
 }
 
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
@@ -51,6 +55,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
       validation: { type: 'string' },
       backend: { type: 'string' },
       out: { type: 'string' },
+      models: { type: 'string' },
     },
   });
   const [file, ...extra] = positionals;
@@ -80,6 +85,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     validation,
     backend,
     out: values.out,
+    models: values.models,
   };
 }
 
@@ -110,7 +116,7 @@ export async function compareCommand(
   argv: string[],
   io: CliIo,
   readFile: (path: string) => Promise<string>,
-  writeFile?: (path: string, text: string) => Promise<void>,
+  writeFile?: WriteFile,
 ): Promise<number> {
   let args: CompareArgs;
   try {
@@ -159,7 +165,14 @@ export async function compareCommand(
       printProgress(e);
     },
   });
-  for (const model of trained.values()) model.dispose();
+  try {
+    if (args.models) {
+      if (!writeFile) throw new Error('no writeFile given for --models');
+      await exportModels(args.models, { dataset: imported.dataset, summary, report, trained }, io, writeFile);
+    }
+  } finally {
+    for (const model of trained.values()) model.dispose();
+  }
   io.stdout(formatCompareTable(report));
   if (args.out) {
     if (!writeFile) throw new Error('no writeFile given for --out');

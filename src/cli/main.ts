@@ -2,7 +2,8 @@
  * The `retrain-lab` command line over src/core: dispatches to a command and returns its exit code.
  * Uses core only (no worker, store or UI); Node I/O is passed in so commands stay testable.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { CliIo } from './cli-io';
 import { inspectCommand } from './inspect-command';
 
@@ -10,7 +11,7 @@ const USAGE = `usage: retrain-lab <command> [options]
 
 commands:
   inspect FILE [--json]            validate and summarise a task export
-  compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json]
+  compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json] [--models DIR]
                                    train and compare the retraining strategies
 `;
 
@@ -27,7 +28,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           rest,
           io,
           (path) => readFile(path, 'utf8'),
-          (path, text) => writeFile(path, text),
+          async (path, data) => {
+            await mkdir(dirname(path), { recursive: true });
+            await writeFile(path, data);
+          },
         );
       }
       case undefined:

@@ -5,17 +5,21 @@
 import { createStore } from 'zustand/vanilla';
 import type { LabClient } from '../worker/lab-client';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
+import { createExportSlice, type ExportSlice } from './export-slice';
+import { createSessionSlice, type SessionOptions, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
 
-export type LabState = DatasetSlice & SettingsSlice & TrainingSlice;
+export type LabState = DatasetSlice & SettingsSlice & TrainingSlice & ExportSlice & SessionSlice;
 export type LabStore = ReturnType<typeof createLabStore>;
 
-export function createLabStore(client: LabClient) {
+export function createLabStore(client: LabClient, session: SessionOptions = {}) {
   const store = createStore<LabState>()((...a) => ({
     ...createDatasetSlice(client)(...(a as Parameters<ReturnType<typeof createDatasetSlice>>)),
     ...createSettingsSlice(...(a as Parameters<typeof createSettingsSlice>)),
     ...createTrainingSlice(client)(...(a as Parameters<ReturnType<typeof createTrainingSlice>>)),
+    ...createExportSlice(client)(...(a as Parameters<ReturnType<typeof createExportSlice>>)),
+    ...createSessionSlice(session)(...a),
   }));
   void client.catalog().then((catalog) => store.getState().setCatalog(catalog));
   // A run in flight fails through its own reply; this tells the user even when nothing was running.

@@ -24,6 +24,8 @@ export interface DatasetSlice {
   importing?: string;
   /** Why the last import was refused; cleared by the next successful one. */
   importError?: string;
+  /** The file behind the dataset loaded now (kept so the session can be restored from it). */
+  lastImport?: { fileName: string; file: Blob };
   importFile(file: File): Promise<void>;
   loadSample(): Promise<void>;
 }
@@ -34,7 +36,8 @@ export const createDatasetSlice =
     async function importBlob(fileName: string, read: () => Promise<Blob>): Promise<void> {
       set({ importing: fileName });
       try {
-        const reply = await client.importFile(fileName, await read());
+        const file = await read();
+        const reply = await client.importFile(fileName, file);
         if (reply.kind === 'imported') {
           if (get().summary?.fingerprint !== reply.summary.fingerprint) {
             set({
@@ -50,6 +53,7 @@ export const createDatasetSlice =
             importReport: reply.report,
             importMs: reply.importMs,
             importError: undefined,
+            lastImport: { fileName, file },
           });
         } else {
           set({ importError: reply.message });

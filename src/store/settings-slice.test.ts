@@ -42,4 +42,22 @@ describe('settings slice', () => {
     store.getState().applyPreset('seed-faithful');
     expect(store.getState().strategies['a']?.options['epochs']).toBe(50);
   });
+
+  it('restores strategy settings from a link for the strategies it knows, and keeps its report', () => {
+    const store = fresh();
+    store.getState().setCatalog([meta('a', { epochs: 50 }), meta('b', { x: true })]);
+    store.getState().setStrategyOption('b', 'x', false);
+    store.getState().restoreStrategies({
+      a: { enabled: false, options: { epochs: 5 } },
+      ghost: { enabled: true, options: {} },
+    });
+    expect(store.getState().strategies).toEqual({
+      a: { enabled: false, options: { epochs: 5 } },
+      b: { enabled: true, options: { x: false } },
+    });
+    store
+      .getState()
+      .setLinkReport({ problems: ['Ignored link setting seed=x: not a number.'], dataset: 'abc123' });
+    expect(store.getState()).toMatchObject({ linkProblems: [expect.any(String)], linkDataset: 'abc123' });
+  });
 });

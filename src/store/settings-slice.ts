@@ -21,6 +21,10 @@ export interface SettingsSlice {
   thresholds: VerdictThresholds;
   /** Show and export "User A", "User B", … instead of real user ids (page, charts, report, exports). */
   maskIds: boolean;
+  /** What the page's link asked for that could not be applied, in plain words (url-settings.ts). */
+  linkProblems: string[];
+  /** The short fingerprint of the dataset the opening link was made for, when it named one. */
+  linkDataset?: string;
   setCatalog(catalog: StrategyMeta[]): void;
   setSeed(seed: number): void;
   setBackend(backend: BackendChoice): void;
@@ -29,6 +33,10 @@ export interface SettingsSlice {
   resetStrategy(id: string): void;
   setThreshold(key: keyof VerdictThresholds, value: number): void;
   setMaskIds(maskIds: boolean): void;
+  /** Records what the opening link could not apply and which dataset it was made for. */
+  setLinkReport(report: { problems: string[]; dataset?: string }): void;
+  /** Every strategy's settings at once (from a link); strategies the catalog lacks are left out. */
+  restoreStrategies(strategies: Record<string, StrategySettings>): void;
   /** Every strategy's options at once: the seed's settings, or a quick look with a tenth of the epochs. */
   applyPreset(preset: Preset): void;
 }
@@ -65,6 +73,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
     strategies: {},
     thresholds: { ...DEFAULT_THRESHOLDS },
     maskIds: false,
+    linkProblems: [],
     // Settings already made (e.g. restored from a link) survive the catalog's arrival.
     setCatalog: (catalog) =>
       set((state) => ({
@@ -82,6 +91,13 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
     },
     setThreshold: (key, value) => set((state) => ({ thresholds: { ...state.thresholds, [key]: value } })),
     setMaskIds: (maskIds) => set({ maskIds }),
+    setLinkReport: ({ problems, dataset }) => set({ linkProblems: problems, linkDataset: dataset }),
+    restoreStrategies: (strategies) =>
+      set((state) => ({
+        strategies: Object.fromEntries(
+          state.catalog.map((m) => [m.id, strategies[m.id] ?? state.strategies[m.id] ?? defaultsOf(m)]),
+        ),
+      })),
     applyPreset: (preset) =>
       set((state) => ({
         strategies: Object.fromEntries(

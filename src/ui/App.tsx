@@ -1,32 +1,60 @@
 /**
- * The lab page: import, the dataset summary, training, then the comparison.
- * Loads the bundled sample on first open so the lab never starts empty.
+ * The lab page: import, the dataset summary, training, then the comparison ("Lab"), and the same results
+ * in plain language ("Stakeholder summary"), switched by tabs. Restores the last session on open, or loads
+ * the bundled sample, so the lab never starts empty. The Lab view stays mounted while hidden, so nothing in it is lost.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLab } from './common/lab-store-context';
 import { ImportPanel } from './panels/import/ImportPanel';
 import { SummaryPanel } from './panels/summary/SummaryPanel';
 import { TrainPanel } from './panels/train/TrainPanel';
 import { ComparePanel } from './panels/compare/ComparePanel';
+import { ExportPanel } from './panels/export/ExportPanel';
+import { StakeholderView } from './panels/stakeholder/StakeholderView';
+import { panelId, tabId, ViewTabs, type View } from './panels/stakeholder/ViewTabs';
 import { MaskToggle } from './common/MaskToggle';
+import { SessionNote } from './common/SessionNote';
 
 export function App() {
-  const loadSample = useLab((s) => s.loadSample);
+  const startLab = useLab((s) => s.startLab);
+  const [view, setView] = useState<View>('lab');
   useEffect(() => {
-    void loadSample();
-  }, [loadSample]);
+    void startLab();
+  }, [startLab]);
   return (
     <>
       <header className="masthead">
         <h1>Retrain Lab</h1>
         <p>Which retraining strategy cures a model that one dominant user has made overfit?</p>
-        <MaskToggle />
+        <div className="masthead__controls">
+          <ViewTabs view={view} onChange={setView} />
+          <MaskToggle />
+        </div>
+        <SessionNote />
       </header>
-      <main className="layout">
-        <ImportPanel />
-        <SummaryPanel />
-        <TrainPanel />
-        <ComparePanel />
+      <main>
+        <div
+          role="tabpanel"
+          id={panelId('lab')}
+          aria-labelledby={tabId('lab')}
+          className="layout"
+          hidden={view !== 'lab'}
+        >
+          <ImportPanel />
+          <SummaryPanel />
+          <TrainPanel />
+          <ComparePanel />
+          <ExportPanel />
+        </div>
+        <div
+          role="tabpanel"
+          id={panelId('stakeholder')}
+          aria-labelledby={tabId('stakeholder')}
+          className="layout"
+          hidden={view !== 'stakeholder'}
+        >
+          {view === 'stakeholder' && <StakeholderView />}
+        </div>
       </main>
     </>
   );

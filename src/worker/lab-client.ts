@@ -4,7 +4,12 @@
  * a failure (never left hanging) and the last good dataset is re-imported into the new worker.
  */
 import type {
+  ExportReply,
+  ExportRequest,
   ImportReply,
+  LoadModelReply,
+  LoadModelRequest,
+  SavedModelInfo,
   StrategyMeta,
   StrategyRequest,
   TrainEvent,
@@ -29,6 +34,12 @@ export interface LabClient {
   preview(strategies: StrategyRequest[]): Promise<Record<string, InfluenceRow[]>>;
   train(request: TrainRequest, onEvent: (event: TrainEvent) => void): TrainingRun;
   cancel(runId: number): void;
+  exportModel(request: ExportRequest): Promise<ExportReply>;
+  /** Bundles saved in this browser, newest first. */
+  savedModels(): Promise<SavedModelInfo[]>;
+  /** Delete one saved bundle; resolves to the list that remains. */
+  deleteSaved(key: string): Promise<SavedModelInfo[]>;
+  loadModel(request: LoadModelRequest): Promise<LoadModelReply>;
   /** Called after the worker crashed and was replaced. */
   onRestart(listener: (message: string) => void): void;
   dispose(): void;
@@ -114,6 +125,26 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
     },
     cancel(runId) {
       worker.postMessage({ kind: 'cancel', runId, id: nextId++ } satisfies WorkerRequest);
+    },
+    async exportModel(exportRequest) {
+      const reply = await request({ kind: 'export-model', ...exportRequest }).reply;
+      return reply.kind === 'model-exported' || reply.kind === 'failed' ? reply : failedAs(reply, 'export');
+    },
+    async savedModels() {
+      const reply = await request({ kind: 'saved-models' }).reply;
+      return reply.kind === 'saved-models' ? reply.models : failedAs(reply, 'saved-models');
+    },
+    async deleteSaved(key) {
+      const reply = await request({ kind: 'delete-saved', key }).reply;
+      return reply.kind === 'saved-models' ? reply.models : failedAs(reply, 'delete-saved');
+    },
+    async loadModel(loadRequest) {
+      const reply = await request({ kind: 'load-model', ...loadRequest }).reply;
+      if (reply.kind === 'model-loaded' || reply.kind === 'model-refused') return reply;
+      return {
+        kind: 'model-refused',
+        message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"`,
+      };
     },
     onRestart(listener) {
       restartListeners.push(listener);

@@ -3,15 +3,20 @@
  * rows or training six strategies never blocks the page. Answers imports, the strategy catalog, the
  * training-influence preview, and training runs (streamed progress, cancellable, results kept per strategy).
  */
-import { activateBackend, type BackendName } from '../core/backend/activate-backend';
+// First: configures zod before any schema exists (see csp-ready).
+import '../platform/csp-ready';
+import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import { chooseBackend, type BackendDecision } from '../core/backend/choose-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
-import { summarizeDataset, type DatasetSummary } from '../core/data/summarize-dataset';
+import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
 import { runComparison, TEST_SHARE } from '../core/report/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
-import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
+import type { StrategyId } from '../core/strategies/types';
+import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
+import { exportModel, loadModel, type ModelHoldings } from './model-exchange';
+import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type {
   BackendChoice,
   StrategyMeta,
@@ -22,18 +27,24 @@ import type {
 } from './protocol';
 import { WASM_PATHS } from './wasm-paths';
 
-const held: {
-  dataset?: Dataset;
-  summary?: DatasetSummary;
-  /** The latest trained model of each strategy (for export); replaced when the strategy is re-run. */
-  trained: Map<StrategyId, TrainedStrategy>;
+const held: ModelHoldings & {
   /** Auto's decision per dataset, so repeated runs do not re-measure. */
   decisions: Map<string, BackendDecision>;
-} = { trained: new Map(), decisions: new Map() };
+} = { trained: new Map(), results: new Map(), decisions: new Map() };
 const runs = new Map<number, AbortController>();
 
-const post = (reply: WorkerReply) => (self as unknown as Worker).postMessage(reply);
-const activate = (backend: BackendName) => activateBackend(backend, { wasmPaths: WASM_PATHS });
+const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(reply, transfer);
+/** Set once the WebGL context is lost: tfjs keeps the dead backend, so WebGL stays off until a reload. */
+let webglLost = false;
+const activate = async (backend: BackendName): Promise<Activation> =>
+  backend === 'webgl' && webglLost
+    ? { ok: false, backend, reason: 'the WebGL context was lost earlier; reload the page to use WebGL again' }
+    : activateBackend(backend, { wasmPaths: WASM_PATHS });
+
+// Fault injection for the e2e journeys (they call it through Playwright's worker handle): losing the
+// WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.
+(self as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
 
 // One request at a time, in order (a re-import after a restart lands before the training that follows it);
 // only a cancel jumps the queue, or it could never reach the run it stops.
@@ -56,6 +67,13 @@ async function handle(request: WorkerRequest): Promise<void> {
         );
         if (result.kind === 'refused') return post({ id, kind: 'refused', message: result.message });
         const summary = await summarizeDataset(result.dataset);
+        // Models of another dataset must not be exported as if trained on this one (the page clears
+        // its results for the same reason).
+        if (summary.fingerprint !== held.summary?.fingerprint) {
+          for (const trained of held.trained.values()) trained.dispose();
+          held.trained.clear();
+          held.results.clear();
+        }
         held.dataset = result.dataset;
         held.summary = summary;
         return post({
@@ -88,6 +106,20 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'cancel':
         runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
         return;
+      case 'export-model': {
+        const reply = await exportModel(held, request);
+        return post(
+          { id, ...reply },
+          reply.kind === 'model-exported' && reply.bytes ? [reply.bytes.buffer] : [],
+        );
+      }
+      case 'saved-models':
+        return post({ id, kind: 'saved-models', models: await listSavedModels() });
+      case 'delete-saved':
+        await deleteSavedModel(request.key);
+        return post({ id, kind: 'saved-models', models: await listSavedModels() });
+      case 'load-model':
+        return post({ id, ...(await loadModel(held, request, activate)) });
     }
   } catch (error) {
     post({ id, kind: 'failed', message: (error as Error).message });
@@ -139,9 +171,13 @@ async function train(id: number, request: TrainRequest): Promise<void> {
   runs.set(id, controller);
   const emit = (event: TrainEvent) => post({ id, kind: 'event', event });
   const finished: string[] = [];
+  let guard: ContextGuard | undefined;
   try {
     const decision = await resolveBackend(request.backend, dataset, summary.fingerprint);
     emit({ kind: 'backend', decision });
+    const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
+    guard = runGuard;
+    let backend: BackendName = decision.backend;
     const { report } = await runComparison({
       dataset,
       summary,
@@ -152,10 +188,34 @@ async function train(id: number, request: TrainRequest): Promise<void> {
       signal: controller.signal,
       onFrame: (frame) => emit({ kind: 'frame', frame }),
       onProgress: (event) => emit({ kind: 'progress', event }),
+      deviceFault: runGuard.fault,
+      beforeStrategy: async () => {
+        if (!(await runGuard.recover())) return;
+        webglLost = true;
+        // Models trained on the lost context have no weights any more: their results stay, exports go.
+        for (const [sid, result] of held.results)
+          if (result.backend === 'webgl') {
+            held.trained.get(sid)?.dispose();
+            held.trained.delete(sid);
+          }
+        backend = 'cpu';
+        emit({
+          kind: 'backend',
+          decision: {
+            ...decision,
+            backend,
+            reason: 'the WebGL context was lost, so the rest of the run uses cpu',
+          },
+        });
+      },
       onStrategyDone: (entry, trained) => {
         held.trained.get(entry.id)?.dispose();
         held.trained.delete(entry.id);
-        if (trained) held.trained.set(entry.id, trained);
+        held.results.delete(entry.id);
+        if (trained) {
+          held.trained.set(entry.id, trained);
+          held.results.set(entry.id, { entry, seed: request.seed, backend });
+        }
         finished.push(entry.id);
         emit({ kind: 'strategy-done', entry });
       },
@@ -166,5 +226,7 @@ async function train(id: number, request: TrainRequest): Promise<void> {
     else post({ id, kind: 'train-failed', message: (error as Error).message });
   } finally {
     runs.delete(id);
+    // A loss during the run's last strategy has no next strategy to notice it.
+    if (guard?.fault()?.aborted) webglLost = true;
   }
 }

@@ -11,6 +11,9 @@ import type { ReportFrame } from '../core/report/compose-report';
 import type { Report, ReportStrategy } from '../core/report/report-types';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { InfluenceRow } from '../core/training/sampling';
+import type { BundleManifest } from '../core/export/bundle-manifest';
+import type { SelfCheckResult } from '../core/export/self-check';
+import type { SavedModelInfo } from '../platform/lab-db';
 
 /** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
 export type BackendChoice = 'auto' | BackendName;
@@ -47,7 +50,52 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'preview'; strategies: StrategyRequest[] }
   | ({ kind: 'train' } & TrainRequest)
   | { kind: 'cancel'; runId: number }
+  | ({ kind: 'export-model' } & ExportRequest)
+  | { kind: 'saved-models' }
+  | { kind: 'delete-saved'; key: string }
+  | ({ kind: 'load-model' } & LoadModelRequest)
 );
+
+/** Export the latest trained model of a strategy as one bundle: to a download, or into IndexedDB. */
+export interface ExportRequest {
+  strategyId: string;
+  target: 'download' | 'browser';
+  maskIds: boolean;
+}
+
+export interface LoadModelRequest {
+  source: { kind: 'saved'; key: string } | { kind: 'file'; fileName: string; file: Blob };
+  /** Where to run it; Auto runs it on the backend it was trained on. */
+  backend: BackendChoice;
+  thresholds: VerdictThresholds;
+}
+
+/** A loaded bundle as the page shows it: its manifest (minus the stored predictions) and what it did here. */
+export interface LoadedModelView {
+  source: string;
+  sizeBytes: number;
+  manifest: Omit<BundleManifest, 'selfCheck'>;
+  backend: string;
+  /** Did it predict the stored held-out rows as the trained model did? */
+  selfCheck: SelfCheckResult;
+  /** The bundle scored on the loaded dataset's held-out rows; absent with no dataset. */
+  scored?: ReportStrategy;
+}
+
+export type ExportReply =
+  | {
+      kind: 'model-exported';
+      fileName: string;
+      sizeBytes: number;
+      bytes?: Uint8Array<ArrayBuffer>;
+      saved?: SavedModelInfo;
+    }
+  | { kind: 'failed'; message: string };
+
+export type LoadModelReply =
+  { kind: 'model-loaded'; view: LoadedModelView } | { kind: 'model-refused'; message: string };
+
+export type { SavedModelInfo };
 
 export type ImportReply =
   | { kind: 'imported'; summary: DatasetSummary; report: ImportReport; importMs: number }
@@ -74,5 +122,7 @@ export type WorkerReply = { id: number } & (
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }
   | TrainReply
   | { kind: 'event'; event: TrainEvent }
-  | { kind: 'failed'; message: string }
+  | ExportReply
+  | { kind: 'saved-models'; models: SavedModelInfo[] }
+  | LoadModelReply
 );

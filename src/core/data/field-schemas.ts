@@ -62,15 +62,28 @@ const LATEST_MS = Date.UTC(2100, 0, 1);
 // The form exports almost always use; checked first because a million timestamps pass through here.
 const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
+/**
+ * Whether the day of an ISO date (`YYYY-MM-DD…`) exists in its month: Date.parse rolls 2025-02-30 and
+ * 2025-04-31 over into the next month instead of refusing them, so a typo would silently move the task.
+ */
+function dayExists(iso: string): boolean {
+  const day = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+  if (day <= 28) return true;
+  const lastDay = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).getUTCDate();
+  return day <= lastDay;
+}
+
 export function parseTimestampMs(v: unknown): number | undefined {
   let ms: number;
   if (typeof v === 'string' && CANONICAL_ISO.test(v)) {
+    if (!dayExists(v)) return undefined;
     ms = Date.parse(v);
   } else if (typeof v === 'number' || (typeof v === 'string' && NUMERIC.test(v.trim()))) {
     const n = Number(v);
     ms = Math.abs(n) >= EPOCH_MS_FROM ? n : n * 1000;
   } else if (typeof v === 'string' && ISO.test(v.trim())) {
     const s = v.trim().replace(' ', 'T');
+    if (!dayExists(s)) return undefined;
     // A date-time without an offset is read as UTC, not as the browser's local time.
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) || !s.includes('T');
     ms = Date.parse(hasZone ? s : `${s}Z`);
@@ -89,7 +102,11 @@ const timestamp = z.unknown().transform((v, ctx) => {
 
 export function parseNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && NUMERIC.test(v.trim())) return Number(v);
+  if (typeof v === 'string' && NUMERIC.test(v.trim())) {
+    // "1e400" has the shape of a number but is Infinity in float64: not a time anyone spent.
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
   return undefined;
 }
 

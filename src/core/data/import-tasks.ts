@@ -4,7 +4,7 @@
  */
 import { decodeText, stripBom } from './decode-text';
 import { mapColumns } from './column-aliases';
-import { clip, readRecords } from './read-records';
+import { readRecords } from './read-records';
 import { compareTasks } from './compare-tasks';
 import { validateRecords } from './validate-records';
 import type { Dataset, RowProblem } from './task';
@@ -35,7 +35,7 @@ export function importTasksFromText(text: string, fileName: string): ImportResul
     const plural = mapping.missing.length > 1 ? 's' : '';
     return refuse(
       fileName,
-      `is missing the required column${plural} ${mapping.missing.join(', ')} (its columns: ${table.header.map((h) => clip(h)).join(', ') || 'none'})`,
+      `is missing the required column${plural} ${mapping.missing.join(', ')} (its columns: ${listColumns(table.header)})`,
     );
   }
   const { tasks, problems, notCompletedRows, rowsRead } = validateRecords(table, mapping);
@@ -60,6 +60,20 @@ export function importTasksFromText(text: string, fileName: string): ImportResul
       },
     },
   };
+}
+
+/** Enough of a header to recognise the file: a line of half a million delimiters must not become the message. */
+const LISTED_COLUMNS = 12;
+const LISTED_CHARS = 40;
+
+function listColumns(header: readonly string[]): string {
+  if (header.length === 0) return 'none';
+  const listed = header
+    .slice(0, LISTED_COLUMNS)
+    .map((h) => (h.length > LISTED_CHARS ? `${h.slice(0, LISTED_CHARS)}…` : h))
+    .join(', ');
+  const more = header.length - LISTED_COLUMNS;
+  return more > 0 ? `${listed} and ${more} more` : listed;
 }
 
 function noValidRowReason(rowsRead: number, problems: RowProblem[], notCompleted: number): string {

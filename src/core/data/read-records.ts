@@ -4,6 +4,7 @@
  * faults of the whole file become one refusal sentence (the caller adds the file name).
  */
 import Papa from 'papaparse';
+import { mapColumns } from './column-aliases';
 import type { RowProblem } from './task';
 
 export interface RecordTable {
@@ -42,16 +43,39 @@ export function readRecords(text: string): ReadResult {
 
 const CSV_CHUNK_CHARS = 1 << 20;
 
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The delimiter and header: papaparse's guess (the most consistent field count over the first rows),
+ * unless another delimiter splits the header into more known columns. The guess alone can be fooled:
+ * a `;` file whose quoted values hold commas, plus its final line break, once read as one column.
+ */
+function readHeader(text: string): { delimiter: string; header: string[] | undefined } {
+  const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: DELIMITERS });
+  let best = { delimiter: head.meta.delimiter, header: head.data[0] };
+  const guessed = mapColumns(best.header ?? []);
+  if (guessed.missing.length === 0) return best;
+  let bestKnown = guessed.indexOf.size;
+  for (const delimiter of DELIMITERS) {
+    if (delimiter === best.delimiter) continue;
+    const header = Papa.parse<string[]>(text, { preview: 1, delimiter }).data[0];
+    const known = mapColumns(header ?? []).indexOf.size;
+    if (known > bestKnown) {
+      best = { delimiter, header };
+      bestKnown = known;
+    }
+  }
+  return best;
+}
+
 function readCsv(text: string): ReadResult {
-  const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t'] });
-  const header = head.data[0];
+  const { delimiter, header } = readHeader(text);
   if (!header || header.length < 2) {
     return {
       kind: 'refused',
       reason: 'is neither CSV nor JSON: no `,` `;` or tab delimiter separates its columns',
     };
   }
-  const delimiter = head.meta.delimiter;
   const forEachRecord: RecordTable['forEachRecord'] = (visit, onProblem) => {
     let row = -1; // the header is row 0
     // With a string input papaparse streams chunk by chunk synchronously, so rows are counted on return.
@@ -97,6 +121,9 @@ function readJson(text: string): ReadResult {
     return { kind: 'refused', reason: `is not valid JSON (${(error as Error).message})` };
   }
   const rows = Array.isArray(value) ? value : arrayUnderKnownKey(value);
+  if (!rows && isOneLineTask(text, value)) {
+    return { kind: 'ok', table: tableFromObjects('ndjson', [{ row: 1, value }]) };
+  }
   if (!rows) {
     return {
       kind: 'refused',
@@ -122,6 +149,12 @@ function arrayUnderKnownKey(value: unknown): unknown[] | undefined {
     }
   }
   return undefined;
+}
+
+/** NDJSON of a single task is one line holding one object: valid JSON, but a task, not a container. */
+function isOneLineTask(text: string, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || /[\r\n]/.test(text.trim())) return false;
+  return mapColumns(Object.keys(value)).indexOf.size > 0;
 }
 
 function readNdjson(text: string): ReadResult | undefined {

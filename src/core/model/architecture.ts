@@ -135,12 +135,18 @@ export function buildHead(
   x = tf.layers.dropout({ name: 'dropout_2', rate: spec.dropout2 }).apply(x) as tf.SymbolicTensor;
   const out = dense('output', 1, head === 'correctness' ? 'sigmoid' : 'linear').apply(x) as tf.SymbolicTensor;
 
-  const model = tf.model({ name, inputs, outputs: out });
+  return headFromModel(spec, head, tf.model({ name, inputs, outputs: out }));
+}
+
+/** Wrap a LayersModel of this architecture (built here or loaded from an export) as a HeadNetwork. */
+export function headFromModel(spec: ArchitectureSpec, head: HeadKind, model: tf.LayersModel): HeadNetwork {
   const vars: HeadNetwork['vars'] = {};
   for (const layerName of LAYER_ORDER) {
     const layer = model.layers.find((l) => l.name === layerName);
     if (layer) vars[layerName] = layer.weights.map((w) => w.read() as tf.Variable);
   }
+  if (!vars.dense_1 || !vars.output || (spec.userEmbeddingDim > 0) !== (vars.user_embedding !== undefined))
+    throw new Error(`model ${model.name} does not have the layers of the ${spec.kind} architecture`);
   return { spec, head, model, vars };
 }
 

@@ -88,12 +88,16 @@ export async function predictTwoHeads(
 
 /** Metadata an exported head needs to be used outside the lab (plain JSON, well under 1 MiB). */
 export function modelMetadata(model: TwoHeadModel, head: HeadKind): Record<string, unknown> {
+  const encoders = encodersToJson(model.encoders);
   return {
     architecture: model.arch.kind,
+    architectureSpec: { ...model.arch },
     head,
     featureVersion: model.version,
     featureNames: [...FEATURE_NAMES],
-    encoders: encodersToJson(model.encoders),
+    // Without a user embedding the user vocabulary is never read: leaving it out keeps a per-user
+    // export (one model pair per user) from repeating every user id in every model.
+    encoders: model.arch.userEmbeddingDim > 0 ? encoders : { ...encoders, users: [] },
     unknownIndex: 0,
     output:
       head === 'correctness'

@@ -148,6 +148,45 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
     disposeAll(trained);
   });
 
+  it('a device fault mid-training fails that strategy with the reason; the next one starts after beforeStrategy recovers', async () => {
+    let device = new AbortController();
+    const events: string[] = [];
+    const { report, trained } = await runComparison({
+      ...request,
+      onProgress: (e) => {
+        // The fault strikes during the first strategy's first epoch.
+        if (e.strategyId === 'full-retrain') device.abort(new Error('the WebGL context was lost'));
+      },
+      deviceFault: () => device.signal,
+      beforeStrategy: async (id) => {
+        events.push(`before ${id}${device.signal.aborted ? ' (recovering)' : ''}`);
+        if (device.signal.aborted) device = new AbortController();
+      },
+    });
+    expect(events).toEqual(['before full-retrain', 'before weighted-loss (recovering)']);
+    expect(report.strategies.map((s) => `${s.id}:${s.status}`)).toEqual([
+      'full-retrain:failed',
+      'weighted-loss:ok',
+    ]);
+    expect(report.strategies[0]).toMatchObject({ error: 'the WebGL context was lost' });
+    disposeAll(trained);
+  });
+
+  it('a device operation that never returns is abandoned when the device fails', async () => {
+    const strategy = getStrategy('full-retrain');
+    if (!strategy) throw new Error('no full-retrain');
+    vi.spyOn(strategy, 'train').mockReturnValueOnce(new Promise(() => undefined));
+    const device = new AbortController();
+    setTimeout(() => device.abort(new Error('the WebGL context was lost')), 50);
+    const { report, trained } = await runComparison({
+      ...request,
+      strategies: [{ id: 'full-retrain', options: FAST }],
+      deviceFault: () => device.signal,
+    });
+    expect(report.strategies[0]).toMatchObject({ status: 'failed', error: 'the WebGL context was lost' });
+    disposeAll(trained);
+  });
+
   it('refuses an unknown strategy before training anything', async () => {
     const bad = [{ id: 'magic' as StrategyId }];
     await expect(runComparison({ ...request, strategies: bad })).rejects.toThrow('unknown strategy "magic"');

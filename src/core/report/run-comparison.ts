@@ -3,18 +3,19 @@
  * in registry order, evaluate it, hand each entry over as soon as it is ready, and build the report.
  * Pure core (tfjs only through the strategies); no DOM, no Node-only modules.
  */
-import type { Dataset } from '../data/task';
+import type { Dataset, Task } from '../data/task';
 import type { DatasetSummary } from '../data/summarize-dataset';
 import {
   evaluateStrategy,
   heldOutContexts,
   resolveThresholds,
+  type EvaluationData,
   type StrategyEvaluation,
 } from '../evaluation/evaluate-strategy';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { userStates } from '../evaluation/response-probe';
 import type { VerdictThresholds } from '../evaluation/verdicts';
-import { temporalSplit } from '../split/temporal-split';
+import { temporalSplit, type TemporalSplit } from '../split/temporal-split';
 import { mergeOptions } from '../strategies/common-options';
 import { STRATEGIES } from '../strategies/registry';
 import {
@@ -55,6 +56,15 @@ export interface ComparisonRequest {
   onStrategyDone?: (entry: ReportStrategy, trained: TrainedStrategy | undefined) => void;
   /** Called once before training with the report minus its strategies (dataset, split, baseline, seed…). */
   onFrame?: (frame: ReportFrame) => void;
+  /**
+   * Asked before each strategy (after beforeStrategy): a signal that aborts, with an Error saying why,
+   * when the device fails (e.g. the WebGL context is lost). The strategy in progress then fails with
+   * that reason — even when a device operation never returns, since the wait is abandoned — and the
+   * run goes on with the next one.
+   */
+  deviceFault?: () => AbortSignal | undefined;
+  /** Awaited before each strategy starts (e.g. to move to another backend after a device fault). */
+  beforeStrategy?: (id: StrategyId) => Promise<void>;
   /** Clock for `generatedAt` (tests pin it); default `new Date()`. */
   now?: () => Date;
   /** Bootstrap resamples, default 1000. */
@@ -68,6 +78,37 @@ export interface ComparisonResult {
    * idempotent). Failed strategies are absent.
    */
   trained: Map<StrategyId, TrainedStrategy>;
+}
+
+/** The lab's held-out split of `tasks` and what evaluating any predictor on it needs (built once per run). */
+export function evaluationSetup(
+  tasks: readonly Task[],
+  options: Pick<EvaluationData, 'seed' | 'thresholds' | 'resamples' | 'signal'>,
+): { split: TemporalSplit; evalData: EvaluationData } {
+  const split = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
+  return {
+    split,
+    evalData: {
+      tasks,
+      testIndices: split.testIndices,
+      testContexts: heldOutContexts(tasks, split.testIndices),
+      states: userStates(tasks),
+      ...options,
+    },
+  };
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** `work`, unless the device fails first: then the fault's reason, and `work` is left to itself. */
+function abandonOnFault<T>(work: Promise<T>, fault: AbortSignal | undefined): Promise<T> {
+  if (!fault) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onFault = () => reject(fault.reason);
+    if (fault.aborted) return onFault();
+    fault.addEventListener('abort', onFault, { once: true });
+    work.then(resolve, reject).finally(() => fault.removeEventListener('abort', onFault));
+  });
 }
 
 const isAbort = (signal: AbortSignal | undefined, error: unknown): boolean =>
@@ -90,18 +131,13 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   const thresholds = resolveThresholds(request.thresholds);
   const validation: ValidationOptions = { ...DEFAULT_VALIDATION, ...request.validation };
 
-  const split = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
-  const scoreOptions = { seed, resamples: request.resamples };
-  const evalData = {
-    tasks,
-    testIndices: split.testIndices,
-    testContexts: heldOutContexts(tasks, split.testIndices),
-    states: userStates(tasks),
+  const { split, evalData } = evaluationSetup(tasks, {
     seed,
     thresholds,
     resamples: request.resamples,
     signal,
-  };
+  });
+  const scoreOptions = { seed, resamples: request.resamples };
 
   // Everything but the strategies is known before training: handed out first, so a run cancelled after
   // its first strategy still yields a complete report of what finished.
@@ -131,18 +167,25 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   try {
     for (const strategy of selected) {
       signal?.throwIfAborted();
+      await request.beforeStrategy?.(strategy.id);
       const options = wanted.get(strategy.id) ?? {};
       const started = performance.now();
       let model: TrainedStrategy | undefined;
       let entry: StrategyEvaluation;
+      const fault = request.deviceFault?.();
+      const strategySignal = fault && signal ? AbortSignal.any([signal, fault]) : (fault ?? signal);
       try {
-        model = await strategy.train({ tasks, trainIndices: split.trainIndices }, options, {
-          seed,
-          signal,
-          onProgress: request.onProgress,
-          validation,
-        });
-        entry = await evaluateStrategy(model, evalData);
+        model = await abandonOnFault(
+          strategy.train({ tasks, trainIndices: split.trainIndices }, options, {
+            seed,
+            signal: strategySignal,
+            // A strategy abandoned after a fault may still report from the background: not any more.
+            onProgress: (event) => !fault?.aborted && request.onProgress?.(event),
+            validation,
+          }),
+          fault,
+        );
+        entry = await abandonOnFault(evaluateStrategy(model, { ...evalData, signal: strategySignal }), fault);
       } catch (error) {
         model?.dispose();
         if (isAbort(signal, error)) throw error;
@@ -152,7 +195,8 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
           label: strategy.label,
           options: mergeOptions(strategy.defaultOptions, options),
           trainMs: performance.now() - started,
-          error: error instanceof Error ? error.message : String(error),
+          // A device fault shows up as whatever op broke first; the fault's own reason says what happened.
+          error: messageOf(fault?.aborted ? fault.reason : error),
         };
         entries.push(failed);
         request.onStrategyDone?.({ ...failed }, undefined);

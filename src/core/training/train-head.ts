@@ -12,6 +12,7 @@ import { disposeSnapshot, restoreWeights, snapshotWeights, type WeightSnapshot }
 import type { EncodedRows } from '../features/encoded-rows';
 import { FEATURE_COUNT } from '../features/history-features';
 import { registerSegmentSumKernels } from './segment-sum-kernels';
+import { yieldTask } from './yield-task';
 
 export interface PhaseOptions {
   epochs: number;
@@ -88,8 +89,6 @@ function trainableVars(net: HeadNetwork, frozen?: ReadonlySet<LayerName>): tf.Va
     .flatMap((name) => (net.vars[name] as tf.Variable[]).slice(0, name.endsWith('_bn') ? 2 : undefined));
 }
 
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** Train one head for one phase. Throws the signal's reason when aborted (after cleaning up). */
 export async function trainHead(args: TrainHeadArgs): Promise<PhaseResult> {
   const { net, fit, options, rng, signal } = args;
@@ -160,7 +159,7 @@ export async function trainHead(args: TrainHeadArgs): Promise<PhaseResult> {
           best = snapshotWeights(net);
         }
       } else if (valLoss !== null && options.patience > 0 && ++wait >= options.patience) break;
-      await nextTick(); // let a worker see a cancel message between epochs
+      await yieldTask(); // let a worker see a cancel message between epochs
     }
     if (!restore) result.bestEpoch = result.epochsRun;
     else if (best && result.bestEpoch !== result.epochsRun) restoreWeights(net, best);

@@ -2,14 +2,18 @@
  * The import's problems in one role="alert" region: why a file was refused (the dataset already loaded
  * stays) and which rows of the loaded file were skipped, with row, column, reason and value.
  */
+import { displayImportReport, displayText } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { count } from '../../common/format';
 
 const SHOWN_ROWS = 50;
 
 export function ImportProblems() {
-  const error = useLab((s) => s.importError);
-  const report = useLab((s) => s.importReport);
+  const shownText = useLab(displayText);
+  const rawError = useLab((s) => s.importError);
+  const error = rawError === undefined ? undefined : shownText(rawError);
+  // Values of skipped rows can be user ids: masked with the rest of the page.
+  const report = useLab(displayImportReport);
   const hasDataset = useLab((s) => s.summary !== undefined);
   const problems = report?.problems ?? [];
   if (!error && problems.length === 0) return null;

@@ -2,13 +2,15 @@
  * Step 2: what was loaded — tasks, skipped rows, date range, fingerprint, the users table (the seed's
  * "before balancing" view of who dominates) and the topic × difficulty counts.
  */
+import { displaySummary } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { count, day, percent } from '../../common/format';
 import { UsersTable } from './UsersTable';
 import { TopicTable } from './TopicTable';
 
 export function SummaryPanel() {
-  const summary = useLab((s) => s.summary);
+  // Masked ("User A", …) when "Mask user IDs" is on.
+  const summary = useLab(displaySummary);
   const importMs = useLab((s) => s.importMs);
   if (!summary) {
     return (

@@ -3,6 +3,7 @@
  * each enabled strategy (the seed's tables, computed from the loaded data's training rows).
  */
 import { useEffect } from 'react';
+import { displayUserId } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { percent } from '../../common/format';
 
@@ -15,6 +16,7 @@ export function InfluencePreview() {
   const fingerprint = useLab((s) => s.summary?.fingerprint);
   const settings = useLab((s) => s.strategies);
   const users = useLab((s) => s.summary?.users);
+  const shownUser = useLab(displayUserId);
 
   useEffect(() => {
     if (!fingerprint || catalog.length === 0) return;
@@ -51,7 +53,7 @@ export function InfluencePreview() {
         {shown.map((u) => (
           <tr key={u.userId}>
             <th scope="row" className="cell-name">
-              {u.userId}
+              {shownUser(u.userId)}
             </th>
             {catalog.map((m) => {
               const share = shareOf(m.id, u.userId);

@@ -1,17 +1,20 @@
 /** A strategy's progress while it trains (phase, head, epoch as a bar, a loss sparkline) and when it is done. */
 import { Sparkline } from '../../charts/Sparkline';
 import { colorOf } from '../../charts/strategy-colors';
+import { displayText, displayUserId } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 
 export function StrategyProgressRow({ id }: { id: string }) {
   const progress = useLab((s) => s.progress[id]);
   const queued = useLab((s) => s.runStrategies.includes(id));
   const result = useLab((s) => s.results[id]);
+  const shownUser = useLab(displayUserId);
+  const shownText = useLab(displayText);
   if (!progress && !queued && !result) return null;
   const label = progress?.done
     ? 'done'
     : progress
-      ? `${progress.phase}${progress.userId ? ` (${progress.userId})` : ''} · ${progress.head} head · epoch ${progress.epoch}/${progress.epochs}`
+      ? `${progress.phase}${progress.userId ? ` (${shownUser(progress.userId)})` : ''} · ${progress.head} head · epoch ${progress.epoch}/${progress.epochs}`
       : queued
         ? 'waiting'
         : 'done';
@@ -34,7 +37,7 @@ export function StrategyProgressRow({ id }: { id: string }) {
       )}
       <span className="hint">
         {label}
-        {result?.status === 'failed' && ` — failed: ${result.error}`}
+        {result?.status === 'failed' && ` — failed: ${shownText(result.error)}`}
       </span>
     </div>
   );

@@ -1,9 +1,11 @@
 /**
  * The run controls: Backend (Auto, WebGL, WASM, CPU), the seed, "Train all strategies", "Cancel training",
- * and the role="status" region that says what training is doing and when it is done.
+ * the role="status" region that says what training is doing and when it is done, and a link to the settings.
  */
+import { displayText } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import type { BackendChoice } from '../../../worker/protocol';
+import { SettingsLink } from './SettingsLink';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Auto' },
@@ -29,6 +31,8 @@ export function TrainControls() {
   const cancelTraining = useLab((s) => s.cancelTraining);
   const status = useLab((s) => s.trainStatus);
   const error = useLab((s) => s.trainError);
+  // Failure messages can quote a user id: shown masked when masking is on.
+  const shownText = useLab(displayText);
   const decision = useLab((s) => s.backendDecision);
   const applyPreset = useLab((s) => s.applyPreset);
 
@@ -97,7 +101,8 @@ export function TrainControls() {
           Backend: <strong>{decision.backend}</strong> — {decision.reason}
         </p>
       )}
-      {error && <p className="alert__refusal">{error}</p>}
+      {error && <p className="alert__refusal">{shownText(error)}</p>}
+      <SettingsLink />
     </div>
   );
 }

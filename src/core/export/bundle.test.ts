@@ -1,0 +1,182 @@
+import * as tf from '@tensorflow/tfjs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTaskContexts } from '../features/task-context';
+import { perUser } from '../strategies/per-user';
+import { loadSeedFixture } from '../strategies/test-data.test-helper';
+import type { TrainedStrategy } from '../strategies/types';
+import { weightedLoss } from '../strategies/weighted-loss';
+import { loadBundle } from './load-bundle';
+import { packBundle } from './pack-bundle';
+import { readBundle } from './read-bundle';
+import { takeSelfCheck, verifySelfCheck } from './self-check';
+
+const FP = 'f'.repeat(64);
+
+async function exported(trained: TrainedStrategy, labels?: Map<string, string>) {
+  const { tasks, testIndices } = await loadSeedFixture();
+  const key = (id: string) => labels?.get(id) ?? id;
+  const selfCheck = await takeSelfCheck(trained, tasks, testIndices, FP);
+  const packed = await packBundle({
+    trained,
+    seed: 3,
+    backend: 'cpu',
+    dataset: { fingerprint: FP, rows: tasks.length, users: 4 },
+    metrics: null,
+    selfCheck,
+    labels,
+    createdAt: new Date('2026-11-28T12:00:00Z'),
+  });
+  const read = readBundle(packed.bytes, packed.fileName);
+  if (read.kind !== 'ok') throw new Error(read.message);
+  const loaded = await loadBundle(read, key);
+  return {
+    tasks,
+    packed,
+    loaded,
+    check: await verifySelfCheck(loaded.strategy, tasks, FP, read.manifest.selfCheck, key),
+  };
+}
+
+describe('model bundles', () => {
+  let weighted: TrainedStrategy;
+  let perUserTrained: TrainedStrategy;
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    const { data } = await loadSeedFixture();
+    weighted = await weightedLoss.train(data, { epochs: 2, batchSize: 128 }, { seed: 3 });
+    perUserTrained = await perUser.train(
+      data,
+      { epochs: 2, batchSize: 128, finetuneEpochs: 1, finetuneLearningRate: 1e-2 },
+      { seed: 3 },
+    );
+  });
+
+  it('a reloaded single-model bundle predicts every held-out row as the trained model did (≤ 1e-6), without leaking tensors', async () => {
+    const before = tf.memory().numTensors;
+    const { packed, loaded, check, tasks } = await exported(weighted);
+    expect(packed.fileName).toBe('retrain-lab-weighted-loss-2026-11-28.zip');
+    expect(packed.manifest.features.version).toBe('v2');
+    expect(packed.manifest.routing.users).toEqual({});
+    expect(check).toMatchObject({ kind: 'checked', rows: 182, passed: true });
+    if (check.kind === 'checked') expect(check.maxDiffPCorrect).toBeLessThanOrEqual(1e-6);
+    // Beyond the stored rows: all 917 contexts agree too.
+    const contexts = buildTaskContexts(tasks);
+    const [a, b] = await Promise.all([weighted.predict(contexts), loaded.strategy.predict(contexts)]);
+    a.pCorrect.forEach((p, i) => expect(Math.abs(p - (b.pCorrect[i] as number))).toBeLessThanOrEqual(1e-6));
+    loaded.strategy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('per-user bundles route each fine-tuned user to their own networks and everyone else to the base', async () => {
+    const { packed, loaded, check } = await exported(perUserTrained);
+    expect(Object.keys(packed.manifest.routing.users).sort()).toEqual([
+      'bulk@example.com',
+      'you2@example.com',
+    ]);
+    expect(packed.manifest.routing.users['bulk@example.com']?.correctness).toBe(
+      'models/user-0001/correctness/model.json',
+    );
+    expect(check).toMatchObject({ kind: 'checked', passed: true });
+    const files = unzipSync(packed.bytes);
+    expect(Object.keys(files).filter((f) => f.endsWith('model.json'))).toHaveLength(6);
+    // The base has no user embedding, so its vocabulary does not list users.
+    const base = JSON.parse(strFromU8(files['models/shared/correctness/model.json'] as Uint8Array)) as {
+      userDefinedMetadata: { encoders: { users: string[] } };
+    };
+    expect(base.userDefinedMetadata.encoders.users).toEqual([]);
+    loaded.strategy.dispose();
+  });
+
+  it('with masked ids no user id appears in any file, and the labels still route and predict the same', async () => {
+    const labels = new Map([
+      ['bulk@example.com', 'User A'],
+      ['you2@example.com', 'User B'],
+      ['nigag@example.com', 'User C'],
+      ['asss77@example.com', 'User D'],
+    ]);
+    for (const trained of [weighted, perUserTrained]) {
+      const { packed, loaded, check } = await exported(trained, labels);
+      expect(packed.manifest.idsMasked).toBe(true);
+      expect(check).toMatchObject({ kind: 'checked', passed: true });
+      for (const [name, bytes] of Object.entries(unzipSync(packed.bytes)))
+        if (!name.endsWith('.bin')) expect(strFromU8(bytes), name).not.toContain('@');
+      loaded.strategy.dispose();
+    }
+  });
+
+  it('refuses what is not a usable bundle, with the reason', async () => {
+    const { packed } = await exported(weighted);
+    const files = unzipSync(packed.bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array)) as Record<string, unknown>;
+    const rezip = (change: (f: Record<string, Uint8Array>) => void) => {
+      const copy = { ...files };
+      change(copy);
+      return zipSync(copy);
+    };
+    const cases: [Uint8Array, RegExp][] = [
+      [strToU8('userId,topic\nbulk,Calculus'), /not a readable zip archive/],
+      [rezip((f) => delete f['manifest.json']), /no manifest\.json/],
+      [rezip((f) => (f['manifest.json'] = strToU8('{oops'))), /not valid JSON/],
+      [
+        rezip((f) => (f['manifest.json'] = strToU8(JSON.stringify({ ...manifest, formatVersion: 2 })))),
+        /bundle format 2; this lab reads format 1/,
+      ],
+      [
+        rezip(
+          (f) =>
+            (f['manifest.json'] = strToU8(
+              JSON.stringify({ ...manifest, features: { ...(manifest.features as object), specVersion: 7 } }),
+            )),
+        ),
+        /spec version 7/,
+      ],
+      [
+        rezip((f) => (f['manifest.json'] = strToU8(JSON.stringify({ ...manifest, seed: 'x' })))),
+        /malformed at "seed"/,
+      ],
+      [
+        rezip(
+          (f) =>
+            (f['models/shared/time/weights.bin'] = (f['models/shared/time/weights.bin'] as Uint8Array).slice(
+              0,
+              100,
+            )),
+        ),
+        /truncated or corrupt/,
+      ],
+      [
+        rezip((f) => delete f['models/shared/correctness/model.json']),
+        /models\/shared\/correctness\/model\.json named in its manifest is missing/,
+      ],
+    ];
+    for (const [bytes, reason] of cases) {
+      const read = readBundle(bytes, 'm.zip');
+      expect(read.kind).toBe('refused');
+      const message = read.kind === 'refused' ? read.message : '';
+      expect(message).toMatch(/^m\.zip was not loaded: /);
+      expect(message).toMatch(reason);
+    }
+    // Network metadata of another feature version than the manifest: refused at load.
+    const model = JSON.parse(strFromU8(files['models/shared/time/model.json'] as Uint8Array)) as {
+      userDefinedMetadata: Record<string, unknown>;
+    };
+    model.userDefinedMetadata.featureVersion = 'v1';
+    const read = readBundle(
+      rezip((f) => (f['models/shared/time/model.json'] = strToU8(JSON.stringify(model)))),
+      'm.zip',
+    );
+    if (read.kind !== 'ok') throw new Error(read.message);
+    const before = tf.memory().numTensors;
+    await expect(loadBundle(read)).rejects.toThrow(/reads features v1, the manifest says v2/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('says when the self-check cannot apply (another dataset)', async () => {
+    const { loaded, tasks } = await exported(weighted);
+    const { packed } = await exported(weighted);
+    const result = await verifySelfCheck(loaded.strategy, tasks, 'a'.repeat(64), packed.manifest.selfCheck);
+    expect(result).toMatchObject({ kind: 'not-applicable' });
+    loaded.strategy.dispose();
+  });
+});

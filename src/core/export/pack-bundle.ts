@@ -1,0 +1,130 @@
+/**
+ * Pack a trained strategy into one zip: manifest.json, a README on using it elsewhere, and for every
+ * network a standard tfjs layers `model.json` + `weights.bin` (loadable by tf.loadLayersModel and by
+ * tensorflowjs_converter once unzipped). Masking replaces user ids in vocabularies and routes. tfjs + fflate.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { featureSpec } from '../features/feature-spec';
+import type { FeatureVersion } from '../features/history-features';
+import { modelToArtifacts } from '../model/export-artifacts';
+import type { ReportStrategy } from '../report/report-types';
+import type { ExportableModel, TrainedStrategy } from '../strategies/types';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  MANIFEST_PATH,
+  type BundleManifest,
+  type BundleRoute,
+} from './bundle-manifest';
+import type { SelfCheck } from './self-check';
+import { bundleUsageText } from './usage-text';
+
+export interface PackInput {
+  trained: TrainedStrategy;
+  seed: number;
+  backend: string;
+  dataset: BundleManifest['dataset'];
+  /** The strategy's report entry on this dataset (masked by the caller when ids are masked). */
+  metrics: ReportStrategy | null;
+  selfCheck: SelfCheck;
+  /** When given, every user id is replaced by its label (ids without a label by "User ?n"). */
+  labels?: ReadonlyMap<string, string>;
+  createdAt?: Date;
+}
+
+export interface PackedBundle {
+  bytes: Uint8Array<ArrayBuffer>;
+  manifest: BundleManifest;
+  fileName: string;
+}
+
+export async function packBundle(input: PackInput): Promise<PackedBundle> {
+  const { trained, labels } = input;
+  const createdAt = input.createdAt ?? new Date();
+  const unlabelled = new Map<string, string>();
+  const userKey = (id: string): string => {
+    if (!labels) return id;
+    const label = labels.get(id);
+    if (label !== undefined) return label;
+    if (!unlabelled.has(id)) unlabelled.set(id, `User ?${unlabelled.size + 1}`);
+    return unlabelled.get(id) as string;
+  };
+
+  const files: Zippable = {};
+  const fallback: Partial<BundleRoute> = {};
+  const users: Record<string, Partial<BundleRoute>> = {};
+  const userDirs = new Map<string, string>();
+  let featureVersion: FeatureVersion | undefined;
+  for (const m of trained.models()) {
+    const dir = m.userId === undefined ? 'models/shared' : dirOf(userDirs, m.userId);
+    const metadata = maskMetadata(m, userKey);
+    featureVersion ??= metadata.featureVersion as FeatureVersion;
+    const artifacts = await modelToArtifacts(m.model, metadata);
+    const path = `${dir}/${m.head}/model.json`;
+    files[path] = [strToU8(JSON.stringify(modelJsonOf(artifacts))), { level: 6 }];
+    // Float weights barely compress; storing them saves time for nothing lost.
+    files[`${dir}/${m.head}/weights.bin`] = [weightBytes(artifacts.weightData), { level: 0 }];
+    const route = m.userId === undefined ? fallback : (users[userKey(m.userId)] ??= {});
+    route[m.head] = path;
+  }
+  if (!featureVersion || !fallback.correctness || !fallback.time)
+    throw new Error(`${trained.label} has no shared correctness and time networks to export`);
+
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    createdAt: createdAt.toISOString(),
+    tfjsVersion: tf.version_core,
+    strategy: { id: trained.id, label: trained.label, options: { ...trained.options } },
+    seed: input.seed,
+    backend: input.backend,
+    idsMasked: labels !== undefined,
+    dataset: { ...input.dataset },
+    features: featureSpec(featureVersion),
+    routing: { fallback: fallback as BundleRoute, users: users as Record<string, BundleRoute> },
+    metrics: input.metrics ? (JSON.parse(JSON.stringify(input.metrics)) as Record<string, unknown>) : null,
+    selfCheck: input.selfCheck,
+  };
+  files[MANIFEST_PATH] = [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }];
+  files['README.txt'] = [strToU8(bundleUsageText(manifest)), { level: 6 }];
+  const bytes = zipSync(files, { mtime: createdAt });
+  return { bytes, manifest, fileName: bundleFileName(trained.id, createdAt) };
+}
+
+/** e.g. "retrain-lab-weighted-loss-2026-11-28.zip" (the strategy and the date it was exported). */
+export function bundleFileName(strategyId: string, createdAt: Date): string {
+  return `retrain-lab-${strategyId}-${createdAt.toISOString().slice(0, 10)}.zip`;
+}
+
+// Directories by position, never by id: ids can hold any character and may be masked.
+function dirOf(dirs: Map<string, string>, userId: string): string {
+  let dir = dirs.get(userId);
+  if (!dir) dirs.set(userId, (dir = `models/user-${String(dirs.size + 1).padStart(4, '0')}`));
+  return dir;
+}
+
+function maskMetadata(m: ExportableModel, userKey: (id: string) => string): Record<string, unknown> {
+  const meta = { ...m.metadata };
+  const encoders = meta.encoders as { users: string[] } | undefined;
+  if (encoders) meta.encoders = { ...encoders, users: encoders.users.map(userKey) };
+  if (typeof meta.userId === 'string') meta.userId = userKey(meta.userId);
+  return meta;
+}
+
+/** The standard tfjs layers model.json, its weights in the sibling file "weights.bin". */
+function modelJsonOf(artifacts: tf.io.ModelArtifacts): tf.io.ModelJSON {
+  return {
+    modelTopology: artifacts.modelTopology as tf.io.ModelJSON['modelTopology'],
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy ?? null,
+    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+    userDefinedMetadata: artifacts.userDefinedMetadata,
+  };
+}
+
+function weightBytes(data: tf.io.ModelArtifacts['weightData']): Uint8Array {
+  if (!data) return new Uint8Array(0);
+  return new Uint8Array(Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data);
+}

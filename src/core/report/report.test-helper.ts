@@ -1,0 +1,116 @@
+/**
+ * A real report for the report tests (masking, recommendation, the HTML summary): synthetic tasks of
+ * e-mail users, a hand-written predictor evaluated by the real evaluation, built by buildReport.
+ * Test-only; `sixStrategies` varies the verdicts and macro log loss of copies of that one entry.
+ */
+import type { Dataset } from '../data/task';
+import { summarizeDataset } from '../data/summarize-dataset';
+import { evaluateStrategy, resolveThresholds } from '../evaluation/evaluate-strategy';
+import { fakeTrained } from '../evaluation/fake-trained.test-helper';
+import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
+import { temporalSplit } from '../split/temporal-split';
+import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { DEFAULT_VALIDATION, STRATEGY_IDS, type PhaseSummary, type StrategyId } from '../strategies/types';
+import { buildReport } from './build-report';
+import type { Report, ReportStrategy, ReportStrategyOk } from './report-types';
+
+const LABELS: Record<StrategyId, string> = {
+  'full-retrain': '1. Full retrain (no changes)',
+  'architecture-fixes': '2. Full retrain (with fixes)',
+  'balanced-sampling': '3. Balanced sampling',
+  'weighted-loss': '4. Weighted loss',
+  progressive: '5. Progressive training',
+  'per-user': '6. Per-user models',
+};
+
+/** A report over 4 users (user0@example.com has the most tasks) with one evaluated strategy. */
+export async function realReport(): Promise<Report> {
+  const base = syntheticTasks(160, 11, 4);
+  const split = temporalSplit(base);
+  const held = new Set(split.testIndices);
+  // Held-out rows carry true_p and a recorded prediction, so every per-user block of the report exists.
+  const tasks = base.map((t, i) => (held.has(i) ? { ...t, trueP: 0.6, predictedCorrect: 0.55 } : t));
+  const dataset: Dataset = {
+    tasks,
+    report: {
+      fileName: 'export-for-user0@example.com.csv',
+      format: 'csv',
+      rowsRead: tasks.length,
+      notCompletedRows: 0,
+      skippedRows: 0,
+      problems: [],
+      ignoredColumns: [],
+      columnMap: {},
+    },
+  };
+  const trained = fakeTrained();
+  // A per-user fine-tune phase and influence rows for every user, as strategy 6 reports them.
+  trained.trainingInfluence = ['user0', 'user1', 'user2', 'user3'].map((u, i) => ({
+    userId: `${u}@example.com`,
+    samples: 10 - i,
+    weight: 1,
+    share: 0.25,
+    phase: i === 0 ? 'train' : `user ${u}@example.com`,
+  }));
+  trained.phases = [
+    ...trained.phases,
+    { ...(trained.phases[0] as PhaseSummary), phase: 'user', userId: 'user1@example.com' },
+  ];
+  trained.options = { ...trained.options, note: 'tuned for user2@example.com' };
+  const data = { tasks, testIndices: split.testIndices, seed: 5, resamples: 40 };
+  const o = { seed: 5, resamples: 40 };
+  const evaluated = await evaluateStrategy(trained, data);
+  return buildReport({
+    summary: await summarizeDataset(dataset),
+    split,
+    strategies: [
+      evaluated,
+      {
+        status: 'failed',
+        id: 'per-user',
+        label: LABELS['per-user'],
+        options: {},
+        trainMs: 3,
+        error: 'no rows for user3@example.com',
+      },
+    ],
+    baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, o),
+    recorded: scoreRecorded(tasks, split.testIndices, o),
+    seed: 5,
+    backend: 'cpu',
+    thresholds: resolveThresholds(),
+    validation: DEFAULT_VALIDATION,
+    generatedAt: '2026-02-03T04:05:06.000Z',
+  });
+}
+
+export interface StrategySpec {
+  continuous: boolean;
+  responsive: boolean;
+  generalizes: boolean;
+  macroLogLoss: number | null;
+  label?: string;
+}
+
+/** The report with six strategies in registry order, copies of its trained entry set to `specs`. */
+export function sixStrategies(report: Report, specs: readonly StrategySpec[]): Report {
+  const template = report.strategies.find((s): s is ReportStrategyOk => s.status === 'ok');
+  if (!template) throw new Error('the report has no trained strategy');
+  const strategies: ReportStrategy[] = specs.map((spec, i) => {
+    const id = STRATEGY_IDS[i] as StrategyId;
+    return {
+      ...template,
+      id,
+      label: spec.label ?? LABELS[id],
+      verdicts: { continuous: spec.continuous, responsive: spec.responsive, generalizes: spec.generalizes },
+      testMacroByUser: { ...template.testMacroByUser, logLoss: spec.macroLogLoss },
+      // Distinct histograms per strategy, so drawings of two strategies can be told apart.
+      distribution: {
+        ...template.distribution,
+        counts: template.distribution.counts.map((_, bin) => (bin === i ? 10 : bin === 19 - i ? 5 : 0)),
+      },
+      test: { ...template.test, n: 15 },
+    };
+  });
+  return { ...report, strategies };
+}

@@ -1,0 +1,40 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openLabDb } from './lab-db';
+import { listSavedModels } from './saved-models';
+import { indexedDbSession } from './session-store';
+
+describe('the lab database', () => {
+  it('migrates a version-1 database in place: saved models survive and the session store appears', async () => {
+    const v1 = await openLabDb(1);
+    expect([...v1.objectStoreNames].sort()).toEqual(['model-bytes', 'model-index']);
+    await v1.put('model-index', {
+      key: 'old',
+      fileName: 'retrain-lab-progressive-2026-11-01.zip',
+      strategyId: 'progressive',
+      strategyLabel: '5. Progressive training',
+      createdAt: '2026-11-01T00:00:00Z',
+      savedAt: '2026-11-01T00:00:00Z',
+      sizeBytes: 1,
+      idsMasked: false,
+      datasetFingerprint: 'x',
+      seed: 1,
+    });
+    v1.close();
+    expect((await listSavedModels()).map((m) => m.key)).toEqual(['old']);
+    const v2 = await openLabDb();
+    expect([...v2.objectStoreNames].sort()).toEqual(['model-bytes', 'model-index', 'session']);
+    v2.close();
+  });
+
+  it('keeps each session part, and Clear all data removes everything', async () => {
+    await indexedDbSession.write('settings', { seed: 7 });
+    await indexedDbSession.write('dataset', { fileName: 'a.csv', file: new Blob(['x']) });
+    const session = await indexedDbSession.read();
+    expect(session.settings?.value).toEqual({ seed: 7 });
+    expect(Object.keys(session).sort()).toEqual(['dataset', 'settings']);
+    await indexedDbSession.clearAll();
+    expect(await indexedDbSession.read()).toEqual({});
+    expect(await listSavedModels()).toEqual([]);
+  });
+});

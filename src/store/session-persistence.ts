@@ -1,0 +1,190 @@
+/**
+ * Keeps the lab's session in the browser and brings it back: the imported file, the settings and the
+ * results are written as they change (each part on its own), and on start the last session is restored
+ * — with a visible note — or the sample is loaded. Stored parts carry a schema version; a part this
+ * version cannot read is skipped with a reason, never trusted. Trained models are not part of it.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import { z } from 'zod';
+import { composeReport, frameOf } from '../core/report/compose-report';
+import { validateReport } from '../core/report/report-schema';
+import type { SessionStorage } from '../platform/session-store';
+import type { LabState } from './create-lab-store';
+
+export const SESSION_SCHEMA_VERSION = 1;
+const WRITE_DELAY_MS = 400;
+
+const optionValue = z.union([z.number(), z.boolean(), z.string()]);
+const settingsSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  seed: z.number().int(),
+  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
+  maskIds: z.boolean(),
+  thresholds: z.record(z.string(), z.number()),
+  strategies: z.record(
+    z.string(),
+    z.object({ enabled: z.boolean(), options: z.record(z.string(), optionValue) }),
+  ),
+});
+const datasetSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  fileName: z.string(),
+  file: z.instanceof(Blob),
+});
+const resultsSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  fingerprint: z.string(),
+  /** The composed report: validated by the report schema on the way back. */
+  report: z.unknown(),
+  backendDecision: z.unknown().optional(),
+});
+
+export interface PersistenceOptions {
+  /** The page was opened from a settings link: the link's settings win over the stored ones. */
+  linkHasSettings: boolean;
+}
+
+/** Restore the last session (or load the sample), then keep writing the session as it changes. */
+export async function startPersistence(
+  store: StoreApi<LabState>,
+  storage: SessionStorage,
+  options: PersistenceOptions,
+): Promise<void> {
+  let restored: string[] = [];
+  let skipped: string[] = [];
+  try {
+    ({ restored, skipped } = await restore(store, storage, options));
+  } catch (error) {
+    skipped = [`the saved session could not be read (${(error as Error).message})`];
+    await store.getState().loadSample();
+  }
+  if (store.getState().summary === undefined) await store.getState().loadSample();
+  store.setState({
+    sessionNote:
+      restored.length > 0 || skipped.length > 0
+        ? [
+            restored.length > 0 ? `Restored from your last session: ${restored.join(', ')}.` : '',
+            skipped.length > 0 ? `Not restored: ${skipped.join('; ')}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' ')
+        : undefined,
+  });
+  keepWriting(store, storage);
+}
+
+async function restore(store: StoreApi<LabState>, storage: SessionStorage, options: PersistenceOptions) {
+  const saved = await storage.read();
+  const restored: string[] = [];
+  const skipped: string[] = [];
+  const state = () => store.getState();
+
+  const settings = saved.settings && settingsSchema.safeParse(saved.settings.value);
+  if (settings && !settings.success) skipped.push('settings (stored in an unknown format)');
+  else if (settings?.success && options.linkHasSettings) skipped.push('settings (the link’s settings apply)');
+  else if (settings?.success) {
+    const s = settings.data;
+    state().setSeed(s.seed);
+    state().setBackend(s.backend);
+    state().setMaskIds(s.maskIds);
+    for (const [key, value] of Object.entries(s.thresholds))
+      if (key in state().thresholds) state().setThreshold(key as keyof LabState['thresholds'], value);
+    whenCatalog(store, () => state().restoreStrategies(s.strategies));
+    restored.push(`settings (seed ${s.seed})`);
+  }
+
+  const dataset = saved.dataset && datasetSchema.safeParse(saved.dataset.value);
+  if (dataset?.success) {
+    const { fileName, file } = dataset.data;
+    await state().importFile(new File([file], fileName));
+    if (state().summary) restored.push(fileName);
+    else skipped.push(`${fileName} (${state().importError ?? 'it could not be imported again'})`);
+  } else if (dataset) skipped.push('the dataset (stored in an unknown format)');
+
+  const results = saved.results && resultsSchema.safeParse(saved.results.value);
+  const fingerprint = state().summary?.fingerprint;
+  if (results?.success && fingerprint === results.data.fingerprint) {
+    const checked = validateReport(results.data.report);
+    if (checked.ok) {
+      store.setState({
+        reportFrame: frameOf(checked.report),
+        results: Object.fromEntries(checked.report.strategies.map((s) => [s.id, s])),
+        backendDecision: results.data.backendDecision as LabState['backendDecision'],
+      });
+      restored.push(
+        `results of ${checked.report.strategies.length} strategies (models are not kept: train again or use Save to browser)`,
+      );
+    } else skipped.push(`results (${checked.reason})`);
+  } else if (results && !results.success) skipped.push('results (stored in an unknown format)');
+  return { restored, skipped };
+}
+
+function whenCatalog(store: StoreApi<LabState>, apply: () => void): void {
+  if (store.getState().catalog.length > 0) return apply();
+  const stop = store.subscribe((s) => {
+    if (s.catalog.length === 0) return;
+    stop();
+    apply();
+  });
+}
+
+function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const later = (key: 'dataset' | 'settings' | 'results', value: () => unknown) => {
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        storage.write(key, value()).then(
+          () => store.getState().persistError && store.setState({ persistError: undefined }),
+          (error: Error) =>
+            store.setState({
+              persistError: `This session could not be kept in the browser (${error.name}: ${error.message}); everything on the page still works, and what was stored before is unchanged.`,
+            }),
+        );
+      }, WRITE_DELAY_MS),
+    );
+  };
+  store.subscribe((s, prev) => {
+    if (s.lastImport && s.lastImport !== prev.lastImport) {
+      const { fileName, file } = s.lastImport;
+      later('dataset', () => ({ schemaVersion: SESSION_SCHEMA_VERSION, fileName, file }));
+    }
+    if (
+      s.seed !== prev.seed ||
+      s.backend !== prev.backend ||
+      s.maskIds !== prev.maskIds ||
+      s.thresholds !== prev.thresholds ||
+      s.strategies !== prev.strategies
+    ) {
+      later('settings', () => {
+        const { seed, backend, maskIds, thresholds, strategies } = store.getState();
+        return { schemaVersion: SESSION_SCHEMA_VERSION, seed, backend, maskIds, thresholds, strategies };
+      });
+    }
+    // Results are written when they settle (not on every finished strategy of a run in flight).
+    if (
+      s.runId === undefined &&
+      (s.results !== prev.results || s.runId !== prev.runId) &&
+      s.reportFrame &&
+      s.summary
+    ) {
+      const fingerprint = s.summary.fingerprint;
+      later('results', () => {
+        const now = store.getState();
+        if (!now.reportFrame) return undefined;
+        const report = composeReport(
+          now.reportFrame,
+          now.results,
+          now.catalog.map((m) => m.id),
+        );
+        return {
+          schemaVersion: SESSION_SCHEMA_VERSION,
+          fingerprint,
+          report,
+          backendDecision: now.backendDecision,
+        };
+      });
+    }
+  });
+}

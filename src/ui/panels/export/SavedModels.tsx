@@ -1,0 +1,91 @@
+/**
+ * The bundles saved in this browser (newest first) with Load saved model / Delete saved model, and a
+ * file input to load a downloaded bundle. Listing reads only the index, never the bytes.
+ */
+import { useId, useState } from 'react';
+import { useLab } from '../../common/lab-store-context';
+import { count, day } from '../../common/format';
+
+export const sizeText = (bytes: number) =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+
+export function SavedModels() {
+  const saved = useLab((s) => s.savedModels);
+  const busy = useLab((s) => s.exportBusy !== undefined);
+  const loadSaved = useLab((s) => s.loadSavedModel);
+  const deleteSaved = useLab((s) => s.deleteSavedModel);
+  const loadFile = useLab((s) => s.loadModelFile);
+  const [picked, setPicked] = useState<string>();
+  const selectId = useId();
+  const key = saved.some((m) => m.key === picked) ? picked : saved[0]?.key;
+
+  return (
+    <div className="saved-models">
+      <h3>Saved in this browser</h3>
+      {saved.length === 0 ? (
+        <p className="hint">No saved models yet.</p>
+      ) : (
+        <>
+          <table className="data-table">
+            <caption className="visually-hidden">Saved models</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Strategy</th>
+                <th scope="col">Created</th>
+                <th scope="col">Size</th>
+                <th scope="col">Seed</th>
+                <th scope="col">User ids</th>
+              </tr>
+            </thead>
+            <tbody>
+              {saved.map((m) => (
+                <tr key={m.key}>
+                  <th scope="row">{m.fileName}</th>
+                  <td>{m.strategyLabel}</td>
+                  <td>
+                    {day(m.createdAt)} {m.createdAt.slice(11, 16)}
+                  </td>
+                  <td>{sizeText(m.sizeBytes)}</td>
+                  <td>{count(m.seed)}</td>
+                  <td>{m.idsMasked ? 'masked' : 'real'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row">
+            <label className="field" htmlFor={selectId}>
+              Saved model
+            </label>
+            <select id={selectId} value={key} onChange={(e) => setPicked(e.target.value)}>
+              {saved.map((m) => (
+                <option key={m.key} value={m.key}>
+                  {m.fileName} · {m.createdAt.slice(11, 19)}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={busy || !key} onClick={() => key && void loadSaved(key)}>
+              Load saved model
+            </button>
+            <button type="button" disabled={busy || !key} onClick={() => key && void deleteSaved(key)}>
+              Delete saved model
+            </button>
+          </div>
+        </>
+      )}
+      <label className="field">
+        Load model file
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void loadFile(file);
+          }}
+        />
+      </label>
+    </div>
+  );
+}
