@@ -4,6 +4,7 @@
 // that accounts for every row, or a refusal naming the file. Seeded, so CI replays the same cases.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { REQUIRED_COLUMNS } from './column-aliases';
 import { encodeText, fuzzParameters } from './import-fuzz.test-helper';
 import { expectSoundResult } from './import-invariants.test-helper';
 import { importTasksFromBytes } from './import-tasks';
@@ -59,15 +60,7 @@ const brokenFileArb = fc
   .record({
     rows: fc.array(
       fc.dictionary(
-        fc.constantFrom(
-          'user_id',
-          'topic',
-          'difficulty',
-          'completed_at',
-          'is_correct',
-          'actual_time_seconds',
-          'x',
-        ),
+        fc.constantFrom(...REQUIRED_COLUMNS, 'x'),
         fc.jsonValue({ maxDepth: 1 }),
       ),
       { maxLength: 6 },
