@@ -31,7 +31,7 @@ export function SessionNote() {
           </button>
         </p>
       ) : (
-        <button type="button" className="button--small" onClick={() => setConfirming(true)}>
+        <button type="button" className="button--secondary button--small" onClick={() => setConfirming(true)}>
           Clear all data
         </button>
       )}

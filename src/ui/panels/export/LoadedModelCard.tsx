@@ -19,7 +19,7 @@ export function LoadedModelCard({ view }: { view: LoadedModelView }) {
   return (
     <article className="loaded-model" aria-labelledby="loaded-model-heading">
       <h3 id="loaded-model-heading">Loaded model: {view.source}</h3>
-      <dl className="facts">
+      <dl className="model-facts">
         <dt>Strategy</dt>
         <dd>{manifest.strategy.label}</dd>
         <dt>Created</dt>
