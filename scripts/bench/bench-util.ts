@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 
@@ -26,13 +27,20 @@ export function ensureGeneratedFiles(): void {
   if (run.status !== 0) throw new Error('fixture generation failed');
 }
 
-/** Builds the lab and serves dist/ on a free port; resolves once it answers. */
-export async function startPreview(port = 4179): Promise<{ url: string; stop: () => void }> {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+/**
+ * Builds the lab and serves it on `port`; resolves once it answers. `outDir` (default dist/) keeps a
+ * benchmark's build apart from the e2e builds running beside it.
+ */
+export async function startPreview(
+  port = 4179,
+  options: { outDir?: string } = {},
+): Promise<{ url: string; stop: () => void }> {
+  const outDir = options.outDir ? ['--outDir', options.outDir] : [];
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...outDir], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
   const server: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...outDir],
     {
       stdio: 'ignore',
       detached: true,
@@ -59,10 +67,13 @@ export async function startPreview(port = 4179): Promise<{ url: string; stop: ()
   return { url, stop };
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  return chromium.launch({ executablePath, args: chromiumArgs });
+  return chromium.launch({ executablePath, args: [...chromiumArgs, ...extraArgs] });
 }
+
+/** 1-minute load average, rounded: recorded beside each measurement, since other jobs share the cores. */
+export const load1 = (): number => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 
 export function writeResults(name: string, results: unknown): void {
   mkdirSync('bench', { recursive: true });

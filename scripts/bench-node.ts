@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:node [-- --quick]`: the CLI path's half of `npm run bench` — runComparison in Node on
+ * wasm and cpu, on the same data sizes and presets, with import rows/s, tf.memory() after each run and the
+ * load average. Writes bench/results-node.json.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import { activateBackend } from '../src/core/backend/activate-backend';
+import { importTasksFromText } from '../src/core/data/import-tasks';
+import { summarizeDataset, type DatasetSummary } from '../src/core/data/summarize-dataset';
+import type { Dataset } from '../src/core/data/task';
+import { runComparison } from '../src/core/report/run-comparison';
+import { STRATEGIES } from '../src/core/strategies/registry';
+import { quickOptions } from '../src/store/settings-slice';
+import { ensureGeneratedFiles, load1, median, writeResults } from './bench/bench-util';
+import { DATA_FILES, type DataName, type Scenario } from './bench/lab-driver';
+
+const quick = process.argv.includes('--quick');
+const SCENARIOS: Omit<Scenario, 'backend'>[] = [
+  { data: 'sample', preset: 'quick', runs: 5, budgetMs: 120_000 },
+  ...(quick
+    ? []
+    : ([
+        { data: 'sample', preset: 'seed-faithful', runs: 3, budgetMs: 240_000 },
+        { data: 'medium', preset: 'quick', runs: 1, budgetMs: 240_000 },
+        { data: '100k', preset: 'quick', runs: 1, budgetMs: 240_000 },
+      ] satisfies Omit<Scenario, 'backend'>[])),
+];
+const BACKENDS = ['wasm', 'cpu'] as const;
+/** Like the lab, cpu runs only the sample (and Seed-faithful once): it is the slow fallback. */
+const runsOn = (s: Omit<Scenario, 'backend'>, backend: string) =>
+  backend === 'wasm' ? s.runs : s.data === 'sample' ? (s.preset === 'quick' ? 3 : 1) : 0;
+
+const loaded = new Map<DataName, { dataset: Dataset; summary: DatasetSummary }>();
+const imports: Record<string, number | string>[] = [];
+
+async function load(data: DataName) {
+  const cached = loaded.get(data);
+  if (cached) return cached;
+  const path = data === 'sample' ? 'public/samples/seed-shaped.csv' : DATA_FILES[data];
+  const l = load1();
+  const started = performance.now();
+  const imported = importTasksFromText(readFileSync(path, 'utf8'), path);
+  if (imported.kind !== 'ok') throw new Error(imported.message);
+  const summary = await summarizeDataset(imported.dataset);
+  const ms = performance.now() - started;
+  const rows = imported.dataset.tasks.length;
+  imports.push({ data, rows, load1: l, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)) });
+  const entry = { dataset: imported.dataset, summary };
+  loaded.set(data, entry);
+  return entry;
+}
+
+async function measure(scenario: Omit<Scenario, 'backend'>, backend: (typeof BACKENDS)[number]) {
+  const { dataset, summary } = await load(scenario.data);
+  const strategies = STRATEGIES.map((s) => ({
+    id: s.id,
+    options: scenario.preset === 'quick' ? quickOptions(s.defaultOptions as never) : {},
+  }));
+  const runs: { load1: number; wallMs: number; numTensors: number; strategyMs: Record<string, number> }[] =
+    [];
+  for (let i = 0; i < runsOn(scenario, backend); i++) {
+    const l = load1();
+    const started = performance.now();
+    let done = 0;
+    try {
+      const { report, trained } = await runComparison({
+        dataset,
+        summary,
+        strategies,
+        seed: 42,
+        backend,
+        signal: AbortSignal.timeout(scenario.budgetMs),
+        onStrategyDone: () => done++,
+      });
+      const wallMs = Math.round(performance.now() - started);
+      for (const model of trained.values()) model.dispose();
+      runs.push({
+        load1: l,
+        wallMs,
+        numTensors: tf.memory().numTensors,
+        strategyMs: Object.fromEntries(report.strategies.map((s) => [s.id, Math.round(s.trainMs)])),
+      });
+    } catch (error) {
+      const s = ((performance.now() - started) / 1000).toFixed(0);
+      return {
+        ...scenario,
+        backend,
+        status: 'over budget',
+        note: `${s} s, ${done} of 6 done: ${String(error)}`,
+        runs,
+      };
+    }
+  }
+  const ids = Object.keys(runs[0]?.strategyMs ?? {});
+  return {
+    ...scenario,
+    backend,
+    status: 'ok',
+    runs,
+    wall_s: runs.length ? Number((median(runs.map((r) => r.wallMs)) / 1000).toFixed(1)) : null,
+    strategyMs: Object.fromEntries(ids.map((id) => [id, median(runs.map((r) => r.strategyMs[id] ?? NaN))])),
+  };
+}
+
+async function main(): Promise<void> {
+  if (!quick) ensureGeneratedFiles();
+  const results = [];
+  for (const backend of BACKENDS) {
+    const activation = await activateBackend(backend);
+    if (!activation.ok) throw new Error(activation.reason);
+    for (const scenario of SCENARIOS) {
+      if (runsOn(scenario, backend) === 0) continue;
+      console.error(`${scenario.data} ${scenario.preset} ${backend} (load ${load1()})`);
+      const result = await measure(scenario, backend);
+      console.error(`  → ${result.status} ${'wall_s' in result ? result.wall_s : result.note}`);
+      results.push(result);
+    }
+  }
+  console.log(
+    `\nCLI-path benchmark (Node ${process.version}, runComparison) — ${os.cpus().length} cores; seconds`,
+  );
+  console.table(
+    results.map((r) => ({
+      data: r.data,
+      preset: r.preset,
+      backend: r.backend,
+      n: r.runs.length,
+      wall_s: 'wall_s' in r ? r.wall_s : r.note,
+      tensors: r.runs.map((x) => x.numTensors).join(' '),
+      load1: r.runs.map((x) => x.load1).join(' '),
+    })),
+  );
+  console.table(imports);
+  writeResults('results-node', {
+    generatedAt: new Date().toISOString(),
+    quick,
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },
+    imports,
+    results,
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

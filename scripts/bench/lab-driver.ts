@@ -1,0 +1,233 @@
+/**
+ * Drives the built lab for `npm run bench` through its accessible names (as e2e/pages/lab-page.ts does):
+ * loads a data set, picks backend and preset, trains all strategies a number of times within a budget,
+ * and reads back the report's per-strategy times, long tasks and the worker's tfjs tensor count.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { load1, median } from './bench-util';
+
+export type DataName = 'sample' | 'medium' | '100k';
+export const DATA_FILES: Record<Exclude<DataName, 'sample'>, string> = {
+  medium: 'fixtures/medium.csv',
+  '100k': 'fixtures/generated/big-100k.csv',
+};
+
+export interface Scenario {
+  data: DataName;
+  preset: 'quick' | 'seed-faithful';
+  backend: 'wasm' | 'cpu' | 'webgl';
+  runs: number;
+  /** Per run; 0 = do not run (a row saying so). */
+  budgetMs: number;
+}
+
+export interface RunMeasure {
+  load1: number;
+  wallMs: number;
+  longestMainTaskMs: number;
+  /** Every main-thread task ≥ 50 ms in the run, longest first (the last is usually drawing the results). */
+  longTasksMs: number[];
+  /** After the run, in the worker (engine.memory(), reached through Playwright's worker handle). */
+  memory: { numTensors: number; numBytes: number } | null;
+  strategyMs: Record<string, number>;
+  logLoss: Record<string, number | null>;
+}
+
+export interface ImportMeasure {
+  data: DataName;
+  rows: number;
+  load1: number;
+  wallMs: number;
+  workerMs: number;
+  rowsPerSecond: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  status: 'ok' | 'skipped (budget)' | 'over budget';
+  note?: string;
+  import?: ImportMeasure;
+  runs: RunMeasure[];
+  /** Median train time per strategy over the runs, ms. */
+  strategyMs: Record<string, number>;
+  summary: Record<string, string | number>;
+}
+
+const PRESET_BUTTON = { quick: 'Quick (epochs ÷ 10)', 'seed-faithful': 'Seed-faithful' } as const;
+const DONE = 'All strategies trained';
+let loaded: DataName = 'sample';
+
+/** Opens the lab with a long-task observer installed before any script runs. */
+export async function openLab(page: Page, url: string): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => w.__longTasks.push(e.duration)),
+    ).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  await page.goto(url);
+  await page.getByTestId('task-count').filter({ hasText: /^917$/ }).waitFor({ timeout: 60_000 });
+  loaded = 'sample';
+}
+
+async function loadData(page: Page, data: DataName): Promise<ImportMeasure | undefined> {
+  if (data === loaded) return undefined;
+  const count = page.getByTestId('task-count');
+  const before = await count.textContent();
+  const l = load1();
+  const started = performance.now();
+  if (data === 'sample') await page.getByRole('button', { name: 'Load sample data' }).click();
+  else await page.getByLabel('Import tasks', { exact: true }).setInputFiles(DATA_FILES[data]);
+  await page.waitForFunction(
+    (old) => {
+      const text = document.querySelector('[data-testid="task-count"]')?.textContent;
+      return !!text && text !== old;
+    },
+    before,
+    { timeout: 180_000 },
+  );
+  const wallMs = performance.now() - started;
+  loaded = data;
+  const rows = Number((await count.textContent())?.replace(/[^0-9]/g, ''));
+  const workerMs = Number(await page.getByTestId('import-seconds').textContent()) * 1000;
+  return {
+    data,
+    rows,
+    load1: l,
+    wallMs: Math.round(wallMs),
+    workerMs: Math.round(workerMs),
+    rowsPerSecond: Math.round(rows / (wallMs / 1000)),
+  };
+}
+
+/** The worker's tfjs engine is a global of tfjs-core (`_tfengine`); nothing is exposed for this. */
+async function workerMemory(page: Page): Promise<RunMeasure['memory']> {
+  for (const worker of page.workers()) {
+    const memory = await worker
+      .evaluate(() => {
+        const engine = (
+          self as unknown as { _tfengine?: { memory(): { numTensors: number; numBytes: number } } }
+        )._tfengine;
+        return engine ? { numTensors: engine.memory().numTensors, numBytes: engine.memory().numBytes } : null;
+      })
+      .catch(() => null);
+    if (memory) return memory;
+  }
+  return null;
+}
+
+async function downloadReport(
+  page: Page,
+): Promise<{ strategies: { id: string; trainMs: number; test?: { logLoss: number | null } }[] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download report' }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), 'utf8')) as never;
+}
+
+/** Trains once; null when the budget ran out (the run is cancelled, and `reached` says how far it got). */
+async function trainOnce(
+  page: Page,
+  budgetMs: number,
+): Promise<{ wallMs: number } | { reached: string; ms: number }> {
+  const status = page.getByRole('status');
+  const started = performance.now();
+  await page.getByRole('button', { name: 'Train all strategies' }).click();
+  await status
+    .filter({ hasNotText: DONE })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  try {
+    await status.filter({ hasText: DONE }).waitFor({ timeout: budgetMs });
+    return { wallMs: performance.now() - started };
+  } catch {
+    const reached = (await status.textContent()) ?? '';
+    const ms = performance.now() - started;
+    await page.getByRole('button', { name: 'Cancel training' }).click();
+    await status.filter({ hasText: /cancelled|failed/i }).waitFor({ timeout: 120_000 });
+    return { reached, ms };
+  }
+}
+
+export async function measureRun(
+  page: Page,
+  scenario: Scenario,
+  previous: ScenarioResult[],
+): Promise<ScenarioResult> {
+  const label = { data: scenario.data, preset: scenario.preset, backend: scenario.backend };
+  if (scenario.budgetMs === 0) {
+    const quick = previous.find(
+      (r) => r.scenario.backend === scenario.backend && r.scenario.preset === 'quick',
+    );
+    const note = quick?.runs[0]
+      ? `Quick took ${(quick.runs[0].wallMs / 1000).toFixed(0)} s here; Seed-faithful trains 10× the epochs`
+      : 'not attempted';
+    return {
+      scenario,
+      status: 'skipped (budget)',
+      note,
+      runs: [],
+      strategyMs: {},
+      summary: { ...label, wall_s: 'skipped (budget)' },
+    };
+  }
+  const imported = await loadData(page, scenario.data);
+  await page.getByLabel('Backend').selectOption(scenario.backend);
+  await page.getByRole('checkbox', { name: '6. Per-user models' }).waitFor();
+  await page.getByRole('button', { name: PRESET_BUTTON[scenario.preset] }).click();
+  const runs: RunMeasure[] = [];
+  for (let i = 0; i < scenario.runs; i++) {
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    const l = load1();
+    const outcome = await trainOnce(page, scenario.budgetMs);
+    if ('reached' in outcome) {
+      const note = `over budget: ${(outcome.ms / 1000).toFixed(0)} s reached "${outcome.reached}"`;
+      return {
+        scenario,
+        status: 'over budget',
+        note,
+        import: imported,
+        runs,
+        strategyMs: {},
+        summary: { ...label, wall_s: note },
+      };
+    }
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const report = await downloadReport(page);
+    runs.push({
+      load1: l,
+      wallMs: Math.round(outcome.wallMs),
+      longestMainTaskMs: Math.round(Math.max(0, ...longTasks)),
+      longTasksMs: longTasks.map(Math.round).sort((a, b) => b - a),
+      memory: await workerMemory(page),
+      strategyMs: Object.fromEntries(report.strategies.map((s) => [s.id, Math.round(s.trainMs)])),
+      logLoss: Object.fromEntries(report.strategies.map((s) => [s.id, s.test?.logLoss ?? null])),
+    });
+  }
+  const ids = Object.keys(runs[0]?.strategyMs ?? {});
+  const strategyMs = Object.fromEntries(
+    ids.map((id) => [id, median(runs.map((r) => r.strategyMs[id] ?? NaN))]),
+  );
+  return {
+    scenario,
+    status: 'ok',
+    import: imported,
+    runs,
+    strategyMs,
+    summary: {
+      ...label,
+      n: runs.length,
+      wall_s: Number((median(runs.map((r) => r.wallMs)) / 1000).toFixed(1)),
+      sumTrain_s: Number((Object.values(strategyMs).reduce((a, b) => a + b, 0) / 1000).toFixed(1)),
+      longestTask_ms: Math.max(...runs.map((r) => r.longestMainTaskMs)),
+      tensors: runs.map((r) => r.memory?.numTensors ?? '?').join(' '),
+      load1: runs.map((r) => r.load1).join(' '),
+    },
+  };
+}
