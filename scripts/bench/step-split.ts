@@ -4,14 +4,11 @@
  * (applyGradients). Also counts the kernels each half dispatches. Used by the step probe.
  */
 import * as tf from '@tensorflow/tfjs';
+import { probeHead } from '../../src/core/backend/measure-training-step';
 import type { Task } from '../../src/core/data/task';
-import { encodeRows } from '../../src/core/features/encoded-rows';
-import { buildEncoders } from '../../src/core/features/encoders';
 import { FEATURE_COUNT } from '../../src/core/features/history-features';
-import { featureMatrixOf } from '../../src/core/features/task-context';
-import { allVariables, ARCHITECTURES, buildHead, presentLayers } from '../../src/core/model/architecture';
+import { allVariables, presentLayers } from '../../src/core/model/architecture';
 import { forward, perSampleLoss, regularizationLoss } from '../../src/core/model/forward';
-import { createRng } from '../../src/core/random/rng';
 import { trainHead } from '../../src/core/training/train-head';
 
 export interface StepSplit {
@@ -23,22 +20,7 @@ export interface StepSplit {
 
 /** ms per epoch of trainHead on 32 rows (one step per epoch, so mostly the epoch's read-back and yield). */
 export async function measureOneStepEpochMs(tasks: readonly Task[], epochs = 40): Promise<number> {
-  const indices = Array.from({ length: 32 }, (_, i) => tasks.length - 32 + i);
-  const encoders = buildEncoders(indices.map((i) => tasks[i] as Task));
-  const rows = encodeRows(tasks, indices, featureMatrixOf(tasks), 'v2', encoders);
-  const rng = createRng('one-step-epoch');
-  const vocab = {
-    users: encoders.user.size,
-    topics: encoders.topic.size,
-    difficulties: encoders.difficulty.size,
-  };
-  const net = buildHead(
-    ARCHITECTURES.v2,
-    'correctness',
-    vocab,
-    () => rng.int32(),
-    'one-step-epoch.correctness',
-  );
+  const { rows, net, rng } = probeHead(tasks, 32, 'one-step-epoch');
   const options = { epochs, batchSize: 32, learningRate: 1e-3, patience: 0, restoreBestWeights: false };
   try {
     const started = performance.now();
@@ -51,16 +33,7 @@ export async function measureOneStepEpochMs(tasks: readonly Task[], epochs = 40)
 
 export async function measureStepSplit(tasks: readonly Task[], reps = 40): Promise<StepSplit> {
   const batch = 32;
-  const indices = Array.from({ length: batch }, (_, i) => tasks.length - batch + i);
-  const encoders = buildEncoders(indices.map((i) => tasks[i] as Task));
-  const rows = encodeRows(tasks, indices, featureMatrixOf(tasks), 'v2', encoders);
-  const rng = createRng('step-split');
-  const vocab = {
-    users: encoders.user.size,
-    topics: encoders.topic.size,
-    difficulties: encoders.difficulty.size,
-  };
-  const net = buildHead(ARCHITECTURES.v2, 'correctness', vocab, () => rng.int32(), 'step-split.correctness');
+  const { rows, net, rng } = probeHead(tasks, batch, 'step-split');
   const inputs = {
     user: tf.tensor1d(rows.user, 'int32'),
     topic: tf.tensor1d(rows.topic, 'int32'),

@@ -20,6 +20,25 @@ export interface StepMeasureOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A fresh v2 correctness head over the `n` most recent rows (the same feature matrix the strategies
+ * use, so it is computed once), seeded by `name`: the model every step measurement times. The caller
+ * disposes `allVariables(net)`.
+ */
+export function probeHead(tasks: readonly Task[], n: number, name: string) {
+  const indices = Array.from({ length: n }, (_, i) => tasks.length - n + i);
+  const encoders = buildEncoders(indices.map((i) => tasks[i] as Task));
+  const rows = encodeRows(tasks, indices, featureMatrixOf(tasks), 'v2', encoders);
+  const rng = createRng(name);
+  const vocab = {
+    users: encoders.user.size,
+    topics: encoders.topic.size,
+    difficulties: encoders.difficulty.size,
+  };
+  const net = buildHead(ARCHITECTURES.v2, 'correctness', vocab, () => rng.int32(), `${name}.correctness`);
+  return { rows, net, rng };
+}
+
 /** Milliseconds per training step (forward, backward, Adam update) on the active backend. */
 export async function measureTrainingStepMs(
   tasks: readonly Task[],
@@ -27,23 +46,7 @@ export async function measureTrainingStepMs(
 ): Promise<number> {
   const { batchSize = 32, steps = 8, signal } = options;
   const n = Math.min(tasks.length, batchSize * steps);
-  // The most recent rows: the same feature matrix the strategies will use, so it is computed once.
-  const indices = Array.from({ length: n }, (_, i) => tasks.length - n + i);
-  const encoders = buildEncoders(indices.map((i) => tasks[i] as Task));
-  const rows = encodeRows(tasks, indices, featureMatrixOf(tasks), 'v2', encoders);
-  const rng = createRng('backend-probe');
-  const vocab = {
-    users: encoders.user.size,
-    topics: encoders.topic.size,
-    difficulties: encoders.difficulty.size,
-  };
-  const net = buildHead(
-    ARCHITECTURES.v2,
-    'correctness',
-    vocab,
-    () => rng.int32(),
-    'backend-probe.correctness',
-  );
+  const { rows, net, rng } = probeHead(tasks, n, 'backend-probe');
   const phase = (epochs: number) =>
     trainHead({
       net,
