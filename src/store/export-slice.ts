@@ -29,7 +29,9 @@ export interface ExportSlice {
   loadModelFile(file: File): Promise<void>;
 }
 
-const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);
+/** A bundle's size as the export panel and its messages show it. */
+export const sizeText = (bytes: number) =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 
 export const createExportSlice =
   (client: LabClient): StateCreator<ExportSlice & SettingsSlice, [], [], ExportSlice> =>
@@ -72,14 +74,17 @@ export const createExportSlice =
               savedModels: await client.savedModels(),
               exportMessage: {
                 tone: 'ok',
-                text: `Saved ${reply.fileName} (${kb(reply.sizeBytes)}) in this browser.`,
+                text: `Saved ${reply.fileName} (${sizeText(reply.sizeBytes)}) in this browser.`,
               },
             });
             return undefined;
           }
           if (!reply.bytes) throw new Error('the worker returned no bytes to download');
           set({
-            exportMessage: { tone: 'ok', text: `Downloading ${reply.fileName} (${kb(reply.sizeBytes)}).` },
+            exportMessage: {
+              tone: 'ok',
+              text: `Downloading ${reply.fileName} (${sizeText(reply.sizeBytes)}).`,
+            },
           });
           return { fileName: reply.fileName, bytes: reply.bytes };
         }),

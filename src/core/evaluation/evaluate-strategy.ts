@@ -4,7 +4,7 @@
  * build-report turns into JSON. Knows strategies only through TrainedStrategy / Predictor (no tfjs).
  */
 import type { Task } from '../data/task';
-import { buildTaskContexts, type TaskContext } from '../features/task-context';
+import { taskContextsAt, type TaskContext } from '../features/task-context';
 import type { PhaseSummary, TrainedStrategy } from '../strategies/types';
 import type { InfluenceRow } from '../training/sampling';
 import { runGeneralisationSweep, type GeneralisationSweep } from './generalisation-sweep';
@@ -119,6 +119,5 @@ export async function evaluateStrategy(
 
 /** Contexts of the held-out rows (features from each user's strictly earlier tasks, all of them). */
 export function heldOutContexts(tasks: readonly Task[], testIndices: readonly number[]): TaskContext[] {
-  const all = buildTaskContexts(tasks);
-  return testIndices.map((i) => all[i] as TaskContext);
+  return taskContextsAt(tasks, testIndices);
 }

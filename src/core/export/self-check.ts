@@ -4,7 +4,7 @@
  * Only possible on the same dataset (fingerprint), whose canonical row order makes indices stable.
  */
 import type { Task } from '../data/task';
-import { buildTaskContexts } from '../features/task-context';
+import { taskContextsAt } from '../features/task-context';
 import type { Predictor } from '../strategies/types';
 import type { BundleManifest } from './bundle-manifest';
 
@@ -82,11 +82,5 @@ export async function verifySelfCheck(
   };
 }
 
-function contextsAt(tasks: readonly Task[], indices: readonly number[], userKey: (id: string) => string) {
-  const all = buildTaskContexts(tasks);
-  return indices.map((i) => {
-    const c = all[i];
-    if (!c) throw new RangeError(`row ${i} is outside the dataset`);
-    return { ...c, userId: userKey(c.userId) };
-  });
-}
+const contextsAt = (tasks: readonly Task[], indices: readonly number[], userKey: (id: string) => string) =>
+  taskContextsAt(tasks, indices).map((c) => ({ ...c, userId: userKey(c.userId) }));

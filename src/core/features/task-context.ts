@@ -48,6 +48,21 @@ export function featureMatrixOf(tasks: readonly Task[]): Float32Array {
   return m;
 }
 
+/** Contexts of the tasks at `indices` only (no context built for the other rows); views share one buffer. */
+export function taskContextsAt(tasks: readonly Task[], indices: readonly number[]): TaskContext[] {
+  const m = featureMatrixOf(tasks);
+  return indices.map((i) => {
+    const t = tasks[i];
+    if (!t) throw new RangeError(`row ${i} is outside the dataset`);
+    return {
+      userId: t.userId,
+      topic: t.topic,
+      difficulty: t.difficulty,
+      history: m.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
+    };
+  });
+}
+
 /** One context per task, in the order of `tasks` (chronological); `history` views share one buffer. */
 export function buildTaskContexts(tasks: readonly Task[]): TaskContext[] {
   const m = featureMatrixOf(tasks);

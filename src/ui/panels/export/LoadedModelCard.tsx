@@ -8,7 +8,7 @@ import type { LoadedModelView } from '../../../worker/protocol';
 import { CheckBadge } from '../../charts/CheckBadge';
 import { useLab } from '../../common/lab-store-context';
 import { count } from '../../common/format';
-import { sizeText } from './SavedModels';
+import { sizeText } from '../../../store/export-slice';
 
 const num = (x: number | null | undefined, digits = 3) => (typeof x === 'number' ? x.toFixed(digits) : '–');
 

@@ -3,11 +3,9 @@
  * file input to load a downloaded bundle. Listing reads only the index, never the bytes.
  */
 import { useId, useState } from 'react';
+import { sizeText } from '../../../store/export-slice';
 import { useLab } from '../../common/lab-store-context';
 import { count, day } from '../../common/format';
-
-export const sizeText = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 
 export function SavedModels() {
   const saved = useLab((s) => s.savedModels);
