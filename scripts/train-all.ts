@@ -4,6 +4,7 @@
  * Small-data results swing with the seed; one run of `retrain-lab compare` is one draw of this table.
  *
  *   npx tsx scripts/train-all.ts FILE [--seeds 1,2,3] [--backend cpu|wasm] [--strategies id,…] [--epochs N]
+ *     [--options '{"stepsPerEpoch":4}']   (options every strategy that has them takes, after --epochs)
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values, positionals } = parseArgs({
     backend: { type: 'string', default: 'cpu' },
     strategies: { type: 'string' },
     epochs: { type: 'string' },
+    options: { type: 'string' },
   },
 });
 const file = positionals[0] ?? 'fixtures/seed-shaped.csv';
@@ -49,6 +51,12 @@ const epochOverride = (o: object) =>
           .map((k) => [k, Number(values.epochs)]),
       );
 
+const given = values.options ? (JSON.parse(values.options) as Record<string, unknown>) : {};
+const optionsFor = (o: object) => ({
+  ...epochOverride(o),
+  ...Object.fromEntries(Object.entries(given).filter(([k]) => k in o)),
+});
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
 console.log(`${file}: ${tasks.length} tasks, backend ${tf.getBackend()}, seeds ${seeds.join(',')}`);
 console.log('strategy             seed  train s  log loss  AUC    saturated  distinct');
@@ -57,7 +65,7 @@ for (const strategy of STRATEGIES.filter((s) => !ids || ids.includes(s.id))) {
   for (const seed of seeds) {
     const trained = await strategy.train(
       { tasks, trainIndices: split.trainIndices },
-      epochOverride(strategy.defaultOptions),
+      optionsFor(strategy.defaultOptions),
       { seed },
     );
     const { pCorrect } = await trained.predict(held);

@@ -10,6 +10,7 @@ export interface CommonOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  stepsPerEpoch: number;
   patience: number;
   restoreBestWeights: boolean;
 }
@@ -18,6 +19,7 @@ export const COMMON_DEFAULTS: CommonOptions = {
   epochs: 50,
   batchSize: 32,
   learningRate: 1e-3,
+  stepsPerEpoch: 0,
   // The seed trains strategies 1–4 for a fixed 50 epochs (its Strategy 1 narrative runs through epoch 50) and
   // gives patience only for Strategy 5. Early stopping is one option away; on the seed-shaped data it changes
   // verdicts (a weighted validation loss is dominated by the 1–2 rows of the smallest users).
@@ -29,6 +31,8 @@ export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
   epochs: 'Maximum passes over the training rows (seed: 50).',
   batchSize: 'Rows per gradient step; the ragged tail of each shuffled epoch is skipped (seed: 32).',
   learningRate: 'Adam learning rate (seed: 0.001).',
+  stepsPerEpoch:
+    'Scale the batch to about this many steps per epoch (never below batchSize), the learning rate by √(batch / batchSize); 0 = the fixed batchSize, as the seed.',
   patience:
     'Epochs without a better validation loss before stopping early; 0 = run every epoch (the seed: no early stopping).',
   restoreBestWeights: 'After early stopping, return to the weights of the best validation epoch.',
@@ -55,6 +59,7 @@ export function phaseFrom(o: CommonOptions): PhaseOptions {
     epochs: o.epochs,
     batchSize: o.batchSize,
     learningRate: o.learningRate,
+    stepsPerEpoch: o.stepsPerEpoch,
     patience: o.patience,
     restoreBestWeights: o.restoreBestWeights,
   };

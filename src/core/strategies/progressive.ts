@@ -5,12 +5,13 @@
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { mostRecentPerUser } from '../training/sampling';
-import { mergeOptions } from './common-options';
+import { COMMON_DOCS, mergeOptions } from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
 export interface ProgressiveOptions {
   batchSize: number;
+  stepsPerEpoch: number;
   restoreBestWeights: boolean;
   pretrainMaxPerUser: number;
   pretrainEpochs: number;
@@ -23,7 +24,7 @@ export interface ProgressiveOptions {
 
 /** Phase 1 on the balanced subset, phase 2 on every training row; both unweighted, v2. */
 export function planProgressive(data: TrainingData, o: ProgressiveOptions): SingleModelPlan {
-  const common = { batchSize: o.batchSize, restoreBestWeights: o.restoreBestWeights };
+  const common = { batchSize: o.batchSize, stepsPerEpoch: o.stepsPerEpoch, restoreBestWeights: o.restoreBestWeights };
   return {
     version: 'v2',
     arch: ARCHITECTURES.v2,
@@ -59,6 +60,7 @@ export const progressive: Strategy<ProgressiveOptions> = {
     'Pretrains on a balanced subset to learn general patterns, then fine-tunes on all data at a 10× lower learning rate to personalise gently.',
   defaultOptions: {
     batchSize: 32,
+    stepsPerEpoch: 0,
     restoreBestWeights: true,
     pretrainMaxPerUser: 100,
     pretrainEpochs: 30,
@@ -70,6 +72,7 @@ export const progressive: Strategy<ProgressiveOptions> = {
   },
   optionDocs: {
     batchSize: 'Rows per gradient step in both phases (seed: 32).',
+    stepsPerEpoch: COMMON_DOCS.stepsPerEpoch,
     restoreBestWeights: 'After early stopping, return to the best validation epoch of that phase.',
     pretrainMaxPerUser: 'Most recent training tasks per user in the pretraining subset (seed: 100).',
     pretrainEpochs: 'Maximum pretraining epochs (seed: 30).',

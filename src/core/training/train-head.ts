@@ -13,12 +13,15 @@ import type { EncodedRows } from '../features/encoded-rows';
 import { FEATURE_COUNT } from '../features/history-features';
 import { registerSegmentSumKernels } from './segment-sum-kernels';
 import { yieldTask } from './yield-task';
+import { phaseBatch } from './batch-rule';
 
 export interface PhaseOptions {
   epochs: number;
   /** Rows per step; a phase with fewer rows uses one step of all of them. */
   batchSize: number;
   learningRate: number;
+  /** Scale the batch to about this many steps per epoch (batch-rule.ts); 0 or absent = fixed batch. */
+  stepsPerEpoch?: number;
   /** Epochs without a better validation loss before stopping; 0 = never stop early. */
   patience: number;
   /** With early stopping on (patience > 0), put back the weights of the best validation epoch at the end. */
@@ -95,15 +98,14 @@ export async function trainHead(args: TrainHeadArgs): Promise<PhaseResult> {
   registerSegmentSumKernels();
   const frozen = options.frozen;
   const varList = trainableVars(net, frozen);
-  const batch = Math.max(1, Math.min(options.batchSize, fit.n));
-  const steps = Math.floor(fit.n / batch);
+  const { batch, steps, learningRate } = phaseBatch(fit.n, options);
   const useVal = args.val !== null && args.val.n > 0 && args.valTarget !== null;
   const nextSeed = () => rng.int32();
   const restore = options.restoreBestWeights && options.patience > 0 && useVal;
   const result: PhaseResult = { epochsRun: 0, bestEpoch: 0, losses: [], valLosses: [] };
   if (fit.n === 0 || options.epochs <= 0 || varList.length === 0) return result;
 
-  const optimizer = tf.train.adam(options.learningRate);
+  const optimizer = tf.train.adam(learningRate);
   const data = upload(net, fit, args.fitTarget);
   const val = useVal ? upload(net, args.val as EncodedRows, args.valTarget as Float32Array) : null;
   let best: WeightSnapshot | undefined;
