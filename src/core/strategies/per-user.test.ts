@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFromHistory, historiesByUser } from '../features/task-context';
-import { frozenLayers, perUser, usersToFineTune } from './per-user';
+import { fineTuneGroups, frozenLayers, perUser, usersToFineTune } from './per-user';
 import { loadSeedFixture } from './test-data.test-helper';
 
 const weightsOf = (model: tf.LayersModel, layer: string) =>
@@ -18,6 +18,21 @@ describe('per-user models', () => {
   it('freezes the first layers counted from the input', () => {
     expect([...frozenLayers(4)]).toEqual(['topic_embedding', 'difficulty_embedding', 'dense_1', 'trunk_bn']);
     expect([...frozenLayers(0)]).toEqual([]);
+  });
+
+  it('groups fine-tunes by row count within a power of two, at most `max` users per group', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const users = new Map([
+      ['a', rows(20)],
+      ['b', rows(900)],
+      ['c', rows(31)],
+      ['d', rows(16)],
+      ['e', rows(25)],
+      ['f', rows(1000)],
+    ]);
+    const ids = (max?: number) => fineTuneGroups(users, max).map((g) => g.map(([u]) => u));
+    expect(ids()).toEqual([['a', 'c', 'd', 'e'], ['b', 'f']]);
+    expect(ids(3)).toEqual([['a', 'c', 'd'], ['e'], ['b', 'f']]);
   });
 
   it('fine-tunes users with ≥ minTasks training tasks; frozen layers (BatchNorm statistics too) stay bit-identical to the base', async () => {

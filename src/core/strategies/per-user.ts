@@ -3,16 +3,15 @@
  * history only), trained on all users (inverse-frequency weighted by default), then cloned for each
  * user with at least `minTasks` training tasks; the first `freezeLayers` layers of the clone are
  * frozen (weights and BatchNorm statistics untouched) and the rest fine-tuned on that user alone.
- * Fine-tunes run one user after another (batching them is possible: stack the unfrozen weights per
- * user and gather them per row — left for the performance work).
+ * Fine-tunes of users with similar task counts train together, stacked in one loop (fineTuneGroups).
  */
 import type { Task } from '../data/task';
 import { featureMatrixOf } from '../features/task-context';
 import { ARCHITECTURES, LAYER_ORDER, type LayerName } from '../model/architecture';
-import { cloneTwoHeadModel, createTwoHeadModel } from '../model/two-head-model';
+import { cloneTwoHeadModel, createTwoHeadModel, type TwoHeadModel } from '../model/two-head-model';
 import { createRng } from '../random/rng';
 import { inverseFrequencyWeights, trainingInfluence, type InfluenceRow } from '../training/sampling';
-import { trainTwoHeadPhase } from '../training/train-phase';
+import { trainTwoHeadPhase, trainTwoHeadPhases } from '../training/train-phase';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,
@@ -66,6 +65,29 @@ export function perUserInfluence(
     rows.push(...trainingInfluence(tasks, own, undefined, `fine-tune:${userId}`));
   }
   return rows;
+}
+
+/** Users fine-tuned in one stacked loop at most (memory grows with it; dispatches do not). */
+export const FINE_TUNE_GROUP_MAX = 64;
+
+/**
+ * Fine-tunes grouped for stacked training: users whose row counts lie in the same power of two
+ * (so padding to the largest costs under 2×), at most `max` per group, in order of first appearance.
+ */
+export function fineTuneGroups(
+  users: ReadonlyMap<string, number[]>,
+  max = FINE_TUNE_GROUP_MAX,
+): [string, number[]][][] {
+  const byClass = new Map<number, [string, number[]][][]>();
+  for (const entry of users) {
+    const cls = Math.floor(Math.log2(Math.max(1, entry[1].length)));
+    const groups = byClass.get(cls) ?? [];
+    const last = groups.at(-1);
+    if (last && last.length < max) last.push(entry);
+    else groups.push([entry]);
+    byClass.set(cls, groups);
+  }
+  return [...byClass.values()].flat();
 }
 
 /** The layers frozen by `freezeLayers` = n: the first n weight-bearing layers of the base network, input side first. */
@@ -141,29 +163,31 @@ export const perUser: Strategy<PerUserOptions> = {
           options: phaseFrom(o),
         })),
       );
-      const frozen = frozenLayers(o.freezeLayers);
-      for (const [userId, rows] of usersToFineTune(tasks, indices, o.minTasks)) {
-        const model = cloneTwoHeadModel(base, `per-user.${models.users.size + 1}`);
-        models.users.set(userId, model);
-        const finetune = {
-          ...phaseFrom({
-            ...o,
-            epochs: o.finetuneEpochs,
-            learningRate: o.finetuneLearningRate,
-            patience: o.finetunePatience,
-          }),
-          frozen,
-        };
-        phases.push(
-          ...(await trainTwoHeadPhase(model, {
-            ...run,
-            phase: 'user',
-            userId,
-            indices: rows,
-            options: finetune,
-          })),
-        );
+      const finetune = {
+        ...phaseFrom({
+          ...o,
+          epochs: o.finetuneEpochs,
+          learningRate: o.finetuneLearningRate,
+          patience: o.finetunePatience,
+        }),
+        frozen: frozenLayers(o.freezeLayers),
+      };
+      const toTune = usersToFineTune(tasks, indices, o.minTasks);
+      for (const userId of toTune.keys()) {
+        models.users.set(userId, cloneTwoHeadModel(base, `per-user.${models.users.size + 1}`));
       }
+      const userPhases = new Map<string, PhaseSummary[]>();
+      for (const group of fineTuneGroups(toTune)) {
+        const members = group.map(([userId, rows]) => ({
+          model: models.users.get(userId) as TwoHeadModel,
+          indices: rows,
+          userId,
+        }));
+        const summaries = await trainTwoHeadPhases(members, { ...run, phase: 'user', options: finetune });
+        members.forEach((m, i) => userPhases.set(m.userId, summaries[i] as PhaseSummary[]));
+      }
+      // Summaries in the order users were first seen, whatever group they trained in.
+      for (const userId of toTune.keys()) phases.push(...(userPhases.get(userId) ?? []));
       return wrapPerUser(perUser, models, {
         options: recordOptions(o, validation),
         trainMs: performance.now() - started,
