@@ -3,7 +3,7 @@
  * wasm and cpu, on the same data sizes and presets, with import rows/s, tf.memory() after each run and the
  * load average. Writes bench/results-node.json.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../src/core/backend/activate-backend';
@@ -18,19 +18,22 @@ import { DATA_FILES, type DataName, type Scenario } from './bench/lab-driver';
 
 const quick = process.argv.includes('--quick');
 const SCENARIOS: Omit<Scenario, 'backend'>[] = [
-  { data: 'sample', preset: 'quick', runs: 5, budgetMs: 120_000 },
+  { data: 'sample', preset: 'lab', runs: 5, budgetMs: 120_000 },
   ...(quick
     ? []
     : ([
         { data: 'sample', preset: 'seed-faithful', runs: 3, budgetMs: 240_000 },
-        { data: 'medium', preset: 'quick', runs: 1, budgetMs: 240_000 },
-        { data: '100k', preset: 'quick', runs: 1, budgetMs: 240_000 },
+        { data: 'medium', preset: 'lab', runs: 1, budgetMs: 360_000 },
+        { data: '100k', preset: 'lab', runs: 1, budgetMs: 600_000 },
+        ...(existsSync(DATA_FILES.ednet)
+          ? [{ data: 'ednet', preset: 'lab', runs: 1, budgetMs: 600_000 } satisfies Omit<Scenario, 'backend'>]
+          : []),
       ] satisfies Omit<Scenario, 'backend'>[])),
 ];
 const BACKENDS = ['wasm', 'cpu'] as const;
 /** Like the lab, cpu runs only the sample (and Seed-faithful once): it is the slow fallback. */
 const runsOn = (s: Omit<Scenario, 'backend'>, backend: string) =>
-  backend === 'wasm' ? s.runs : s.data === 'sample' ? (s.preset === 'quick' ? 3 : 1) : 0;
+  backend === 'wasm' ? s.runs : s.data === 'sample' ? (s.preset === 'lab' ? 3 : 1) : 0;
 
 const loaded = new Map<DataName, { dataset: Dataset; summary: DatasetSummary }>();
 const imports: Record<string, number | string>[] = [];
@@ -56,7 +59,12 @@ async function measure(scenario: Omit<Scenario, 'backend'>, backend: (typeof BAC
   const { dataset, summary } = await load(scenario.data);
   const strategies = STRATEGIES.map((s) => ({
     id: s.id,
-    options: scenario.preset === 'quick' ? quickOptions(s.defaultOptions as never) : {},
+    options:
+      scenario.preset === 'quick'
+        ? quickOptions(s.defaultOptions as never)
+        : scenario.preset === 'seed-faithful'
+          ? (s.seedOptions as Record<string, unknown>)
+          : {},
   }));
   const runs: { load1: number; wallMs: number; numTensors: number; strategyMs: Record<string, number> }[] =
     [];

@@ -1,43 +1,49 @@
 /**
- * `npm run bench [-- --quick]`: drives the built lab in headless Chromium as a person would (Backend
+ * `npm run bench [-- --quick] [-- --only data:preset:backend,…]`: drives the built lab in headless Chromium as a person would (Backend
  * select, preset, "Train all strategies", "Download report") and records per strategy and data size the
  * train time on wasm, cpu and webgl, click → "All strategies trained", the longest main-thread task, the
  * worker's tf tensor count after each run, import rows/s and the load average. Writes bench/results.json.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { ensureGeneratedFiles, launchChromium, startPreview, writeResults } from './bench/bench-util';
-import { measureRun, openLab, type Scenario, type ScenarioResult } from './bench/lab-driver';
+import { DATA_FILES, measureRun, openLab, type Scenario, type ScenarioResult } from './bench/lab-driver';
 
 const quick = process.argv.includes('--quick');
 const PORT = 4191;
 const OUT_DIR = 'dist-e2e-bench'; // ignored by git (dist-e2e-*), apart from every E2E_PORT build
 
 // Budgets cap what SwiftShader and the big file may take; beyond them a row says so instead of a time.
-const SCENARIOS: Scenario[] = [
-  { data: 'sample', preset: 'quick', backend: 'wasm', runs: 5, budgetMs: 120_000 },
-  { data: 'sample', preset: 'quick', backend: 'cpu', runs: quick ? 1 : 3, budgetMs: 180_000 },
-  { data: 'sample', preset: 'quick', backend: 'webgl', runs: 1, budgetMs: quick ? 90_000 : 150_000 },
-  ...(quick
-    ? []
-    : ([
-        { data: 'sample', preset: 'seed-faithful', backend: 'wasm', runs: 3, budgetMs: 240_000 },
-        { data: 'sample', preset: 'seed-faithful', backend: 'cpu', runs: 1, budgetMs: 300_000 },
-        { data: 'sample', preset: 'seed-faithful', backend: 'webgl', runs: 1, budgetMs: 0 },
-        { data: 'medium', preset: 'quick', backend: 'wasm', runs: 3, budgetMs: 240_000 },
-        { data: '100k', preset: 'quick', backend: 'wasm', runs: 1, budgetMs: 240_000 },
-      ] satisfies Scenario[])),
+const SCENARIOS: (Scenario & { inQuick?: boolean })[] = [
+  { data: 'sample', preset: 'lab', backend: 'wasm', runs: 3, budgetMs: 120_000, inQuick: true },
+  { data: 'sample', preset: 'lab', backend: 'cpu', runs: 1, budgetMs: 180_000, inQuick: true },
+  { data: 'sample', preset: 'lab', backend: 'webgl', runs: 1, budgetMs: 180_000, inQuick: true },
+  { data: 'sample', preset: 'seed-faithful', backend: 'wasm', runs: 3, budgetMs: 240_000 },
+  { data: 'sample', preset: 'seed-faithful', backend: 'cpu', runs: 1, budgetMs: 300_000 },
+  { data: 'sample', preset: 'seed-faithful', backend: 'webgl', runs: 1, budgetMs: 0 },
+  { data: 'medium', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 360_000 },
+  { data: '100k', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 },
+  ...(existsSync(DATA_FILES.ednet)
+    ? [{ data: 'ednet', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 } satisfies Scenario]
+    : []),
 ];
+// `--only data:preset:backend,…` runs just those scenarios (e.g. `--only sample:seed-faithful:wasm`).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+const selected = SCENARIOS.filter((s) =>
+  only ? only.has(`${s.data}:${s.preset}:${s.backend}`) : !quick || s.inQuick,
+);
 
 async function main(): Promise<void> {
-  if (!quick) ensureGeneratedFiles();
+  if (selected.some((s) => s.data !== 'sample')) ensureGeneratedFiles();
   const preview = await startPreview(PORT, { outDir: OUT_DIR });
   const browser = await launchChromium();
   const results: ScenarioResult[] = [];
   try {
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
-    for (const scenario of SCENARIOS) {
+    for (const scenario of selected) {
       console.error(
         `${scenario.data} ${scenario.preset} ${scenario.backend} (load ${os.loadavg()[0]?.toFixed(2)})`,
       );

@@ -23,6 +23,8 @@ describe('compare arguments', () => {
     const a = parseCompareArgs(['data.csv']);
     expect(a.strategies).toHaveLength(6);
     expect([a.seed, a.backend, a.validation, a.epochs]).toEqual([42, 'cpu', 'per-user-tail', undefined]);
+    expect(a.seedFaithful).toBe(false);
+    expect(parseCompareArgs(['data.csv', '--seed-faithful']).seedFaithful).toBe(true);
   });
 
   it.each([

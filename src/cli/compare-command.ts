@@ -17,7 +17,7 @@ import { formatCompareTable } from './compare-table';
 import { exportModels, type WriteFile } from './export-models';
 
 export const COMPARE_USAGE =
-  'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--batch-size N]\n' +
+  'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--batch-size N]\n' +
   '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]\n' +
   '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")';
 
@@ -28,6 +28,8 @@ export interface CompareArgs {
   /** Sets every epoch option (epochs, pretrainEpochs, finetuneEpochs) when given. */
   epochs?: number;
   batchSize?: number;
+  /** The seed's own settings (batch 32, its epochs) instead of the lab's defaults. */
+  seedFaithful: boolean;
   validation: TailMode;
   backend: 'cpu' | 'wasm';
   out?: string;
@@ -52,6 +54,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
       seed: { type: 'string' },
       epochs: { type: 'string' },
       'batch-size': { type: 'string' },
+      'seed-faithful': { type: 'boolean' },
       validation: { type: 'string' },
       backend: { type: 'string' },
       out: { type: 'string' },
@@ -82,6 +85,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     seed: positiveInt(values.seed, 'seed', 0) ?? 42,
     epochs: positiveInt(values.epochs, 'epochs'),
     batchSize: positiveInt(values['batch-size'], 'batch-size'),
+    seedFaithful: values['seed-faithful'] === true,
     validation,
     backend,
     out: values.out,
@@ -91,7 +95,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 
 /** The strategy's options with the command-line overrides applied to the knobs it has. */
 function optionsFor(strategy: Strategy<Record<string, unknown>>, args: CompareArgs): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
+  const o: Record<string, unknown> = args.seedFaithful ? { ...strategy.seedOptions } : {};
   for (const key of Object.keys(strategy.defaultOptions)) {
     if (args.epochs !== undefined && /^(epochs|pretrainEpochs|finetuneEpochs)$/.test(key))
       o[key] = args.epochs;

@@ -11,7 +11,7 @@ const USAGE = `usage: retrain-lab <command> [options]
 
 commands:
   inspect FILE [--json]            validate and summarise a task export
-  compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json] [--models DIR]
+  compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--out report.json] [--models DIR]
                                    train and compare the retraining strategies
 `;
 

@@ -7,6 +7,7 @@ const meta = (id: string, defaultOptions: Record<string, number | string | boole
   label: id,
   summary: '',
   defaultOptions,
+  seedOptions: { ...defaultOptions, stepsPerEpoch: 0 },
   optionDocs: {},
 });
 
@@ -40,7 +41,9 @@ describe('settings slice', () => {
     store.getState().applyPreset('quick');
     expect(store.getState().strategies['a']?.options['epochs']).toBe(5);
     store.getState().applyPreset('seed-faithful');
-    expect(store.getState().strategies['a']?.options['epochs']).toBe(50);
+    expect(store.getState().strategies['a']?.options).toEqual({ epochs: 50, stepsPerEpoch: 0 });
+    store.getState().applyPreset('lab');
+    expect(store.getState().strategies['a']?.options).toEqual({ epochs: 50 });
   });
 
   it('restores strategy settings from a link for the strategies it knows, and keeps its report', () => {

@@ -37,13 +37,13 @@ export interface SettingsSlice {
   setLinkReport(report: { problems: string[]; dataset?: string }): void;
   /** Every strategy's settings at once (from a link); strategies the catalog lacks are left out. */
   restoreStrategies(strategies: Record<string, StrategySettings>): void;
-  /** Every strategy's options at once: the seed's settings, or a quick look with a tenth of the epochs. */
+  /** Every strategy's options at once: the lab's defaults, the seed's own settings, or a quick look (a tenth of the epochs). */
   applyPreset(preset: Preset): void;
 }
 
-export type Preset = 'seed-faithful' | 'quick';
+export type Preset = 'lab' | 'seed-faithful' | 'quick';
 
-/** A quick look: every epoch count divided by ten (at least 1), all else as the seed has it. */
+/** A quick look: every epoch count of the lab's defaults divided by ten (at least 1). */
 export function quickOptions(defaults: Record<string, OptionValue>): Record<string, OptionValue> {
   return Object.fromEntries(
     Object.entries(defaults).map(([k, v]) => [
@@ -105,7 +105,10 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
             m.id,
             {
               enabled: state.strategies[m.id]?.enabled ?? true,
-              options: preset === 'quick' ? quickOptions(m.defaultOptions) : { ...m.defaultOptions },
+              options:
+                preset === 'quick'
+                  ? quickOptions(m.defaultOptions)
+                  : { ...(preset === 'seed-faithful' ? m.seedOptions : m.defaultOptions) },
             },
           ]),
         ),

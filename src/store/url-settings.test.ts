@@ -21,6 +21,7 @@ const CATALOG: StrategyMeta[] = STRATEGIES.map((s) => ({
   label: s.label,
   summary: s.summary,
   defaultOptions: s.defaultOptions as Record<string, OptionValue>,
+  seedOptions: s.seedOptions as Record<string, OptionValue>,
   optionDocs: s.optionDocs as Record<string, string>,
 }));
 const FP = 'sha256:3f9cab12de45' + '0'.repeat(52);

@@ -10,6 +10,7 @@ const meta = (id: string, defaultOptions: StrategyMeta['defaultOptions']): Strat
   label: id,
   summary: '',
   defaultOptions,
+  seedOptions: defaultOptions,
   optionDocs: {},
 });
 const CATALOG = [

@@ -132,6 +132,7 @@ function metaOf(s: (typeof STRATEGIES)[number]): StrategyMeta {
     label: s.label,
     summary: s.summary,
     defaultOptions: s.defaultOptions as StrategyMeta['defaultOptions'],
+    seedOptions: s.seedOptions as StrategyMeta['seedOptions'],
     optionDocs: s.optionDocs as Record<string, string>,
   };
 }

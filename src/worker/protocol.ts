@@ -24,7 +24,10 @@ export interface StrategyMeta {
   id: string;
   label: string;
   summary: string;
+  /** The lab's defaults (the seed's settings under the batch rule). */
   defaultOptions: Record<string, OptionValue>;
+  /** The seed's own settings: the Seed-faithful preset. */
+  seedOptions: Record<string, OptionValue>;
   optionDocs: Record<string, string>;
 }
 

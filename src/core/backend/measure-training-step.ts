@@ -1,5 +1,5 @@
 /**
- * Times training steps of the real model (the v2 correctness head, the lab's default batch size) on
+ * Times training steps of the real model (the v2 correctness head, the lab's default batch for this data) on
  * the loaded data with whichever tfjs backend is active: what Auto compares. A warm-up epoch first
  * (WebGL compiles its shaders there), then a timed epoch with its one read-back, as training does.
  */
@@ -10,6 +10,8 @@ import { buildEncoders } from '../features/encoders';
 import { featureMatrixOf } from '../features/task-context';
 import { allVariables, ARCHITECTURES, buildHead } from '../model/architecture';
 import { createRng } from '../random/rng';
+import { LAB_STEPS_PER_EPOCH } from '../strategies/common-options';
+import { phaseBatch } from '../training/batch-rule';
 import { trainHead } from '../training/train-head';
 
 export interface StepMeasureOptions {
@@ -44,7 +46,14 @@ export async function measureTrainingStepMs(
   tasks: readonly Task[],
   options: StepMeasureOptions = {},
 ): Promise<number> {
-  const { batchSize = 32, steps = 8, signal } = options;
+  // The batch the lab's default rule gives a phase over all these rows: what Train all will step with.
+  const labBatch = phaseBatch(tasks.length, {
+    batchSize: 32,
+    learningRate: 1e-3,
+    epochs: 1,
+    stepsPerEpoch: LAB_STEPS_PER_EPOCH,
+  }).batch;
+  const { batchSize = labBatch, steps = 8, signal } = options;
   const n = Math.min(tasks.length, batchSize * steps);
   const { rows, net, rng } = probeHead(tasks, n, 'backend-probe');
   const phase = (epochs: number) =>

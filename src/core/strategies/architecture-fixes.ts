@@ -4,7 +4,14 @@
  * Plan only: training lives in single-model.ts.
  */
 import { ARCHITECTURES } from '../model/architecture';
-import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
+import {
+  COMMON_DEFAULTS,
+  COMMON_DOCS,
+  mergeOptions,
+  phaseFrom,
+  type CommonOptions,
+  labDefaults,
+} from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -24,7 +31,8 @@ export const architectureFixes: Strategy<ArchitectureFixesOptions> = {
   label: '2. Full retrain (with fixes)',
   summary:
     'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; bulk still dominates the data, so some saturation may remain.',
-  defaultOptions: { ...COMMON_DEFAULTS },
+  defaultOptions: labDefaults({ ...COMMON_DEFAULTS }),
+  seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
   influence(data, options) {
     return planInfluence(

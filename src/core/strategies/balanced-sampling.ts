@@ -5,7 +5,14 @@
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { mostRecentPerUser } from '../training/sampling';
-import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
+import {
+  COMMON_DEFAULTS,
+  COMMON_DOCS,
+  mergeOptions,
+  phaseFrom,
+  type CommonOptions,
+  labDefaults,
+} from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -28,7 +35,8 @@ export const balancedSampling: Strategy<BalancedSamplingOptions> = {
   label: '3. Balanced sampling',
   summary:
     "Keeps at most maxPerUser most recent tasks per user (seed: 150), cutting the dominant user's share from 92 % to about two thirds.",
-  defaultOptions: { ...COMMON_DEFAULTS, maxPerUser: 150 },
+  defaultOptions: labDefaults({ ...COMMON_DEFAULTS, maxPerUser: 150 }),
+  seedOptions: { ...COMMON_DEFAULTS, maxPerUser: 150 },
   optionDocs: {
     ...COMMON_DOCS,
     maxPerUser: 'Most recent training tasks kept per user (seed: 150; 100 also discussed).',

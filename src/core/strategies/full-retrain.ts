@@ -4,7 +4,14 @@
  * to make saturation worse; it is the control. Plan only: training lives in single-model.ts.
  */
 import { ARCHITECTURES } from '../model/architecture';
-import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
+import {
+  COMMON_DEFAULTS,
+  COMMON_DOCS,
+  mergeOptions,
+  phaseFrom,
+  type CommonOptions,
+  labDefaults,
+} from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -24,7 +31,8 @@ export const fullRetrain: Strategy<FullRetrainOptions> = {
   label: '1. Full retrain (no changes)',
   summary:
     'Retrains the production model as it is (v1 features, user embedding 32, no regularisation) on all data; the seed expects even more saturated predictions.',
-  defaultOptions: { ...COMMON_DEFAULTS },
+  defaultOptions: labDefaults({ ...COMMON_DEFAULTS }),
+  seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
   influence(data, options) {
     return planInfluence(

@@ -31,7 +31,10 @@ describe('per-user models', () => {
       ['f', rows(1000)],
     ]);
     const ids = (max?: number) => fineTuneGroups(users, max).map((g) => g.map(([u]) => u));
-    expect(ids()).toEqual([['a', 'c', 'd', 'e'], ['b', 'f']]);
+    expect(ids()).toEqual([
+      ['a', 'c', 'd', 'e'],
+      ['b', 'f'],
+    ]);
     expect(ids(3)).toEqual([['a', 'c', 'd'], ['e'], ['b', 'f']]);
   });
 

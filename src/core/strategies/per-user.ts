@@ -15,6 +15,7 @@ import { trainTwoHeadPhase, trainTwoHeadPhases } from '../training/train-phase';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,
+  labDefaults,
   mergeOptions,
   phaseFrom,
   recordOptions,
@@ -96,20 +97,24 @@ export function frozenLayers(n: number): Set<LayerName> {
   return new Set(base.slice(0, Math.max(0, n)));
 }
 
+/** The seed's settings. */
+const PER_USER_SEED: PerUserOptions = {
+  ...COMMON_DEFAULTS,
+  baseWeighting: 'inverse-frequency',
+  minTasks: 20,
+  freezeLayers: 4,
+  finetuneEpochs: 10,
+  finetuneLearningRate: 1e-4,
+  finetunePatience: 0,
+};
+
 export const perUser: Strategy<PerUserOptions> = {
   id: 'per-user',
   label: '6. Per-user models',
   summary:
     'Drops the user embedding: a shared base model learns from everyone, then each user with enough tasks gets a copy fine-tuned on their own tasks; others use the base.',
-  defaultOptions: {
-    ...COMMON_DEFAULTS,
-    baseWeighting: 'inverse-frequency',
-    minTasks: 20,
-    freezeLayers: 4,
-    finetuneEpochs: 10,
-    finetuneLearningRate: 1e-4,
-    finetunePatience: 0,
-  },
+  defaultOptions: labDefaults(PER_USER_SEED),
+  seedOptions: PER_USER_SEED,
   optionDocs: {
     ...COMMON_DOCS,
     epochs: 'Maximum epochs of the base model (seed: 50).',

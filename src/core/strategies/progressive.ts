@@ -5,7 +5,7 @@
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { mostRecentPerUser } from '../training/sampling';
-import { COMMON_DOCS, mergeOptions } from './common-options';
+import { COMMON_DOCS, labDefaults, mergeOptions } from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -24,7 +24,11 @@ export interface ProgressiveOptions {
 
 /** Phase 1 on the balanced subset, phase 2 on every training row; both unweighted, v2. */
 export function planProgressive(data: TrainingData, o: ProgressiveOptions): SingleModelPlan {
-  const common = { batchSize: o.batchSize, stepsPerEpoch: o.stepsPerEpoch, restoreBestWeights: o.restoreBestWeights };
+  const common = {
+    batchSize: o.batchSize,
+    stepsPerEpoch: o.stepsPerEpoch,
+    restoreBestWeights: o.restoreBestWeights,
+  };
   return {
     version: 'v2',
     arch: ARCHITECTURES.v2,
@@ -53,23 +57,27 @@ export function planProgressive(data: TrainingData, o: ProgressiveOptions): Sing
   };
 }
 
+/** The seed's settings. */
+const PROGRESSIVE_SEED: ProgressiveOptions = {
+  batchSize: 32,
+  stepsPerEpoch: 0,
+  restoreBestWeights: true,
+  pretrainMaxPerUser: 100,
+  pretrainEpochs: 30,
+  pretrainLearningRate: 1e-3,
+  pretrainPatience: 10,
+  finetuneEpochs: 20,
+  finetuneLearningRate: 1e-4,
+  finetunePatience: 5,
+};
+
 export const progressive: Strategy<ProgressiveOptions> = {
   id: 'progressive',
   label: '5. Progressive training',
   summary:
     'Pretrains on a balanced subset to learn general patterns, then fine-tunes on all data at a 10× lower learning rate to personalise gently.',
-  defaultOptions: {
-    batchSize: 32,
-    stepsPerEpoch: 0,
-    restoreBestWeights: true,
-    pretrainMaxPerUser: 100,
-    pretrainEpochs: 30,
-    pretrainLearningRate: 1e-3,
-    pretrainPatience: 10,
-    finetuneEpochs: 20,
-    finetuneLearningRate: 1e-4,
-    finetunePatience: 5,
-  },
+  defaultOptions: labDefaults(PROGRESSIVE_SEED),
+  seedOptions: PROGRESSIVE_SEED,
   optionDocs: {
     batchSize: 'Rows per gradient step in both phases (seed: 32).',
     stepsPerEpoch: COMMON_DOCS.stepsPerEpoch,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTaskContexts } from '../features/task-context';
 import { STRATEGIES, getStrategy } from './registry';
+import { LAB_STEPS_PER_EPOCH, labDefaults } from './common-options';
 import { loadSeedFixture } from './test-data.test-helper';
 import type { TrainedStrategy } from './types';
 
@@ -48,14 +49,19 @@ describe('the registry', () => {
     });
   });
 
-  it("defaults to the seed's settings", () => {
-    expect(getStrategy('full-retrain')?.defaultOptions).toMatchObject({
+  it("keeps the seed's settings as seedOptions, and defaults to them under the lab's batch rule", () => {
+    for (const s of STRATEGIES) {
+      expect(s.seedOptions).toMatchObject({ batchSize: 32, stepsPerEpoch: 0 });
+      expect(s.defaultOptions).toEqual(labDefaults(s.seedOptions));
+      expect(s.defaultOptions).toMatchObject({ batchSize: 32, stepsPerEpoch: LAB_STEPS_PER_EPOCH });
+    }
+    expect(getStrategy('full-retrain')?.seedOptions).toMatchObject({
       epochs: 50,
       batchSize: 32,
       learningRate: 1e-3,
     });
-    expect(getStrategy('balanced-sampling')?.defaultOptions).toMatchObject({ maxPerUser: 150 });
-    expect(getStrategy('progressive')?.defaultOptions).toMatchObject({
+    expect(getStrategy('balanced-sampling')?.seedOptions).toMatchObject({ maxPerUser: 150 });
+    expect(getStrategy('progressive')?.seedOptions).toMatchObject({
       pretrainMaxPerUser: 100,
       pretrainEpochs: 30,
       pretrainLearningRate: 1e-3,
@@ -64,7 +70,7 @@ describe('the registry', () => {
       finetuneLearningRate: 1e-4,
       finetunePatience: 5,
     });
-    expect(getStrategy('per-user')?.defaultOptions).toMatchObject({
+    expect(getStrategy('per-user')?.seedOptions).toMatchObject({
       minTasks: 20,
       finetuneEpochs: 10,
       finetuneLearningRate: 1e-4,

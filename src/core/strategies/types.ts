@@ -123,7 +123,10 @@ export interface Strategy<O extends object = Record<string, unknown>> {
   label: string;
   /** One sentence on what it does and what the seed expects of it. */
   summary: string;
+  /** The lab's defaults: the seed's settings under the lab's batch rule (labDefaults). */
   defaultOptions: O;
+  /** The seed's own settings (batch 32, its epochs): the Seed-faithful preset. */
+  seedOptions: O;
   /** One line per option: meaning and unit. */
   optionDocs: Record<keyof O, string>;
   train(data: TrainingData, options: Partial<O>, ctx: StrategyContext): Promise<TrainedStrategy>;

@@ -5,7 +5,14 @@
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { inverseFrequencyWeights } from '../training/sampling';
-import { COMMON_DEFAULTS, COMMON_DOCS, mergeOptions, phaseFrom, type CommonOptions } from './common-options';
+import {
+  COMMON_DEFAULTS,
+  COMMON_DOCS,
+  mergeOptions,
+  phaseFrom,
+  type CommonOptions,
+  labDefaults,
+} from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -27,7 +34,8 @@ export const weightedLoss: Strategy<WeightedLossOptions> = {
   label: '4. Weighted loss',
   summary:
     'Uses all data but weights each task inversely to its user’s task count, so each user has an equal share of the loss (the seed’s recommendation).',
-  defaultOptions: { ...COMMON_DEFAULTS },
+  defaultOptions: labDefaults({ ...COMMON_DEFAULTS }),
+  seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
   influence(data, options) {
     return planInfluence(

@@ -23,7 +23,6 @@ import {
   unstackInto,
   type StackedNetwork,
 } from './stacked-network';
-import { BN_MOMENTUM } from '../model/architecture';
 import { registerSegmentSumKernels } from './segment-sum-kernels';
 import { registerWasmMatMul } from './wasm-matmul-kernel';
 import { yieldTask } from './yield-task';
@@ -139,8 +138,12 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   const val = states.some((s) => s.hasVal) ? uploadValidation(models, states, sizes, withUser) : null;
   let best: tf.Tensor[] | null = null;
   try {
-    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const epochs = Math.max(...states.map((s) => s.plan.epochs));
+    for (let epoch = 1; epoch <= epochs; epoch++) {
       signal?.throwIfAborted();
+      // A model whose own (scaled) epoch count is reached sits out the rest.
+      for (const s of states) if (epoch > s.plan.epochs) s.stopped = true;
+      if (states.every((s) => s.stopped)) break;
       const orders = states.map((s, m) =>
         s.stopped
           ? null
@@ -170,7 +173,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
               [k, 1, 1],
             ),
             bnDecay: tf.tensor3d(
-              active.map((a) => (a ? 1 - BN_MOMENTUM : 0)),
+              active.map((a, m) => (a ? 1 - (states[m] as ModelState).plan.bnMomentum : 0)),
               [k, 1, 1],
             ),
             frozen,
@@ -215,7 +218,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
         s.epochsRun = epoch;
         s.losses.push(loss);
         s.valLosses.push(valLoss);
-        models[m]?.onEpoch?.({ epoch, epochs: options.epochs, loss, valLoss });
+        models[m]?.onEpoch?.({ epoch, epochs: s.plan.epochs, loss, valLoss });
         if (!Number.isFinite(loss))
           s.stopped = true; // diverged: keep the best weights seen so far
         else if (valLoss !== null && valLoss < s.bestLoss) {
