@@ -16,7 +16,7 @@ const OUT_DIR = 'dist-e2e-bench'; // ignored by git (dist-e2e-*), apart from eve
 
 // Budgets cap what SwiftShader and the big file may take; beyond them a row says so instead of a time.
 const SCENARIOS: (Scenario & { inQuick?: boolean })[] = [
-  { data: 'sample', preset: 'lab', backend: 'wasm', runs: 3, budgetMs: 120_000, inQuick: true },
+  { data: 'sample', preset: 'lab', backend: 'wasm', runs: 5, budgetMs: 120_000, inQuick: true },
   { data: 'sample', preset: 'lab', backend: 'cpu', runs: 1, budgetMs: 180_000, inQuick: true },
   { data: 'sample', preset: 'lab', backend: 'webgl', runs: 1, budgetMs: 180_000, inQuick: true },
   { data: 'sample', preset: 'seed-faithful', backend: 'wasm', runs: 3, budgetMs: 240_000 },
