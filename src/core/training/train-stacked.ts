@@ -24,6 +24,7 @@ import {
   type StackedNetwork,
 } from './stacked-network';
 import { registerSegmentSumKernels } from './segment-sum-kernels';
+import { registerWasmGather } from './wasm-gather-kernel';
 import { registerWasmMatMul } from './wasm-matmul-kernel';
 import { yieldTask } from './yield-task';
 
@@ -93,6 +94,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   const { options, rng, signal } = args;
   registerSegmentSumKernels();
   registerWasmMatMul();
+  registerWasmGather();
   const results: PhaseResult[] = args.models.map(() => ({
     epochsRun: 0,
     bestEpoch: 0,
