@@ -57,6 +57,40 @@ export function bootstrapInterval<T>(
   metric: (sample: readonly T[]) => number | undefined,
   options: BootstrapOptions<T>,
 ): BootstrapInterval {
+  return percentileInterval(
+    rows,
+    (drawn) => metric(Array.from(drawn, (i) => rows[i] as T)),
+    metric(rows),
+    options,
+  );
+}
+
+/**
+ * The same interval (same draws, same seed) for a metric computed from how many times each row was
+ * drawn — `counts[i]` copies of row i — so it never builds a resample: O(rows) per resample where a
+ * sort-based AUC on 20,000 held-out rows took 14 ms.
+ */
+export function bootstrapIntervalByCounts<T>(
+  rows: readonly T[],
+  metric: (counts: Uint32Array) => number | undefined,
+  options: BootstrapOptions<T>,
+): BootstrapInterval {
+  const counts = new Uint32Array(rows.length);
+  const byRow = (drawn: Int32Array) => {
+    counts.fill(0);
+    for (let i = 0; i < drawn.length; i++)
+      counts[drawn[i] as number] = (counts[drawn[i] as number] as number) + 1;
+    return metric(counts);
+  };
+  return percentileInterval(rows, byRow, metric(counts.fill(1)), options);
+}
+
+function percentileInterval<T>(
+  rows: readonly T[],
+  metricOfDraw: (drawn: Int32Array) => number | undefined,
+  estimate: number | undefined,
+  options: BootstrapOptions<T>,
+): BootstrapInterval {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isInteger(resamples) || resamples < 1)
@@ -64,40 +98,39 @@ export function bootstrapInterval<T>(
   if (!(confidence > 0 && confidence < 1))
     throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
 
-  // Strata in order of first appearance, so the draw sequence depends only on the row order.
-  const strata: T[][] = [];
+  // Strata (row positions) in order of first appearance, so the draws depend only on the row order.
+  const strata: number[][] = [];
   if (options.stratum) {
-    const byKey = new Map<string, T[]>();
-    for (const r of rows) {
-      const key = options.stratum(r);
+    const byKey = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const key = (options.stratum as (row: T) => string)(r);
       const g = byKey.get(key);
-      if (g) g.push(r);
+      if (g) g.push(i);
       else {
-        const fresh = [r];
+        const fresh = [i];
         byKey.set(key, fresh);
         strata.push(fresh);
       }
-    }
+    });
   } else if (rows.length > 0) {
-    strata.push([...rows]);
+    strata.push(rows.map((_, i) => i));
   }
 
   const rng = createRng(options.seed);
   const values: number[] = [];
+  const drawn = new Int32Array(rows.length);
   for (let b = 0; b < resamples; b++) {
-    // A fresh array per resample: the metric may keep what it is given.
-    const sample = new Array<T>(rows.length);
     let k = 0;
     for (const g of strata) {
-      for (let i = 0; i < g.length; i++) sample[k++] = g[rng.int(g.length)] as T;
+      for (let i = 0; i < g.length; i++) drawn[k++] = g[rng.int(g.length)] as number;
     }
-    const v = metric(sample);
+    const v = metricOfDraw(drawn);
     if (v !== undefined && Number.isFinite(v)) values.push(v);
   }
   values.sort((x, y) => x - y);
   const alpha = (1 - confidence) / 2;
   return {
-    estimate: metric(rows),
+    estimate,
     lower: quantileSorted(values, alpha),
     upper: quantileSorted(values, 1 - alpha),
     confidence,

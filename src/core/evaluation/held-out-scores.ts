@@ -4,9 +4,9 @@
  * strategy is read against: the constant-rate baseline and the production model's recorded predictions.
  */
 import type { Task } from '../data/task';
-import { auc } from './auc';
 import { baselinePredictions, constantBaseline, type ConstantBaseline } from './baseline';
-import { bootstrapInterval, type BootstrapInterval } from './bootstrap';
+import { bootstrapIntervalByCounts, type BootstrapInterval } from './bootstrap';
+import { countedAuc, countedLogLoss } from './counted-metrics';
 import { reliabilityCurve, type ReliabilityBin } from './calibration';
 import {
   classificationMetrics,
@@ -17,7 +17,6 @@ import {
 } from './classification-metrics';
 import { predictionDistribution, type PredictionDistribution } from './distribution';
 import { groundTruth, type GroundTruth } from './ground-truth';
-import { logLoss } from './log-loss';
 
 /** Predictions aligned with the held-out rows. */
 export interface HeldOutPredictions {
@@ -85,11 +84,6 @@ export function scoreHeldOut(
       : undefined,
   );
   const boot = { seed: options.seed, resamples: options.resamples, stratum: (r: EvaluatedRow) => r.userId };
-  const metricOf = (f: typeof auc) => (sample: readonly EvaluatedRow[]) =>
-    f(
-      sample.map((r) => r.isCorrect),
-      sample.map((r) => r.pCorrect),
-    );
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.userId, (counts.get(r.userId) ?? 0) + 1);
   const truthRows = testIndices.map((i, j) => ({
@@ -100,8 +94,8 @@ export function scoreHeldOut(
   return {
     test,
     intervals: {
-      auc: bootstrapInterval(rows, metricOf(auc), boot),
-      logLoss: bootstrapInterval(rows, metricOf(logLoss), boot),
+      auc: bootstrapIntervalByCounts(rows, countedAuc(labels, p), boot),
+      logLoss: bootstrapIntervalByCounts(rows, countedLogLoss(labels, p), boot),
     },
     macroByUser: macroByUser(rows),
     reliability: reliabilityCurve(labels, p),

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng';
+import { auc } from './auc';
+import { bootstrapInterval, bootstrapIntervalByCounts } from './bootstrap';
+import { countedAuc, countedLogLoss } from './counted-metrics';
+import { logLoss } from './log-loss';
+
+const rng = createRng(8);
+// Ties and saturated values on purpose: rank-based AUC must handle them the same way.
+const rows = Array.from({ length: 300 }, (_, i) => ({
+  user: `u${i % 7}`,
+  y: rng.next() < 0.6,
+  p: [0, 1, 0.5][i % 11] ?? Math.round(rng.next() * 20) / 20,
+}));
+const labels = rows.map((r) => r.y);
+const p = rows.map((r) => r.p);
+
+describe('counted metrics', () => {
+  it('equal auc() and logLoss() on the rows a counts vector stands for', () => {
+    const counts = rows.map(() => rng.int(3));
+    const expanded = rows.flatMap((r, i) => Array.from({ length: counts[i] as number }, () => r));
+    const y = expanded.map((r) => r.y);
+    const q = expanded.map((r) => r.p);
+    expect(countedAuc(labels, p)(counts)).toBeCloseTo(auc(y, q) as number, 12);
+    expect(countedLogLoss(labels, p)(counts)).toBeCloseTo(logLoss(y, q) as number, 12);
+    expect(countedAuc(labels, p)(rows.map((r) => (r.y ? 1 : 0)))).toBeUndefined(); // one class only
+    expect(countedLogLoss(labels, p)(rows.map(() => 0))).toBeUndefined();
+  });
+
+  it('give the same bootstrap interval as resampling the rows (same draws, same seed)', () => {
+    const options = { seed: 3, resamples: 200, stratum: (r: (typeof rows)[number]) => r.user };
+    const viaRows = bootstrapInterval(
+      rows,
+      (s) =>
+        auc(
+          s.map((r) => r.y),
+          s.map((r) => r.p),
+        ),
+      options,
+    );
+    const viaCounts = bootstrapIntervalByCounts(rows, countedAuc(labels, p), options);
+    expect(viaCounts.validResamples).toBe(viaRows.validResamples);
+    for (const key of ['estimate', 'lower', 'upper'] as const) {
+      expect(viaCounts[key]).toBeCloseTo(viaRows[key] as number, 12);
+    }
+  });
+});
