@@ -23,18 +23,20 @@ export function ComparePanel() {
   const mask = useLab(activeMask);
   // Charts redraw once when a run ends, not on every finished strategy: the page stays responsive.
   const chartResults = useHeldWhile(results, running);
+  // The frame too: a new run posts its frame first, which would otherwise redraw every chart at the start.
+  const chartFrame = useHeldWhile(frame, running);
   const report = useLab(displayReport);
   // Charts get ids already masked, so they never see (or draw) a real one.
   const charted = useMemo(() => {
-    if (!frame) return { entries: [], users: [] };
+    if (!chartFrame) return { entries: [], users: [] };
     const composed = composeReport(
-      frame,
+      chartFrame,
       chartResults,
       catalog.map((m) => m.id),
     );
     const shown = mask ? maskReport(composed, mask) : composed;
     return { entries: shown.strategies, users: shown.dataset.users.map((u) => u.userId) };
-  }, [frame, chartResults, catalog, mask]);
+  }, [chartFrame, chartResults, catalog, mask]);
   if (!report) {
     return (
       <section className="panel" aria-labelledby="compare-heading">
