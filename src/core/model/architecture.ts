@@ -151,7 +151,7 @@ export function headFromModel(spec: ArchitectureSpec, head: HeadKind, model: tf.
 }
 
 /** Names of the layers present in this network, input to output (what `freezeLayers` counts). */
-export function presentLayers(net: HeadNetwork): LayerName[] {
+export function presentLayers(net: Pick<HeadNetwork, 'vars'>): LayerName[] {
   return LAYER_ORDER.filter((n) => net.vars[n] !== undefined);
 }
 

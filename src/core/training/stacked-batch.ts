@@ -42,7 +42,7 @@ export interface HostBatch {
  * the weight sum for validation).
  */
 export function hostBatch(
-  sources: readonly BatchSource[],
+  sources: readonly (BatchSource | null)[],
   picks: readonly (ArrayLike<number> | null)[],
   b: number,
   sizes: TableSizes,
@@ -90,7 +90,10 @@ export function hostBatch(
 }
 
 /** Upload a host batch; `withUser` for architectures that have a user embedding. */
-export function uploadBatch(hb: HostBatch, withUser: boolean): StackedBatch & { coef: tf.Tensor2D } {
+/** A stacked batch with each row's loss coefficient ([K, B]). */
+export type StackedBatchWithCoef = StackedBatch & { coef: tf.Tensor2D };
+
+export function uploadBatch(hb: HostBatch, withUser: boolean): StackedBatchWithCoef {
   const { k, b } = hb;
   return {
     ...(withUser ? { user: tf.tensor1d(hb.user, 'int32') } : {}),
@@ -102,6 +105,26 @@ export function uploadBatch(hb: HostBatch, withUser: boolean): StackedBatch & { 
   };
 }
 
-export function disposeBatch(batch: StackedBatch & { coef: tf.Tensor2D }): void {
+export function disposeBatch(batch: StackedBatchWithCoef): void {
   for (const t of Object.values(batch) as tf.Tensor[]) t.dispose();
+}
+
+/**
+ * Every model's validation rows (null = none) padded to the longest, uploaded once per phase; each
+ * row's coefficient is its weight ÷ the model's weight sum, so a row sum is the weighted mean loss.
+ */
+export function uploadValidation(
+  sources: readonly (BatchSource | null)[],
+  sizes: TableSizes,
+  withUser: boolean,
+): StackedBatchWithCoef {
+  const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
+  const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));
+  const hb = hostBatch(sources, picks, width, sizes, (m, pick) => {
+    const w = (sources[m] as BatchSource).rows.weight;
+    let sum = 0;
+    for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;
+    return sum;
+  });
+  return uploadBatch(hb, withUser);
 }

@@ -107,14 +107,12 @@ export function disposeStacked(stacked: StackedNetwork): void {
 
 /** Every stacked variable in a stable order (weights and BatchNorm statistics). */
 export function stackedVariables(stacked: StackedNetwork): tf.Variable[] {
-  return presentLayers({ vars: stacked.vars } as HeadNetwork).flatMap(
-    (n) => stacked.vars[n] as tf.Variable[],
-  );
+  return presentLayers(stacked).flatMap((n) => stacked.vars[n] as tf.Variable[]);
 }
 
 /** Variables the optimizer may change: trainable weights of non-frozen layers (never BN statistics). */
 export function trainableStacked(stacked: StackedNetwork, frozen?: ReadonlySet<LayerName>): tf.Variable[] {
-  return presentLayers({ vars: stacked.vars } as HeadNetwork)
+  return presentLayers(stacked)
     .filter((name) => !frozen?.has(name))
     .flatMap((name) => (stacked.vars[name] as tf.Variable[]).slice(0, name.endsWith('_bn') ? 2 : undefined));
 }

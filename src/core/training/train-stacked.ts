@@ -11,14 +11,22 @@ import type { HeadNetwork, LayerName } from '../model/architecture';
 import type { Rng } from '../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { MaskedAdam } from './masked-adam';
-import { disposeBatch, hostBatch, uploadBatch, type BatchSource, type TableSizes } from './stacked-batch';
+import { keepBest, putBack } from './stacked-best-weights';
+import {
+  disposeBatch,
+  hostBatch,
+  uploadBatch,
+  uploadValidation,
+  type BatchSource,
+  type StackedBatchWithCoef,
+  type TableSizes,
+} from './stacked-batch';
 import {
   disposeStacked,
   stackNetworks,
   stackedForward,
   stackedRegularization,
   stackedRowLoss,
-  stackedVariables,
   trainableStacked,
   unstackInto,
   type StackedNetwork,
@@ -137,7 +145,17 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     varList,
     states.map((s) => s.plan.learningRate),
   );
-  const val = states.some((s) => s.hasVal) ? uploadValidation(models, states, sizes, withUser) : null;
+  const val = states.some((s) => s.hasVal)
+    ? uploadValidation(
+        models.map((m, i) =>
+          (states[i] as ModelState).hasVal
+            ? { rows: m.val as EncodedRows, target: m.valTarget as Float32Array }
+            : null,
+        ),
+        sizes,
+        withUser,
+      )
+    : null;
   let best: tf.Tensor[] | null = null;
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
@@ -253,87 +271,24 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   } finally {
     best?.forEach((t) => t.dispose());
     adam.dispose();
-    if (val) {
-      disposeBatch(val.batch);
-      val.coef.dispose();
-    }
+    if (val) disposeBatch(val);
     disposeStacked(stacked);
   }
 }
-
-/** Every model's validation rows padded to the longest: uploaded once per phase. */
-function uploadValidation(
-  models: readonly StackedModel[],
-  states: readonly ModelState[],
-  sizes: TableSizes,
-  withUser: boolean,
-) {
-  const sources = models.map((m) => ({ rows: m.val ?? m.fit, target: m.valTarget ?? m.fitTarget }));
-  const picks = models.map((m, i) =>
-    states[i]?.hasVal ? Array.from({ length: m.val?.n ?? 0 }, (_, j) => j) : null,
-  );
-  const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));
-  // Weighted mean per model: each weight ÷ the model's weight sum.
-  const hb = hostBatch(sources, picks, width, sizes, (m, pick) => {
-    const w = (sources[m] as BatchSource).rows.weight;
-    let sum = 0;
-    for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;
-    return sum;
-  });
-  const batch = uploadBatch(hb, withUser);
-  return { batch, coef: batch.coef };
-}
-
-type Validation = ReturnType<typeof uploadValidation>;
 
 /** One read-back per epoch: [K summed training losses, K validation losses]. */
 async function readEpoch(
   stacked: StackedNetwork,
   lossSum: tf.Tensor1D,
-  val: Validation | null,
+  val: StackedBatchWithCoef | null,
 ): Promise<Float32Array> {
   const packed = tf.tidy(() => {
     if (!val) return tf.concat([lossSum, tf.zerosLike(lossSum)]);
-    const out = stackedForward(stacked, val.batch, null);
-    const valLoss = tf.sum(tf.mul(stackedRowLoss(stacked, out, val.batch.target), val.coef), 1);
+    const out = stackedForward(stacked, val, null);
+    const valLoss = tf.sum(tf.mul(stackedRowLoss(stacked, out, val.target), val.coef), 1);
     return tf.concat([lossSum, valLoss]);
   });
   const values = (await packed.data()) as Float32Array;
   packed.dispose();
   return values;
 }
-
-const maskOf = (flags: readonly boolean[]) =>
-  tf.tensor3d(
-    flags.map((f) => (f ? 1 : 0)),
-    [flags.length, 1, 1],
-    'bool',
-  );
-
-/** Keep the current weights of the improved models (every variable, BatchNorm statistics included). */
-function keepBest(
-  stacked: StackedNetwork,
-  best: tf.Tensor[] | null,
-  improved: readonly boolean[],
-): tf.Tensor[] {
-  const vars = stackedVariables(stacked);
-  if (!best) return vars.map((v) => tf.keep(tf.clone(v)));
-  const next = tf.tidy(() => {
-    const mask = maskOf(improved);
-    return vars.map((v, i) => tf.keep(tf.where(broadcastMask(mask, v), v, best[i] as tf.Tensor)));
-  });
-  best.forEach((t) => t.dispose());
-  return next;
-}
-
-/** Write the kept best weights back for the models flagged. */
-function putBack(stacked: StackedNetwork, best: readonly tf.Tensor[], flags: readonly boolean[]): void {
-  tf.tidy(() => {
-    const mask = maskOf(flags);
-    stackedVariables(stacked).forEach((v, i) =>
-      v.assign(tf.where(broadcastMask(mask, v), best[i] as tf.Tensor, v)),
-    );
-  });
-}
-
-const broadcastMask = (mask: tf.Tensor, like: tf.Tensor) => tf.broadcastTo(mask, like.shape);
