@@ -30,7 +30,7 @@ export interface RunMeasure {
   longestMainTaskMs: number;
   /** Every main-thread task ≥ 50 ms in the run, longest first (the last is usually drawing the results). */
   longTasksMs: number[];
-  /** After the run, in the worker (engine.memory(), reached through Playwright's worker handle). */
+  /** After the run, in the lab worker and its helpers (engine.memory() through Playwright's worker handles). */
   memory: { numTensors: number; numBytes: number } | null;
   strategyMs: Record<string, number>;
   logLoss: Record<string, number | null>;
@@ -111,8 +111,12 @@ async function loadData(page: Page, data: DataName): Promise<ImportMeasure | und
   };
 }
 
-/** The worker's tfjs engine is a global of tfjs-core (`_tfengine`); nothing is exposed for this. */
+/**
+ * Summed over the lab worker and its training helpers: each worker's tfjs engine is a global of
+ * tfjs-core (`_tfengine`); nothing is exposed for this.
+ */
 async function workerMemory(page: Page): Promise<RunMeasure['memory']> {
+  let total = null as RunMeasure['memory'];
   for (const worker of page.workers()) {
     const memory = await worker
       .evaluate(() => {
@@ -122,9 +126,13 @@ async function workerMemory(page: Page): Promise<RunMeasure['memory']> {
         return engine ? { numTensors: engine.memory().numTensors, numBytes: engine.memory().numBytes } : null;
       })
       .catch(() => null);
-    if (memory) return memory;
+    if (memory)
+      total = {
+        numTensors: (total?.numTensors ?? 0) + memory.numTensors,
+        numBytes: (total?.numBytes ?? 0) + memory.numBytes,
+      };
   }
-  return null;
+  return total;
 }
 
 async function downloadReport(

@@ -32,6 +32,10 @@ export interface TrainingSlice {
   results: Record<string, ReportStrategy>;
   reportFrame?: ReportFrame;
   backendDecision?: BackendDecision;
+  /** Workers training the last run side by side (the lab worker and its helpers). */
+  trainWorkers?: number;
+  /** What the last run said along the way (e.g. a helper worker stopped and its work moved). */
+  trainNotices: string[];
   /** What the role="status" region reads. */
   trainStatus: string;
   trainError?: string;
@@ -69,6 +73,17 @@ function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent)
   };
 }
 
+/** "Training A and B (2 of 6 done)": several strategies train at once when helpers share the work. */
+function runningStatus(
+  ids: readonly string[],
+  progress: Record<string, StrategyProgress>,
+  labelOf: (id: string) => string,
+): string {
+  const running = ids.filter((id) => progress[id] && !progress[id].done).map(labelOf);
+  const done = ids.filter((id) => progress[id]?.done).length;
+  return `Training ${running.join(' and ') || '…'} (${done} of ${ids.length} done)`;
+}
+
 export const createTrainingSlice =
   (client: LabClient): StateCreator<Deps, [], [], TrainingSlice> =>
   (set, get) => {
@@ -84,17 +99,17 @@ export const createTrainingSlice =
       set((s) => {
         const progress = { ...s.progress };
         for (const e of events) progress[e.strategyId] = applyProgress(progress[e.strategyId], e);
-        const id = (events.at(-1) as ProgressEvent).strategyId;
-        return {
-          progress,
-          trainStatus: `Training ${s.runStrategies.indexOf(id) + 1} of ${s.runStrategies.length}: ${labelOf(id)}`,
-        };
+        return { progress, trainStatus: runningStatus(s.runStrategies, progress, labelOf) };
       });
     };
     const onEvent = (event: TrainEvent) => {
       switch (event.kind) {
         case 'backend':
           return set({ backendDecision: event.decision });
+        case 'workers':
+          return set({ trainWorkers: event.count });
+        case 'notice':
+          return set((s) => ({ trainNotices: [...s.trainNotices, event.message] }));
         case 'frame':
           return set({ reportFrame: event.frame });
         case 'progress':
@@ -128,6 +143,7 @@ export const createTrainingSlice =
     };
     return {
       runStrategies: [],
+      trainNotices: [],
       progress: {},
       results: {},
       trainStatus: 'Not trained yet',
@@ -148,6 +164,7 @@ export const createTrainingSlice =
           progress: Object.fromEntries(Object.entries(get().progress).filter(([id]) => !ids.includes(id))),
           trainStatus: `Training ${ids.length === 1 ? labelOf(ids[0] as string) : `${ids.length} strategies`}…`,
           trainError: undefined,
+          trainNotices: [],
         });
         const reply = await run.done;
         flushProgress();

@@ -15,6 +15,8 @@ import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { StrategyId } from '../core/strategies/types';
 import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
+import type { HelperLane } from './helper-lane';
+import { createHelperPool, helperBudget } from './helper-pool';
 import { exportModel, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type {
@@ -30,7 +32,12 @@ import { WASM_PATHS } from './wasm-paths';
 const held: ModelHoldings & {
   /** Auto's decision per dataset, so repeated runs do not re-measure. */
   decisions: Map<string, BackendDecision>;
-} = { trained: new Map(), results: new Map(), decisions: new Map() };
+  /** The imported file, for training helpers to import too. */
+  source?: { fileName: string; file: Blob };
+  /** Strategies whose model a training helper trained and keeps (their results are in `results`). */
+  remote: Map<string, HelperLane>;
+} = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
+const helpers = createHelperPool();
 const runs = new Map<number, AbortController>();
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
@@ -73,9 +80,14 @@ async function handle(request: WorkerRequest): Promise<void> {
           for (const trained of held.trained.values()) trained.dispose();
           held.trained.clear();
           held.results.clear();
+          held.remote.clear();
+          helpers.closeAll();
         }
         held.dataset = result.dataset;
         held.summary = summary;
+        held.source = { fileName: request.fileName, file: request.file };
+        // Helpers start now (loading tfjs, importing the file) so the first run finds them ready.
+        helpers.lanes({ ...held.source, summary }, helperBudget());
         return post({
           id,
           kind: 'imported',
@@ -107,7 +119,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
         return;
       case 'export-model': {
-        const reply = await exportModel(held, request);
+        const helper = held.remote.get(request.strategyId);
+        const reply = helper ? await helper.exportModel(request) : await exportModel(held, request);
         return post(
           { id, ...reply },
           reply.kind === 'model-exported' && reply.bytes ? [reply.bytes.buffer] : [],
@@ -179,6 +192,13 @@ async function train(id: number, request: TrainRequest): Promise<void> {
     const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
     guard = runGuard;
     let backend: BackendName = decision.backend;
+    // Strategies run side by side on the other cores too (not on WebGL: one GPU, and a lost context is
+    // recovered here alone).
+    const lanes =
+      decision.backend !== 'webgl' && held.source
+        ? helpers.lanes({ ...held.source, summary }, Math.min(helperBudget(), request.strategies.length - 1))
+        : [];
+    emit({ kind: 'workers', count: 1 + lanes.length });
     const { report } = await runComparison({
       dataset,
       summary,
@@ -190,6 +210,12 @@ async function train(id: number, request: TrainRequest): Promise<void> {
       onFrame: (frame) => emit({ kind: 'frame', frame }),
       onProgress: (event) => emit({ kind: 'progress', event }),
       deviceFault: runGuard.fault,
+      lanes,
+      onLaneLost: (lane, sid, reason) =>
+        emit({
+          kind: 'notice',
+          message: `${lane.name} stopped (${reason}); ${getStrategy(sid)?.label ?? sid} was trained again in the lab worker.`,
+        }),
       beforeStrategy: async () => {
         if (!(await runGuard.recover())) return;
         webglLost = true;
@@ -209,13 +235,20 @@ async function train(id: number, request: TrainRequest): Promise<void> {
           },
         });
       },
-      onStrategyDone: (entry, trained) => {
+      onStrategyDone: (entry, trained, lane) => {
         held.trained.get(entry.id)?.dispose();
         held.trained.delete(entry.id);
         held.results.delete(entry.id);
+        const holder = held.remote.get(entry.id);
+        held.remote.delete(entry.id);
+        if (holder && holder !== lane) holder.drop(entry.id);
+        const result = { entry, seed: request.seed, backend };
         if (trained) {
           held.trained.set(entry.id, trained);
-          held.results.set(entry.id, { entry, seed: request.seed, backend });
+          held.results.set(entry.id, result);
+        } else if (lane && entry.status === 'ok') {
+          held.remote.set(entry.id, lane as HelperLane);
+          held.results.set(entry.id, result);
         }
         finished.push(entry.id);
         emit({ kind: 'strategy-done', entry });

@@ -109,6 +109,10 @@ export type { BackendDecision };
 /** Streamed while a training run goes on; the run's final reply follows them. */
 export type TrainEvent =
   | { kind: 'backend'; decision: BackendDecision }
+  /** How many workers train this run side by side (the lab worker and its helpers). */
+  | { kind: 'workers'; count: number }
+  /** Something the person should know about this run that is not a failure of a strategy. */
+  | { kind: 'notice'; message: string }
   /** Everything of the report but its strategies, known before the first strategy trains. */
   | { kind: 'frame'; frame: ReportFrame }
   | { kind: 'progress'; event: ProgressEvent }

@@ -21,7 +21,6 @@ import {
   type ReportMetrics,
   type ReportScores,
   type ReportStrategy,
-  type ReportStrategyFailed,
   type ReportStrategyOk,
 } from './report-types';
 
@@ -29,8 +28,11 @@ import {
 export interface ReportInputs {
   summary: DatasetSummary;
   split: TemporalSplit;
-  /** Evaluated entries and failures, in the order the report lists them (registry order). */
-  strategies: readonly (StrategyEvaluation | ReportStrategyFailed)[];
+  /**
+   * Evaluated entries — as evaluations, or already in JSON form (from another worker) — and failures,
+   * in the order the report lists them (registry order).
+   */
+  strategies: readonly (StrategyEvaluation | ReportStrategy)[];
   baseline: BaselineScores;
   /** Undefined when no held-out row carries `predictedCorrect`. */
   recorded: HeldOutScores | undefined;
@@ -152,14 +154,13 @@ export function reportStrategy(e: StrategyEvaluation): ReportStrategyOk {
   };
 }
 
-const isFailed = (s: StrategyEvaluation | ReportStrategyFailed): s is ReportStrategyFailed =>
-  (s as ReportStrategyFailed).status === 'failed';
+const isEntry = (s: StrategyEvaluation | ReportStrategy): s is ReportStrategy => 'status' in s;
 
 /** The whole report. Pure: the same inputs give a deep-equal report. */
 export function buildReport(inputs: ReportInputs): Report {
   const { summary, split, baseline } = inputs;
   const strategies: ReportStrategy[] = inputs.strategies.map((s) =>
-    isFailed(s) ? { ...s } : reportStrategy(s),
+    isEntry(s) ? { ...s } : reportStrategy(s),
   );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

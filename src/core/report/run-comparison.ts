@@ -6,7 +6,6 @@
 import type { Dataset, Task } from '../data/task';
 import type { DatasetSummary } from '../data/summarize-dataset';
 import {
-  evaluateStrategy,
   heldOutContexts,
   resolveThresholds,
   type EvaluationData,
@@ -16,18 +15,20 @@ import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { userStates } from '../evaluation/response-probe';
 import type { VerdictThresholds } from '../evaluation/verdicts';
 import { temporalSplit, type TemporalSplit } from '../split/temporal-split';
-import { mergeOptions } from '../strategies/common-options';
 import { STRATEGIES } from '../strategies/registry';
 import {
   DEFAULT_VALIDATION,
   type ProgressEvent,
+  type Strategy,
   type StrategyId,
   type TrainedStrategy,
   type ValidationOptions,
 } from '../strategies/types';
 import { buildReport, reportStrategy } from './build-report';
 import { frameOf, type ReportFrame } from './compose-report';
-import type { Report, ReportStrategy, ReportStrategyFailed } from './report-types';
+import type { Report, ReportStrategy } from './report-types';
+import { drainInLanes, LaneLostError, longestFirst, type StrategyLane } from './strategy-lanes';
+import { trainAndEvaluate } from './train-and-evaluate';
 
 /** Share of each user's tasks held out for testing (the last ones; at least one when the user has ≥ 2). */
 export const TEST_SHARE = 0.2;
@@ -53,17 +54,25 @@ export interface ComparisonRequest {
    * Called once per strategy as soon as it is evaluated (or has failed), with its report entry (JSON
    * form) and, when it trained, the TrainedStrategy, which from then on belongs to the caller.
    */
-  onStrategyDone?: (entry: ReportStrategy, trained: TrainedStrategy | undefined) => void;
+  onStrategyDone?: (entry: ReportStrategy, trained: TrainedStrategy | undefined, lane?: StrategyLane) => void;
+  /**
+   * Other places to run strategies at the same time (helper workers holding the same dataset). A
+   * strategy a lane ran is reported with that lane and no TrainedStrategy: the lane keeps the model.
+   * Without lanes, strategies run one after another in registry order.
+   */
+  lanes?: readonly StrategyLane[];
+  /** A lane broke (LaneLostError): it takes no more strategies, and `strategyId` runs elsewhere. */
+  onLaneLost?: (lane: StrategyLane, strategyId: StrategyId, reason: string) => void;
   /** Called once before training with the report minus its strategies (dataset, split, baseline, seed…). */
   onFrame?: (frame: ReportFrame) => void;
   /**
-   * Asked before each strategy (after beforeStrategy): a signal that aborts, with an Error saying why,
+   * Asked before each strategy this thread trains (after beforeStrategy): a signal that aborts, with an Error saying why,
    * when the device fails (e.g. the WebGL context is lost). The strategy in progress then fails with
    * that reason — even when a device operation never returns, since the wait is abandoned — and the
    * run goes on with the next one.
    */
   deviceFault?: () => AbortSignal | undefined;
-  /** Awaited before each strategy starts (e.g. to move to another backend after a device fault). */
+  /** Awaited before each strategy this thread trains (e.g. to move to another backend after a device fault). */
   beforeStrategy?: (id: StrategyId) => Promise<void>;
   /** Clock for `generatedAt` (tests pin it); default `new Date()`. */
   now?: () => Date;
@@ -97,22 +106,6 @@ export function evaluationSetup(
     },
   };
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** `work`, unless the device fails first: then the fault's reason, and `work` is left to itself. */
-function abandonOnFault<T>(work: Promise<T>, fault: AbortSignal | undefined): Promise<T> {
-  if (!fault) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onFault = () => reject(fault.reason);
-    if (fault.aborted) return onFault();
-    fault.addEventListener('abort', onFault, { once: true });
-    work.then(resolve, reject).finally(() => fault.removeEventListener('abort', onFault));
-  });
-}
-
-const isAbort = (signal: AbortSignal | undefined, error: unknown): boolean =>
-  signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 
 /**
  * Train and evaluate the selected strategies; see ComparisonRequest. A strategy that throws (not an
@@ -161,59 +154,64 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     ),
   );
 
-  const entries: (StrategyEvaluation | ReportStrategyFailed)[] = [];
+  const done = new Map<StrategyId, StrategyEvaluation | ReportStrategy>();
   const trained = new Map<StrategyId, TrainedStrategy>();
   const handedOver = new Set<TrainedStrategy>();
-  try {
-    for (const strategy of selected) {
-      signal?.throwIfAborted();
-      await request.beforeStrategy?.(strategy.id);
-      const options = wanted.get(strategy.id) ?? {};
-      const started = performance.now();
-      let model: TrainedStrategy | undefined;
-      let entry: StrategyEvaluation;
-      const fault = request.deviceFault?.();
-      const strategySignal = fault && signal ? AbortSignal.any([signal, fault]) : (fault ?? signal);
-      try {
-        model = await abandonOnFault(
-          strategy.train({ tasks, trainIndices: split.trainIndices }, options, {
-            seed,
-            signal: strategySignal,
-            // A strategy abandoned after a fault may still report from the background: not any more.
-            onProgress: (event) => !fault?.aborted && request.onProgress?.(event),
-            validation,
-          }),
-          fault,
-        );
-        entry = await abandonOnFault(evaluateStrategy(model, { ...evalData, signal: strategySignal }), fault);
-      } catch (error) {
-        model?.dispose();
-        if (isAbort(signal, error)) throw error;
-        const failed: ReportStrategyFailed = {
-          status: 'failed',
-          id: strategy.id,
-          label: strategy.label,
-          options: mergeOptions(strategy.defaultOptions, options),
-          trainMs: performance.now() - started,
-          // A device fault shows up as whatever op broke first; the fault's own reason says what happened.
-          error: messageOf(fault?.aborted ? fault.reason : error),
-        };
-        entries.push(failed);
-        request.onStrategyDone?.({ ...failed }, undefined);
-        continue;
-      }
-      entries.push(entry);
-      trained.set(strategy.id, model);
-      // Outside the try: a throwing callback is the caller's bug, not a failure of the strategy.
-      if (request.onStrategyDone) {
-        handedOver.add(model);
-        request.onStrategyDone(reportStrategy(entry), model);
-      }
+  const trainHere = async (strategy: Strategy<Record<string, unknown>>) => {
+    signal?.throwIfAborted();
+    await request.beforeStrategy?.(strategy.id);
+    const outcome = await trainAndEvaluate(strategy, wanted.get(strategy.id) ?? {}, {
+      tasks,
+      trainIndices: split.trainIndices,
+      evalData,
+      seed,
+      validation,
+      signal,
+      onProgress: request.onProgress,
+      fault: request.deviceFault?.(),
+    });
+    done.set(strategy.id, outcome.entry);
+    if (outcome.kind === 'failed') return request.onStrategyDone?.({ ...outcome.entry }, undefined);
+    trained.set(strategy.id, outcome.model);
+    // A throwing callback is the caller's bug, not a failure of the strategy.
+    if (request.onStrategyDone) {
+      handedOver.add(outcome.model);
+      request.onStrategyDone(reportStrategy(outcome.entry), outcome.model);
     }
+  };
+  const trainIn = (lane: StrategyLane) => async (strategy: Strategy<Record<string, unknown>>) => {
+    signal?.throwIfAborted();
+    const entry = await lane
+      .run(
+        {
+          id: strategy.id,
+          options: wanted.get(strategy.id) ?? {},
+          seed,
+          backend: request.backend,
+          thresholds,
+          validation,
+          resamples: request.resamples,
+        },
+        { signal, onProgress: request.onProgress },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof LaneLostError) request.onLaneLost?.(lane, strategy.id, error.message);
+        throw error;
+      });
+    done.set(strategy.id, entry);
+    request.onStrategyDone?.(entry, undefined, lane);
+  };
+  const lanes = request.lanes ?? [];
+  try {
+    await drainInLanes(lanes.length > 0 ? longestFirst(selected) : selected, [
+      trainHere,
+      ...lanes.map(trainIn),
+    ]);
   } catch (error) {
     for (const model of trained.values()) if (!handedOver.has(model)) model.dispose();
     throw error;
   }
+  const entries = selected.flatMap((s) => done.get(s.id) ?? []);
 
   const report = buildReport({
     ...frameInputs,

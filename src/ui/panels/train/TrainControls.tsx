@@ -34,6 +34,8 @@ export function TrainControls() {
   // Failure messages can quote a user id: shown masked when masking is on.
   const shownText = useLab(displayText);
   const decision = useLab((s) => s.backendDecision);
+  const workers = useLab((s) => s.trainWorkers);
+  const notices = useLab((s) => s.trainNotices);
   const applyPreset = useLab((s) => s.applyPreset);
 
   return (
@@ -112,8 +114,17 @@ export function TrainControls() {
       {decision && (
         <p className="hint" data-testid="backend-decision">
           Backend: <strong>{decision.backend}</strong> — {decision.reason}
+          {workers !== undefined &&
+            (workers > 1
+              ? ` · ${workers} workers train side by side, one per core`
+              : ' · one worker trains')}
         </p>
       )}
+      {notices.map((notice) => (
+        <p key={notice} className="hint">
+          {shownText(notice)}
+        </p>
+      ))}
       {error && <p className="alert__refusal">{shownText(error)}</p>}
       <SettingsLink />
     </div>

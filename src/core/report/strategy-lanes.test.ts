@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { drainInLanes, LaneLostError, longestFirst } from './strategy-lanes';
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('drainInLanes', () => {
+  it('runs every job once, a free lane taking the next job', async () => {
+    const ran: string[] = [];
+    const lane = (name: string, ms: number) => async (job: number) => {
+      await tick(ms);
+      ran.push(`${name}:${job}`);
+    };
+    await drainInLanes([1, 2, 3, 4, 5], [lane('a', 1), lane('b', 12)]);
+    expect(ran.map((r) => Number(r.split(':')[1])).sort()).toEqual([1, 2, 3, 4, 5]);
+    // the slow lane took one job while the fast one took the rest
+    expect(ran.filter((r) => r.startsWith('b'))).toEqual(['b:2']);
+  });
+
+  it('a lost lane hands its job back, even after the queue is empty, and takes no more', async () => {
+    const ran: number[] = [];
+    let lostCalls = 0;
+    const local = async (job: number) => {
+      await tick(1);
+      ran.push(job);
+    };
+    const breaking = async () => {
+      lostCalls++;
+      await tick(20); // outlives the queue: the job comes back when nobody is taking any
+      throw new LaneLostError('helper crashed');
+    };
+    await drainInLanes([1, 2, 3], [local, breaking]);
+    expect(ran.sort()).toEqual([1, 2, 3]);
+    expect(lostCalls).toBe(1);
+  });
+
+  it('another error stops new jobs, lets running ones finish, and is rethrown', async () => {
+    const finished: number[] = [];
+    const failing = async (job: number) => {
+      await tick(1);
+      if (job === 1) throw new Error('boom');
+      finished.push(job);
+    };
+    const slow = async (job: number) => {
+      await tick(15);
+      finished.push(job);
+    };
+    await expect(drainInLanes([1, 2, 3, 4], [failing, slow])).rejects.toThrow('boom');
+    expect(finished).toEqual([2]); // the slow lane's job ran to its end; 3 and 4 never started
+  });
+
+  it('fails when every lane is lost', async () => {
+    const lost = async () => {
+      throw new LaneLostError('gone');
+    };
+    await expect(drainInLanes([1], [lost])).rejects.toThrow('every lane was lost');
+  });
+});
+
+describe('longestFirst', () => {
+  it('puts per-user first and balanced sampling last', () => {
+    const ids = ['full-retrain', 'balanced-sampling', 'per-user', 'weighted-loss'] as const;
+    expect(longestFirst(ids.map((id) => ({ id }))).map((s) => s.id)).toEqual([
+      'per-user',
+      'weighted-loss',
+      'full-retrain',
+      'balanced-sampling',
+    ]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The lab worker's handle on one training helper: a StrategyLane for runComparison, plus the exports
+ * of the models the helper keeps. A helper that crashes or cannot run a strategy hands it back
+ * (LaneLostError) and the lab worker trains it itself; a dead helper is replaced on the next run.
+ */
+import type { DatasetSummary } from '../core/data/summarize-dataset';
+import { LaneLostError, type StrategyLane } from '../core/report/strategy-lanes';
+import type { HelperReply, HelperRequest } from './helper-protocol';
+import type { ExportReply, ExportRequest } from './protocol';
+
+type Body = HelperRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Settled = Exclude<HelperReply, { kind: 'progress' }>;
+
+export interface DatasetSource {
+  fileName: string;
+  file: Blob;
+  summary: DatasetSummary;
+}
+
+export interface HelperLane extends StrategyLane {
+  /** False once the helper crashed: its models are gone and it takes no more work. */
+  alive(): boolean;
+  exportModel(request: ExportRequest): Promise<ExportReply>;
+  drop(strategyId: string): void;
+  dispose(): void;
+}
+
+/** Spawn a helper for `source` (the dataset is imported there before its first run). */
+export function spawnHelperLane(
+  name: string,
+  source: DatasetSource,
+  spawn: () => Worker = defaultSpawn,
+): HelperLane {
+  let nextId = 1;
+  let dead: string | undefined;
+  const pending = new Map<number, { settle: (r: Settled) => void; onProgress?: (r: HelperReply) => void }>();
+  const worker = spawn();
+  worker.addEventListener('message', (event: MessageEvent<HelperReply>) => {
+    const reply = event.data;
+    const entry = pending.get(reply.id);
+    if (!entry) return;
+    if (reply.kind === 'progress') return entry.onProgress?.(reply);
+    pending.delete(reply.id);
+    entry.settle(reply);
+  });
+  const die = (message: string) => {
+    dead ??= message;
+    worker.terminate();
+    for (const [id, entry] of pending) entry.settle({ id, kind: 'unavailable', message: dead });
+    pending.clear();
+  };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    die(`the training helper stopped unexpectedly${event.message ? ` (${event.message})` : ''}`);
+  });
+
+  function request(body: Body, onProgress?: (r: HelperReply) => void): { id: number; reply: Promise<Settled> } {
+    const id = nextId++;
+    if (dead) return { id, reply: Promise.resolve({ id, kind: 'unavailable', message: dead }) };
+    const reply = new Promise<Settled>((settle) => pending.set(id, { settle, onProgress }));
+    worker.postMessage({ ...body, id });
+    return { id, reply };
+  }
+  void request({ kind: 'dataset', ...source });
+
+  return {
+    name,
+    alive: () => dead === undefined,
+    async run(job, { signal, onProgress }) {
+      signal?.throwIfAborted();
+      const { id, reply } = request({ kind: 'run', job }, (r) => {
+        if (r.kind === 'progress') onProgress?.(r.event);
+      });
+      let onAbort = () => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          // Answer at once; the helper stops at its next check and its reply is dropped.
+          worker.postMessage({ kind: 'cancel', runId: id, id: nextId++ } satisfies HelperRequest);
+          pending.delete(id);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      const settled = await Promise.race([reply, aborted]).finally(() =>
+        signal?.removeEventListener('abort', onAbort),
+      );
+      if (settled.kind === 'ran') return settled.entry;
+      signal?.throwIfAborted();
+      throw new LaneLostError(
+        settled.kind === 'unavailable' ? settled.message : `the helper answered "${settled.kind}"`,
+      );
+    },
+    async exportModel(exportRequest) {
+      // Without the helper's own request id: the reply goes on to the page under the page's.
+      const { id: _helperId, ...settled } = await request({ kind: 'export', request: exportRequest }).reply;
+      if (settled.kind === 'model-exported' || settled.kind === 'failed') return settled;
+      return {
+        kind: 'failed',
+        message: `The model of ${exportRequest.strategyId} was lost (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again.`,
+      };
+    },
+    drop(strategyId) {
+      void request({ kind: 'drop', strategyId });
+    },
+    dispose() {
+      die('the training helper was closed');
+    },
+  };
+}
+
+function defaultSpawn(): Worker {
+  return new Worker(new URL('./train-helper.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'retrain-lab-helper',
+  });
+}

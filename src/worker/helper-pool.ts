@@ -1,0 +1,41 @@
+/**
+ * The lab worker's training helpers, one per spare core (up to three): spawned at the first run that can
+ * use them, kept between runs (they hold models for export), replaced when one dies, and closed when a
+ * different dataset is imported. Not used with WebGL: the GPU is one device, and a lost context is
+ * recovered in the lab worker alone.
+ */
+import { spawnHelperLane, type DatasetSource, type HelperLane } from './helper-lane';
+
+const MAX_HELPERS = 3;
+
+/** Helpers worth having on this machine: one per core beyond the lab worker's own. */
+export function helperBudget(cores: number | undefined = self.navigator?.hardwareConcurrency): number {
+  return Math.max(0, Math.min(MAX_HELPERS, (cores ?? 1) - 1));
+}
+
+export interface HelperPool {
+  /** Up to `count` live helpers holding `source`'s dataset. */
+  lanes(source: DatasetSource, count: number): HelperLane[];
+  closeAll(): void;
+}
+
+export function createHelperPool(spawn = spawnHelperLane): HelperPool {
+  let helpers: HelperLane[] = [];
+  let fingerprint: string | undefined;
+  let spawned = 0;
+  const closeAll = () => {
+    helpers.forEach((h) => h.dispose());
+    helpers = [];
+  };
+  return {
+    lanes(source, count) {
+      // Helpers of another dataset hold the wrong rows (and models the page no longer shows).
+      if (source.summary.fingerprint !== fingerprint) closeAll();
+      fingerprint = source.summary.fingerprint;
+      helpers = helpers.filter((h) => h.alive());
+      while (helpers.length < count) helpers.push(spawn(`helper ${++spawned}`, source));
+      return helpers.slice(0, count);
+    },
+    closeAll,
+  };
+}

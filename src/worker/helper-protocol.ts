@@ -1,0 +1,30 @@
+/**
+ * Messages between the lab worker and a training helper (types only): the helper holds its own copy
+ * of the dataset, trains the strategies the lab worker hands it, keeps their models and exports them
+ * on request. Replies echo the request's id; progress events echo the run's.
+ */
+import type { DatasetSummary } from '../core/data/summarize-dataset';
+import type { ReportStrategy } from '../core/report/report-types';
+import type { LaneJob } from '../core/report/strategy-lanes';
+import type { ProgressEvent } from '../core/strategies/types';
+import type { ExportReply, ExportRequest } from './protocol';
+
+export type HelperRequest = { id: number } & (
+  /** Import this file (the one the lab worker imported); any models of an earlier dataset go. */
+  | { kind: 'dataset'; fileName: string; file: Blob; summary: DatasetSummary }
+  | { kind: 'run'; job: LaneJob }
+  | { kind: 'cancel'; runId: number }
+  | { kind: 'export'; request: ExportRequest }
+  /** Forget this strategy's model (it was trained again elsewhere). */
+  | { kind: 'drop'; strategyId: string }
+);
+
+export type HelperReply = { id: number } & (
+  | { kind: 'ready' }
+  | { kind: 'progress'; event: ProgressEvent }
+  | { kind: 'ran'; entry: ReportStrategy }
+  /** The helper could not run it (no dataset, backend would not start): the lab worker runs it. */
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'cancelled' }
+  | ExportReply
+);

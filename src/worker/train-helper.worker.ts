@@ -1,0 +1,95 @@
+/**
+ * A training helper: a second worker (another core) that trains and evaluates the strategies the lab
+ * worker hands it, exactly as the lab worker would (core's laneRunner), and keeps their models so
+ * Download model and Save to browser work whichever worker trained them.
+ */
+// First: configures zod before any schema exists (see csp-ready).
+import '../platform/csp-ready';
+import { activateBackend, BACKENDS } from '../core/backend/activate-backend';
+import { importTasksFromBytes } from '../core/data/import-tasks';
+import { laneRunner, type LaneRunner } from '../core/report/lane-runner';
+import type { StrategyId } from '../core/strategies/types';
+import type { HelperReply, HelperRequest } from './helper-protocol';
+import { exportModel, type ModelHoldings } from './model-exchange';
+import { WASM_PATHS } from './wasm-paths';
+
+const held: ModelHoldings = { trained: new Map(), results: new Map() };
+let runner: LaneRunner | undefined;
+const runs = new Map<number, AbortController>();
+
+const post = (reply: HelperReply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(reply, transfer);
+
+function forget(id: StrategyId): void {
+  held.trained.get(id)?.dispose();
+  held.trained.delete(id);
+  held.results.delete(id);
+}
+
+// One request at a time, in order (the dataset lands before the runs that need it); a cancel jumps the queue.
+let queue: Promise<void> = Promise.resolve();
+self.addEventListener('message', (event: MessageEvent<HelperRequest>) => {
+  const request = event.data;
+  if (request.kind === 'cancel') void handle(request);
+  else queue = queue.then(() => handle(request));
+});
+
+async function handle(request: HelperRequest): Promise<void> {
+  const { id } = request;
+  try {
+    switch (request.kind) {
+      case 'dataset': {
+        for (const sid of [...held.trained.keys()]) forget(sid);
+        runner = undefined;
+        const result = importTasksFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.fileName);
+        if (result.kind === 'refused') return post({ id, kind: 'unavailable', message: result.message });
+        held.dataset = result.dataset;
+        held.summary = request.summary;
+        runner = laneRunner(result.dataset.tasks);
+        return post({ id, kind: 'ready' });
+      }
+      case 'run': {
+        if (!runner) return post({ id, kind: 'unavailable', message: 'the helper holds no dataset' });
+        const backend = BACKENDS.find((b) => b === request.job.backend);
+        if (!backend) return post({ id, kind: 'unavailable', message: `no backend "${request.job.backend}"` });
+        const activation = await activateBackend(backend, { wasmPaths: WASM_PATHS });
+        if (!activation.ok) return post({ id, kind: 'unavailable', message: activation.reason });
+        const controller = new AbortController();
+        runs.set(id, controller);
+        try {
+          const { job } = request;
+          const result = await runner(job, {
+            signal: controller.signal,
+            onProgress: (event) => post({ id, kind: 'progress', event }),
+          });
+          forget(job.id);
+          if (result.model) {
+            held.trained.set(job.id, result.model);
+            held.results.set(job.id, { entry: result.entry, seed: job.seed, backend });
+          }
+          return post({ id, kind: 'ran', entry: result.entry });
+        } catch (error) {
+          if (controller.signal.aborted) return post({ id, kind: 'cancelled' });
+          throw error;
+        } finally {
+          runs.delete(id);
+        }
+      }
+      case 'cancel':
+        runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
+        return;
+      case 'export': {
+        const reply = await exportModel(held, request.request);
+        return post(
+          { id, ...reply },
+          reply.kind === 'model-exported' && reply.bytes ? [reply.bytes.buffer] : [],
+        );
+      }
+      case 'drop':
+        forget(request.strategyId as StrategyId);
+        return post({ id, kind: 'ready' });
+    }
+  } catch (error) {
+    post({ id, kind: 'unavailable', message: (error as Error).message });
+  }
+}
