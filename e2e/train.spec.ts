@@ -158,7 +158,9 @@ test('a training helper that crashes hands its strategy back; the run completes 
     });
   });
   await expect(
-    page.getByText(/^helper \d+ stopped .*4\. Weighted loss was trained again in the lab worker/),
+    page.getByText(
+      /^Training helper \d+ could not finish 4\. Weighted loss \(it stopped unexpectedly.*\); it was trained again in the lab worker\.$/,
+    ),
   ).toBeVisible();
   await expect(lab.status).toHaveText('All strategies trained', { timeout: 240_000 });
   const report = (await lab.downloadReport()) as { strategies: { id: string; status: string }[] };

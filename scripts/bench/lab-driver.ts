@@ -30,6 +30,8 @@ export interface RunMeasure {
   longestMainTaskMs: number;
   /** Every main-thread task ≥ 50 ms in the run, longest first (the last is usually drawing the results). */
   longTasksMs: number[];
+  /** Workers that trained side by side (the lab worker and its helpers), as the lab says. */
+  workers: number;
   /** After the run, in the lab worker and its helpers (engine.memory() through Playwright's worker handles). */
   memory: { numTensors: number; numBytes: number } | null;
   strategyMs: Record<string, number>;
@@ -212,8 +214,10 @@ export async function measureRun(
     }
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const report = await downloadReport(page);
+    const decision = (await page.getByTestId('backend-decision').textContent()) ?? '';
     runs.push({
       load1: l,
+      workers: Number(/(\d+) workers train/.exec(decision)?.[1] ?? 1),
       wallMs: Math.round(outcome.wallMs),
       longestMainTaskMs: Math.round(Math.max(0, ...longTasks)),
       longTasksMs: longTasks.map(Math.round).sort((a, b) => b - a),
@@ -238,6 +242,7 @@ export async function measureRun(
       wall_s: Number((median(runs.map((r) => r.wallMs)) / 1000).toFixed(1)),
       sumTrain_s: Number((Object.values(strategyMs).reduce((a, b) => a + b, 0) / 1000).toFixed(1)),
       longestTask_ms: Math.max(...runs.map((r) => r.longestMainTaskMs)),
+      workers: runs[0]?.workers ?? 1,
       tensors: runs.map((r) => r.memory?.numTensors ?? '?').join(' '),
       load1: runs.map((r) => r.load1).join(' '),
     },

@@ -51,10 +51,13 @@ export function spawnHelperLane(
   };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    die(`the training helper stopped unexpectedly${event.message ? ` (${event.message})` : ''}`);
+    die(`it stopped unexpectedly${event.message ? `: ${event.message}` : ''}`);
   });
 
-  function request(body: Body, onProgress?: (r: HelperReply) => void): { id: number; reply: Promise<Settled> } {
+  function request(
+    body: Body,
+    onProgress?: (r: HelperReply) => void,
+  ): { id: number; reply: Promise<Settled> } {
     const id = nextId++;
     if (dead) return { id, reply: Promise.resolve({ id, kind: 'unavailable', message: dead }) };
     const reply = new Promise<Settled>((settle) => pending.set(id, { settle, onProgress }));
@@ -96,14 +99,14 @@ export function spawnHelperLane(
       if (settled.kind === 'model-exported' || settled.kind === 'failed') return settled;
       return {
         kind: 'failed',
-        message: `The model of ${exportRequest.strategyId} was lost (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again.`,
+        message: `The model of ${exportRequest.strategyId} was lost with ${name} (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again.`,
       };
     },
     drop(strategyId) {
       void request({ kind: 'drop', strategyId });
     },
     dispose() {
-      die('the training helper was closed');
+      die('it was closed');
     },
   };
 }

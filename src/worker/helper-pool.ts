@@ -33,7 +33,7 @@ export function createHelperPool(spawn = spawnHelperLane): HelperPool {
       if (source.summary.fingerprint !== fingerprint) closeAll();
       fingerprint = source.summary.fingerprint;
       helpers = helpers.filter((h) => h.alive());
-      while (helpers.length < count) helpers.push(spawn(`helper ${++spawned}`, source));
+      while (helpers.length < count) helpers.push(spawn(`Training helper ${++spawned}`, source));
       return helpers.slice(0, count);
     },
     closeAll,

@@ -9,15 +9,16 @@ import type { LaneJob } from '../core/report/strategy-lanes';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { ExportReply, ExportRequest } from './protocol';
 
-export type HelperRequest = { id: number } & (
+export type HelperRequest = { id: number } &
   /** Import this file (the one the lab worker imported); any models of an earlier dataset go. */
-  | { kind: 'dataset'; fileName: string; file: Blob; summary: DatasetSummary }
-  | { kind: 'run'; job: LaneJob }
-  | { kind: 'cancel'; runId: number }
-  | { kind: 'export'; request: ExportRequest }
-  /** Forget this strategy's model (it was trained again elsewhere). */
-  | { kind: 'drop'; strategyId: string }
-);
+  (
+    | { kind: 'dataset'; fileName: string; file: Blob; summary: DatasetSummary }
+    | { kind: 'run'; job: LaneJob }
+    | { kind: 'cancel'; runId: number }
+    | { kind: 'export'; request: ExportRequest }
+    /** Forget this strategy's model (it was trained again elsewhere). */
+    | { kind: 'drop'; strategyId: string }
+  );
 
 export type HelperReply = { id: number } & (
   | { kind: 'ready' }

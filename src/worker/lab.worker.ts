@@ -214,7 +214,7 @@ async function train(id: number, request: TrainRequest): Promise<void> {
       onLaneLost: (lane, sid, reason) =>
         emit({
           kind: 'notice',
-          message: `${lane.name} stopped (${reason}); ${getStrategy(sid)?.label ?? sid} was trained again in the lab worker.`,
+          message: `${lane.name} could not finish ${getStrategy(sid)?.label ?? sid} (${reason}); it was trained again in the lab worker.`,
         }),
       beforeStrategy: async () => {
         if (!(await runGuard.recover())) return;

@@ -41,7 +41,10 @@ async function handle(request: HelperRequest): Promise<void> {
       case 'dataset': {
         for (const sid of [...held.trained.keys()]) forget(sid);
         runner = undefined;
-        const result = importTasksFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.fileName);
+        const result = importTasksFromBytes(
+          new Uint8Array(await request.file.arrayBuffer()),
+          request.fileName,
+        );
         if (result.kind === 'refused') return post({ id, kind: 'unavailable', message: result.message });
         held.dataset = result.dataset;
         held.summary = request.summary;
@@ -49,9 +52,10 @@ async function handle(request: HelperRequest): Promise<void> {
         return post({ id, kind: 'ready' });
       }
       case 'run': {
-        if (!runner) return post({ id, kind: 'unavailable', message: 'the helper holds no dataset' });
+        if (!runner) return post({ id, kind: 'unavailable', message: 'it holds no dataset' });
         const backend = BACKENDS.find((b) => b === request.job.backend);
-        if (!backend) return post({ id, kind: 'unavailable', message: `no backend "${request.job.backend}"` });
+        if (!backend)
+          return post({ id, kind: 'unavailable', message: `no backend "${request.job.backend}"` });
         const activation = await activateBackend(backend, { wasmPaths: WASM_PATHS });
         if (!activation.ok) return post({ id, kind: 'unavailable', message: activation.reason });
         const controller = new AbortController();

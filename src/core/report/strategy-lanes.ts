@@ -21,7 +21,7 @@ export interface LaneJob {
 
 /** Another place a strategy can be trained and evaluated — same data and seed, so the same entry. */
 export interface StrategyLane {
-  /** Shown with the results it produced, e.g. "helper 1". */
+  /** Names the lane in notices, e.g. "Training helper 1". */
   readonly name: string;
   /**
    * Resolves with the strategy's report entry (ok or failed). Rejects with the signal's reason when
