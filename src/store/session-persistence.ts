@@ -19,6 +19,8 @@ const settingsSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   seed: z.number().int(),
   backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
+  // Added later: sessions stored before it read as Auto.
+  workers: z.union([z.literal('auto'), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).default('auto'),
   maskIds: z.boolean(),
   thresholds: z.record(z.string(), z.number()),
   strategies: z.record(
@@ -86,6 +88,7 @@ async function restore(store: StoreApi<LabState>, storage: SessionStorage, optio
     const s = settings.data;
     state().setSeed(s.seed);
     state().setBackend(s.backend);
+    state().setWorkers(s.workers);
     state().setMaskIds(s.maskIds);
     for (const [key, value] of Object.entries(s.thresholds))
       if (key in state().thresholds) state().setThreshold(key as keyof LabState['thresholds'], value);
@@ -153,13 +156,14 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
     if (
       s.seed !== prev.seed ||
       s.backend !== prev.backend ||
+      s.workers !== prev.workers ||
       s.maskIds !== prev.maskIds ||
       s.thresholds !== prev.thresholds ||
       s.strategies !== prev.strategies
     ) {
       later('settings', () => {
-        const { seed, backend, maskIds, thresholds, strategies } = store.getState();
-        return { schemaVersion: SESSION_SCHEMA_VERSION, seed, backend, maskIds, thresholds, strategies };
+        const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
+        return { schemaVersion: SESSION_SCHEMA_VERSION, seed, backend, workers, maskIds, thresholds, strategies };
       });
     }
     // Results are written when they settle (not on every finished strategy of a run in flight).

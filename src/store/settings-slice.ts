@@ -1,11 +1,11 @@
 /**
- * The settings slice: which strategies run with which options, the seed, the backend choice and the
+ * The settings slice: which strategies run with which options, the seed, the backend and workers choices and the
  * verdict thresholds. Strategy defaults come from the worker's catalog (the registry lives beside tfjs
  * in the worker), so a new strategy appears here by itself and the page never loads tfjs.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
-import type { BackendChoice, OptionValue, StrategyMeta } from '../worker/protocol';
+import type { BackendChoice, OptionValue, StrategyMeta, WorkersChoice } from '../worker/protocol';
 
 export interface StrategySettings {
   enabled: boolean;
@@ -17,6 +17,7 @@ export interface SettingsSlice {
   catalog: StrategyMeta[];
   seed: number;
   backend: BackendChoice;
+  workers: WorkersChoice;
   strategies: Record<string, StrategySettings>;
   thresholds: VerdictThresholds;
   /** Show and export "User A", "User B", … instead of real user ids (page, charts, report, exports). */
@@ -28,6 +29,7 @@ export interface SettingsSlice {
   setCatalog(catalog: StrategyMeta[]): void;
   setSeed(seed: number): void;
   setBackend(backend: BackendChoice): void;
+  setWorkers(workers: WorkersChoice): void;
   setStrategyEnabled(id: string, enabled: boolean): void;
   setStrategyOption(id: string, key: string, value: OptionValue): void;
   resetStrategy(id: string): void;
@@ -70,6 +72,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
     catalog: [],
     seed: DEFAULT_SEED,
     backend: 'auto',
+    workers: 'auto',
     strategies: {},
     thresholds: { ...DEFAULT_THRESHOLDS },
     maskIds: false,
@@ -82,6 +85,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
       })),
     setSeed: (seed) => set({ seed }),
     setBackend: (backend) => set({ backend }),
+    setWorkers: (workers) => set({ workers }),
     setStrategyEnabled: (id, enabled) => update(id, (s) => ({ ...s, enabled })),
     setStrategyOption: (id, key, value) =>
       update(id, (s) => ({ ...s, options: { ...s.options, [key]: value } })),

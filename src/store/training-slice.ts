@@ -32,8 +32,8 @@ export interface TrainingSlice {
   results: Record<string, ReportStrategy>;
   reportFrame?: ReportFrame;
   backendDecision?: BackendDecision;
-  /** Workers training the last run side by side (the lab worker and its helpers). */
-  trainWorkers?: number;
+  /** Workers training the last run side by side (the lab worker and its helpers), and why that many. */
+  trainWorkers?: { count: number; reason: string };
   /** What the last run said along the way (e.g. a helper worker stopped and its work moved). */
   trainNotices: string[];
   /** What the role="status" region reads. */
@@ -107,7 +107,7 @@ export const createTrainingSlice =
         case 'backend':
           return set({ backendDecision: event.decision });
         case 'workers':
-          return set({ trainWorkers: event.count });
+          return set({ trainWorkers: { count: event.count, reason: event.reason } });
         case 'notice':
           return set((s) => ({ trainNotices: [...s.trainNotices, event.message] }));
         case 'frame':
@@ -149,11 +149,12 @@ export const createTrainingSlice =
       trainStatus: 'Not trained yet',
       preview: {},
       async trainStrategies(ids, scope = 'all') {
-        const { seed, backend, thresholds, strategies, runId } = get();
+        const { seed, backend, workers, thresholds, strategies, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
         const request = {
           seed,
           backend,
+          workers,
           thresholds,
           strategies: ids.map((id) => ({ id, options: strategies[id]?.options ?? {} })),
         };

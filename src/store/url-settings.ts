@@ -5,7 +5,7 @@
  * — and whatever a link asks that cannot apply is left out and said in plain words.
  */
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
-import type { BackendChoice, OptionValue, StrategyMeta } from '../worker/protocol';
+import type { BackendChoice, OptionValue, StrategyMeta, WorkersChoice } from '../worker/protocol';
 import {
   BOOLEAN_RULE,
   formatValue,
@@ -21,14 +21,16 @@ import { DEFAULT_SEED, type StrategySettings } from './settings-slice';
 export interface LinkSettings {
   seed: number;
   backend: BackendChoice;
+  workers: WorkersChoice;
   thresholds: VerdictThresholds;
   maskIds: boolean;
   strategies: Record<string, StrategySettings>;
 }
 
 const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+export const WORKERS_CHOICES: readonly WorkersChoice[] = ['auto', 1, 2, 3, 4];
 const THRESHOLD_PREFIX = 't.';
-const FIXED_KEYS = new Set(['seed', 'backend', 'mask', 'off', 'data']);
+const FIXED_KEYS = new Set(['seed', 'backend', 'workers', 'mask', 'off', 'data']);
 const SHORT_FINGERPRINT = 12;
 
 /** Keys this module writes: the fixed ones, thresholds and `strategy.option` (any key with a dot). */
@@ -38,6 +40,7 @@ export function defaultLinkSettings(catalog: readonly StrategyMeta[]): LinkSetti
   return {
     seed: DEFAULT_SEED,
     backend: 'auto',
+    workers: 'auto',
     thresholds: { ...DEFAULT_THRESHOLDS },
     maskIds: false,
     strategies: Object.fromEntries(
@@ -69,6 +72,7 @@ export function encodeSettings(
   const params = new URLSearchParams();
   if (settings.seed !== DEFAULT_SEED) params.set('seed', String(settings.seed));
   if (settings.backend !== 'auto') params.set('backend', settings.backend);
+  if (settings.workers !== 'auto') params.set('workers', String(settings.workers));
   if (settings.maskIds) params.set('mask', '1');
   const off = catalog.filter((m) => settings.strategies[m.id]?.enabled === false).map((m) => m.id);
   if (off.length > 0) params.set('off', off.join(','));
@@ -90,6 +94,7 @@ export function encodeSettings(
 export interface GeneralPart {
   seed?: number;
   backend?: BackendChoice;
+  workers?: WorkersChoice;
   thresholds: Partial<VerdictThresholds>;
   maskIds?: boolean;
   /** The short fingerprint of the dataset the link was made for. */
@@ -125,6 +130,10 @@ export function decodeGeneral(params: URLSearchParams): GeneralPart {
       const choice = BACKEND_CHOICES.find((b) => b === value.trim().toLowerCase());
       if (choice) out.backend = choice;
       else out.problems.push(problem(key, value, `not one of ${BACKEND_CHOICES.join(', ')}`));
+    } else if (key === 'workers') {
+      const choice = WORKERS_CHOICES.find((w) => String(w) === value.trim().toLowerCase());
+      if (choice !== undefined) out.workers = choice;
+      else out.problems.push(problem(key, value, `not one of ${WORKERS_CHOICES.join(', ')}`));
     } else if (key === 'data') {
       const hex = value.trim().replace(/^sha256:/i, '');
       if (/^[0-9a-f]{6,64}$/i.test(hex)) out.dataset = hex.slice(0, SHORT_FINGERPRINT).toLowerCase();
@@ -189,6 +198,7 @@ export function decodeSettings(
     settings: {
       seed: general.seed ?? defaults.seed,
       backend: general.backend ?? defaults.backend,
+      workers: general.workers ?? defaults.workers,
       thresholds: { ...defaults.thresholds, ...general.thresholds },
       maskIds: general.maskIds ?? defaults.maskIds,
       strategies,

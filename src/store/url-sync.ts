@@ -29,6 +29,7 @@ const DEBOUNCE_MS = 300;
 export const linkSettingsOf = (state: LinkSettings): LinkSettings => ({
   seed: state.seed,
   backend: state.backend,
+  workers: state.workers,
   thresholds: state.thresholds,
   maskIds: state.maskIds,
   strategies: state.strategies,
@@ -50,7 +51,7 @@ export function settingsHref(
 }
 
 const watched = (s: UrlSyncedState) =>
-  [s.seed, s.backend, s.thresholds, s.maskIds, s.strategies, s.catalog, s.summary?.fingerprint] as const;
+  [s.seed, s.backend, s.workers, s.thresholds, s.maskIds, s.strategies, s.catalog, s.summary?.fingerprint] as const;
 
 /** Starts the sync; returns a function that stops it. */
 export function startUrlSync<S extends UrlSyncedState>(
@@ -63,6 +64,7 @@ export function startUrlSync<S extends UrlSyncedState>(
   const opening = store.getState();
   if (general.seed !== undefined) opening.setSeed(general.seed);
   if (general.backend !== undefined) opening.setBackend(general.backend);
+  if (general.workers !== undefined) opening.setWorkers(general.workers);
   if (general.maskIds !== undefined) opening.setMaskIds(general.maskIds);
   for (const [key, value] of Object.entries(general.thresholds)) {
     opening.setThreshold(key as keyof typeof general.thresholds, value);

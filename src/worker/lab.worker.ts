@@ -87,7 +87,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         held.summary = summary;
         held.source = { fileName: request.fileName, file: request.file };
         // Helpers start now (loading tfjs, importing the file) so the first run finds them ready.
-        helpers.lanes({ ...held.source, summary }, helperBudget());
+        if (helperBudget() > 0) helpers.lanes({ ...held.source, summary }, helperBudget());
         return post({
           id,
           kind: 'imported',
@@ -177,6 +177,19 @@ async function resolveBackend(
   return decision;
 }
 
+/** How many workers should train this run side by side, and why. */
+function workersFor(request: TrainRequest, backend: BackendName): { count: number; reason: string } {
+  // One GPU, and a lost WebGL context is recovered in this worker alone.
+  if (backend === 'webgl') return { count: 1, reason: 'WebGL trains in the lab worker alone' };
+  if (request.workers !== undefined && request.workers !== 'auto')
+    return { count: request.workers, reason: 'as chosen' };
+  const cores = self.navigator.hardwareConcurrency;
+  return {
+    count: 1 + helperBudget(cores),
+    reason: `Auto: ${cores} cores here, and each training worker keeps about two busy`,
+  };
+}
+
 async function train(id: number, request: TrainRequest): Promise<void> {
   const { dataset, summary } = held;
   if (!dataset || !summary)
@@ -192,13 +205,11 @@ async function train(id: number, request: TrainRequest): Promise<void> {
     const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
     guard = runGuard;
     let backend: BackendName = decision.backend;
-    // Strategies run side by side on the other cores too (not on WebGL: one GPU, and a lost context is
-    // recovered here alone).
-    const lanes =
-      decision.backend !== 'webgl' && held.source
-        ? helpers.lanes({ ...held.source, summary }, Math.min(helperBudget(), request.strategies.length - 1))
-        : [];
-    emit({ kind: 'workers', count: 1 + lanes.length });
+    const workers = workersFor(request, decision.backend);
+    const lanes = held.source
+      ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, request.strategies.length) - 1)
+      : [];
+    emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
     const { report } = await runComparison({
       dataset,
       summary,

@@ -17,6 +17,8 @@ import type { SavedModelInfo } from '../platform/lab-db';
 
 /** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
 export type BackendChoice = 'auto' | BackendName;
+/** How many workers train side by side: Auto (by this machine's cores) or a number (1 = the lab worker alone). */
+export type WorkersChoice = 'auto' | 1 | 2 | 3 | 4;
 export type OptionValue = number | boolean | string;
 
 /** What the page needs of a registry strategy (the registry itself stays with tfjs in the worker). */
@@ -40,6 +42,8 @@ export interface TrainRequest {
   strategies: StrategyRequest[];
   seed: number;
   backend: BackendChoice;
+  /** Absent: Auto. */
+  workers?: WorkersChoice;
   thresholds: VerdictThresholds;
 }
 
@@ -110,7 +114,7 @@ export type { BackendDecision };
 export type TrainEvent =
   | { kind: 'backend'; decision: BackendDecision }
   /** How many workers train this run side by side (the lab worker and its helpers). */
-  | { kind: 'workers'; count: number }
+  | { kind: 'workers'; count: number; reason: string }
   /** Something the person should know about this run that is not a failure of a strategy. */
   | { kind: 'notice'; message: string }
   /** Everything of the report but its strategies, known before the first strategy trains. */

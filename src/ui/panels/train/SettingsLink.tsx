@@ -12,6 +12,7 @@ const CONFIRM_MS = 3000;
 function useCurrentLink(): (() => string) | undefined {
   const seed = useLab((s) => s.seed);
   const backend = useLab((s) => s.backend);
+  const workers = useLab((s) => s.workers);
   const thresholds = useLab((s) => s.thresholds);
   const maskIds = useLab((s) => s.maskIds);
   const strategies = useLab((s) => s.strategies);
@@ -19,7 +20,7 @@ function useCurrentLink(): (() => string) | undefined {
   const dataset = useLab((s) => s.summary?.fingerprint ?? s.linkDataset);
   // Before the catalog the strategy settings of the opening link are not applied yet.
   if (catalog.length === 0) return undefined;
-  const settings = linkSettingsOf({ seed, backend, thresholds, maskIds, strategies });
+  const settings = linkSettingsOf({ seed, backend, workers, thresholds, maskIds, strategies });
   return () => settingsHref(window.location.href, settings, catalog, dataset);
 }
 

@@ -1,10 +1,11 @@
 /**
- * The run controls: Backend (Auto, WebGL, WASM, CPU), the seed, "Train all strategies", "Cancel training",
+ * The run controls: Backend (Auto, WebGL, WASM, CPU), Training workers (Auto, 1–4), the seed, "Train all strategies", "Cancel training",
  * the role="status" region that says what training is doing and when it is done, and a link to the settings.
  */
 import { displayText } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
-import type { BackendChoice } from '../../../worker/protocol';
+import { WORKERS_CHOICES } from '../../../store/url-settings';
+import type { BackendChoice, WorkersChoice } from '../../../worker/protocol';
 import { SettingsLink } from './SettingsLink';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
@@ -17,6 +18,8 @@ const BACKENDS: { value: BackendChoice; label: string }[] = [
 export function TrainControls() {
   const backend = useLab((s) => s.backend);
   const setBackend = useLab((s) => s.setBackend);
+  const workersChoice = useLab((s) => s.workers);
+  const setWorkers = useLab((s) => s.setWorkers);
   const seed = useLab((s) => s.seed);
   const setSeed = useLab((s) => s.setSeed);
   const running = useLab((s) => s.runId !== undefined);
@@ -51,6 +54,24 @@ export function TrainControls() {
             {BACKENDS.map((b) => (
               <option key={b.value} value={b.value}>
                 {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Training workers
+          <select
+            value={String(workersChoice)}
+            onChange={(e) =>
+              setWorkers(
+                WORKERS_CHOICES.find((w) => String(w) === e.target.value) ?? ('auto' as WorkersChoice),
+              )
+            }
+            disabled={running}
+          >
+            {WORKERS_CHOICES.map((w) => (
+              <option key={w} value={String(w)}>
+                {w === 'auto' ? 'Auto (by cores)' : w}
               </option>
             ))}
           </select>
@@ -114,10 +135,8 @@ export function TrainControls() {
       {decision && (
         <p className="hint" data-testid="backend-decision">
           Backend: <strong>{decision.backend}</strong> — {decision.reason}
-          {workers !== undefined &&
-            (workers > 1
-              ? ` · ${workers} workers train side by side, one per core`
-              : ' · one worker trains')}
+          {workers &&
+            ` · ${workers.count > 1 ? `${workers.count} workers train side by side` : 'one worker trains'} (${workers.reason})`}
         </p>
       )}
       {notices.map((notice) => (
