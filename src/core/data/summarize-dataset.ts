@@ -45,13 +45,13 @@ export async function summarizeDataset(dataset: Dataset): Promise<DatasetSummary
   let hasPredictedCorrect = false;
   let hasTrueP = false;
   for (const t of tasks) {
-    const u = byUser.get(t.userId) ?? { tasks: 0, correct: 0 };
+    let u = byUser.get(t.userId);
+    if (u === undefined) byUser.set(t.userId, (u = { tasks: 0, correct: 0 }));
     u.tasks++;
     if (t.isCorrect) u.correct++;
-    byUser.set(t.userId, u);
-    const counts = byTopic.get(t.topic) ?? { easy: 0, medium: 0, hard: 0 };
+    let counts = byTopic.get(t.topic);
+    if (counts === undefined) byTopic.set(t.topic, (counts = { easy: 0, medium: 0, hard: 0 }));
     counts[t.difficulty]++;
-    byTopic.set(t.topic, counts);
     if (t.isCorrect) correct++;
     if (t.completedAtMs < first) first = t.completedAtMs;
     if (t.completedAtMs > last) last = t.completedAtMs;

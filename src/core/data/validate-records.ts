@@ -7,7 +7,8 @@
 import type { z } from 'zod';
 import type { CanonicalColumn, ColumnMapping } from './column-aliases';
 import { FAST_PATHS, FIELD_SCHEMAS, type NumericLevel, type ParsedRow } from './field-schemas';
-import { clip, type RecordTable } from './read-records';
+import { clip, type RecordTable, type SpanVisitor } from './record-table';
+import { decimalAt, isoMsAt, unitDecimalAt } from './span-fields';
 import { DIFFICULTIES, type RowProblem, type Task } from './task';
 
 const FIELDS = Object.keys(FIELD_SCHEMAS) as (keyof typeof FIELD_SCHEMAS & CanonicalColumn)[];
@@ -62,50 +63,108 @@ export interface Validated {
   rowsRead: number;
 }
 
+/** Reads a value from characters of a quote-free CSV where that is provably the schema's answer (span-fields). */
+const SPAN_READERS: Partial<Record<CanonicalColumn, (text: string, from: number, to: number) => unknown>> = {
+  completed_at: isoMsAt,
+  actual_time_seconds: decimalAt,
+  predicted_correct: unitDecimalAt,
+  true_p: unitDecimalAt,
+};
+
 export function validateRecords(table: RecordTable, mapping: ColumnMapping): Validated {
   const columns = FIELDS.map((field) => {
     const index = mapping.indexOf.get(field);
-    return { field, index, parse: columnParser(field, index !== undefined) };
+    return { field, index, parse: columnParser(field, index !== undefined), fromSpan: SPAN_READERS[field] };
   });
+  const difficultyIndex = mapping.indexOf.get('difficulty') ?? 0;
   const tasks: Task[] = [];
   const problems: RowProblem[] = [];
   const numbered: Numbered[] = [];
   let notCompletedRows = 0;
   const values: Partial<Record<CanonicalColumn, unknown>> = {};
-  const rowsRead = table.forEachRecord(
-    (record, row) => {
-      for (const { field, index, parse } of columns) {
-        const raw = index === undefined ? undefined : record[index];
-        const outcome = parse(raw);
+
+  const accept = (parsed: ParsedRow, row: number, rawDifficulty: unknown): void => {
+    if (parsed.completed === false) {
+      notCompletedRows++;
+      return;
+    }
+    const level = typeof parsed.difficulty === 'number' ? parsed.difficulty : undefined;
+    const task = newTask(parsed, level === undefined ? (parsed.difficulty as Task['difficulty']) : 'easy');
+    if (level !== undefined) numbered.push({ task, row, level, raw: rawDifficulty });
+    tasks.push(task);
+  };
+
+  const visit = (record: unknown[], row: number): void => {
+    for (const { field, index, parse } of columns) {
+      const raw = index === undefined ? undefined : record[index];
+      const outcome = parse(raw);
+      if (!outcome.ok) {
+        problems.push({ row, column: field, reason: outcome.reason, value: clip(raw) });
+        return;
+      }
+      values[field] = outcome.value;
+    }
+    accept(values as ParsedRow, row, record[difficultyIndex]);
+  };
+
+  // The same checks in the same order as `visit`, on the characters of the row: a value the span reader
+  // cannot vouch for is cut out and goes through `parse` as `visit` would send it. Difficulty has no span
+  // reader, so its raw value is always cut out and at hand for a numeric level.
+  const visitSpans: SpanVisitor = (text, starts, ends, row) => {
+    let rawDifficulty: string | undefined;
+    for (const { field, index, parse, fromSpan } of columns) {
+      if (index === undefined) {
+        const outcome = parse(undefined);
         if (!outcome.ok) {
-          problems.push({ row, column: field, reason: outcome.reason, value: clip(raw) });
+          problems.push({ row, column: field, reason: outcome.reason, value: clip(undefined) });
           return;
         }
         values[field] = outcome.value;
+        continue;
       }
-      const parsed = values as ParsedRow;
-      if (parsed.completed === false) {
-        notCompletedRows++;
+      const from = starts[index] as number;
+      const to = ends[index] as number;
+      const value = fromSpan?.(text, from, to);
+      if (value !== undefined) {
+        values[field] = value;
+        continue;
+      }
+      const raw = text.slice(from, to);
+      if (index === difficultyIndex) rawDifficulty = raw;
+      const outcome = parse(raw);
+      if (!outcome.ok) {
+        problems.push({ row, column: field, reason: outcome.reason, value: clip(raw) });
         return;
       }
-      const level = typeof parsed.difficulty === 'number' ? parsed.difficulty : undefined;
-      const task: Task = {
-        userId: parsed.user_id,
-        topic: parsed.topic,
-        difficulty: level === undefined ? (parsed.difficulty as Task['difficulty']) : 'easy',
-        completedAtMs: parsed.completed_at,
-        isCorrect: parsed.is_correct,
-        actualTimeSeconds: parsed.actual_time_seconds,
-      };
-      if (parsed.predicted_correct !== undefined) task.predictedCorrect = parsed.predicted_correct;
-      if (parsed.true_p !== undefined) task.trueP = parsed.true_p;
-      if (level !== undefined)
-        numbered.push({ task, row, level, raw: record[mapping.indexOf.get('difficulty') ?? 0] });
-      tasks.push(task);
-    },
-    (problem) => problems.push(problem),
-  );
+      values[field] = outcome.value;
+    }
+    accept(values as ParsedRow, row, rawDifficulty);
+  };
+
+  const rowsRead = table.forEachRecord(visit, (problem) => problems.push(problem), visitSpans);
   return { tasks: resolveLevels(tasks, numbered, problems), problems, notCompletedRows, rowsRead };
+}
+
+/**
+ * One object literal per combination of optional fields, so each task is built in its final shape at
+ * once (adding a property later gave every task an out-of-object property store: a million more objects).
+ */
+function newTask(p: ParsedRow, difficulty: Task['difficulty']): Task {
+  const predictedCorrect = p.predicted_correct;
+  const trueP = p.true_p;
+  const userId = p.user_id;
+  const topic = p.topic;
+  const completedAtMs = p.completed_at;
+  const isCorrect = p.is_correct;
+  const actualTimeSeconds = p.actual_time_seconds;
+  if (predictedCorrect === undefined) {
+    return trueP === undefined
+      ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds }
+      : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, trueP };
+  }
+  return trueP === undefined
+    ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect }
+    : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, trueP };
 }
 
 /**
