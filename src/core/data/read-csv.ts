@@ -14,7 +14,7 @@ const QUOTE = '"';
 
 /** papaparse guesses the line break from the first MiB (guessLineEndings) … */
 const SNIFF_CHARS = 1024 * 1024;
-/** … and the delimiter from the first 10 rows (guessDelimiter's preview), plus one to stop on. */
+/** … and the delimiter from the first 10 rows (guessDelimiter's preview), plus the one it stops on and a spare. */
 const SNIFF_ROWS = 12;
 
 /**
