@@ -1,7 +1,9 @@
 /**
  * `npm run bench:import`: rows/s of import (parse + validate + summary with fingerprint) for the generated
  * 100k- and 1M-row CSVs, in Node and in the built lab in headless Chromium (file input → summary shown),
- * with the longest main-thread task seen meanwhile. Medians of 3; writes bench/results-import.json.
+ * with the longest main-thread task seen meanwhile. Medians of 3, each row with the 1-minute load average
+ * before and after its runs (the cores are shared); writes bench/results-import.json.
+ * `-- --only node` or `-- --only chromium` runs one side.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,12 +14,14 @@ import {
   ensureGeneratedFiles,
   GENERATED,
   launchChromium,
+  load1,
   median,
   startPreview,
   writeResults,
 } from './bench/bench-util';
 
 const RUNS = 3;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 type Row = {
   where: string;
   file: string;
@@ -26,10 +30,13 @@ type Row = {
   rowsPerSecond: number;
   longestMainTaskMs?: number;
   workerMs?: number;
+  loadBefore: number;
+  loadAfter: number;
 };
 
 async function benchNode(label: string, path: string): Promise<Row> {
   const bytes = new Uint8Array(readFileSync(path));
+  const loadBefore = load1();
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -47,11 +54,14 @@ async function benchNode(label: string, path: string): Promise<Row> {
     rows,
     medianMs: Math.round(ms),
     rowsPerSecond: Math.round(rows / (ms / 1000)),
+    loadBefore,
+    loadAfter: load1(),
   };
 }
 
 async function benchChromium(page: Page, label: string, path: string): Promise<Row> {
   const rows = Number(label === '1M' ? 1_000_000 : 100_000);
+  const loadBefore = load1();
   const times: number[] = [];
   const workerTimes: number[] = [];
   let longest = 0;
@@ -82,13 +92,25 @@ async function benchChromium(page: Page, label: string, path: string): Promise<R
     rowsPerSecond: Math.round(rows / (ms / 1000)),
     workerMs: Math.round(median(workerTimes)),
     longestMainTaskMs: Math.round(longest),
+    loadBefore,
+    loadAfter: load1(),
   };
 }
 
 async function main(): Promise<void> {
   ensureGeneratedFiles();
   const results: Row[] = [];
-  for (const [label, path] of Object.entries(GENERATED)) results.push(await benchNode(label, path));
+  if (only !== 'chromium')
+    for (const [label, path] of Object.entries(GENERATED)) results.push(await benchNode(label, path));
+  if (only !== 'node') await benchAllChromium(results);
+  console.log(
+    `\nimport benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}; median of ${RUNS}`,
+  );
+  console.table(results);
+  writeResults('results-import', { generatedAt: new Date().toISOString(), cores: os.cpus().length, results });
+}
+
+async function benchAllChromium(results: Row[]): Promise<void> {
   const preview = await startPreview();
   const browser = await launchChromium();
   try {
@@ -108,11 +130,6 @@ async function main(): Promise<void> {
     await browser.close();
     preview.stop();
   }
-  console.log(
-    `\nimport benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}; median of ${RUNS}`,
-  );
-  console.table(results);
-  writeResults('results-import', { generatedAt: new Date().toISOString(), cores: os.cpus().length, results });
 }
 
 main().catch((error) => {

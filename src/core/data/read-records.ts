@@ -1,33 +1,14 @@
 /**
- * Text → a header and raw records, whatever the format: CSV (papaparse, `,` `;` or tab), a JSON array
+ * Text → a header and raw records, whatever the format: CSV (read-csv.ts: `,` `;` or tab), a JSON array
  * (bare or under tasks/data/rows) or NDJSON. Structural faults of single records become row problems;
  * faults of the whole file become one refusal sentence (the caller adds the file name).
  */
-import Papa from 'papaparse';
 import { mapColumns } from './column-aliases';
+import { readCsv } from './read-csv';
+import { clip, type ReadResult, type RecordTable } from './record-table';
 import type { RowProblem } from './task';
 
-export interface RecordTable {
-  format: 'csv' | 'json' | 'ndjson';
-  header: string[];
-  /**
-   * Streams the records once, raw values in header order with their 1-based data row number; records
-   * that cannot even be read (wrong field count, broken NDJSON line) go to `onProblem`. Returns rows read.
-   * Streaming keeps a million-row CSV from living in memory twice (raw arrays and tasks).
-   */
-  forEachRecord(
-    visit: (record: unknown[], row: number) => void,
-    onProblem: (problem: RowProblem) => void,
-  ): number;
-}
-
-export type ReadResult = { kind: 'ok'; table: RecordTable } | { kind: 'refused'; reason: string };
-
-const MAX_VALUE_CHARS = 200;
-export const clip = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : v === undefined ? '' : (JSON.stringify(v) ?? String(v));
-  return s.length > MAX_VALUE_CHARS ? `${s.slice(0, MAX_VALUE_CHARS)}…` : s;
-};
+export type { ReadResult, RecordTable } from './record-table';
 
 export function readRecords(text: string): ReadResult {
   const trimmed = text.trimStart();
@@ -39,76 +20,6 @@ export function readRecords(text: string): ReadResult {
   if (first === '<')
     return { kind: 'refused', reason: 'is neither CSV nor JSON (it looks like XML or HTML)' };
   return readCsv(text);
-}
-
-const CSV_CHUNK_CHARS = 1 << 20;
-
-const DELIMITERS = [',', ';', '\t'];
-
-/**
- * The delimiter and header: papaparse's guess (the most consistent field count over the first rows),
- * unless another delimiter splits the header into more known columns. The guess alone can be fooled:
- * a `;` file whose quoted values hold commas, plus its final line break, once read as one column.
- */
-function readHeader(text: string): { delimiter: string; header: string[] | undefined } {
-  const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: DELIMITERS });
-  let best = { delimiter: head.meta.delimiter, header: head.data[0] };
-  const guessed = mapColumns(best.header ?? []);
-  if (guessed.missing.length === 0) return best;
-  let bestKnown = guessed.indexOf.size;
-  for (const delimiter of DELIMITERS) {
-    if (delimiter === best.delimiter) continue;
-    const header = Papa.parse<string[]>(text, { preview: 1, delimiter }).data[0];
-    const known = mapColumns(header ?? []).indexOf.size;
-    if (known > bestKnown) {
-      best = { delimiter, header };
-      bestKnown = known;
-    }
-  }
-  return best;
-}
-
-function readCsv(text: string): ReadResult {
-  const { delimiter, header } = readHeader(text);
-  if (!header || header.length < 2) {
-    return {
-      kind: 'refused',
-      reason: 'is neither CSV nor JSON: no `,` `;` or tab delimiter separates its columns',
-    };
-  }
-  const forEachRecord: RecordTable['forEachRecord'] = (visit, onProblem) => {
-    let row = -1; // the header is row 0
-    // With a string input papaparse streams chunk by chunk synchronously, so rows are counted on return.
-    Papa.parse<string[]>(text, {
-      delimiter,
-      skipEmptyLines: true,
-      chunkSize: CSV_CHUNK_CHARS,
-      complete: () => undefined,
-      chunk: ({ data }: Papa.ParseResult<string[]>) => {
-        for (const fields of data) {
-          // Whitespace-only lines are blank, not records (cheaper than papaparse's 'greedy' test on every line).
-          if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue;
-          row++;
-          if (row === 0) continue;
-          const extra =
-            fields.length > header.length && fields.slice(header.length).some((f: string) => f.trim() !== '');
-          // Trailing empty fields (a trailing delimiter) are harmless; missing or extra values mean a shifted row.
-          if (fields.length < header.length || extra) {
-            onProblem({
-              row,
-              column: '(row)',
-              reason: `has ${fields.length} fields, the header has ${header.length}`,
-              value: clip(fields.join(delimiter)),
-            });
-          } else {
-            visit(fields, row);
-          }
-        }
-      },
-    });
-    return Math.max(row, 0);
-  };
-  return { kind: 'ok', table: { format: 'csv', header, forEachRecord } };
 }
 
 function readJson(text: string): ReadResult {

@@ -2,7 +2,7 @@
  * The dataset summary the lab and `retrain-lab inspect` show: rows, skips, users by share (the seed's
  * "before balancing" table), topic × difficulty counts, date range, correct rates and the fingerprint.
  */
-import { fingerprintTasks } from './fingerprint';
+import { digestFingerprint, FingerprintWriter } from './fingerprint';
 import { DIFFICULTIES, type Dataset, type Difficulty } from './task';
 
 export interface UserSummary {
@@ -37,21 +37,26 @@ export interface DatasetSummary {
 
 export async function summarizeDataset(dataset: Dataset): Promise<DatasetSummary> {
   const { tasks, report } = dataset;
-  const byUser = new Map<string, { tasks: number; correct: number }>();
-  const byTopic = new Map<string, Record<Difficulty, number>>();
+  // One walk over the tasks serves the tables and the fingerprint: users and topics are numbered as
+  // they first appear, and the fingerprint writer renumbers them in name order at the end.
+  const byUser = new Map<string, { id: number; tasks: number; correct: number }>();
+  const byTopic = new Map<string, { id: number; counts: Record<Difficulty, number> }>();
+  const fingerprint = new FingerprintWriter(tasks.length);
   let correct = 0;
   let first = Infinity;
   let last = -Infinity;
   let hasPredictedCorrect = false;
   let hasTrueP = false;
   for (const t of tasks) {
-    const u = byUser.get(t.userId) ?? { tasks: 0, correct: 0 };
+    let u = byUser.get(t.userId);
+    if (u === undefined) byUser.set(t.userId, (u = { id: byUser.size, tasks: 0, correct: 0 }));
     u.tasks++;
     if (t.isCorrect) u.correct++;
-    byUser.set(t.userId, u);
-    const counts = byTopic.get(t.topic) ?? { easy: 0, medium: 0, hard: 0 };
-    counts[t.difficulty]++;
-    byTopic.set(t.topic, counts);
+    let topic = byTopic.get(t.topic);
+    if (topic === undefined)
+      byTopic.set(t.topic, (topic = { id: byTopic.size, counts: { easy: 0, medium: 0, hard: 0 } }));
+    topic.counts[t.difficulty]++;
+    fingerprint.add(t, u.id, topic.id);
     if (t.isCorrect) correct++;
     if (t.completedAtMs < first) first = t.completedAtMs;
     if (t.completedAtMs > last) last = t.completedAtMs;
@@ -63,14 +68,14 @@ export async function summarizeDataset(dataset: Dataset): Promise<DatasetSummary
     .map(([userId, u]) => ({ userId, tasks: u.tasks, share: u.tasks / n, correctRate: u.correct / u.tasks }))
     .sort((a, b) => b.tasks - a.tasks || (a.userId < b.userId ? -1 : 1));
   const topics = [...byTopic]
-    .map(([topic, counts]) => ({ topic, counts, total: DIFFICULTIES.reduce((s, d) => s + counts[d], 0) }))
+    .map(([topic, { counts }]) => ({ topic, counts, total: DIFFICULTIES.reduce((s, d) => s + counts[d], 0) }))
     .sort((a, b) => b.total - a.total || (a.topic < b.topic ? -1 : 1));
   return {
     fileName: report.fileName,
     rows: n,
     skippedRows: report.skippedRows,
     notCompletedRows: report.notCompletedRows,
-    fingerprint: await fingerprintTasks(tasks),
+    fingerprint: await digestFingerprint(fingerprint.bytes([...byUser.keys()], [...byTopic.keys()])),
     users,
     topics,
     firstTaskAt: new Date(first).toISOString(),

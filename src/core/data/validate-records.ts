@@ -1,52 +1,23 @@
 /**
- * Validates streamed records column by column with the zod field schemas and turns valid rows into Tasks.
- * Why memoised and fast paths: a million-row export repeats the same user, topic, difficulty and boolean
- * strings, so each distinct value goes through zod once; timestamps and times rarely repeat, so plainly
- * valid ones take the schemas' own parse functions directly (FAST_PATHS) and only faulty ones reach zod.
+ * Validates streamed records column by column (column-readers.ts) and turns valid rows into Tasks. Rows
+ * of a quote-free CSV arrive as character positions and are read in place, in the same column order and
+ * with the same outcomes as strings would be; a row's first fault is reported and the row skipped.
  */
-import type { z } from 'zod';
-import type { CanonicalColumn, ColumnMapping } from './column-aliases';
-import { FAST_PATHS, FIELD_SCHEMAS, type NumericLevel, type ParsedRow } from './field-schemas';
-import { clip, type RecordTable } from './read-records';
+import type { ColumnMapping } from './column-aliases';
+import {
+  columnsOf,
+  FAULT,
+  FIELDS,
+  readDecimalSpan,
+  readSpan,
+  readTimestampSpan,
+  readUnitSpan,
+  type Column,
+  type Field,
+} from './column-readers';
+import type { NumericLevel, ParsedRow } from './field-schemas';
+import { clip, type RecordTable, type SpanVisitor } from './record-table';
 import { DIFFICULTIES, type RowProblem, type Task } from './task';
-
-const FIELDS = Object.keys(FIELD_SCHEMAS) as (keyof typeof FIELD_SCHEMAS & CanonicalColumn)[];
-
-/** Distinct values remembered per column: beyond this a column is not repetitive enough to gain. */
-const MEMO_LIMIT = 20_000;
-
-type Outcome = { ok: true; value: unknown } | { ok: false; reason: string };
-
-function viaSchema(schema: z.ZodType, raw: unknown): Outcome {
-  const result = schema.safeParse(raw);
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, reason: result.error.issues[0]?.message ?? 'is invalid' };
-}
-
-function columnParser(field: keyof typeof FIELD_SCHEMAS, present: boolean): (raw: unknown) => Outcome {
-  const schema = FIELD_SCHEMAS[field];
-  if (!present) {
-    const absent = viaSchema(schema, undefined);
-    return () => absent;
-  }
-  const fast = FAST_PATHS[field];
-  if (fast) {
-    return (raw) => {
-      const value = fast(raw);
-      return value !== undefined ? { ok: true, value } : viaSchema(schema, raw);
-    };
-  }
-  const memo = new Map<unknown, Outcome>();
-  return (raw) => {
-    const memoisable = typeof raw !== 'object' || raw === null;
-    const hit = memoisable ? memo.get(raw) : undefined;
-    if (hit) return hit;
-    const outcome = viaSchema(schema, raw);
-    if (memoisable && memo.size < MEMO_LIMIT) memo.set(raw, outcome);
-    return outcome;
-  };
-}
 
 interface Numbered {
   task: Task;
@@ -62,50 +33,139 @@ export interface Validated {
   rowsRead: number;
 }
 
+// Parsed values of `visit` sit in an array in FIELDS order: stores by a varying property name were slow.
+const at = (field: Field): number => FIELDS.indexOf(field);
+const USER = at('user_id');
+const TOPIC = at('topic');
+const DIFFICULTY = at('difficulty');
+const COMPLETED_AT = at('completed_at');
+const IS_CORRECT = at('is_correct');
+const TIME = at('actual_time_seconds');
+const COMPLETED = at('completed');
+const PREDICTED = at('predicted_correct');
+const TRUE_P = at('true_p');
+
 export function validateRecords(table: RecordTable, mapping: ColumnMapping): Validated {
-  const columns = FIELDS.map((field) => {
-    const index = mapping.indexOf.get(field);
-    return { field, index, parse: columnParser(field, index !== undefined) };
-  });
+  const columns = columnsOf(mapping);
+  const column = (k: number): Column => columns[k] as Column;
+  const [user, topic, level, completedAt, isCorrect, time, completed, predicted, trueP] = [
+    USER,
+    TOPIC,
+    DIFFICULTY,
+    COMPLETED_AT,
+    IS_CORRECT,
+    TIME,
+    COMPLETED,
+    PREDICTED,
+    TRUE_P,
+  ].map(column) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
+  const difficultyIndex = mapping.indexOf.get('difficulty') ?? 0;
   const tasks: Task[] = [];
   const problems: RowProblem[] = [];
   const numbered: Numbered[] = [];
   let notCompletedRows = 0;
-  const values: Partial<Record<CanonicalColumn, unknown>> = {};
-  const rowsRead = table.forEachRecord(
-    (record, row) => {
-      for (const { field, index, parse } of columns) {
-        const raw = index === undefined ? undefined : record[index];
-        const outcome = parse(raw);
-        if (!outcome.ok) {
-          problems.push({ row, column: field, reason: outcome.reason, value: clip(raw) });
-          return;
-        }
-        values[field] = outcome.value;
-      }
-      const parsed = values as ParsedRow;
-      if (parsed.completed === false) {
-        notCompletedRows++;
+  const values: unknown[] = FIELDS.map(() => undefined);
+
+  const visit = (record: unknown[], row: number): void => {
+    for (let k = 0; k < columns.length; k++) {
+      const { field, index, parse } = column(k);
+      const raw = index === undefined ? undefined : record[index];
+      const outcome = parse(raw);
+      if (!outcome.ok) {
+        problems.push({ row, column: field, reason: outcome.reason, value: clip(raw) });
         return;
       }
-      const level = typeof parsed.difficulty === 'number' ? parsed.difficulty : undefined;
-      const task: Task = {
-        userId: parsed.user_id,
-        topic: parsed.topic,
-        difficulty: level === undefined ? (parsed.difficulty as Task['difficulty']) : 'easy',
-        completedAtMs: parsed.completed_at,
-        isCorrect: parsed.is_correct,
-        actualTimeSeconds: parsed.actual_time_seconds,
-      };
-      if (parsed.predicted_correct !== undefined) task.predictedCorrect = parsed.predicted_correct;
-      if (parsed.true_p !== undefined) task.trueP = parsed.true_p;
-      if (level !== undefined)
-        numbered.push({ task, row, level, raw: record[mapping.indexOf.get('difficulty') ?? 0] });
-      tasks.push(task);
-    },
-    (problem) => problems.push(problem),
-  );
+      values[k] = outcome.value;
+    }
+    if (values[COMPLETED] === false) {
+      notCompletedRows++;
+      return;
+    }
+    const difficulty = values[DIFFICULTY] as ParsedRow['difficulty'];
+    const task = newTask(
+      values[USER] as string,
+      values[TOPIC] as string,
+      typeof difficulty === 'number' ? 'easy' : difficulty,
+      values[COMPLETED_AT] as number,
+      values[IS_CORRECT] as boolean,
+      values[TIME] as number,
+      values[PREDICTED] as number | undefined,
+      values[TRUE_P] as number | undefined,
+    );
+    tasks.push(task);
+    if (typeof difficulty === 'number')
+      numbered.push({ task, row, level: difficulty, raw: record[difficultyIndex] });
+  };
+
+  // `visit` for a row given as character positions: the same columns in the same (FIELDS) order, each
+  // giving what `parse` gives for its string, written out so numbers need no array slot (a box each).
+  const visitSpans: SpanVisitor = (text, starts, ends, row) => {
+    const u = readSpan(user, text, starts, ends, row, problems);
+    if (u === FAULT) return;
+    const t = readSpan(topic, text, starts, ends, row, problems);
+    if (t === FAULT) return;
+    const d = readSpan(level, text, starts, ends, row, problems) as ParsedRow['difficulty'] | typeof FAULT;
+    if (d === FAULT) return;
+    const ms = readTimestampSpan(completedAt, text, starts, ends, row, problems);
+    if (ms === FAULT) return;
+    const correct = readSpan(isCorrect, text, starts, ends, row, problems);
+    if (correct === FAULT) return;
+    const seconds = readDecimalSpan(time, text, starts, ends, row, problems);
+    if (seconds === FAULT) return;
+    const done = readSpan(completed, text, starts, ends, row, problems);
+    if (done === FAULT) return;
+    const p = readUnitSpan(predicted, text, starts, ends, row, problems);
+    if (p === FAULT) return;
+    const truth = readUnitSpan(trueP, text, starts, ends, row, problems);
+    if (truth === FAULT) return;
+    if (done === false) {
+      notCompletedRows++;
+      return;
+    }
+    const numeric = typeof d === 'number';
+    const task = newTask(
+      u as string,
+      t as string,
+      numeric ? 'easy' : d,
+      ms,
+      correct as boolean,
+      seconds,
+      p,
+      truth,
+    );
+    tasks.push(task);
+    if (numeric) {
+      const raw = text.slice(starts[difficultyIndex] as number, ends[difficultyIndex] as number);
+      numbered.push({ task, row, level: d, raw });
+    }
+  };
+
+  const rowsRead = table.forEachRecord(visit, (problem) => problems.push(problem), visitSpans);
   return { tasks: resolveLevels(tasks, numbered, problems), problems, notCompletedRows, rowsRead };
+}
+
+/**
+ * One object literal per combination of optional fields, so each task is built in its final shape at
+ * once (adding a property later gave every task an out-of-object property store: a million more objects).
+ */
+function newTask(
+  userId: string,
+  topic: string,
+  difficulty: Task['difficulty'],
+  completedAtMs: number,
+  isCorrect: boolean,
+  actualTimeSeconds: number,
+  predictedCorrect: number | undefined,
+  trueP: number | undefined,
+): Task {
+  if (predictedCorrect === undefined) {
+    return trueP === undefined
+      ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds }
+      : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, trueP };
+  }
+  return trueP === undefined
+    ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect }
+    : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, trueP };
 }
 
 /**
