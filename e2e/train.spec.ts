@@ -141,7 +141,7 @@ test('a training helper that crashes hands its strategy back; the run completes 
   const lab = new LabPage(page);
   await lab.open();
   await page.getByLabel('Backend').selectOption('wasm');
-  // Auto gives one worker on a 2-core machine (each training worker keeps about two cores busy).
+  // Auto would too on a machine with 2 cores or more; chosen so the journey does not depend on the machine.
   await page.getByLabel('Training workers').selectOption('2');
   await lab.quickPreset();
   // At the seed's settings the helper's strategy (weighted loss; per-user stays here) runs for seconds.

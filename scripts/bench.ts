@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only data:preset:backend,…]`: drives the built lab in headless Chromium as a person would (Backend
+ * `npm run bench [-- --quick] [-- --only data:preset:backend[:wN],…]`: drives the built lab in headless Chromium as a person would (Backend
  * select, preset, "Train all strategies", "Download report") and records per strategy and data size the
  * train time on wasm, cpu and webgl, click → "All strategies trained", the longest main-thread task, the
  * worker's tf tensor count after each run, import rows/s and the load average. Writes bench/results.json.
@@ -19,21 +19,26 @@ const SCENARIOS: (Scenario & { inQuick?: boolean })[] = [
   { data: 'sample', preset: 'lab', backend: 'wasm', runs: 5, budgetMs: 120_000, inQuick: true },
   { data: 'sample', preset: 'lab', backend: 'cpu', runs: 1, budgetMs: 180_000, inQuick: true },
   { data: 'sample', preset: 'lab', backend: 'webgl', runs: 1, budgetMs: 180_000, inQuick: true },
+  { data: 'sample', preset: 'lab', backend: 'wasm', workers: 1, runs: 5, budgetMs: 120_000 },
   { data: 'sample', preset: 'seed-faithful', backend: 'wasm', runs: 3, budgetMs: 240_000 },
+  { data: 'sample', preset: 'seed-faithful', backend: 'wasm', workers: 1, runs: 3, budgetMs: 240_000 },
   { data: 'sample', preset: 'seed-faithful', backend: 'cpu', runs: 1, budgetMs: 300_000 },
   { data: 'sample', preset: 'seed-faithful', backend: 'webgl', runs: 1, budgetMs: 0 },
   { data: 'medium', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 360_000 },
+  { data: 'medium', preset: 'lab', backend: 'wasm', workers: 1, runs: 1, budgetMs: 360_000 },
   { data: '100k', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 },
   ...(existsSync(DATA_FILES.ednet)
     ? [{ data: 'ednet', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 } satisfies Scenario]
     : []),
 ];
-// `--only data:preset:backend,…` runs just those scenarios (e.g. `--only sample:seed-faithful:wasm`).
+// `--only data:preset:backend[:wN],…` runs just those scenarios (e.g. `--only sample:seed-faithful:wasm:w2`;
+// without `:wN` the Training workers select stays on Auto — one worker per core; `:w1` rows are the
+// one-worker reference).
+const keyOf = (s: Scenario) =>
+  [s.data, s.preset, s.backend, ...(s.workers ? [`w${s.workers}`] : [])].join(':');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
-const selected = SCENARIOS.filter((s) =>
-  only ? only.has(`${s.data}:${s.preset}:${s.backend}`) : !quick || s.inQuick,
-);
+const selected = SCENARIOS.filter((s) => (only ? only.has(keyOf(s)) : !quick || s.inQuick));
 
 async function main(): Promise<void> {
   if (selected.some((s) => s.data !== 'sample')) ensureGeneratedFiles();
@@ -44,9 +49,7 @@ async function main(): Promise<void> {
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
     for (const scenario of selected) {
-      console.error(
-        `${scenario.data} ${scenario.preset} ${scenario.backend} (load ${os.loadavg()[0]?.toFixed(2)})`,
-      );
+      console.error(`${keyOf(scenario)} (load ${os.loadavg()[0]?.toFixed(2)})`);
       const result = await measureRun(page, scenario, results);
       results.push(result);
       console.error(`  → ${JSON.stringify(result.summary)}`);
@@ -74,7 +77,7 @@ function printTable(results: ScenarioResult[]): void {
       results
         .filter((r) => Object.keys(r.strategyMs).length > 0)
         .map((r) => [
-          `${r.scenario.data} ${r.scenario.preset} ${r.scenario.backend}`,
+          keyOf(r.scenario),
           Object.fromEntries(
             ids.map((id) => [id, r.strategyMs[id] === undefined ? '–' : r.strategyMs[id] / 1000]),
           ),

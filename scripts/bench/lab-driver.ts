@@ -19,6 +19,8 @@ export interface Scenario {
   data: DataName;
   preset: 'lab' | 'quick' | 'seed-faithful';
   backend: 'wasm' | 'cpu' | 'webgl';
+  /** The Training workers select; absent = Auto. */
+  workers?: number;
   runs: number;
   /** Per run; 0 = do not run (a row saying so). */
   budgetMs: number;
@@ -176,9 +178,19 @@ export async function measureRun(
   scenario: Scenario,
   previous: ScenarioResult[],
 ): Promise<ScenarioResult> {
-  const label = { data: scenario.data, preset: scenario.preset, backend: scenario.backend };
+  const label = {
+    data: scenario.data,
+    preset: scenario.preset,
+    backend: scenario.backend,
+    workersChosen: scenario.workers ?? 'auto',
+  };
   if (scenario.budgetMs === 0) {
-    const lab = previous.find((r) => r.scenario.backend === scenario.backend && r.scenario.preset === 'lab');
+    const lab = previous.find(
+      (r) =>
+        r.scenario.backend === scenario.backend &&
+        r.scenario.preset === 'lab' &&
+        r.scenario.workers === scenario.workers,
+    );
     const note = lab?.runs[0]
       ? `the lab default took ${(lab.runs[0].wallMs / 1000).toFixed(0)} s here; Seed-faithful takes ~6× its steps`
       : 'not attempted';
@@ -193,6 +205,7 @@ export async function measureRun(
   }
   const imported = await loadData(page, scenario.data);
   await page.getByLabel('Backend').selectOption(scenario.backend);
+  await page.getByLabel('Training workers').selectOption(String(scenario.workers ?? 'auto'));
   await page.getByRole('checkbox', { name: '6. Per-user models' }).waitFor();
   await page.getByRole('button', { name: PRESET_BUTTON[scenario.preset] }).click();
   const runs: RunMeasure[] = [];

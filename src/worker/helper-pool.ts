@@ -9,13 +9,13 @@ import { spawnHelperLane, type DatasetSource, type HelperLane } from './helper-l
 const MAX_HELPERS = 3;
 
 /**
- * Helpers worth having on this machine. In Chromium a training worker keeps about 1.7 cores busy — its own
- * thread plus V8's background recompiling of the tfjs-core code it keeps deoptimising (traced: 1,234 Maglev
- * and 120 TurboFan compiles, 820 deopts in 4 s) — so a helper needs two more cores: on 2 cores a second
- * worker made the sample 17 % faster but 20k–100k rows 20–30 % slower (bench, issue 7's note).
+ * Helpers worth having on this machine: one per core beyond the lab worker's. Measured on 2 cores (idle,
+ * bench): each strategy trains 1.2–1.35× slower beside another (V8 recompiles tfjs-core code it keeps
+ * deoptimising on background threads, which the workers now share), yet the whole run is 1.4–1.7× faster —
+ * sample 8.1 → 5.1 s, seed-faithful 26.7 → 18.6 s, 20k rows 59.9 → 35.8 s.
  */
 export function helperBudget(cores: number | undefined = self.navigator?.hardwareConcurrency): number {
-  return Math.max(0, Math.min(MAX_HELPERS, Math.floor((cores ?? 1) / 2) - 1));
+  return Math.max(0, Math.min(MAX_HELPERS, (cores ?? 1) - 1));
 }
 
 export interface HelperPool {

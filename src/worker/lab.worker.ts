@@ -186,7 +186,7 @@ function workersFor(request: TrainRequest, backend: BackendName): { count: numbe
   const cores = self.navigator.hardwareConcurrency;
   return {
     count: 1 + helperBudget(cores),
-    reason: `Auto: ${cores} cores here, and each training worker keeps about two busy`,
+    reason: `Auto: one per core, ${cores} here`,
   };
 }
 
