@@ -63,18 +63,24 @@ describe('runComparison with a second lane', () => {
     const alone = await runComparison(request);
     const { lane, models } = inProcessLane();
     const byLane: string[] = [];
+    const order: string[] = [];
     const progressIds = new Set<string>();
     const both = await runComparison({
       ...request,
       lanes: [lane],
       onProgress: (e) => progressIds.add(e.strategyId),
+      onFrame: () => order.push('frame'),
       onStrategyDone: (entry, trained, from) => {
+        order.push(entry.id);
         if (from) byLane.push(entry.id);
         // A lane keeps its model: none comes with its entry.
         if (from) expect(trained).toBeUndefined();
       },
     });
     expect(withoutClock(both.report)).toEqual(withoutClock(alone.report));
+    // The lane starts before the frame is scored, yet the frame is out before any entry.
+    expect(order[0]).toBe('frame');
+    expect(order).toHaveLength(1 + IDS.length);
     expect(both.report.strategies.map((s) => s.id)).toEqual(IDS);
     expect(byLane.length).toBeGreaterThan(0);
     expect(new Set([...both.trained.keys(), ...byLane])).toEqual(new Set(IDS));

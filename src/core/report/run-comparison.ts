@@ -24,7 +24,7 @@ import {
   type TrainedStrategy,
   type ValidationOptions,
 } from '../strategies/types';
-import { buildReport, reportStrategy } from './build-report';
+import { buildReport, reportStrategy, type ReportInputs } from './build-report';
 import { frameOf, type ReportFrame } from './compose-report';
 import type { Report, ReportStrategy } from './report-types';
 import { drainInLanes, LaneLostError, longestFirst, type StrategyLane } from './strategy-lanes';
@@ -132,28 +132,6 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   });
   const scoreOptions = { seed, resamples: request.resamples };
 
-  // Everything but the strategies is known before training: handed out first, so a run cancelled after
-  // its first strategy still yields a complete report of what finished.
-  const frameInputs = {
-    summary: request.summary,
-    split,
-    baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions),
-    recorded: scoreRecorded(tasks, split.testIndices, scoreOptions),
-    seed,
-    backend: request.backend,
-    thresholds,
-    validation: { mode: validation.mode, share: validation.share },
-  };
-  request.onFrame?.(
-    frameOf(
-      buildReport({
-        ...frameInputs,
-        strategies: [],
-        generatedAt: (request.now?.() ?? new Date()).toISOString(),
-      }),
-    ),
-  );
-
   const done = new Map<StrategyId, StrategyEvaluation | ReportStrategy>();
   const trained = new Map<StrategyId, TrainedStrategy>();
   const handedOver = new Set<TrainedStrategy>();
@@ -202,12 +180,38 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     request.onStrategyDone?.(entry, undefined, lane);
   };
   const lanes = request.lanes ?? [];
+  // Started first: each lane's first request goes out synchronously, so the helpers train while this thread
+  // scores the frame — and no entry can come back before the frame is out (replies are later tasks).
+  const draining = drainInLanes(lanes.length > 0 ? longestFirst(selected) : selected, [
+    trainHere,
+    ...lanes.map(trainIn),
+  ]);
+  let frameInputs: Omit<ReportInputs, 'strategies' | 'generatedAt'>;
   try {
-    await drainInLanes(lanes.length > 0 ? longestFirst(selected) : selected, [
-      trainHere,
-      ...lanes.map(trainIn),
-    ]);
+    // Everything but the strategies is known before training: handed out first, so a run cancelled after
+    // its first strategy still yields a complete report of what finished.
+    frameInputs = {
+      summary: request.summary,
+      split,
+      baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions),
+      recorded: scoreRecorded(tasks, split.testIndices, scoreOptions),
+      seed,
+      backend: request.backend,
+      thresholds,
+      validation: { mode: validation.mode, share: validation.share },
+    };
+    request.onFrame?.(
+      frameOf(
+        buildReport({
+          ...frameInputs,
+          strategies: [],
+          generatedAt: (request.now?.() ?? new Date()).toISOString(),
+        }),
+      ),
+    );
+    await draining;
   } catch (error) {
+    await draining.catch(() => undefined); // a frame that failed waits for the lanes to stop
     for (const model of trained.values()) if (!handedOver.has(model)) model.dispose();
     throw error;
   }
