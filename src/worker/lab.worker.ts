@@ -27,6 +27,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from './protocol';
+import { warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 
 const held: ModelHoldings & {
@@ -88,13 +89,16 @@ async function handle(request: WorkerRequest): Promise<void> {
         held.source = { fileName: request.fileName, file: request.file };
         // Helpers start now (loading tfjs, importing the file) so the first run finds them ready.
         if (helperBudget() > 0) helpers.lanes({ ...held.source, summary }, helperBudget());
-        return post({
+        post({
           id,
           kind: 'imported',
           summary,
           report: result.dataset.report,
           importMs: performance.now() - started,
         });
+        // wasm is what Auto picks on CPU-only machines (another chosen backend is activated by the run).
+        // The next request waits for this: a few hundred ms a first Train click would spend anyway.
+        return await warmUpTraining(result.dataset.tasks);
       }
       case 'catalog':
         return post({ id, kind: 'catalog', strategies: STRATEGIES.map(metaOf) });

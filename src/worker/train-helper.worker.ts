@@ -11,6 +11,7 @@ import { laneRunner, type LaneRunner } from '../core/report/lane-runner';
 import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { exportModel, type ModelHoldings } from './model-exchange';
+import { warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 
 const held: ModelHoldings = { trained: new Map(), results: new Map() };
@@ -49,7 +50,8 @@ async function handle(request: HelperRequest): Promise<void> {
         held.dataset = result.dataset;
         held.summary = request.summary;
         runner = laneRunner(result.dataset.tasks);
-        return post({ id, kind: 'ready' });
+        post({ id, kind: 'ready' });
+        return await warmUpTraining(result.dataset.tasks);
       }
       case 'run': {
         if (!runner) return post({ id, kind: 'unavailable', message: 'it holds no dataset' });
