@@ -20,7 +20,9 @@ const settingsSchema = z.object({
   seed: z.number().int(),
   backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
   // Added later: sessions stored before it read as Auto.
-  workers: z.union([z.literal('auto'), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).default('auto'),
+  workers: z
+    .union([z.literal('auto'), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+    .default('auto'),
   maskIds: z.boolean(),
   thresholds: z.record(z.string(), z.number()),
   strategies: z.record(
@@ -163,7 +165,15 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
     ) {
       later('settings', () => {
         const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
-        return { schemaVersion: SESSION_SCHEMA_VERSION, seed, backend, workers, maskIds, thresholds, strategies };
+        return {
+          schemaVersion: SESSION_SCHEMA_VERSION,
+          seed,
+          backend,
+          workers,
+          maskIds,
+          thresholds,
+          strategies,
+        };
       });
     }
     // Results are written when they settle (not on every finished strategy of a run in flight).

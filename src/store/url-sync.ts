@@ -51,7 +51,16 @@ export function settingsHref(
 }
 
 const watched = (s: UrlSyncedState) =>
-  [s.seed, s.backend, s.workers, s.thresholds, s.maskIds, s.strategies, s.catalog, s.summary?.fingerprint] as const;
+  [
+    s.seed,
+    s.backend,
+    s.workers,
+    s.thresholds,
+    s.maskIds,
+    s.strategies,
+    s.catalog,
+    s.summary?.fingerprint,
+  ] as const;
 
 /** Starts the sync; returns a function that stops it. */
 export function startUrlSync<S extends UrlSyncedState>(

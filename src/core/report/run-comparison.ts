@@ -1,6 +1,7 @@
 /**
- * The one orchestration the CLI and the browser worker share: split once, train each selected strategy
- * in registry order, evaluate it, hand each entry over as soon as it is ready, and build the report.
+ * The one orchestration the CLI and the browser worker share: split once, train and evaluate each selected
+ * strategy — one after another in registry order, or side by side in lanes (helper workers) — hand each
+ * entry over as soon as it is ready, and build the report (registry order either way).
  * Pure core (tfjs only through the strategies); no DOM, no Node-only modules.
  */
 import type { Dataset, Task } from '../data/task';

@@ -7,12 +7,7 @@ import type { EvaluationData, StrategyEvaluation } from '../evaluation/evaluate-
 import { evaluateStrategy } from '../evaluation/evaluate-strategy';
 import type { Task } from '../data/task';
 import { mergeOptions } from '../strategies/common-options';
-import type {
-  ProgressEvent,
-  Strategy,
-  TrainedStrategy,
-  ValidationOptions,
-} from '../strategies/types';
+import type { ProgressEvent, Strategy, TrainedStrategy, ValidationOptions } from '../strategies/types';
 import type { ReportStrategyFailed } from './report-types';
 
 export interface StrategyRunContext {
