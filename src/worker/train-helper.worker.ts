@@ -68,6 +68,11 @@ async function handle(request: HelperRequest): Promise<void> {
             signal: controller.signal,
             onProgress: (event) => post({ id, kind: 'progress', event }),
           });
+          // Cancelled while finishing: the lab worker no longer waits for it, so the model it holds stays.
+          if (controller.signal.aborted) {
+            result.model?.dispose();
+            return post({ id, kind: 'cancelled' });
+          }
           forget(job.id);
           if (result.model) {
             held.trained.set(job.id, result.model);
