@@ -1,3 +1,4 @@
+// The lane scheduler alone (no tfjs): every job once, a free lane takes the next, a lost lane hands its job back.
 import { describe, expect, it } from 'vitest';
 import { drainInLanes, LaneLostError, longestFirst } from './strategy-lanes';
 
