@@ -17,7 +17,8 @@ import type { StrategyId } from '../core/strategies/types';
 import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
 import type { HelperLane } from './helper-lane';
 import { createHelperPool, helperBudget } from './helper-pool';
-import { exportModel, loadModel, type ModelHoldings } from './model-exchange';
+import { handleInOrder } from './handle-in-order';
+import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type {
   BackendChoice,
@@ -54,14 +55,8 @@ const activate = async (backend: BackendName): Promise<Activation> =>
 // WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.
 (self as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
 
-// One request at a time, in order (a re-import after a restart lands before the training that follows it);
-// only a cancel jumps the queue, or it could never reach the run it stops.
-let queue: Promise<void> = Promise.resolve();
-self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  if (request.kind === 'cancel') void handle(request);
-  else queue = queue.then(() => handle(request));
-});
+// A re-import after a restart lands before the training that follows it.
+handleInOrder(handle);
 
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
@@ -78,9 +73,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         // Models of another dataset must not be exported as if trained on this one (the page clears
         // its results for the same reason).
         if (summary.fingerprint !== held.summary?.fingerprint) {
-          for (const trained of held.trained.values()) trained.dispose();
-          held.trained.clear();
-          held.results.clear();
+          forgetModels(held);
           held.remote.clear();
           helpers.closeAll();
         }
@@ -125,10 +118,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'export-model': {
         const helper = held.remote.get(request.strategyId);
         const reply = helper ? await helper.exportModel(request) : await exportModel(held, request);
-        return post(
-          { id, ...reply },
-          reply.kind === 'model-exported' && reply.bytes ? [reply.bytes.buffer] : [],
-        );
+        return post({ id, ...reply }, exportTransfer(reply));
       }
       case 'saved-models':
         return post({ id, kind: 'saved-models', models: await listSavedModels() });
@@ -251,9 +241,7 @@ async function train(id: number, request: TrainRequest): Promise<void> {
         });
       },
       onStrategyDone: (entry, trained, lane) => {
-        held.trained.get(entry.id)?.dispose();
-        held.trained.delete(entry.id);
-        held.results.delete(entry.id);
+        forgetModels(held, entry.id);
         const holder = held.remote.get(entry.id);
         held.remote.delete(entry.id);
         if (holder && holder !== lane) holder.drop(entry.id);

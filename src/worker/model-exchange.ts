@@ -33,6 +33,19 @@ export interface ModelHoldings {
 
 type Activate = (backend: BackendName) => Promise<{ ok: boolean }>;
 
+/** Dispose a held strategy's model and drop its result (every strategy when no id is given). */
+export function forgetModels(held: ModelHoldings, id?: StrategyId): void {
+  for (const sid of id ? [id] : [...held.trained.keys(), ...held.results.keys()]) {
+    held.trained.get(sid)?.dispose();
+    held.trained.delete(sid);
+    held.results.delete(sid);
+  }
+}
+
+/** What to transfer with an export reply: the bundle's bytes, never copied. */
+export const exportTransfer = (reply: ExportReply): Transferable[] =>
+  reply.kind === 'model-exported' && reply.bytes ? [reply.bytes.buffer] : [];
+
 const labelsOf = (summary: DatasetSummary) => userLabels(summary.users.map((u) => u.userId));
 
 export async function exportModel(held: ModelHoldings, request: ExportRequest): Promise<ExportReply> {

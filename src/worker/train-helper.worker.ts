@@ -10,7 +10,8 @@ import { importTasksFromBytes } from '../core/data/import-tasks';
 import { laneRunner, type LaneRunner } from '../core/report/lane-runner';
 import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
-import { exportModel, type ModelHoldings } from './model-exchange';
+import { handleInOrder } from './handle-in-order';
+import { exportModel, exportTransfer, forgetModels, type ModelHoldings } from './model-exchange';
 import { warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 
@@ -21,26 +22,14 @@ const runs = new Map<number, AbortController>();
 const post = (reply: HelperReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
 
-function forget(id: StrategyId): void {
-  held.trained.get(id)?.dispose();
-  held.trained.delete(id);
-  held.results.delete(id);
-}
-
-// One request at a time, in order (the dataset lands before the runs that need it); a cancel jumps the queue.
-let queue: Promise<void> = Promise.resolve();
-self.addEventListener('message', (event: MessageEvent<HelperRequest>) => {
-  const request = event.data;
-  if (request.kind === 'cancel') void handle(request);
-  else queue = queue.then(() => handle(request));
-});
+handleInOrder(handle);
 
 async function handle(request: HelperRequest): Promise<void> {
   const { id } = request;
   try {
     switch (request.kind) {
       case 'dataset': {
-        for (const sid of [...held.trained.keys()]) forget(sid);
+        forgetModels(held);
         runner = undefined;
         const result = importTasksFromBytes(
           new Uint8Array(await request.file.arrayBuffer()),
@@ -73,7 +62,7 @@ async function handle(request: HelperRequest): Promise<void> {
             result.model?.dispose();
             return post({ id, kind: 'cancelled' });
           }
-          forget(job.id);
+          forgetModels(held, job.id);
           if (result.model) {
             held.trained.set(job.id, result.model);
             held.results.set(job.id, { entry: result.entry, seed: job.seed, backend });
@@ -91,13 +80,10 @@ async function handle(request: HelperRequest): Promise<void> {
         return;
       case 'export': {
         const reply = await exportModel(held, request.request);
-        return post(
-          { id, ...reply },
-          reply.kind === 'model-exported' && reply.bytes ? [reply.bytes.buffer] : [],
-        );
+        return post({ id, ...reply }, exportTransfer(reply));
       }
       case 'drop':
-        forget(request.strategyId as StrategyId);
+        forgetModels(held, request.strategyId as StrategyId);
         return post({ id, kind: 'ready' });
     }
   } catch (error) {
