@@ -50,6 +50,12 @@ export class LabPage {
     await this.importInput.setInputFiles(path);
   }
 
+  /** fixtures/medium.csv (20,000 tasks): where a journey needs training that lasts seconds. */
+  async importMedium(): Promise<void> {
+    await this.importFile('fixtures/medium.csv');
+    await expect(this.taskCount).toHaveText('20,000');
+  }
+
   userRow(userId: string): Locator {
     return this.usersTable
       .getByRole('row')

@@ -118,13 +118,17 @@ export function uploadValidation(
   sizes: TableSizes,
   withUser: boolean,
 ): StackedBatchWithCoef {
+  return uploadBatch(validationHostBatch(sources, sizes), withUser);
+}
+
+/** Every model's validation rows (null = none) in one host batch padded to the longest; coefficients as above. */
+export function validationHostBatch(sources: readonly (BatchSource | null)[], sizes: TableSizes): HostBatch {
   const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
   const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));
-  const hb = hostBatch(sources, picks, width, sizes, (m, pick) => {
+  return hostBatch(sources, picks, width, sizes, (m, pick) => {
     const w = (sources[m] as BatchSource).rows.weight;
     let sum = 0;
     for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;
     return sum;
   });
-  return uploadBatch(hb, withUser);
 }

@@ -63,7 +63,7 @@ function maxDiff(a: number[][], b: number[][]): number {
   return d;
 }
 
-describe('trainStacked', () => {
+describe.each(['tfjs', 'simd'] as const)('trainStacked (%s engine)', (engine) => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
   });
@@ -71,8 +71,8 @@ describe('trainStacked', () => {
   it('gives each model of a stack the weights and losses it gets trained alone (own rows, batch, head)', async () => {
     const aloneA = head('correctness', 1);
     const aloneB = head('time', 2);
-    const [ra] = await trainStacked({ models: [member(aloneA, fitA, valA)], options, rng: inOrder });
-    const [rb] = await trainStacked({ models: [member(aloneB, fitB, valB)], options, rng: inOrder });
+    const [ra] = await trainStacked({ models: [member(aloneA, fitA, valA)], options, rng: inOrder, engine });
+    const [rb] = await trainStacked({ models: [member(aloneB, fitB, valB)], options, rng: inOrder, engine });
 
     const stackA = head('correctness', 1);
     const stackB = head('time', 2);
@@ -81,6 +81,7 @@ describe('trainStacked', () => {
       models: [member(stackA, fitA, valA), member(stackB, fitB, valB)],
       options,
       rng: inOrder,
+      engine,
     });
     expect(tf.memory().numTensors).toBe(before);
     expect(maxDiff(values(stackA), values(aloneA))).toBeLessThan(1e-5);
@@ -99,6 +100,7 @@ describe('trainStacked', () => {
       // A rate this high makes validation loss bounce, so both stop before 40 epochs.
       options: { ...options, epochs: 40, learningRate: 0.2, patience: 2 },
       rng: createRng(9),
+      engine,
     });
     for (const r of results) {
       expect(r.epochsRun).toBeLessThan(40);
@@ -117,6 +119,7 @@ describe('trainStacked', () => {
       models: [member(idle, empty, valA), member(busy, fitB, valB)],
       options,
       rng: createRng(1),
+      engine,
     });
     expect(r).toMatchObject({ epochsRun: 0, losses: [] });
     expect(values(idle)).toEqual(start);

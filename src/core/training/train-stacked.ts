@@ -10,30 +10,10 @@ import type { EncodedRows } from '../features/encoded-rows';
 import type { HeadNetwork, LayerName } from '../model/architecture';
 import type { Rng } from '../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
-import { MaskedAdam } from './masked-adam';
-import { keepBest, putBack } from './stacked-best-weights';
-import {
-  disposeBatch,
-  hostBatch,
-  uploadBatch,
-  uploadValidation,
-  type BatchSource,
-  type StackedBatchWithCoef,
-  type TableSizes,
-} from './stacked-batch';
-import {
-  disposeStacked,
-  stackNetworks,
-  stackedForward,
-  stackedRegularization,
-  stackedRowLoss,
-  trainableStacked,
-  unstackInto,
-  type StackedNetwork,
-} from './stacked-network';
-import { registerSegmentSumKernels } from './segment-sum-kernels';
-import { registerWasmGather } from './wasm-gather-kernel';
-import { registerWasmMatMul } from './wasm-matmul-kernel';
+import { createSimdEngine, simdKernelsAvailable } from './simd-stacked-engine';
+import { hostBatch, type BatchSource } from './stacked-batch';
+import type { EngineSetup, StackedEngine } from './stacked-engine';
+import { createTfjsEngine } from './tfjs-stacked-engine';
 import { yieldTask } from './yield-task';
 
 export interface PhaseOptions {
@@ -84,6 +64,16 @@ export interface TrainStackedArgs {
   options: PhaseOptions;
   rng: Rng;
   signal?: AbortSignal;
+  /**
+   * Who does the arithmetic: 'simd' (our wasm SIMD kernels, the default on the wasm backend where
+   * they are supported) or 'tfjs' (tfjs ops on the active backend: WebGL, CPU).
+   */
+  engine?: 'simd' | 'tfjs';
+}
+
+/** The default engine for the active tfjs backend. */
+export function defaultEngine(backend: string): 'simd' | 'tfjs' {
+  return backend === 'wasm' && simdKernelsAvailable() ? 'simd' : 'tfjs';
 }
 
 /** Per-model bookkeeping of one phase. */
@@ -95,14 +85,9 @@ interface ModelState extends PhaseResult {
   hasVal: boolean;
 }
 
-const tableSize = (s: StackedNetwork, layer: LayerName) => (s.vars[layer]?.[0]?.shape[1] as number) ?? 0;
-
 /** Train K heads of one architecture together. Throws the signal's reason when aborted (after cleaning up). */
 export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[]> {
   const { options, rng, signal } = args;
-  registerSegmentSumKernels();
-  registerWasmMatMul();
-  registerWasmGather();
   const results: PhaseResult[] = args.models.map(() => ({
     epochsRun: 0,
     bestEpoch: 0,
@@ -113,14 +98,6 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   const models = live.map((i) => args.models[i] as StackedModel);
   if (models.length === 0 || options.epochs <= 0) return results;
 
-  const frozen = options.frozen;
-  const stacked = stackNetworks(models.map((m) => m.net));
-  const varList = trainableStacked(stacked, frozen);
-  if (varList.length === 0) {
-    disposeStacked(stacked);
-    return results;
-  }
-  const k = models.length;
   const states: ModelState[] = models.map((m) => ({
     epochsRun: 0,
     bestEpoch: 0,
@@ -132,31 +109,25 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     wait: 0,
     hasVal: m.val !== null && m.val.n > 0 && m.valTarget !== null,
   }));
+  const k = models.length;
   const restore = options.restoreBestWeights && options.patience > 0;
   const width = Math.max(...states.map((s) => s.plan.batch));
-  const sizes: TableSizes = {
-    user: tableSize(stacked, 'user_embedding'),
-    topic: tableSize(stacked, 'topic_embedding'),
-    difficulty: tableSize(stacked, 'difficulty_embedding'),
+  const setup: EngineSetup = {
+    models: models.map((m, i) => ({
+      net: m.net,
+      val: (states[i] as ModelState).hasVal ? m.val : null,
+      valTarget: (states[i] as ModelState).hasVal ? m.valTarget : null,
+    })),
+    learningRates: states.map((s) => s.plan.learningRate),
+    ...(options.frozen ? { frozen: options.frozen } : {}),
+    width,
   };
-  const withUser = stacked.spec.userEmbeddingDim > 0;
+  const engine: StackedEngine | null =
+    (args.engine ?? defaultEngine(tf.getBackend())) === 'simd'
+      ? createSimdEngine(setup)
+      : createTfjsEngine(setup);
+  if (!engine) return results;
   const fitSources: BatchSource[] = models.map((m) => ({ rows: m.fit, target: m.fitTarget }));
-  const adam = new MaskedAdam(
-    varList,
-    states.map((s) => s.plan.learningRate),
-  );
-  const val = states.some((s) => s.hasVal)
-    ? uploadValidation(
-        models.map((m, i) =>
-          (states[i] as ModelState).hasVal
-            ? { rows: m.val as EncodedRows, target: m.valTarget as Float32Array }
-            : null,
-        ),
-        sizes,
-        withUser,
-      )
-    : null;
-  let best: tf.Tensor[] | null = null;
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -172,64 +143,28 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
               .slice(0, s.plan.steps * s.plan.batch),
       );
       const steps = Math.max(...states.map((s) => (s.stopped ? 0 : s.plan.steps)));
-      let lossSum: tf.Tensor1D = tf.zeros([k]);
-      let losses: Float32Array;
-      try {
-        for (let step = 0; step < steps && !signal?.aborted; step++) {
-          const active = states.map((s) => !s.stopped && step < s.plan.steps);
-          const picks = orders.map((o, m) => {
-            const b = states[m]?.plan.batch as number;
-            return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
-          });
-          const hb = hostBatch(fitSources, picks, width, sizes, (m) => states[m]?.plan.batch as number);
-          const batch = uploadBatch(hb, withUser);
-          const mode = {
-            // Masked statistics only when a model taking the step has padding rows (its batch is smaller).
-            real: active.some((a, m) => a && (hb.count[m] as number) < width)
-              ? tf.tensor3d(hb.real, [k, width, 1])
-              : null,
-            invCount: tf.tensor3d(
-              Array.from(hb.count, (c) => 1 / Math.max(1, c)),
-              [k, 1, 1],
-            ),
-            bnDecay: tf.tensor3d(
-              active.map((a, m) => (a ? 1 - (states[m] as ModelState).plan.bnMomentum : 0)),
-              [k, 1, 1],
-            ),
-            frozen,
-            nextSeed: () => rng.int32(),
-          };
-          const taken = tf.tensor1d(active.map((a) => (a ? 1 : 0)));
-          try {
-            const next = tf.tidy(() => {
-              let perModel: tf.Tensor1D | undefined;
-              const { grads } = tf.variableGrads(() => {
-                const out = stackedForward(stacked, batch, mode);
-                const data = tf.sum(tf.mul(stackedRowLoss(stacked, out, batch.target), batch.coef), 1);
-                const reg = stackedRegularization(stacked, frozen);
-                perModel = tf.keep(reg ? tf.add(data, reg) : data) as tf.Tensor1D;
-                return tf.sum(perModel) as tf.Scalar;
-              }, varList);
-              adam.apply(
-                varList.map((v) => grads[v.name] as tf.Tensor),
-                active,
-              );
-              const sum = tf.add(lossSum, tf.mul(perModel as tf.Tensor1D, taken)) as tf.Tensor1D;
-              perModel?.dispose();
-              return sum;
-            });
-            lossSum.dispose();
-            lossSum = next;
-          } finally {
-            disposeBatch(batch);
-            for (const t of [mode.real, mode.invCount, mode.bnDecay, taken]) t?.dispose();
-          }
-        }
-        signal?.throwIfAborted();
-        losses = await readEpoch(stacked, lossSum, val);
-      } finally {
-        lossSum.dispose();
+      for (let step = 0; step < steps && !signal?.aborted; step++) {
+        const active = states.map((s) => !s.stopped && step < s.plan.steps);
+        const picks = orders.map((o, m) => {
+          const b = states[m]?.plan.batch as number;
+          return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
+        });
+        const hb = hostBatch(
+          fitSources,
+          picks,
+          width,
+          engine.tableSizes,
+          (m) => states[m]?.plan.batch as number,
+        );
+        engine.step(
+          hb,
+          active,
+          active.map((a, m) => (a ? 1 - (states[m] as ModelState).plan.bnMomentum : 0)),
+          () => rng.int32(),
+        );
       }
+      signal?.throwIfAborted();
+      const losses = await engine.endEpoch();
       const improved = new Array<boolean>(k).fill(false);
       states.forEach((s, m) => {
         if (s.stopped) return;
@@ -248,16 +183,13 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           improved[m] = true;
         } else if (valLoss !== null && options.patience > 0 && ++s.wait >= options.patience) s.stopped = true;
       });
-      if (restore && improved.some(Boolean)) best = keepBest(stacked, best, improved);
+      if (restore && improved.some(Boolean)) engine.keepBest(improved);
       if (states.every((s) => s.stopped)) break;
       await yieldTask(); // let a worker see a cancel message between epochs
     }
     const restored = states.map((s) => restore && s.hasVal && s.bestEpoch > 0 && s.bestEpoch !== s.epochsRun);
-    if (best && restored.some(Boolean)) putBack(stacked, best, restored);
-    unstackInto(
-      stacked,
-      models.map((m) => m.net),
-    );
+    if (restored.some(Boolean)) engine.putBack(restored);
+    engine.writeBack();
     states.forEach((s, m) => {
       const restoredHere = restore && s.hasVal;
       results[live[m] as number] = {
@@ -269,26 +201,6 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     });
     return results;
   } finally {
-    best?.forEach((t) => t.dispose());
-    adam.dispose();
-    if (val) disposeBatch(val);
-    disposeStacked(stacked);
+    engine.dispose();
   }
-}
-
-/** One read-back per epoch: [K summed training losses, K validation losses]. */
-async function readEpoch(
-  stacked: StackedNetwork,
-  lossSum: tf.Tensor1D,
-  val: StackedBatchWithCoef | null,
-): Promise<Float32Array> {
-  const packed = tf.tidy(() => {
-    if (!val) return tf.concat([lossSum, tf.zerosLike(lossSum)]);
-    const out = stackedForward(stacked, val, null);
-    const valLoss = tf.sum(tf.mul(stackedRowLoss(stacked, out, val.target), val.coef), 1);
-    return tf.concat([lossSum, valLoss]);
-  });
-  const values = (await packed.data()) as Float32Array;
-  packed.dispose();
-  return values;
 }

@@ -1,0 +1,159 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEncoders } from '../features/encoders';
+import { encodeRows, fitTimeScale, headTarget } from '../features/encoded-rows';
+import { computeFeatureMatrix } from '../features/task-context';
+import {
+  ARCHITECTURES,
+  buildHead,
+  type ArchitectureKind,
+  type HeadKind,
+  type LayerName,
+} from '../model/architecture';
+import { createRng } from '../random/rng';
+import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { instantiateKernels } from './simd-kernels';
+import { layoutOf } from './simd-layout';
+import { Arena, SimdNetwork } from './simd-network';
+import { hostBatch } from './stacked-batch';
+import {
+  disposeStacked,
+  stackNetworks,
+  stackedForward,
+  stackedRegularization,
+  stackedRowLoss,
+  trainableStacked,
+} from './stacked-network';
+
+const tasks = syntheticTasks(120, 6);
+const features = computeFeatureMatrix(tasks);
+const encoders = buildEncoders(tasks);
+const vocab = {
+  users: encoders.user.size,
+  topics: encoders.topic.size,
+  difficulties: encoders.difficulty.size,
+};
+const DECAY = 0.01;
+
+/** Gradients of one step (Σ coef·loss + L2) by tfjs autograd and by the fused network, per trainable variable. */
+function gradientsBothWays(kind: ArchitectureKind, head: HeadKind, frozen?: ReadonlySet<LayerName>) {
+  const spec = { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+  const idx = Array.from({ length: 37 }, (_, i) => 3 * i);
+  const rows = encodeRows(
+    tasks,
+    idx,
+    features,
+    kind === 'v1' ? 'v1' : 'v2',
+    encoders,
+    idx.map((i) => 0.3 + (i % 4)),
+  );
+  const target = headTarget(rows, head, fitTimeScale(rows));
+  const rng = createRng(kind + head);
+  const net = buildHead(spec, head, vocab, () => rng.int32(), `g${kind}`);
+  const layout = layoutOf(net, frozen);
+  const hb = hostBatch(
+    [{ rows, target }],
+    [idx.map((_, j) => j)],
+    rows.n,
+    { user: 0, topic: 0, difficulty: 0 },
+    () => 20,
+  );
+
+  const arena = new Arena();
+  const params = arena.take(layout.size);
+  const grad = arena.take(layout.trainable);
+  const network = new SimdNetwork(spec, layout, arena, rows.n);
+  const kernels = instantiateKernels(arena.total);
+  for (const s of layout.slots)
+    kernels.f32.set(net.vars[s.layer]?.[s.index]?.dataSync() as Float32Array, params + s.at);
+  const fusedLoss = network.trainStep(
+    kernels,
+    params,
+    grad,
+    { ...hb, start: 0, n: rows.n },
+    head === 'correctness',
+    DECAY,
+    1,
+  );
+
+  const stacked = stackNetworks([net]);
+  const vars = trainableStacked(stacked, frozen);
+  const batch = {
+    ...(spec.userEmbeddingDim > 0 ? { user: tf.tensor1d(hb.user, 'int32') } : {}),
+    topic: tf.tensor1d(hb.topic, 'int32'),
+    difficulty: tf.tensor1d(hb.difficulty, 'int32'),
+    history: tf.tensor3d(hb.history, [1, rows.n, hb.history.length / rows.n]),
+    target: tf.tensor2d(hb.target, [1, rows.n]),
+  };
+  const coef = tf.tensor2d(hb.coef, [1, rows.n]);
+  const mode = {
+    real: null,
+    invCount: tf.tensor3d([1 / rows.n], [1, 1, 1]),
+    bnDecay: tf.tensor3d([DECAY], [1, 1, 1]),
+    ...(frozen ? { frozen } : {}),
+    nextSeed: () => 1,
+  };
+  const { value, grads } = tf.variableGrads(() => {
+    const out = stackedForward(stacked, batch, mode);
+    const data = tf.sum(tf.mul(stackedRowLoss(stacked, out, batch.target), coef));
+    const reg = stackedRegularization(stacked, frozen);
+    return (reg ? tf.add(data, tf.sum(reg)) : data) as tf.Scalar;
+  }, vars);
+  const refLoss = value.dataSync()[0] as number;
+  // Variables of the stack in layout order: trainable ones first, as the fused block.
+  const compared = layout.slots
+    .filter((s) => s.trainable)
+    .map((s) => {
+      const v = stacked.vars[s.layer]?.[s.index] as tf.Variable;
+      return {
+        name: `${s.layer}[${s.index}]`,
+        ref: Array.from(grads[v.name]?.dataSync() ?? []),
+        fused: Array.from(kernels.f32.subarray(grad + s.at, grad + s.at + s.size)),
+      };
+    });
+  const moving = layout.slots
+    .filter((s) => s.layer.endsWith('_bn') && s.index >= 2)
+    .map((s) => ({
+      name: `${s.layer}[${s.index}]`,
+      ref: Array.from(stacked.vars[s.layer]?.[s.index]?.dataSync() ?? []),
+      fused: Array.from(kernels.f32.subarray(params + s.at, params + s.at + s.size)),
+    }));
+  tf.dispose([value, ...Object.values(grads), ...Object.values(batch), coef, mode.invCount, mode.bnDecay]);
+  disposeStacked(stacked);
+  net.model.dispose();
+  return { refLoss, fusedLoss, compared, moving, layout };
+}
+
+const worst = (a: number[], b: number[]) => Math.max(0, ...a.map((x, i) => Math.abs(x - (b[i] as number))));
+const scaleOf = (a: number[]) => Math.max(1e-6, ...a.map(Math.abs));
+
+describe('SimdNetwork.trainStep', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  const cases: [ArchitectureKind, HeadKind, ReadonlySet<LayerName> | undefined][] = [
+    ['v1', 'correctness', undefined],
+    ['v1', 'time', undefined],
+    ['v2', 'correctness', undefined],
+    ['v2', 'time', new Set<LayerName>(['user_embedding', 'topic_embedding', 'user_bn'])],
+    [
+      'base',
+      'correctness',
+      new Set<LayerName>(['topic_embedding', 'difficulty_embedding', 'dense_1', 'trunk_bn']),
+    ],
+  ];
+  it.each(cases)('gives the %s %s head the gradients of tfjs autograd (frozen: %s)', (kind, head, frozen) => {
+    const { refLoss, fusedLoss, compared, moving, layout } = gradientsBothWays(kind, head, frozen);
+    expect(fusedLoss).toBeCloseTo(refLoss, 4);
+    expect(compared.length).toBe(layout.slots.filter((s) => s.trainable).length);
+    for (const { name, ref, fused } of [...compared, ...moving])
+      expect({ name, error: worst(fused, ref) / scaleOf(ref) }).toEqual({
+        name,
+        error: expect.closeTo(0, 3),
+      });
+    // Something flowed into every trainable variable.
+    for (const { name, fused } of compared)
+      expect({ name, moved: scaleOf(fused) > 1e-6 }).toEqual({ name, moved: true });
+  });
+});
