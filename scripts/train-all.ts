@@ -5,6 +5,7 @@
  *
  *   npx tsx scripts/train-all.ts FILE [--seeds 1,2,3] [--backend cpu|wasm] [--strategies id,…] [--epochs N]
  *     [--options '{"stepsPerEpoch":4}']   (options every strategy that has them takes, after --epochs)
+ *     [--engine simd|tfjs]   (who trains on wasm: our SIMD kernels, the default, or tfjs ops)
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { buildTaskContexts } from '../src/core/features/task-context';
 import { temporalSplit } from '../src/core/split/temporal-split';
 import { STRATEGIES } from '../src/core/strategies/registry';
 import { registerSegmentSumKernels } from '../src/core/training/segment-sum-kernels';
+import { pinEngine } from '../src/core/training/train-stacked';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,6 +28,7 @@ const { values, positionals } = parseArgs({
     strategies: { type: 'string' },
     epochs: { type: 'string' },
     options: { type: 'string' },
+    engine: { type: 'string' },
   },
 });
 const file = positionals[0] ?? 'fixtures/seed-shaped.csv';
@@ -34,6 +37,10 @@ if (imported.kind === 'refused') throw new Error(imported.message);
 registerSegmentSumKernels();
 if (values.backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
 if (!(await tf.setBackend(values.backend))) throw new Error(`backend ${values.backend} unavailable`);
+if (values.engine !== undefined) {
+  if (values.engine !== 'simd' && values.engine !== 'tfjs') throw new Error('--engine must be simd or tfjs');
+  pinEngine(values.engine);
+}
 
 const { tasks } = imported.dataset;
 const split = temporalSplit(tasks);
@@ -58,7 +65,9 @@ const optionsFor = (o: object) => ({
 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
-console.log(`${file}: ${tasks.length} tasks, backend ${tf.getBackend()}, seeds ${seeds.join(',')}`);
+console.log(
+  `${file}: ${tasks.length} tasks, backend ${tf.getBackend()}, engine ${values.engine ?? 'default'}, seeds ${seeds.join(',')}`,
+);
 console.log('strategy             seed  train s  log loss  AUC    saturated  distinct');
 for (const strategy of STRATEGIES.filter((s) => !ids || ids.includes(s.id))) {
   const runs: { ms: number; ll: number; sat: number; distinct: number }[] = [];

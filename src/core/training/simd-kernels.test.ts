@@ -67,6 +67,107 @@ describe('simd kernels', () => {
     close(f.subarray(dx, dx + rows * inDim), wantDx);
   });
 
+  it('BatchNorm passes, ReLU and masks match plain loops (a column block inside wider rows)', () => {
+    const k = instantiateKernels(8192);
+    const f = k.f32;
+    const [rows, stride, col, d] = [6, 14, 4, 8];
+    const [x, y, xhat, mean, variance, inv, gamma, beta, s1, s2, scale] = [
+      0, 100, 200, 300, 310, 320, 330, 340, 350, 360, 370,
+    ];
+    fill(f, x, rows * stride);
+    fill(f, gamma, d);
+    fill(f, beta, d);
+    fill(f, scale, d);
+    for (let c = 0; c < d; c++) f[inv + c] = 0.5 + rng.next();
+    const cell = (base: number, r: number, c: number) => f[base + r * stride + col + c] as number;
+    k.colMeanVar(4 * (x + col), stride, rows, d, 4 * mean, 4 * variance);
+    for (let c = 0; c < d; c++) {
+      const values = Array.from({ length: rows }, (_, r) => cell(x, r, c));
+      const m = values.reduce((a, b) => a + b, 0) / rows;
+      expect(f[mean + c]).toBeCloseTo(m, 5);
+      expect(f[variance + c]).toBeCloseTo(values.reduce((a, v) => a + (v - m) ** 2, 0) / rows, 5);
+    }
+    k.bnApply(
+      4 * (x + col),
+      4 * (y + col),
+      4 * (xhat + col),
+      stride,
+      rows,
+      d,
+      4 * mean,
+      4 * inv,
+      4 * gamma,
+      4 * beta,
+    );
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < d; c++) {
+        const h = (cell(x, r, c) - (f[mean + c] as number)) * (f[inv + c] as number);
+        expect(cell(xhat, r, c)).toBeCloseTo(h, 5);
+        expect(cell(y, r, c)).toBeCloseTo(h * (f[gamma + c] as number) + (f[beta + c] as number), 5);
+      }
+    const dy = y; // the forward output stands in for an incoming gradient
+    const before = f.slice(dy, dy + rows * stride);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2);
+    k.bnBack(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * scale, 4 * s1, 4 * s2, rows);
+    for (let c = 0; c < d; c++) {
+      let sum1 = 0;
+      let sum2 = 0;
+      for (let r = 0; r < rows; r++) {
+        sum1 += before[r * stride + col + c] as number;
+        sum2 += (before[r * stride + col + c] as number) * cell(xhat, r, c);
+      }
+      expect(f[s1 + c]).toBeCloseTo(sum1, 5);
+      expect(f[s2 + c]).toBeCloseTo(sum2, 5);
+      for (let r = 0; r < rows; r++) {
+        const g = before[r * stride + col + c] as number;
+        expect(cell(dy, r, c)).toBeCloseTo(
+          (f[scale + c] as number) * (rows * g - sum1 - cell(xhat, r, c) * sum2),
+          4,
+        );
+      }
+    }
+    // Columns outside the block are left alone.
+    expect(f[dy + col - 1]).toBe(before[col - 1]);
+
+    const [a, g, m] = [1000, 1100, 1200];
+    fill(f, a, 16);
+    fill(f, g, 16);
+    fill(f, m, 16);
+    const [a0, g0, m0] = [f.slice(a, a + 16), f.slice(g, g + 16), f.slice(m, m + 16)];
+    k.relu(4 * a, 16);
+    k.mulMask(4 * g, 4 * m, 16);
+    expect(Array.from(f.subarray(a, a + 16))).toEqual(Array.from(a0, (v) => Math.max(v, 0)));
+    expect(Array.from(f.subarray(g, g + 16))).toEqual(
+      Array.from(g0, (v, i) => Math.fround(v * (m0[i] as number))),
+    );
+    const g1 = f.slice(g, g + 16);
+    k.reluGrad(4 * g, 4 * a, 16);
+    expect(Array.from(f.subarray(g, g + 16))).toEqual(
+      Array.from(g1, (v, i) => ((f[a + i] as number) > 0 ? v : 0)),
+    );
+  });
+
+  it('dropout keeps each value with probability 1 − rate, scaled by 1/(1 − rate), reproducibly per seed', () => {
+    const k = instantiateKernels(4 * 40_000 + 64);
+    const f = k.f32;
+    const count = 12_000;
+    const [src, dst, mask] = [0, count, 2 * count];
+    fill(f, src, count);
+    const run = (seeds: [number, number, number, number]) => {
+      k.dropout(4 * src, 4 * dst, 4 * mask, count, 0.3, 1 / 0.7, ...seeds);
+      return f.slice(mask, mask + count);
+    };
+    const first = run([1, 2, 3, 4]);
+    const kept = first.filter((v) => v !== 0);
+    expect(new Set(kept)).toEqual(new Set([Math.fround(1 / 0.7)]));
+    // 12,000 draws: the kept share is within 4 standard errors (0.0042 each) of 0.7.
+    expect(Math.abs(kept.length / count - 0.7)).toBeLessThan(0.017);
+    for (let i = 0; i < count; i += 997)
+      expect(f[dst + i]).toBe(Math.fround((f[src + i] as number) * (first[i] as number)));
+    expect(run([1, 2, 3, 4])).toEqual(first);
+    expect(run([5, 6, 7, 8])).not.toEqual(first);
+  });
+
   it('adam matches the formula of tfjs AdamOptimizer', () => {
     const k = instantiateKernels(1024);
     const f = k.f32;

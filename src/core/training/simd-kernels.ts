@@ -14,6 +14,54 @@ export interface SimdKernels {
   gradW(a: number, d: number, g: number, rows: number, inDim: number, n: number): void;
   /** dx[r, i] = Σ_j d[r, j] · w[i, j]   (d [rows, n], w [in, n], dx [rows, in], n % 4 = 0). */
   backIn(d: number, w: number, dx: number, rows: number, n: number, inDim: number): void;
+  /** Per column of x [rows, stride] (d columns): mean and biased variance. */
+  colMeanVar(x: number, stride: number, rows: number, d: number, mean: number, variance: number): void;
+  /** x̂ = (x − mean)·inv into xhat; y = x̂·gamma + beta (per-column vectors; y may be x). */
+  bnApply(
+    x: number,
+    y: number,
+    xhat: number,
+    stride: number,
+    rows: number,
+    d: number,
+    mean: number,
+    inv: number,
+    gamma: number,
+    beta: number,
+  ): void;
+  /** Per column: s1 = Σ dy, s2 = Σ dy·x̂. */
+  colSums2(dy: number, xhat: number, stride: number, rows: number, d: number, s1: number, s2: number): void;
+  /** In place: dy ← scale·(n·dy − s1 − x̂·s2), per column. */
+  bnBack(
+    dy: number,
+    xhat: number,
+    stride: number,
+    rows: number,
+    d: number,
+    scale: number,
+    s1: number,
+    s2: number,
+    n: number,
+  ): void;
+  /** x = max(x, 0) on `count` floats. */
+  relu(x: number, count: number): void;
+  /** mask = 0 with probability rate, else scale; dst = src·mask. Lane seeds s0..s3 must be non-zero. */
+  dropout(
+    src: number,
+    dst: number,
+    mask: number,
+    count: number,
+    rate: number,
+    scale: number,
+    s0: number,
+    s1: number,
+    s2: number,
+    s3: number,
+  ): void;
+  /** d = d·m. */
+  mulMask(d: number, m: number, count: number): void;
+  /** d = d where a > 0, else 0. */
+  reluGrad(d: number, a: number, count: number): void;
   /** Adam on `count` (% 4 = 0) floats: m += c1(g − m); v += c2(g² − v); p −= lr·m / (√(v / bc2) + eps). */
   adam(
     p: number,

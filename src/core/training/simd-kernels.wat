@@ -1,7 +1,8 @@
 ;; The arithmetic of the fused training step (simd-network.ts) as wasm SIMD (f32x4): the three
-;; products of a dense layer (forward, weight gradient, input gradient) and Adam's update. All
-;; pointers are byte offsets into the imported memory; widths `n` and Adam's `count` are
-;; multiples of 4. Assembled by `npm run kernels` into simd-kernels-binary.ts.
+;; products of a dense layer (forward, weight gradient, input gradient), BatchNorm's column
+;; statistics and passes, ReLU, dropout and Adam's update. All pointers are byte offsets into the
+;; imported memory; strides and widths count floats; widths `n`, `d` and every `count` are multiples
+;; of 4. Assembled by `npm run kernels` into simd-kernels-binary.ts.
 (module
   (import "env" "memory" (memory 1))
 
@@ -188,6 +189,188 @@
             (f32x4.div (local.get $mv)
               (f32x4.add (f32x4.sqrt (f32x4.div (local.get $vv) (local.get $bc2v))) (local.get $epsv)))
             (local.get $lrv))))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $each)))
+  )
+
+  ;; Per column of x [rows, stride] (columns 0..d from x): mean and biased variance over the rows.
+  (func (export "colMeanVar") (param $x i32) (param $stride i32) (param $rows i32) (param $d i32)
+        (param $mean i32) (param $var i32)
+    (local $c i32) (local $r i32) (local $p i32) (local $sb i32) (local $acc v128) (local $m v128) (local $t v128)
+    (local $inv v128)
+    (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
+    (local.set $inv (f32x4.splat (f32.div (f32.const 1) (f32.convert_i32_u (local.get $rows)))))
+    (block $done (loop $col
+      (br_if $done (i32.ge_u (local.get $c) (local.get $d)))
+      (local.set $acc (v128.const f32x4 0 0 0 0))
+      (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
+      (local.set $r (i32.const 0))
+      (block $s_done (loop $sum
+        (br_if $s_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $acc (f32x4.add (local.get $acc) (v128.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $sb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $sum)))
+      (local.set $m (f32x4.mul (local.get $acc) (local.get $inv)))
+      (v128.store (i32.add (local.get $mean) (i32.shl (local.get $c) (i32.const 2))) (local.get $m))
+      (local.set $acc (v128.const f32x4 0 0 0 0))
+      (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
+      (local.set $r (i32.const 0))
+      (block $v_done (loop $dev
+        (br_if $v_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $t (f32x4.sub (v128.load (local.get $p)) (local.get $m)))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $t) (local.get $t))))
+        (local.set $p (i32.add (local.get $p) (local.get $sb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $dev)))
+      (v128.store (i32.add (local.get $var) (i32.shl (local.get $c) (i32.const 2)))
+        (f32x4.mul (local.get $acc) (local.get $inv)))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $col)))
+  )
+
+  ;; x̂ = (x − mean)·inv into xhat; y = x̂·gamma + beta (per-column vectors of d floats; y may be x).
+  (func (export "bnApply") (param $x i32) (param $y i32) (param $xhat i32) (param $stride i32) (param $rows i32)
+        (param $d i32) (param $mean i32) (param $inv i32) (param $gamma i32) (param $beta i32)
+    (local $c i32) (local $r i32) (local $o i32) (local $sb i32) (local $m v128) (local $iv v128)
+    (local $g v128) (local $b v128) (local $h v128)
+    (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
+    (block $done (loop $col
+      (br_if $done (i32.ge_u (local.get $c) (local.get $d)))
+      (local.set $o (i32.shl (local.get $c) (i32.const 2)))
+      (local.set $m (v128.load (i32.add (local.get $mean) (local.get $o))))
+      (local.set $iv (v128.load (i32.add (local.get $inv) (local.get $o))))
+      (local.set $g (v128.load (i32.add (local.get $gamma) (local.get $o))))
+      (local.set $b (v128.load (i32.add (local.get $beta) (local.get $o))))
+      (local.set $r (i32.const 0))
+      (block $r_done (loop $row
+        (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $h (f32x4.mul (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $o))) (local.get $m))
+                                 (local.get $iv)))
+        (v128.store (i32.add (local.get $xhat) (local.get $o)) (local.get $h))
+        (v128.store (i32.add (local.get $y) (local.get $o))
+          (f32x4.add (f32x4.mul (local.get $h) (local.get $g)) (local.get $b)))
+        (local.set $o (i32.add (local.get $o) (local.get $sb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $col)))
+  )
+
+  ;; Per column: s1 = Σ dy, s2 = Σ dy·x̂ over the rows (overwritten).
+  (func (export "colSums2") (param $dy i32) (param $xhat i32) (param $stride i32) (param $rows i32) (param $d i32)
+        (param $s1 i32) (param $s2 i32)
+    (local $c i32) (local $r i32) (local $o i32) (local $sb i32) (local $a1 v128) (local $a2 v128) (local $g v128)
+    (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
+    (block $done (loop $col
+      (br_if $done (i32.ge_u (local.get $c) (local.get $d)))
+      (local.set $o (i32.shl (local.get $c) (i32.const 2)))
+      (local.set $a1 (v128.const f32x4 0 0 0 0))
+      (local.set $a2 (v128.const f32x4 0 0 0 0))
+      (local.set $r (i32.const 0))
+      (block $r_done (loop $row
+        (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $g (v128.load (i32.add (local.get $dy) (local.get $o))))
+        (local.set $a1 (f32x4.add (local.get $a1) (local.get $g)))
+        (local.set $a2 (f32x4.add (local.get $a2)
+          (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $xhat) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (local.get $sb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (v128.store (i32.add (local.get $s1) (i32.shl (local.get $c) (i32.const 2))) (local.get $a1))
+      (v128.store (i32.add (local.get $s2) (i32.shl (local.get $c) (i32.const 2))) (local.get $a2))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $col)))
+  )
+
+  ;; BatchNorm backward in place: dy ← scale·(n·dy − s1 − x̂·s2) (per-column scale, s1, s2).
+  (func (export "bnBack") (param $dy i32) (param $xhat i32) (param $stride i32) (param $rows i32) (param $d i32)
+        (param $scale i32) (param $s1 i32) (param $s2 i32) (param $n f32)
+    (local $c i32) (local $r i32) (local $o i32) (local $sb i32) (local $sc v128) (local $v1 v128)
+    (local $v2 v128) (local $nv v128)
+    (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
+    (local.set $nv (f32x4.splat (local.get $n)))
+    (block $done (loop $col
+      (br_if $done (i32.ge_u (local.get $c) (local.get $d)))
+      (local.set $o (i32.shl (local.get $c) (i32.const 2)))
+      (local.set $sc (v128.load (i32.add (local.get $scale) (local.get $o))))
+      (local.set $v1 (v128.load (i32.add (local.get $s1) (local.get $o))))
+      (local.set $v2 (v128.load (i32.add (local.get $s2) (local.get $o))))
+      (local.set $r (i32.const 0))
+      (block $r_done (loop $row
+        (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (v128.store (i32.add (local.get $dy) (local.get $o))
+          (f32x4.mul (local.get $sc)
+            (f32x4.sub
+              (f32x4.sub (f32x4.mul (local.get $nv) (v128.load (i32.add (local.get $dy) (local.get $o)))) (local.get $v1))
+              (f32x4.mul (v128.load (i32.add (local.get $xhat) (local.get $o))) (local.get $v2)))))
+        (local.set $o (i32.add (local.get $o) (local.get $sb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $col)))
+  )
+
+  ;; x = max(x, 0) (NaN stays NaN, so a diverged run still shows as one).
+  (func (export "relu") (param $x i32) (param $count i32)
+    (local $o i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (v128.store (i32.add (local.get $x) (local.get $o))
+        (f32x4.max (v128.load (i32.add (local.get $x) (local.get $o))) (v128.const f32x4 0 0 0 0)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $each)))
+  )
+
+  ;; Inverted dropout: mask = 0 with probability `rate`, else `scale`; dst = src·mask. Four xorshift32
+  ;; streams, one per lane, seeded s0..s3 (non-zero), draw the uniforms.
+  (func (export "dropout") (param $src i32) (param $dst i32) (param $mask i32) (param $count i32)
+        (param $rate f32) (param $scale f32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
+    (local $o i32) (local $end i32) (local $st v128) (local $m v128) (local $rv v128) (local $sv v128)
+    (local.set $st (i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1
+      (i32x4.splat (local.get $s0)) (local.get $s1)) (local.get $s2)) (local.get $s3)))
+    (local.set $rv (f32x4.splat (local.get $rate)))
+    (local.set $sv (f32x4.splat (local.get $scale)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (local.set $st (v128.xor (local.get $st) (i32x4.shl (local.get $st) (i32.const 13))))
+      (local.set $st (v128.xor (local.get $st) (i32x4.shr_u (local.get $st) (i32.const 17))))
+      (local.set $st (v128.xor (local.get $st) (i32x4.shl (local.get $st) (i32.const 5))))
+      ;; uniform in [0, 1) from the top 24 bits; kept where it is ≥ rate
+      (local.set $m (v128.and (local.get $sv)
+        (f32x4.ge (f32x4.mul (f32x4.convert_i32x4_u (i32x4.shr_u (local.get $st) (i32.const 8)))
+                             (f32x4.splat (f32.const 0x1p-24)))
+                  (local.get $rv))))
+      (v128.store (i32.add (local.get $mask) (local.get $o)) (local.get $m))
+      (v128.store (i32.add (local.get $dst) (local.get $o))
+        (f32x4.mul (v128.load (i32.add (local.get $src) (local.get $o))) (local.get $m)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $each)))
+  )
+
+  ;; d = d·m
+  (func (export "mulMask") (param $d i32) (param $m i32) (param $count i32)
+    (local $o i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (v128.store (i32.add (local.get $d) (local.get $o))
+        (f32x4.mul (v128.load (i32.add (local.get $d) (local.get $o))) (v128.load (i32.add (local.get $m) (local.get $o)))))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $each)))
+  )
+
+  ;; ReLU's gradient: d = d where a > 0, else 0 (a = the ReLU's output).
+  (func (export "reluGrad") (param $d i32) (param $a i32) (param $count i32)
+    (local $o i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (v128.store (i32.add (local.get $d) (local.get $o))
+        (v128.and (v128.load (i32.add (local.get $d) (local.get $o)))
+          (f32x4.gt (v128.load (i32.add (local.get $a) (local.get $o))) (v128.const f32x4 0 0 0 0))))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $each)))
   )

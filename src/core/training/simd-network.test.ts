@@ -64,10 +64,10 @@ function gradientsBothWays(kind: ArchitectureKind, head: HeadKind, frozen?: Read
   const grad = arena.take(layout.trainable);
   const network = new SimdNetwork(spec, layout, arena, rows.n);
   const kernels = instantiateKernels(arena.total);
+  network.attach(kernels);
   for (const s of layout.slots)
     kernels.f32.set(net.vars[s.layer]?.[s.index]?.dataSync() as Float32Array, params + s.at);
   const fusedLoss = network.trainStep(
-    kernels,
     params,
     grad,
     { ...hb, start: 0, n: rows.n },

@@ -2,8 +2,8 @@
  * One model's training step and validation loss in the fused engine: forward (embeddings, their
  * BatchNorms, dense 64 + ReLU + BatchNorm + dropout, dense 32 + ReLU + dropout, output), the loss
  * of its head, and the backward pass into a gradient block laid out like the weights — the three
- * products per dense layer in wasm SIMD, the rest in typed-array loops. Same maths as
- * stacked-network.ts; only real rows are computed. Framework-free.
+ * passes over rows in wasm SIMD, embedding lookups, the loss and per-column arithmetic in JS. Same
+ * maths as stacked-network.ts; only real rows are computed. Framework-free.
  */
 import { FEATURE_COUNT } from '../features/history-features';
 import type { ArchitectureSpec, LayerName } from '../model/architecture';
@@ -11,7 +11,7 @@ import { mulberry32 } from '../random/mulberry32';
 import {
   batchNormBackward,
   batchNormForward,
-  type Block,
+  type BnScratch,
   type BnSlots,
   type BnTrace,
 } from './simd-batch-norm';
@@ -49,31 +49,39 @@ interface Embedding {
   col: number;
 }
 
-const H = (spec: ArchitectureSpec) => [spec.dense1Units, spec.dense2Units] as const;
+type Buffer =
+  | 'x'
+  | 'xhat'
+  | 'dx'
+  | 'z1'
+  | 'xhat1'
+  | 'a1'
+  | 'm1'
+  | 'd1'
+  | 'r2'
+  | 'a2'
+  | 'm2'
+  | 'd2'
+  | 'o'
+  | 'do'
+  | 'inv'
+  | 'inv1'
+  | 'ones'
+  | 'zeros';
+
+const UINT32 = 4_294_967_296;
 
 export class SimdNetwork {
   private readonly width: number;
+  private readonly h1: number;
+  private readonly h2: number;
   private readonly embeddings: Embedding[];
-  // Float offsets of the activation buffers (rows × columns each).
-  private readonly buf: Record<
-    | 'x'
-    | 'xhat'
-    | 'dx'
-    | 'z1'
-    | 'xhat1'
-    | 'a1'
-    | 'm1'
-    | 'd1'
-    | 'r2'
-    | 'a2'
-    | 'm2'
-    | 'd2'
-    | 'o'
-    | 'do'
-    | 'inv'
-    | 'inv1',
-    number
-  >;
+  /** Float offsets of the activation buffers (rows × columns each) and constants. */
+  private readonly buf: Record<Buffer, number>;
+  private readonly scratch: BnScratch;
+  /** Float offset of each variable inside a model block, by "layer/index". */
+  private readonly offsets = new Map<string, number>();
+  private k: SimdKernels | null = null;
 
   constructor(
     private readonly spec: ArchitectureSpec,
@@ -96,32 +104,58 @@ export class SimdNetwork {
         return e;
       });
     this.width = col + FEATURE_COUNT;
-    const [h1, h2] = H(spec);
+    [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
+    for (const slot of layout.slots) this.offsets.set(`${slot.layer}/${slot.index}`, slot.at);
+    const { width: w, h1, h2 } = this;
     const r = maxRows;
-    const w = this.width;
+    const take = (floats: number) => arena.take(floats);
     this.buf = {
-      x: arena.take(r * w),
-      xhat: arena.take(r * w),
-      dx: arena.take(r * w),
-      z1: arena.take(r * h1),
-      xhat1: arena.take(r * h1),
-      a1: arena.take(r * h1),
-      m1: arena.take(r * h1),
-      d1: arena.take(r * h1),
-      r2: arena.take(r * h2),
-      a2: arena.take(r * h2),
-      m2: arena.take(r * h2),
-      d2: arena.take(r * h2),
-      o: arena.take(r),
-      do: arena.take(r),
-      inv: arena.take(w),
-      inv1: arena.take(h1),
+      x: take(r * w),
+      xhat: take(r * w),
+      dx: take(r * w),
+      z1: take(r * h1),
+      xhat1: take(r * h1),
+      a1: take(r * h1),
+      m1: take(r * h1),
+      d1: take(r * h1),
+      r2: take(r * h2),
+      a2: take(r * h2),
+      m2: take(r * h2),
+      d2: take(r * h2),
+      o: take(r),
+      do: take(r),
+      inv: take(w),
+      inv1: take(h1),
+      ones: take(r),
+      zeros: take(h2),
     };
+    const widest = Math.max(w, h1);
+    this.scratch = {
+      mean: take(widest),
+      inv: take(widest),
+      s1: take(widest),
+      s2: take(widest),
+      scale: take(widest),
+    };
+  }
+
+  /** Bind to the memory the arena was sized for (once, before any step). */
+  attach(k: SimdKernels): void {
+    this.k = k;
+    k.f32.fill(1, this.buf.ones, this.buf.ones + this.maxRows);
+    k.f32.fill(0, this.buf.zeros, this.buf.zeros + this.h2);
+  }
+
+  private kernels(): SimdKernels {
+    if (!this.k) throw new Error('SimdNetwork used before attach()');
+    return this.k;
   }
 
   /** Float offset of a variable in the model block at `base`. */
   private at(base: number, layer: LayerName, index: number): number {
-    return base + slotOf(this.layout, layer, index).at;
+    const at = this.offsets.get(`${layer}/${index}`);
+    if (at === undefined) throw new Error(`layer ${layer} has no variable ${index}`);
+    return base + at;
   }
 
   private bn(base: number, layer: LayerName): BnSlots {
@@ -133,24 +167,27 @@ export class SimdNetwork {
     };
   }
 
-  /** A layer runs in training mode (batch statistics, dropout) when it trains. */
+  /** A layer runs in training mode (batch statistics) when it trains. */
   private trains(layer: LayerName): boolean {
     return this.layout.trainableLayers.has(layer);
+  }
+
+  private embeddingTrace(e: Embedding): BnTrace {
+    return { xhat: this.buf.xhat, inv: this.buf.inv + e.col };
+  }
+
+  private trunkTrace(): BnTrace {
+    return { xhat: this.buf.xhat1, inv: this.buf.inv1 };
   }
 
   /**
    * Forward pass over rows.n ≤ maxRows rows into o. `train` = training mode: BatchNorms that train use
    * batch statistics (moving averages decayed by `decay`), dropout masks drawn from `seed`.
    */
-  private forward(
-    k: SimdKernels,
-    base: number,
-    rows: SimdRows,
-    train: { decay: number; seed: number } | null,
-  ): void {
+  private forward(base: number, rows: SimdRows, train: { decay: number; seed: number } | null): void {
+    const k = this.kernels();
     const f = k.f32;
-    const { spec, buf, width } = this;
-    const [h1, h2] = H(spec);
+    const { spec, buf, width, h1, h2, scratch } = this;
     const { n, start } = rows;
     for (const e of this.embeddings) {
       const table = this.at(base, e.table, 0);
@@ -160,12 +197,9 @@ export class SimdNetwork {
         f.copyWithin(buf.x + r * width + e.col, from, from + e.dim);
       }
       if (spec.embeddingBatchNorm) {
-        const block: Block = { at: buf.x, stride: width, col: e.col, d: e.dim, n };
-        const mode =
-          train && this.trains(e.bn)
-            ? { trace: { xhat: buf.xhat, inv: buf.inv + e.col }, decay: train.decay }
-            : null;
-        batchNormForward(f, block, buf.x, this.bn(base, e.bn), mode);
+        const decay = train && this.trains(e.bn) ? train.decay : null;
+        const block = { at: buf.x, stride: width, col: e.col, d: e.dim, n };
+        batchNormForward(k, block, buf.x, this.bn(base, e.bn), this.embeddingTrace(e), scratch, decay);
       }
     }
     const hist = width - FEATURE_COUNT;
@@ -183,18 +217,12 @@ export class SimdNetwork {
       width,
       h1,
     );
-    relu(f, buf.z1, n * h1);
-    const trunkTrain =
-      train && this.trains('trunk_bn') ? { trace: this.trunkTrace(), decay: train.decay } : null;
-    batchNormForward(
-      f,
-      { at: buf.z1, stride: h1, col: 0, d: h1, n },
-      buf.a1,
-      this.bn(base, 'trunk_bn'),
-      trunkTrain,
-    );
+    k.relu(4 * buf.z1, n * h1);
+    const trunkDecay = train && this.trains('trunk_bn') ? train.decay : null;
+    const trunk = { at: buf.z1, stride: h1, col: 0, d: h1, n };
+    batchNormForward(k, trunk, buf.a1, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkDecay);
     const rand = train ? mulberry32(train.seed) : null;
-    if (rand && spec.dropout1 > 0) dropout(f, buf.a1, buf.m1, n * h1, spec.dropout1, rand);
+    if (rand && spec.dropout1 > 0) dropout(k, buf.a1, buf.a1, buf.m1, n * h1, spec.dropout1, rand);
     k.dense(
       4 * buf.a1,
       4 * this.at(base, 'dense_2', 0),
@@ -204,20 +232,13 @@ export class SimdNetwork {
       h1,
       h2,
     );
-    relu(f, buf.r2, n * h2);
-    f.copyWithin(buf.a2, buf.r2, buf.r2 + n * h2);
-    if (rand && spec.dropout2 > 0) dropout(f, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
-    const w3 = this.at(base, 'output', 0);
+    k.relu(4 * buf.r2, n * h2);
+    if (rand && spec.dropout2 > 0) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
+    else f.copyWithin(buf.a2, buf.r2, buf.r2 + n * h2);
+    // The output unit as a product with one column: o[r] = a2[r, :] · w3, then its bias.
+    k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1);
     const b3 = f[this.at(base, 'output', 1)] as number;
-    for (let r = 0; r < n; r++) {
-      let o = b3;
-      for (let j = 0, a = buf.a2 + r * h2; j < h2; j++) o += (f[a + j] as number) * (f[w3 + j] as number);
-      f[buf.o + r] = o;
-    }
-  }
-
-  private trunkTrace(): BnTrace {
-    return { xhat: this.buf.xhat1, inv: this.buf.inv1 };
+    for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
   }
 
   /**
@@ -225,7 +246,6 @@ export class SimdNetwork {
    * block at `grad` (zeroed by the caller). Returns Σ coef·loss plus the L2 penalty.
    */
   trainStep(
-    k: SimdKernels,
     base: number,
     grad: number,
     rows: SimdRows,
@@ -233,81 +253,58 @@ export class SimdNetwork {
     decay: number,
     seed: number,
   ): number {
-    this.forward(k, base, rows, { decay, seed });
+    this.forward(base, rows, { decay, seed });
+    const k = this.kernels();
     const f = k.f32;
-    const { spec, buf, width, layout } = this;
-    const [h1, h2] = H(spec);
+    const { spec, buf, width, layout, h1, h2, scratch } = this;
     const { n } = rows;
-    let total = this.loss(f, rows, correctness, true);
+    let total = this.loss(rows, correctness, true);
     const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
     if (this.trains('output')) {
-      const gw = g('output', 0);
+      k.gradW(4 * buf.do, 4 * buf.a2, 4 * g('output', 0), n, 1, h2);
       let gb = 0;
-      for (let r = 0; r < n; r++) {
-        const d = f[buf.do + r] as number;
-        gb += d;
-        for (let j = 0, a = buf.a2 + r * h2; j < h2; j++)
-          f[gw + j] = (f[gw + j] as number) + d * (f[a + j] as number);
-      }
+      for (let r = 0; r < n; r++) gb += f[buf.do + r] as number;
       f[g('output', 1)] = (f[g('output', 1)] as number) + gb;
     }
-    if (trainsBelow(layout, 'output')) {
-      const w3 = this.at(base, 'output', 0);
-      const drop2 = spec.dropout2 > 0;
-      for (let r = 0; r < n; r++) {
-        const d = f[buf.do + r] as number;
-        for (let j = 0, o = r * h2; j < h2; j++) {
-          const live = (f[buf.r2 + o + j] as number) > 0;
-          f[buf.d2 + o + j] = live
-            ? d * (f[w3 + j] as number) * (drop2 ? (f[buf.m2 + o + j] as number) : 1)
-            : 0;
-        }
-      }
-      if (this.trains('dense_2')) {
-        k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2);
-        columnSums(f, buf.d2, n, h2, g('dense_2', 1));
-      }
-      if (trainsBelow(layout, 'dense_2')) {
-        k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1);
-        if (spec.dropout1 > 0)
-          for (let i = 0; i < n * h1; i++)
-            f[buf.d1 + i] = (f[buf.d1 + i] as number) * (f[buf.m1 + i] as number);
-        const trunkTrains = this.trains('trunk_bn');
-        batchNormBackward(
-          f,
-          { at: buf.d1, stride: h1, col: 0, d: h1, n },
-          this.bn(base, 'trunk_bn'),
-          trunkTrains ? this.trunkTrace() : null,
-          trunkTrains ? { gamma: g('trunk_bn', 0), beta: g('trunk_bn', 1) } : null,
-        );
-        for (let i = 0; i < n * h1; i++) if (!((f[buf.z1 + i] as number) > 0)) f[buf.d1 + i] = 0;
-        if (this.trains('dense_1')) {
-          k.gradW(4 * buf.x, 4 * buf.d1, 4 * g('dense_1', 0), n, width, h1);
-          columnSums(f, buf.d1, n, h1, g('dense_1', 1));
-        }
-        if (trainsBelow(layout, 'dense_1')) {
-          k.backIn(4 * buf.d1, 4 * this.at(base, 'dense_1', 0), 4 * buf.dx, n, h1, width);
-          this.embeddingGrads(f, base, grad, rows);
-        }
-      }
+    if (!trainsBelow(layout, 'output')) return total + this.l2(base, grad);
+    k.dense(4 * buf.do, 4 * this.at(base, 'output', 0), 4 * buf.zeros, 4 * buf.d2, n, 1, h2);
+    if (spec.dropout2 > 0) k.mulMask(4 * buf.d2, 4 * buf.m2, n * h2);
+    k.reluGrad(4 * buf.d2, 4 * buf.r2, n * h2);
+    if (this.trains('dense_2')) {
+      k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2);
+      k.gradW(4 * buf.ones, 4 * buf.d2, 4 * g('dense_2', 1), n, 1, h2);
     }
-    if (spec.userL2 > 0 && this.trains('user_embedding')) total += this.l2(f, base, grad);
+    if (!trainsBelow(layout, 'dense_2')) return total + this.l2(base, grad);
+    k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1);
+    if (spec.dropout1 > 0) k.mulMask(4 * buf.d1, 4 * buf.m1, n * h1);
+    const trunkGrads = this.trains('trunk_bn') ? { gamma: g('trunk_bn', 0), beta: g('trunk_bn', 1) } : null;
+    const trunk = { at: buf.d1, stride: h1, col: 0, d: h1, n };
+    batchNormBackward(k, trunk, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkGrads);
+    k.reluGrad(4 * buf.d1, 4 * buf.z1, n * h1);
+    if (this.trains('dense_1')) {
+      k.gradW(4 * buf.x, 4 * buf.d1, 4 * g('dense_1', 0), n, width, h1);
+      k.gradW(4 * buf.ones, 4 * buf.d1, 4 * g('dense_1', 1), n, 1, h1);
+    }
+    if (trainsBelow(layout, 'dense_1')) {
+      k.backIn(4 * buf.d1, 4 * this.at(base, 'dense_1', 0), 4 * buf.dx, n, h1, width);
+      this.embeddingGrads(base, grad, rows);
+    }
+    total += this.l2(base, grad);
     return total;
   }
 
-  private embeddingGrads(f: Float32Array, base: number, grad: number, rows: SimdRows): void {
-    const { buf, width, spec } = this;
+  private embeddingGrads(base: number, grad: number, rows: SimdRows): void {
+    const k = this.kernels();
+    const f = k.f32;
+    const { buf, width, spec, scratch } = this;
     const { n, start } = rows;
     for (const e of this.embeddings) {
       if (spec.embeddingBatchNorm) {
-        const trains = this.trains(e.bn);
-        batchNormBackward(
-          f,
-          { at: buf.dx, stride: width, col: e.col, d: e.dim, n },
-          this.bn(base, e.bn),
-          trains ? { xhat: buf.xhat, inv: buf.inv + e.col } : null,
-          trains ? { gamma: this.at(grad, e.bn, 0), beta: this.at(grad, e.bn, 1) } : null,
-        );
+        const grads = this.trains(e.bn)
+          ? { gamma: this.at(grad, e.bn, 0), beta: this.at(grad, e.bn, 1) }
+          : null;
+        const block = { at: buf.dx, stride: width, col: e.col, d: e.dim, n };
+        batchNormBackward(k, block, this.bn(base, e.bn), this.embeddingTrace(e), scratch, grads);
       }
       if (!this.trains(e.table)) continue;
       const table = this.at(grad, e.table, 0);
@@ -320,12 +317,14 @@ export class SimdNetwork {
     }
   }
 
-  /** Keras L2 on the user table: adds 2λw to its gradient, returns λΣw². */
-  private l2(f: Float32Array, base: number, grad: number): number {
+  /** Keras L2 on a training user table: adds 2λw to its gradient, returns λΣw² (0 without one). */
+  private l2(base: number, grad: number): number {
+    const lambda = this.spec.userL2;
+    if (lambda <= 0 || !this.trains('user_embedding')) return 0;
+    const f = this.kernels().f32;
     const { size } = slotOf(this.layout, 'user_embedding', 0);
     const w = this.at(base, 'user_embedding', 0);
     const g = this.at(grad, 'user_embedding', 0);
-    const lambda = this.spec.userL2;
     let sum = 0;
     for (let i = 0; i < size; i++) {
       const v = f[w + i] as number;
@@ -336,7 +335,8 @@ export class SimdNetwork {
   }
 
   /** Σ coef·loss over rows; with `withGrad`, dL/do (coef-weighted) into the `do` buffer. */
-  private loss(f: Float32Array, rows: SimdRows, correctness: boolean, withGrad: boolean): number {
+  private loss(rows: SimdRows, correctness: boolean, withGrad: boolean): number {
+    const f = this.kernels().f32;
     const { buf } = this;
     let sum = 0;
     for (let r = 0; r < rows.n; r++) {
@@ -361,41 +361,27 @@ export class SimdNetwork {
   }
 
   /** Σ coef·loss in inference mode (moving statistics, no dropout), maxRows rows at a time. */
-  inferLoss(k: SimdKernels, base: number, rows: SimdRows, correctness: boolean): number {
+  inferLoss(base: number, rows: SimdRows, correctness: boolean): number {
     let sum = 0;
     for (let start = rows.start; start < rows.start + rows.n; start += this.maxRows) {
       const chunk = { ...rows, start, n: Math.min(this.maxRows, rows.start + rows.n - start) };
-      this.forward(k, base, chunk, null);
-      sum += this.loss(k.f32, chunk, correctness, false);
+      this.forward(base, chunk, null);
+      sum += this.loss(chunk, correctness, false);
     }
     return sum;
   }
 }
 
-function relu(f: Float32Array, at: number, count: number): void {
-  for (let i = at; i < at + count; i++) if (!((f[i] as number) > 0)) f[i] = 0;
-}
-
-/** Inverted dropout in place: each value kept with probability 1 − rate and scaled by 1/(1 − rate); the scale kept in `mask`. */
+/** Inverted dropout (kernel): four non-zero xorshift lane seeds drawn from the step's generator. */
 function dropout(
-  f: Float32Array,
-  at: number,
+  k: SimdKernels,
+  src: number,
+  dst: number,
   mask: number,
   count: number,
   rate: number,
   rand: () => number,
 ): void {
-  const scale = 1 / (1 - rate);
-  for (let i = 0; i < count; i++) {
-    const m = rand() < rate ? 0 : scale;
-    f[mask + i] = m;
-    f[at + i] = (f[at + i] as number) * m;
-  }
-}
-
-/** out[j] += Σ_r d[r, j]. */
-function columnSums(f: Float32Array, d: number, n: number, cols: number, out: number): void {
-  for (let r = 0; r < n; r++)
-    for (let j = 0, o = d + r * cols; j < cols; j++)
-      f[out + j] = (f[out + j] as number) + (f[o + j] as number);
+  const seed = () => Math.floor(rand() * UINT32) || 1;
+  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), seed(), seed(), seed(), seed());
 }

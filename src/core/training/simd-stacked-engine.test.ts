@@ -125,8 +125,9 @@ describe('the fused SIMD engine', () => {
       const moved = maxDiff(values(net), start[i] as number[][]);
       expect(moved).toBeGreaterThan(1e-3);
       expect(maxDiff(comparable(net), comparable(ref[i] as HeadNetwork))).toBeLessThan(moved * 5e-3);
-      expect(maxDiff([b[i]?.losses ?? []], [a[i]?.losses ?? []])).toBeLessThan(1e-4);
-      expect(maxDiff([b[i]?.valLosses as number[]], [a[i]?.valLosses as number[]])).toBeLessThan(1e-4);
+      // Losses of order 1, summed in float32 in a different order: equal to 5e-4.
+      expect(maxDiff([b[i]?.losses ?? []], [a[i]?.losses ?? []])).toBeLessThan(5e-4);
+      expect(maxDiff([b[i]?.valLosses as number[]], [a[i]?.valLosses as number[]])).toBeLessThan(5e-4);
     });
     expect(frozenValues(fused)).toEqual(frozenBefore);
     [...ref, ...fused].forEach((n) => n.model.dispose());

@@ -78,6 +78,7 @@ class SimdStackedEngine implements StackedEngine {
       chunk,
     );
     this.kernels = instantiateKernels(arena.total);
+    this.network.attach(this.kernels);
     const f = this.kernels.f32;
     models.forEach((m, i) => {
       for (const slot of layout.slots) {
@@ -97,7 +98,6 @@ class SimdStackedEngine implements StackedEngine {
       this.lossSum[m] =
         (this.lossSum[m] as number) +
         network.trainStep(
-          kernels,
           base,
           grad,
           rowsOf(hb, m),
@@ -128,7 +128,6 @@ class SimdStackedEngine implements StackedEngine {
       out[m] = this.lossSum[m] as number;
       if (val && (val.count[m] as number) > 0)
         out[k + m] = this.network.inferLoss(
-          this.kernels,
           this.params + m * this.layout.size,
           rowsOf(val, m),
           this.correctness[m] as boolean,

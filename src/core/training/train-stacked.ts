@@ -71,6 +71,13 @@ export interface TrainStackedArgs {
   engine?: 'simd' | 'tfjs';
 }
 
+let pinned: 'simd' | 'tfjs' | null = null;
+
+/** Pin the engine for every phase that does not name one (scripts comparing engines; the lab never does). */
+export function pinEngine(engine: 'simd' | 'tfjs' | null): void {
+  pinned = engine;
+}
+
 /** The default engine for the active tfjs backend. */
 export function defaultEngine(backend: string): 'simd' | 'tfjs' {
   return backend === 'wasm' && simdKernelsAvailable() ? 'simd' : 'tfjs';
@@ -123,7 +130,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     width,
   };
   const engine: StackedEngine | null =
-    (args.engine ?? defaultEngine(tf.getBackend())) === 'simd'
+    (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd'
       ? createSimdEngine(setup)
       : createTfjsEngine(setup);
   if (!engine) return results;
