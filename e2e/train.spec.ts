@@ -84,7 +84,7 @@ test('cancelling keeps the strategies already finished', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
   // 20,000 tasks at the lab's settings: each strategy trains for seconds, long enough to cancel the
-  // ones still running once the first has finished (the sample now trains in about as long as a click takes).
+  // ones still running once the first has finished (the whole sample now trains in under 3 s).
   await lab.importMedium();
   await page.getByLabel('Backend').selectOption('wasm');
   await lab.trainAll();

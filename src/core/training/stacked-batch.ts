@@ -109,10 +109,7 @@ export function disposeBatch(batch: StackedBatchWithCoef): void {
   for (const t of Object.values(batch) as tf.Tensor[]) t.dispose();
 }
 
-/**
- * Every model's validation rows (null = none) padded to the longest, uploaded once per phase; each
- * row's coefficient is its weight ÷ the model's weight sum, so a row sum is the weighted mean loss.
- */
+/** Every model's validation rows (validationHostBatch) uploaded once per phase. */
 export function uploadValidation(
   sources: readonly (BatchSource | null)[],
   sizes: TableSizes,
@@ -121,7 +118,10 @@ export function uploadValidation(
   return uploadBatch(validationHostBatch(sources, sizes), withUser);
 }
 
-/** Every model's validation rows (null = none) in one host batch padded to the longest; coefficients as above. */
+/**
+ * Every model's validation rows (null = none) in one host batch padded to the longest; each row's
+ * coefficient is its weight ÷ the model's weight sum, so a row sum is the weighted mean loss.
+ */
 export function validationHostBatch(sources: readonly (BatchSource | null)[], sizes: TableSizes): HostBatch {
   const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
   const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));

@@ -1,9 +1,9 @@
 /**
  * The custom training loop (tfjs `fit` has no sampleWeight) for K heads of one architecture at
  * once — a model's two heads, or many users' fine-tunes: each model keeps its own rows, batch,
- * learning rate, shuffles, early stopping and best weights, while every step is one stacked
- * forward/backward and one Adam update for all of them. One read-back per epoch; cancellation
- * by AbortSignal; no leaked tensors. One call = one phase with new optimizer state.
+ * learning rate, shuffles, early stopping and best weights, while every step is one call into an
+ * engine for all of them (stacked tfjs ops, or the fused SIMD step on wasm). One read-back per
+ * epoch; cancellation by AbortSignal; no leaked tensors. One call = one phase with new optimizer state.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { EncodedRows } from '../features/encoded-rows';
