@@ -13,7 +13,7 @@ import {
 import { createRng } from '../random/rng';
 import { syntheticTasks } from '../strategies/test-data.test-helper';
 import { instantiateKernels } from './simd-kernels';
-import { layoutOf } from './simd-layout';
+import { layoutOf, slotOf } from './simd-layout';
 import { Arena, SimdNetwork } from './simd-network';
 import { hostBatch } from './stacked-batch';
 import {
@@ -155,5 +155,71 @@ describe('SimdNetwork.trainStep', () => {
     // Something flowed into every trainable variable.
     for (const { name, fused } of compared)
       expect({ name, moved: scaleOf(fused) > 1e-6 }).toEqual({ name, moved: true });
+  });
+});
+
+describe('SimdNetwork.trainStep with dropout on', () => {
+  it('gives the gradient of the loss it returns (central differences, same dropout masks)', () => {
+    const spec = ARCHITECTURES.v2;
+    const idx = Array.from({ length: 40 }, (_, i) => 2 * i);
+    const rows = encodeRows(tasks, idx, features, 'v2', encoders);
+    const target = headTarget(rows, 'correctness', fitTimeScale(rows));
+    const rng = createRng('fd');
+    const net = buildHead(spec, 'correctness', vocab, () => rng.int32(), 'fd');
+    const layout = layoutOf(net);
+    const hb = hostBatch(
+      [{ rows, target }],
+      [idx.map((_, j) => j)],
+      rows.n,
+      { user: 0, topic: 0, difficulty: 0 },
+      () => 4,
+    );
+    const arena = new Arena();
+    const params = arena.take(layout.size);
+    const grad = arena.take(layout.trainable);
+    const scratch = arena.take(layout.trainable);
+    const network = new SimdNetwork(spec, layout, arena, rows.n);
+    const kernels = instantiateKernels(arena.total);
+    network.attach(kernels);
+    const f = kernels.f32;
+    for (const s of layout.slots)
+      f.set(net.vars[s.layer]?.[s.index]?.dataSync() as Float32Array, params + s.at);
+    const batch = { ...hb, start: 0, n: rows.n };
+    // Decay 0: the moving statistics stay put, so every call sees the same network.
+    const lossAt = (into: number) => network.trainStep(params, into, batch, true, 0, 12345);
+    lossAt(grad);
+    // Small enough that no ReLU input crosses 0 (at 1e-2 the embeddings' checks are 3 % off for that
+    // reason alone), large enough to stay above float32 noise.
+    const eps = 1e-4;
+    const wrong: string[] = [];
+    for (const [layer, index] of [
+      ['dense_1', 0],
+      ['trunk_bn', 0],
+      ['dense_2', 0],
+      ['output', 0],
+      ['user_embedding', 0],
+      ['topic_bn', 1],
+    ] as const) {
+      const slot = slotOf(layout, layer, index);
+      // The entries with the largest gradients: well above float32 noise.
+      const order = Array.from({ length: slot.size }, (_, i) => i).sort(
+        (a, b) => Math.abs(f[grad + slot.at + b] as number) - Math.abs(f[grad + slot.at + a] as number),
+      );
+      for (const i of order.slice(0, 3)) {
+        const at = params + slot.at + i;
+        const w = f[at] as number;
+        f[at] = w + eps;
+        const up = lossAt(scratch);
+        f[at] = w - eps;
+        const down = lossAt(scratch);
+        f[at] = w;
+        const numeric = (up - down) / (2 * eps);
+        const analytic = f[grad + slot.at + i] as number;
+        if (!(Math.abs(numeric - analytic) <= 1e-2 + 2e-3 * Math.abs(analytic)))
+          wrong.push(`${layer}[${index}][${i}]: analytic ${analytic}, numeric ${numeric}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    net.model.dispose();
   });
 });
