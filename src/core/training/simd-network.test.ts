@@ -1,8 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEncoders } from '../features/encoders';
 import { encodeRows, fitTimeScale, headTarget } from '../features/encoded-rows';
-import { computeFeatureMatrix } from '../features/task-context';
 import {
   ARCHITECTURES,
   buildHead,
@@ -11,10 +9,10 @@ import {
   type LayerName,
 } from '../model/architecture';
 import { createRng } from '../random/rng';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
 import { instantiateKernels } from './simd-kernels';
 import { layoutOf, slotOf } from './simd-layout';
-import { Arena, SimdNetwork } from './simd-network';
+import { Arena } from './simd-buffers';
+import { SimdNetwork } from './simd-network';
 import { hostBatch } from './stacked-batch';
 import {
   disposeStacked,
@@ -24,15 +22,9 @@ import {
   stackedRowLoss,
   trainableStacked,
 } from './stacked-network';
+import { trainingFixture } from './training-fixture.test-helper';
 
-const tasks = syntheticTasks(120, 6);
-const features = computeFeatureMatrix(tasks);
-const encoders = buildEncoders(tasks);
-const vocab = {
-  users: encoders.user.size,
-  topics: encoders.topic.size,
-  difficulties: encoders.difficulty.size,
-};
+const { tasks, features, encoders, vocab } = trainingFixture(120, 6);
 const DECAY = 0.01;
 
 /** Gradients of one step (Σ coef·loss + L2) by tfjs autograd and by the fused network, per trainable variable. */

@@ -16,30 +16,9 @@ import {
   type BnTrace,
 } from './simd-batch-norm';
 import type { SimdKernels } from './simd-kernels';
+import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
+import { headLoss } from './simd-head-loss';
 import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
-
-/** Rows [start, start + n) of one model's inputs (vocabulary indices of its own tables). */
-export interface SimdRows {
-  start: number;
-  n: number;
-  user: Int32Array;
-  topic: Int32Array;
-  difficulty: Int32Array;
-  /** FEATURE_COUNT per row. */
-  history: Float32Array;
-  target: Float32Array;
-  coef: Float32Array;
-}
-
-/** Bump allocation of float offsets (each a multiple of 4) before the memory exists. */
-export class Arena {
-  total = 0;
-  take(floats: number): number {
-    const at = this.total;
-    this.total += Math.ceil(floats / 4) * 4;
-    return at;
-  }
-}
 
 interface Embedding {
   key: 'user' | 'topic' | 'difficulty';
@@ -49,26 +28,6 @@ interface Embedding {
   col: number;
 }
 
-type Buffer =
-  | 'x'
-  | 'xhat'
-  | 'dx'
-  | 'z1'
-  | 'xhat1'
-  | 'a1'
-  | 'm1'
-  | 'd1'
-  | 'r2'
-  | 'a2'
-  | 'm2'
-  | 'd2'
-  | 'o'
-  | 'do'
-  | 'inv'
-  | 'inv1'
-  | 'ones'
-  | 'zeros';
-
 const UINT32 = 4_294_967_296;
 
 export class SimdNetwork {
@@ -77,7 +36,7 @@ export class SimdNetwork {
   private readonly h2: number;
   private readonly embeddings: Embedding[];
   /** Float offsets of the activation buffers (rows × columns each) and constants. */
-  private readonly buf: Record<Buffer, number>;
+  private readonly buf: StepBuffers;
   private readonly scratch: BnScratch;
   /** Float offset of each variable inside a model block, by "layer/index". */
   private readonly offsets = new Map<string, number>();
@@ -106,37 +65,9 @@ export class SimdNetwork {
     this.width = col + FEATURE_COUNT;
     [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
     for (const slot of layout.slots) this.offsets.set(`${slot.layer}/${slot.index}`, slot.at);
-    const { width: w, h1, h2 } = this;
-    const r = maxRows;
-    const take = (floats: number) => arena.take(floats);
-    this.buf = {
-      x: take(r * w),
-      xhat: take(r * w),
-      dx: take(r * w),
-      z1: take(r * h1),
-      xhat1: take(r * h1),
-      a1: take(r * h1),
-      m1: take(r * h1),
-      d1: take(r * h1),
-      r2: take(r * h2),
-      a2: take(r * h2),
-      m2: take(r * h2),
-      d2: take(r * h2),
-      o: take(r),
-      do: take(r),
-      inv: take(w),
-      inv1: take(h1),
-      ones: take(r),
-      zeros: take(h2),
-    };
-    const widest = Math.max(w, h1);
-    this.scratch = {
-      mean: take(widest),
-      inv: take(widest),
-      s1: take(widest),
-      s2: take(widest),
-      scale: take(widest),
-    };
+    const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2);
+    this.buf = buffers.buf;
+    this.scratch = buffers.scratch;
   }
 
   /** Bind to the memory the arena was sized for (once, before any step). */
@@ -208,37 +139,34 @@ export class SimdNetwork {
         rows.history.subarray((start + r) * FEATURE_COUNT, (start + r + 1) * FEATURE_COUNT),
         buf.x + r * width + hist,
       );
-    k.dense(
-      4 * buf.x,
-      4 * this.at(base, 'dense_1', 0),
-      4 * this.at(base, 'dense_1', 1),
-      4 * buf.z1,
-      n,
-      width,
-      h1,
-    );
-    k.relu(4 * buf.z1, n * h1);
+    this.denseRelu(base, 'dense_1', buf.x, buf.z1, n, width, h1);
     const trunkDecay = train && this.trains('trunk_bn') ? train.decay : null;
     const trunk = { at: buf.z1, stride: h1, col: 0, d: h1, n };
     batchNormForward(k, trunk, buf.a1, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkDecay);
     const rand = train ? mulberry32(train.seed) : null;
     if (rand && spec.dropout1 > 0) dropout(k, buf.a1, buf.a1, buf.m1, n * h1, spec.dropout1, rand);
-    k.dense(
-      4 * buf.a1,
-      4 * this.at(base, 'dense_2', 0),
-      4 * this.at(base, 'dense_2', 1),
-      4 * buf.r2,
-      n,
-      h1,
-      h2,
-    );
-    k.relu(4 * buf.r2, n * h2);
+    this.denseRelu(base, 'dense_2', buf.a1, buf.r2, n, h1, h2);
     if (rand && spec.dropout2 > 0) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
     else f.copyWithin(buf.a2, buf.r2, buf.r2 + n * h2);
     // The output unit as a product with one column: o[r] = a2[r, :] · w3, then its bias.
     k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1);
     const b3 = f[this.at(base, 'output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
+  }
+
+  /** out = relu(x · kernel + bias) for a hidden dense layer of the model block at `base`. */
+  private denseRelu(
+    base: number,
+    layer: LayerName,
+    x: number,
+    out: number,
+    n: number,
+    inDim: number,
+    units: number,
+  ): void {
+    const k = this.kernels();
+    k.dense(4 * x, 4 * this.at(base, layer, 0), 4 * this.at(base, layer, 1), 4 * out, n, inDim, units);
+    k.relu(4 * out, n * units);
   }
 
   /**
@@ -334,30 +262,10 @@ export class SimdNetwork {
     return lambda * sum;
   }
 
-  /** Σ coef·loss over rows; with `withGrad`, dL/do (coef-weighted) into the `do` buffer. */
+  /** Σ coef·loss over the rows in `o`; with `withGrad`, dL/do (coef-weighted) into `do`. */
   private loss(rows: SimdRows, correctness: boolean, withGrad: boolean): number {
-    const f = this.kernels().f32;
     const { buf } = this;
-    let sum = 0;
-    for (let r = 0; r < rows.n; r++) {
-      const o = f[buf.o + r] as number;
-      const t = rows.target[rows.start + r] as number;
-      const c = rows.coef[rows.start + r] as number;
-      let loss: number;
-      let d: number;
-      if (correctness) {
-        // Binary cross-entropy from the logit, in its overflow-free form.
-        loss = Math.max(o, 0) - o * t + Math.log1p(Math.exp(-Math.abs(o)));
-        d = 1 / (1 + Math.exp(-o)) - t;
-      } else {
-        d = o - t;
-        loss = d * d;
-        d *= 2;
-      }
-      sum += c * loss;
-      if (withGrad) f[buf.do + r] = c * d;
-    }
-    return sum;
+    return headLoss(this.kernels().f32, buf.o, withGrad ? buf.do : null, rows, correctness);
   }
 
   /** Σ coef·loss in inference mode (moving statistics, no dropout), maxRows rows at a time. */

@@ -1,8 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEncoders } from '../features/encoders';
 import { encodeRows, fitTimeScale, headTarget } from '../features/encoded-rows';
-import { computeFeatureMatrix } from '../features/task-context';
 import {
   ARCHITECTURES,
   allVariables,
@@ -11,28 +9,14 @@ import {
   type HeadNetwork,
   type LayerName,
 } from '../model/architecture';
-import { createRng, type Rng } from '../random/rng';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { createRng } from '../random/rng';
 import { trainStacked, type PhaseOptions } from './train-stacked';
+import { inOrder, trainingFixture } from './training-fixture.test-helper';
 
-const tasks = syntheticTasks(200, 6);
-const features = computeFeatureMatrix(tasks);
-const encoders = buildEncoders(tasks);
-const vocab = {
-  users: encoders.user.size,
-  topics: encoders.topic.size,
-  difficulties: encoders.difficulty.size,
-};
+const { tasks, features, encoders, vocab } = trainingFixture(200, 6);
 const rowsOf = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 // Uneven loss weights, as Strategy 4 gives.
 const weightsOf = (idx: number[]) => idx.map((i) => 0.5 + (i % 5) * 0.4);
-const inOrder: Rng = {
-  next: () => 0.5,
-  int: () => 0,
-  normal: () => 0,
-  shuffle: <T>(x: T[]) => x,
-  int32: () => 7,
-};
 
 function setup(kind: ArchitectureKind, dropout: boolean) {
   const spec = dropout ? ARCHITECTURES[kind] : { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };

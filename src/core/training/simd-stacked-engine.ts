@@ -9,7 +9,8 @@ import { validationHostBatch, type BatchSource, type HostBatch, type TableSizes 
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
 import { layoutOf, type ModelLayout } from './simd-layout';
-import { Arena, SimdNetwork, type SimdRows } from './simd-network';
+import { Arena, type SimdRows } from './simd-buffers';
+import { SimdNetwork } from './simd-network';
 
 export { simdKernelsAvailable };
 

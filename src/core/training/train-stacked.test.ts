@@ -1,31 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEncoders } from '../features/encoders';
 import { encodeRows, fitTimeScale, headTarget } from '../features/encoded-rows';
-import { computeFeatureMatrix } from '../features/task-context';
 import { ARCHITECTURES, allVariables, buildHead, type HeadNetwork } from '../model/architecture';
-import type { Rng } from '../random/rng';
 import { createRng } from '../random/rng';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
 import { trainStacked, type PhaseOptions, type StackedModel } from './train-stacked';
+import { inOrder, trainingFixture } from './training-fixture.test-helper';
 
-const tasks = syntheticTasks(160, 5);
-const features = computeFeatureMatrix(tasks);
-const encoders = buildEncoders(tasks);
-const vocab = {
-  users: encoders.user.size,
-  topics: encoders.topic.size,
-  difficulties: encoders.difficulty.size,
-};
-// Dropout off and shuffles left in order, so a model trained alone and in a stack sees the same steps.
+const { tasks, features, encoders, vocab } = trainingFixture(160, 5);
+// Dropout off and shuffles left in order (inOrder), so a model trained alone and in a stack sees the same steps.
 const spec = { ...ARCHITECTURES.v2, dropout1: 0, dropout2: 0 };
-const inOrder: Rng = {
-  next: () => 0.5,
-  int: () => 0,
-  normal: () => 0,
-  shuffle: <T>(items: T[]) => items,
-  int32: () => 7,
-};
 
 const rowsOf = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const fitA = encodeRows(tasks, rowsOf(0, 40), features, 'v2', encoders);
