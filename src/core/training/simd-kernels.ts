@@ -45,7 +45,7 @@ export interface SimdKernels {
   ): void;
   /** x = max(x, 0) on `count` floats. */
   relu(x: number, count: number): void;
-  /** mask = 0 with probability rate, else scale; dst = src·mask. Lane seeds s0..s3 must be non-zero. */
+  /** mask = 0 with probability rate, else scale; dst = src·mask; s0..s3 start the four lanes' random streams. */
   dropout(
     src: number,
     dst: number,

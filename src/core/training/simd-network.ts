@@ -280,7 +280,7 @@ export class SimdNetwork {
   }
 }
 
-/** Inverted dropout (kernel): four non-zero xorshift lane seeds drawn from the step's generator. */
+/** Inverted dropout (kernel): the four lanes' streams start from the step's generator. */
 function dropout(
   k: SimdKernels,
   src: number,
@@ -290,6 +290,6 @@ function dropout(
   rate: number,
   rand: () => number,
 ): void {
-  const seed = () => Math.floor(rand() * UINT32) || 1;
+  const seed = () => Math.floor(rand() * UINT32);
   k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), seed(), seed(), seed(), seed());
 }
