@@ -5,6 +5,7 @@
  */
 import type { Task } from '../data/task';
 import type { Activation, BackendName } from './activate-backend';
+import { defaultEngine } from '../training/train-stacked';
 import { measureTrainingStepMs } from './measure-training-step';
 
 export interface BackendDecision {
@@ -33,6 +34,18 @@ export async function chooseBackend(
   const stepMs: Partial<Record<BackendName, number>> = {};
   const skipped: BackendDecision['skipped'] = [];
   for (const backend of candidates) {
+    // cpu trains with the same fused engine as wasm: the same step time, and wasm's tfjs ops (evaluation,
+    // prediction) are the faster, so a backend whose engine was already measured is not measured again.
+    const sameEngine = (Object.keys(stepMs) as BackendName[]).find(
+      (b) => defaultEngine(b) === 'simd' && defaultEngine(backend) === 'simd',
+    );
+    if (sameEngine) {
+      skipped.push({
+        backend,
+        reason: `trains with the same engine as ${sameEngine}, which runs the rest faster`,
+      });
+      continue;
+    }
     const activation = await activate(backend);
     if (!activation.ok) {
       skipped.push({ backend, reason: activation.reason });

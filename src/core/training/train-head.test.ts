@@ -68,7 +68,8 @@ describe('trainHead', () => {
     });
     expect(tf.memory().numTensors).toBe(before);
     expect(epochs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(r.valLosses.at(-1) as number).toBeLessThan((r.valLosses[0] as number) - 0.02);
+    // The best epoch (the one restored), not the last: on 320 rows validation loss bounces by ~0.015.
+    expect(Math.min(...(r.valLosses as number[]))).toBeLessThan((r.valLosses[0] as number) - 0.02);
     expect(r.losses.at(-1) as number).toBeLessThan((r.losses[0] as number) - 0.1);
     disposeTwoHeadModel(model);
   });

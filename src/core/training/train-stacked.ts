@@ -78,9 +78,13 @@ export function pinEngine(engine: 'simd' | 'tfjs' | null): void {
   pinned = engine;
 }
 
-/** The default engine for the active tfjs backend. */
+/**
+ * The default engine for a tfjs backend: the fused SIMD step wherever wasm SIMD runs, except on WebGL,
+ * whose tfjs ops run on the GPU. On cpu the tfjs backend still evaluates, predicts and exports; the
+ * fused step only replaces the training arithmetic (its plain-JS tfjs ops were ~50× slower).
+ */
 export function defaultEngine(backend: string): 'simd' | 'tfjs' {
-  return backend === 'wasm' && simdKernelsAvailable() ? 'simd' : 'tfjs';
+  return backend !== 'webgl' && simdKernelsAvailable() ? 'simd' : 'tfjs';
 }
 
 /** Per-model bookkeeping of one phase. */
