@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/train-all.ts FILE [--seeds 1,2,3] [--backend cpu|wasm] [--strategies id,…] [--epochs N]
  *     [--options '{"stepsPerEpoch":4}']   (options every strategy that has them takes, after --epochs)
- *     [--engine simd|tfjs]   (who trains on wasm: our SIMD kernels, the default, or tfjs ops)
+ *     [--engine simd|tfjs]   (who trains: our SIMD kernels, the default off WebGL, or tfjs ops)
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';

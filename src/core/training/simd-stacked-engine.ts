@@ -1,5 +1,5 @@
 /**
- * The fused training engine (the default on the wasm backend): every model's weights, gradients
+ * The fused training engine (the default on the wasm and cpu backends): every model's weights, gradients
  * and Adam moments in one wasm memory, each step one forward/backward per model taking it
  * (simd-network.ts) and Adam in SIMD — no tfjs op per step, so none of its per-op bookkeeping.
  * Weights are read from the head networks once per phase and written back once at its end.

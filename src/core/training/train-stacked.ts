@@ -65,8 +65,8 @@ export interface TrainStackedArgs {
   rng: Rng;
   signal?: AbortSignal;
   /**
-   * Who does the arithmetic: 'simd' (our wasm SIMD kernels, the default on the wasm backend where
-   * they are supported) or 'tfjs' (tfjs ops on the active backend: WebGL, CPU).
+   * Who does the arithmetic: 'simd' (our wasm SIMD kernels, the default wherever they run except on
+   * WebGL) or 'tfjs' (tfjs ops on the active backend). See defaultEngine.
    */
   engine?: 'simd' | 'tfjs';
 }
