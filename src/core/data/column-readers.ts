@@ -119,51 +119,32 @@ export function readSpan(
   return outcome.ok ? outcome.value : refuse(problems, row, column, text.slice(from, to), outcome.reason);
 }
 
-export function readTimestampSpan(
-  column: Column,
-  text: string,
-  starts: Int32Array,
-  ends: Int32Array,
-  row: number,
-  problems: RowProblem[],
-): number | typeof FAULT {
-  const index = column.index;
-  if (index === undefined) return readAbsent(column, row, problems) as number | typeof FAULT;
-  const ms = isoMsAt(text, starts[index] as number, ends[index] as number);
-  return ms !== undefined
-    ? ms
-    : (readSpan(column, text, starts, ends, row, problems) as number | typeof FAULT);
+/**
+ * A span reader that tries `fast` on the field's characters first (undefined = not its simple form) and
+ * otherwise reads the field through the column's schema, so values and messages stay the same.
+ */
+function withFastPath<T>(fast: (text: string, from: number, to: number) => T | undefined) {
+  return (
+    column: Column,
+    text: string,
+    starts: Int32Array,
+    ends: Int32Array,
+    row: number,
+    problems: RowProblem[],
+  ): T | typeof FAULT => {
+    const index = column.index;
+    if (index === undefined) return readAbsent(column, row, problems) as T | typeof FAULT;
+    const value = fast(text, starts[index] as number, ends[index] as number);
+    return value !== undefined
+      ? value
+      : (readSpan(column, text, starts, ends, row, problems) as T | typeof FAULT);
+  };
 }
 
-export function readDecimalSpan(
-  column: Column,
-  text: string,
-  starts: Int32Array,
-  ends: Int32Array,
-  row: number,
-  problems: RowProblem[],
-): number | typeof FAULT {
-  const index = column.index;
-  if (index === undefined) return readAbsent(column, row, problems) as number | typeof FAULT;
-  const n = decimalAt(text, starts[index] as number, ends[index] as number);
-  return n !== undefined ? n : (readSpan(column, text, starts, ends, row, problems) as number | typeof FAULT);
-}
-
-export function readUnitSpan(
-  column: Column,
-  text: string,
-  starts: Int32Array,
-  ends: Int32Array,
-  row: number,
-  problems: RowProblem[],
-): number | undefined | typeof FAULT {
-  const index = column.index;
-  if (index === undefined) return readAbsent(column, row, problems) as number | undefined | typeof FAULT;
-  const p = unitDecimalAt(text, starts[index] as number, ends[index] as number);
-  return p !== undefined
-    ? p
-    : (readSpan(column, text, starts, ends, row, problems) as number | undefined | typeof FAULT);
-}
+export const readTimestampSpan = withFastPath(isoMsAt);
+export const readDecimalSpan = withFastPath(decimalAt);
+/** A probability in [0, 1], or undefined where the column is optional and empty. */
+export const readUnitSpan = withFastPath<number | undefined>(unitDecimalAt);
 
 function readAbsent(column: Column, row: number, problems: RowProblem[]): unknown {
   const outcome = column.parse(undefined);

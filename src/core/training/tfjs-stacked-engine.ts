@@ -11,6 +11,7 @@ import {
   disposeBatch,
   uploadBatch,
   uploadValidation,
+  type HostBatch,
   type StackedBatchWithCoef,
   type TableSizes,
 } from './stacked-batch';
@@ -80,12 +81,7 @@ class TfjsStackedEngine implements StackedEngine {
     this.lossSum = tf.zeros([this.k]);
   }
 
-  step(
-    hb: Parameters<StackedEngine['step']>[0],
-    active: readonly boolean[],
-    bnDecay: readonly number[],
-    nextSeed: () => number,
-  ): void {
+  step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void {
     const { k, stacked, varList } = this;
     const width = hb.b;
     const frozen = this.setup.frozen;
