@@ -8,6 +8,27 @@ import globals from 'globals';
 
 const zone = (target, from, message) => ({ target, from, message });
 
+// Inside core, each room imports only rooms below it (docs/architecture.md): lowest first.
+const CORE_ROOMS = [
+  'random',
+  'data',
+  'features',
+  'split',
+  'model',
+  'backend',
+  'training',
+  'strategies',
+  'evaluation',
+  'report',
+  'export',
+  'comparison',
+];
+const coreRoomZones = CORE_ROOMS.flatMap((room, i) =>
+  CORE_ROOMS.slice(i + 1).map((above) =>
+    zone(`./src/core/${room}`, `./src/core/${above}`, `core/${room} sits below core/${above}: import downwards only`),
+  ),
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,6 +72,7 @@ export default tseslint.config(
             zone('./src/cli', './src/ui', 'the CLI uses core only'),
             zone('./src/cli', './src/platform', 'the CLI uses core only'),
             zone('./src/ui/charts', './src/store', 'charts draw what they are given'),
+            ...coreRoomZones,
           ],
         },
       ],

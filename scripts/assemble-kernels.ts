@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 
-export const KERNELS_WAT = new URL('../src/core/training/simd-kernels.wat', import.meta.url);
-export const KERNELS_BINARY_TS = new URL('../src/core/training/simd-kernels-binary.ts', import.meta.url);
+export const KERNELS_WAT = new URL('../src/core/training/simd/simd-kernels.wat', import.meta.url);
+export const KERNELS_BINARY_TS = new URL('../src/core/training/simd/simd-kernels-binary.ts', import.meta.url);
 
 export async function assembleKernels(): Promise<Uint8Array> {
   const wabt = await wabtInit();

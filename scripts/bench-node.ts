@@ -10,7 +10,7 @@ import { activateBackend } from '../src/core/backend/activate-backend';
 import { importTasksFromText } from '../src/core/data/import-tasks';
 import { summarizeDataset, type DatasetSummary } from '../src/core/data/summarize-dataset';
 import type { Dataset } from '../src/core/data/task';
-import { runComparison } from '../src/core/report/run-comparison';
+import { runComparison } from '../src/core/comparison/run-comparison';
 import { STRATEGIES } from '../src/core/strategies/registry';
 import { quickOptions } from '../src/store/settings-slice';
 import { ensureGeneratedFiles, load1, median, writeResults } from './bench/bench-util';

@@ -17,8 +17,8 @@ import { logLoss } from '../src/core/evaluation/log-loss';
 import { buildTaskContexts } from '../src/core/features/task-context';
 import { temporalSplit } from '../src/core/split/temporal-split';
 import { STRATEGIES } from '../src/core/strategies/registry';
-import { registerSegmentSumKernels } from '../src/core/training/segment-sum-kernels';
-import { pinEngine } from '../src/core/training/train-stacked';
+import { registerSegmentSumKernels } from '../src/core/backend/kernels/segment-sum-kernels';
+import { pinEngine } from '../src/core/training/loop/train-stacked';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

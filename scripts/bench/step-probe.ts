@@ -6,8 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../src/core/data/task';
-import { measureTrainingStepMs } from '../../src/core/backend/measure-training-step';
-import { yieldTask } from '../../src/core/training/yield-task';
+import { measureTrainingStepMs } from '../../src/core/comparison/measure-training-step';
+import { yieldTask } from '../../src/core/training/loop/yield-task';
 import { measureOneStepEpochMs, measureStepSplit, type StepSplit } from './step-split';
 
 export interface ProbeResult {

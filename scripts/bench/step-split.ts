@@ -4,12 +4,12 @@
  * (applyGradients). Also counts the kernels each half dispatches. Used by the step probe.
  */
 import * as tf from '@tensorflow/tfjs';
-import { probeHead } from '../../src/core/backend/measure-training-step';
+import { probeHead } from '../../src/core/comparison/measure-training-step';
 import type { Task } from '../../src/core/data/task';
 import { FEATURE_COUNT } from '../../src/core/features/history-features';
 import { allVariables, presentLayers } from '../../src/core/model/architecture';
 import { forward, perSampleLoss, regularizationLoss } from '../../src/core/model/forward';
-import { trainHead } from '../../src/core/training/train-head';
+import { trainHead } from '../../src/core/training/loop/train-head';
 
 export interface StepSplit {
   gradsMs: number;

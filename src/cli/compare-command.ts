@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { importTasksFromText } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import { activateBackend } from '../core/backend/activate-backend';
-import { runComparison } from '../core/report/run-comparison';
+import { runComparison } from '../core/comparison/run-comparison';
 import type { TailMode } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { ProgressEvent, Strategy } from '../core/strategies/types';

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { frameOf, type ReportFrame } from '../core/report/compose-report';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { ProgressEvent } from '../core/strategies/types';
-import type { InfluenceRow } from '../core/training/sampling';
+import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, TrainEvent } from '../worker/protocol';
 import type { SettingsSlice } from './settings-slice';

@@ -4,7 +4,7 @@
  * (LaneLostError) and the lab worker trains it itself; a dead helper is replaced on the next run.
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
-import { LaneLostError, type StrategyLane } from '../core/report/strategy-lanes';
+import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import type { ExportReply, ExportRequest } from './protocol';
 

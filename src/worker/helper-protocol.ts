@@ -5,7 +5,7 @@
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ReportStrategy } from '../core/report/report-types';
-import type { LaneJob } from '../core/report/strategy-lanes';
+import type { LaneJob } from '../core/comparison/strategy-lanes';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { ExportReply, ExportRequest } from './protocol';
 

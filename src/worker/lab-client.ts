@@ -18,7 +18,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from './protocol';
-import type { InfluenceRow } from '../core/training/sampling';
+import type { InfluenceRow } from '../core/training/loop/sampling';
 
 type Pending = { resolve: (reply: WorkerReply) => void; onEvent?: (event: TrainEvent) => void };
 type Body = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

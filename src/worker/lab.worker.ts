@@ -6,11 +6,11 @@
 // First: configures zod before any schema exists (see csp-ready).
 import '../platform/csp-ready';
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
-import { chooseBackend, type BackendDecision } from '../core/backend/choose-backend';
+import { chooseBackend, type BackendDecision } from '../core/comparison/choose-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
-import { runComparison, TEST_SHARE } from '../core/report/run-comparison';
+import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { StrategyId } from '../core/strategies/types';

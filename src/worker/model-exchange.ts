@@ -14,7 +14,7 @@ import { takeSelfCheck, verifySelfCheck, type SelfCheckResult } from '../core/ex
 import { reportStrategy } from '../core/report/build-report';
 import { maskStrategy, userLabels } from '../core/report/mask-ids';
 import type { ReportStrategy } from '../core/report/report-types';
-import { evaluationSetup, TEST_SHARE } from '../core/report/run-comparison';
+import { evaluationSetup, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
 import { readSavedModel, saveModel } from '../platform/saved-models';

@@ -7,7 +7,7 @@
 import '../platform/csp-ready';
 import { activateBackend, BACKENDS } from '../core/backend/activate-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
-import { laneRunner, type LaneRunner } from '../core/report/lane-runner';
+import { laneRunner, type LaneRunner } from '../core/comparison/lane-runner';
 import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';

@@ -6,7 +6,7 @@
  * page opened, 4 page loads each): first run 7.3–7.9 s, without 7.5–8.3 s. Failures are ignored.
  */
 import { activateBackend } from '../core/backend/activate-backend';
-import { measureTrainingStepMs } from '../core/backend/measure-training-step';
+import { measureTrainingStepMs } from '../core/comparison/measure-training-step';
 import type { Task } from '../core/data/task';
 import { WASM_PATHS } from './wasm-paths';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { temporalSplit } from '../split/temporal-split';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { syntheticTasks } from '../testing/test-data.test-helper';
 import { evaluateStrategy, resolveThresholds } from './evaluate-strategy';
 import { fakeTrained } from './fake-trained.test-helper';
 import { DEFAULT_THRESHOLDS } from './verdicts';

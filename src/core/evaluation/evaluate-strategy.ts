@@ -6,7 +6,7 @@
 import type { Task } from '../data/task';
 import { taskContextsAt, type TaskContext } from '../features/task-context';
 import type { PhaseSummary, TrainedStrategy } from '../strategies/types';
-import type { InfluenceRow } from '../training/sampling';
+import type { InfluenceRow } from '../training/loop/sampling';
 import { runGeneralisationSweep, type GeneralisationSweep } from './generalisation-sweep';
 import { scoreHeldOut, type HeldOutScores } from './held-out-scores';
 import type { UserSpread } from './per-user-spread';

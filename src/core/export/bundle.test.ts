@@ -3,7 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTaskContexts } from '../features/task-context';
 import { perUser } from '../strategies/per-user';
-import { loadSeedFixture } from '../strategies/test-data.test-helper';
+import { loadSeedFixture } from '../testing/test-data.test-helper';
 import type { TrainedStrategy } from '../strategies/types';
 import { weightedLoss } from '../strategies/weighted-loss';
 import { loadBundle } from './load-bundle';

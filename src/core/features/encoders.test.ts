@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { syntheticTasks } from '../testing/test-data.test-helper';
 import { buildEncoders, createVocabulary, encodersFromJson, encodersToJson, UNKNOWN_INDEX } from './encoders';
 
 describe('vocabularies', () => {

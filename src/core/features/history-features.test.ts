@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../data/task';
-import { loadSeedFixture, syntheticTasks } from '../strategies/test-data.test-helper';
+import { loadSeedFixture, syntheticTasks } from '../testing/test-data.test-helper';
 import {
   COUNT_FEATURE_COLUMNS,
   FEATURE_COUNT,

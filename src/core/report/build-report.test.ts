@@ -5,7 +5,7 @@ import { evaluateStrategy, resolveThresholds } from '../evaluation/evaluate-stra
 import { fakeTrained } from '../evaluation/fake-trained.test-helper';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { syntheticTasks } from '../testing/test-data.test-helper';
 import { DEFAULT_VALIDATION } from '../strategies/types';
 import { buildReport, metric, type ReportInputs } from './build-report';
 import { reportSchema, validateReport } from './report-schema';

@@ -9,7 +9,7 @@ import { evaluateStrategy, resolveThresholds } from '../evaluation/evaluate-stra
 import { fakeTrained } from '../evaluation/fake-trained.test-helper';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
-import { syntheticTasks } from '../strategies/test-data.test-helper';
+import { syntheticTasks } from '../testing/test-data.test-helper';
 import { DEFAULT_VALIDATION, STRATEGY_IDS, type PhaseSummary, type StrategyId } from '../strategies/types';
 import { buildReport } from './build-report';
 import type { Report, ReportStrategy, ReportStrategyOk } from './report-types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSeedFixture, syntheticTasks } from '../strategies/test-data.test-helper';
+import { loadSeedFixture, syntheticTasks } from '../testing/test-data.test-helper';
 import { splitTail, temporalSplit } from './temporal-split';
 
 describe('temporal split', () => {

@@ -4,7 +4,7 @@
  * still come from each user's full history, so training and serving see the same features.
  */
 import { ARCHITECTURES } from '../model/architecture';
-import { mostRecentPerUser } from '../training/sampling';
+import { mostRecentPerUser } from '../training/loop/sampling';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,

@@ -3,7 +3,10 @@
  * Adam 1e-3) and one-line docs, plus helpers to merge user options and record validation.
  * Pure TS: no tfjs.
  */
-import type { PhaseOptions } from '../training/train-head';
+import { LAB_STEPS_PER_EPOCH } from '../training/loop/batch-rule';
+import type { PhaseOptions } from '../training/loop/train-head';
+
+export { LAB_STEPS_PER_EPOCH };
 import { DEFAULT_VALIDATION, type StrategyContext, type ValidationOptions } from './types';
 
 export interface CommonOptions {
@@ -39,16 +42,7 @@ export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
   restoreBestWeights: 'After early stopping, return to the weights of the best validation epoch.',
 };
 
-/**
- * The lab's defaults: a strategy's seed settings with the batch rule on (batch-rule.ts) — at most about
- * LAB_STEPS_PER_EPOCH steps per epoch: the seed's batch 32 up to 4,000 rows (so on data of the seed's
- * size the lab trains exactly as the seed), above it batch = rows ÷ 125 up to 512 with learning rate ×
- * √(batch ÷ 32) and BatchNorm momentum 0.99^(batch ÷ 32), and fewer epochs past 4,000 rows. It was 2
- * steps per epoch while a step's fixed cost (tfjs ops) dominated; with the fused engine a step costs
- * its rows, and 2 steps cost held-out log loss: Strategy 5 +3.0 % ± 0.7 over 100 seeds (issue 7's
- * note; reproduce with scripts/train-all.ts --options '{"stepsPerEpoch":2}').
- */
-export const LAB_STEPS_PER_EPOCH = 125;
+/** The lab's defaults: a strategy's seed settings with the batch rule on (see LAB_STEPS_PER_EPOCH). */
 
 export function labDefaults<O extends object>(seed: O): O {
   return 'stepsPerEpoch' in seed ? { ...seed, stepsPerEpoch: LAB_STEPS_PER_EPOCH } : seed;

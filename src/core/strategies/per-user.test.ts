@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFromHistory, historiesByUser } from '../features/task-context';
 import { fineTuneGroups, frozenLayers, perUser, usersToFineTune } from './per-user';
-import { loadSeedFixture } from './test-data.test-helper';
+import { loadSeedFixture } from '../testing/test-data.test-helper';
 
 const weightsOf = (model: tf.LayersModel, layer: string) =>
   model

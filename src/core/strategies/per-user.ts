@@ -10,8 +10,8 @@ import { featureMatrixOf } from '../features/task-context';
 import { ARCHITECTURES, LAYER_ORDER, type LayerName } from '../model/architecture';
 import { cloneTwoHeadModel, createTwoHeadModel, type TwoHeadModel } from '../model/two-head-model';
 import { createRng } from '../random/rng';
-import { inverseFrequencyWeights, trainingInfluence, type InfluenceRow } from '../training/sampling';
-import { trainTwoHeadPhase, trainTwoHeadPhases } from '../training/train-phase';
+import { inverseFrequencyWeights, trainingInfluence, type InfluenceRow } from '../training/loop/sampling';
+import { trainTwoHeadPhase, trainTwoHeadPhases } from '../training/loop/train-phase';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,

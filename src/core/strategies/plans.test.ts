@@ -7,7 +7,7 @@ import { planFullRetrain } from './full-retrain';
 import { planProgressive, progressive } from './progressive';
 import { getStrategy } from './registry';
 import { planInfluence } from './single-model';
-import { loadSeedFixture, syntheticTasks } from './test-data.test-helper';
+import { loadSeedFixture, syntheticTasks } from '../testing/test-data.test-helper';
 import { planWeightedLoss, weightedLoss } from './weighted-loss';
 
 const shares = (rows: { share: number }[]) => rows.map((r) => +(r.share * 100).toFixed(1));

@@ -4,7 +4,7 @@
  * training rows with a new, 10× slower optimizer (20 epochs, 1e-4, patience 5), as the seed does.
  */
 import { ARCHITECTURES } from '../model/architecture';
-import { mostRecentPerUser } from '../training/sampling';
+import { mostRecentPerUser } from '../training/loop/sampling';
 import { COMMON_DOCS, labDefaults, mergeOptions } from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';

@@ -17,9 +17,9 @@ import {
 } from '../model/two-head-model';
 import { createRng } from '../random/rng';
 import type { Task } from '../data/task';
-import { trainingInfluence, type InfluenceRow } from '../training/sampling';
-import type { PhaseOptions } from '../training/train-head';
-import { trainTwoHeadPhase } from '../training/train-phase';
+import { trainingInfluence, type InfluenceRow } from '../training/loop/sampling';
+import type { PhaseOptions } from '../training/loop/train-head';
+import { trainTwoHeadPhase } from '../training/loop/train-phase';
 import { recordOptions, validationOf } from './common-options';
 import type {
   ExportableModel,

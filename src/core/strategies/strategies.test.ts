@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTaskContexts } from '../features/task-context';
 import { STRATEGIES, getStrategy } from './registry';
 import { LAB_STEPS_PER_EPOCH, labDefaults } from './common-options';
-import { loadSeedFixture } from './test-data.test-helper';
+import { loadSeedFixture } from '../testing/test-data.test-helper';
 import type { TrainedStrategy } from './types';
 
 /** Fewer, larger steps than the seed's defaults: the point here is that each strategy trains, not the epoch count. */

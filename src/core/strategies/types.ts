@@ -4,11 +4,23 @@
  * Types only (tfjs appears as a type for export access); no DOM, no framework.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Task } from '../data/task';
 import type { TaskContext } from '../features/task-context';
 import type { HeadKind } from '../model/architecture';
-import type { TailMode } from '../split/temporal-split';
-import type { InfluenceRow } from '../training/sampling';
+import type { InfluenceRow } from '../training/loop/sampling';
+import type {
+  PhaseSummary,
+  ProgressEvent,
+  TrainingData,
+  ValidationOptions,
+} from '../training/loop/training-types';
+
+export {
+  DEFAULT_VALIDATION,
+  type PhaseSummary,
+  type ProgressEvent,
+  type TrainingData,
+  type ValidationOptions,
+} from '../training/loop/training-types';
 
 export const STRATEGY_IDS = [
   'full-retrain',
@@ -20,36 +32,8 @@ export const STRATEGY_IDS = [
 ] as const;
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 
-/** What a strategy learns from: the whole chronological dataset and the rows it may train on. */
-export interface TrainingData {
-  /** All tasks, chronological: history features of any row use every earlier task of its user. */
-  tasks: readonly Task[];
-  /** Positions in `tasks` the strategy may learn from, chronological; the rest is held out. */
-  trainIndices: readonly number[];
-}
 
-/** How each phase carves its validation slice from its own training rows. */
-export interface ValidationOptions {
-  /** per-user-tail (default): last `share` of each user's rows; global-tail: last `share` of all. */
-  mode: TailMode;
-  /** 0–1, default 0.2 (the seed's validation_split). */
-  share: number;
-}
-export const DEFAULT_VALIDATION: ValidationOptions = { mode: 'per-user-tail', share: 0.2 };
 
-/** One finished epoch. Losses are weighted means; `valLoss` null when the phase had no validation rows. */
-export interface ProgressEvent {
-  strategyId: StrategyId;
-  /** e.g. "train", "pretrain", "fine-tune", "base", "user". */
-  phase: string;
-  head: HeadKind;
-  /** Set during a per-user fine-tune. */
-  userId?: string;
-  epoch: number;
-  epochs: number;
-  loss: number;
-  valLoss: number | null;
-}
 
 export interface StrategyContext {
   /** Seeds initialisers, shuffling and dropout: same seed + cpu backend → identical predictions. */
@@ -84,21 +68,6 @@ export interface ExportableModel {
   metadata: Record<string, unknown>;
 }
 
-/** Summary of one head's phase (for the report and the training chart). */
-export interface PhaseSummary {
-  phase: string;
-  head: HeadKind;
-  userId?: string;
-  fitRows: number;
-  valRows: number;
-  epochsRun: number;
-  bestEpoch: number;
-  finalLoss: number | null;
-  bestValLoss: number | null;
-  /** Per-epoch losses, for charts. */
-  losses: number[];
-  valLosses: (number | null)[];
-}
 
 export interface TrainedStrategy extends Predictor {
   id: StrategyId;

@@ -4,7 +4,7 @@
  * custom training loop, since tfjs `fit` rejects sampleWeight.
  */
 import { ARCHITECTURES } from '../model/architecture';
-import { inverseFrequencyWeights } from '../training/sampling';
+import { inverseFrequencyWeights } from '../training/loop/sampling';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,

@@ -1,0 +1,195 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { importTasksFromText } from '../data/import-tasks';
+import { summarizeDataset } from '../data/summarize-dataset';
+import type { Dataset } from '../data/task';
+import { getStrategy } from '../strategies/registry';
+import type { StrategyId, TrainedStrategy } from '../strategies/types';
+import { reportSchema, validateReport } from '../report/report-schema';
+import type { Report, ReportStrategy } from '../report/report-types';
+import { composeReport, type ReportFrame } from '../report/compose-report';
+import { runComparison, type ComparisonRequest } from './run-comparison';
+
+const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
+/** Two quick strategies, few epochs: the point is the orchestration, not the fit. */
+const FAST = { epochs: 2, batchSize: 64 };
+const STRATEGIES: { id: StrategyId; options: Record<string, unknown> }[] = [
+  { id: 'weighted-loss', options: FAST }, // asked out of order on purpose: the registry order wins
+  { id: 'full-retrain', options: FAST },
+];
+
+let dataset: Dataset;
+let request: ComparisonRequest;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  const imported = importTasksFromText(await readFile(FIXTURE, 'utf8'), 'seed-shaped.csv');
+  if (imported.kind !== 'ok') throw new Error(imported.message);
+  dataset = imported.dataset;
+  request = {
+    dataset,
+    summary: await summarizeDataset(dataset),
+    strategies: STRATEGIES,
+    seed: 42,
+    backend: tf.getBackend(),
+    resamples: 200,
+  };
+});
+afterEach(() => vi.restoreAllMocks());
+
+const disposeAll = (trained: Map<StrategyId, TrainedStrategy>) => trained.forEach((t) => t.dispose());
+
+/** The report without what legitimately differs between runs (the clock). */
+function withoutClock(report: Report): unknown {
+  const copy = JSON.parse(JSON.stringify(report));
+  delete copy.generatedAt;
+  for (const s of copy.strategies) delete s.trainMs;
+  return copy;
+}
+
+describe('runComparison on the seed-shaped fixture (cpu)', () => {
+  it('trains in registry order, reports each strategy as it finishes, and validates; same seed → same report', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const done: ReportStrategy[] = [];
+    const first = await runComparison({ ...request, onStrategyDone: (entry) => done.push(entry) });
+    expect(done.map((e) => e.id)).toEqual(['full-retrain', 'weighted-loss']);
+    expect(first.report.strategies.map((s) => s.id)).toEqual(['full-retrain', 'weighted-loss']);
+    expect(JSON.parse(JSON.stringify(done))).toEqual(JSON.parse(JSON.stringify(first.report.strategies)));
+    expect([...first.trained.keys()]).toEqual(['full-retrain', 'weighted-loss']);
+
+    const parsed = reportSchema.safeParse(JSON.parse(JSON.stringify(first.report)));
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    const r = first.report;
+    expect(r.split).toMatchObject({ kind: 'temporal-per-user', trainRows: 735, testRows: 182 });
+    expect(r.split.perUser.find((u) => u.userId === 'asss77@example.com')).toMatchObject({ testRows: 1 });
+    expect(r.dataset.users[0]).toMatchObject({ userId: 'bulk@example.com', tasks: 846 });
+    const s = r.strategies[0];
+    if (s?.status !== 'ok') throw new Error('full-retrain should have trained');
+    expect(s.options).toMatchObject({ epochs: 2, batchSize: 64 });
+    expect(s.responseProbes).toHaveLength(4);
+    expect(s.responseProbes[0]?.afterCorrect).toHaveLength(6);
+    expect(s.groundTruth?.overall.n).toBe(182); // the fixture carries true_p
+    expect(s.phases.length).toBeGreaterThan(0);
+
+    const second = await runComparison(request);
+    expect(withoutClock(second.report)).toEqual(withoutClock(first.report));
+    disposeAll(first.trained);
+    disposeAll(second.trained);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  it('an abort after the first strategy keeps the first entry and rejects', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const controller = new AbortController();
+    const done: [ReportStrategy, TrainedStrategy | undefined][] = [];
+    const frames: ReportFrame[] = [];
+    const run = runComparison({
+      ...request,
+      signal: controller.signal,
+      onFrame: (frame) => frames.push(frame),
+      onStrategyDone: (entry, trained) => {
+        done.push([entry, trained]);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(done.map(([e]) => e.id)).toEqual(['full-retrain']);
+    // The frame came before training, so what finished still makes a complete, valid report.
+    expect(frames).toHaveLength(1);
+    const partial = composeReport(
+      frames[0] as ReportFrame,
+      { 'full-retrain': done[0]?.[0] as ReportStrategy },
+      [],
+    );
+    expect(validateReport(partial).ok).toBe(true);
+    // The finished strategy was handed over and still predicts; disposing it frees everything.
+    const kept = done[0]?.[1] as TrainedStrategy;
+    expect((await kept.predict([])).pCorrect).toHaveLength(0);
+    kept.dispose();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  it('an abort during training stops inside the strategy and frees its tensors', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const controller = new AbortController();
+    const done = vi.fn();
+    const epochs: number[] = [];
+    const run = runComparison({
+      ...request,
+      signal: controller.signal,
+      onStrategyDone: done,
+      onProgress: (e) => {
+        epochs.push(e.epoch);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    // Both heads train in one loop, so each reports epoch 1; the abort is seen before epoch 2.
+    expect(new Set(epochs)).toEqual(new Set([1]));
+    expect(done).not.toHaveBeenCalled();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  it('reports a strategy that throws as failed and carries on with the others', async () => {
+    const strategy = getStrategy('full-retrain');
+    if (!strategy) throw new Error('no full-retrain');
+    vi.spyOn(strategy, 'train').mockRejectedValueOnce(new Error('out of memory'));
+    const done: string[] = [];
+    const { report, trained } = await runComparison({
+      ...request,
+      onStrategyDone: (e) => done.push(`${e.id}:${e.status}`),
+    });
+    expect(done).toEqual(['full-retrain:failed', 'weighted-loss:ok']);
+    expect(report.strategies[0]).toMatchObject({ status: 'failed', error: 'out of memory' });
+    expect(report.strategies[0]?.options).toMatchObject({ epochs: 2 });
+    expect([...trained.keys()]).toEqual(['weighted-loss']);
+    expect(reportSchema.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(true);
+    disposeAll(trained);
+  });
+
+  it('a device fault mid-training fails that strategy with the reason; the next one starts after beforeStrategy recovers', async () => {
+    let device = new AbortController();
+    const events: string[] = [];
+    const { report, trained } = await runComparison({
+      ...request,
+      onProgress: (e) => {
+        // The fault strikes during the first strategy's first epoch.
+        if (e.strategyId === 'full-retrain') device.abort(new Error('the WebGL context was lost'));
+      },
+      deviceFault: () => device.signal,
+      beforeStrategy: async (id) => {
+        events.push(`before ${id}${device.signal.aborted ? ' (recovering)' : ''}`);
+        if (device.signal.aborted) device = new AbortController();
+      },
+    });
+    expect(events).toEqual(['before full-retrain', 'before weighted-loss (recovering)']);
+    expect(report.strategies.map((s) => `${s.id}:${s.status}`)).toEqual([
+      'full-retrain:failed',
+      'weighted-loss:ok',
+    ]);
+    expect(report.strategies[0]).toMatchObject({ error: 'the WebGL context was lost' });
+    disposeAll(trained);
+  });
+
+  it('a device operation that never returns is abandoned when the device fails', async () => {
+    const strategy = getStrategy('full-retrain');
+    if (!strategy) throw new Error('no full-retrain');
+    vi.spyOn(strategy, 'train').mockReturnValueOnce(new Promise(() => undefined));
+    const device = new AbortController();
+    setTimeout(() => device.abort(new Error('the WebGL context was lost')), 50);
+    const { report, trained } = await runComparison({
+      ...request,
+      strategies: [{ id: 'full-retrain', options: FAST }],
+      deviceFault: () => device.signal,
+    });
+    expect(report.strategies[0]).toMatchObject({ status: 'failed', error: 'the WebGL context was lost' });
+    disposeAll(trained);
+  });
+
+  it('refuses an unknown strategy before training anything', async () => {
+    const bad = [{ id: 'magic' as StrategyId }];
+    await expect(runComparison({ ...request, strategies: bad })).rejects.toThrow('unknown strategy "magic"');
+  });
+});

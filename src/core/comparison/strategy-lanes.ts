@@ -1,0 +1,89 @@
+/**
+ * Running a comparison's strategies in parallel lanes (the worker itself plus, in the lab, helper workers
+ * on the other cores): each lane takes the next strategy as soon as it is free, longest first, and a lane
+ * that breaks hands its strategy back to the others. Pure scheduling; what a lane does is the caller's.
+ */
+import type { VerdictThresholds } from '../evaluation/verdicts';
+import type { ProgressEvent, StrategyId, ValidationOptions } from '../strategies/types';
+import type { ReportStrategy } from '../report/report-types';
+
+/** One strategy of a run, with everything of the run that shapes its entry. */
+export interface LaneJob {
+  id: StrategyId;
+  options: Record<string, unknown>;
+  seed: number;
+  /** The tfjs backend the run trains on. */
+  backend: string;
+  thresholds: VerdictThresholds;
+  validation: ValidationOptions;
+  resamples?: number;
+}
+
+/** Another place a strategy can be trained and evaluated — same data and seed, so the same entry. */
+export interface StrategyLane {
+  /** Names the lane in notices, e.g. "Training helper 1". */
+  readonly name: string;
+  /**
+   * Resolves with the strategy's report entry (ok or failed). Rejects with the signal's reason when
+   * aborted, and with a LaneLostError when the lane itself broke: the strategy then runs elsewhere.
+   */
+  run(
+    job: LaneJob,
+    hooks: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
+  ): Promise<ReportStrategy>;
+}
+
+export class LaneLostError extends Error {
+  override name = 'LaneLostError';
+}
+
+/**
+ * Longest first, so no lane is left with a long strategy at the end (bench, lab default: per-user takes
+ * 1.1–2.5× the others from 20k rows up; weighted loss and architecture fixes lead on the sample).
+ */
+export const LONGEST_FIRST: readonly StrategyId[] = [
+  'per-user',
+  'weighted-loss',
+  'architecture-fixes',
+  'full-retrain',
+  'progressive',
+  'balanced-sampling',
+];
+
+export const longestFirst = <T extends { id: StrategyId }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => LONGEST_FIRST.indexOf(a.id) - LONGEST_FIRST.indexOf(b.id));
+
+/**
+ * Run every job once across `lanes` (the first never reports LaneLostError: it is the caller's own).
+ * A lane rejecting with LaneLostError puts its job back and takes no more; any other rejection lets the
+ * other lanes finish what they hold, takes no new job, and is rethrown.
+ */
+export async function drainInLanes<J>(
+  jobs: readonly J[],
+  lanes: readonly ((job: J) => Promise<void>)[],
+): Promise<void> {
+  const queue = [...jobs];
+  let alive = [...lanes];
+  let failure: { error: unknown } | undefined;
+  const lost = new Set<(job: J) => Promise<void>>();
+  const take = async (lane: (job: J) => Promise<void>) => {
+    for (let job = queue.shift(); job !== undefined; job = failure ? undefined : queue.shift()) {
+      try {
+        await lane(job);
+      } catch (error) {
+        if (error instanceof LaneLostError) {
+          queue.unshift(job);
+          lost.add(lane);
+        } else failure ??= { error };
+        return;
+      }
+    }
+  };
+  // A job handed back after the other lanes emptied the queue is taken up in another round.
+  while (queue.length > 0 && !failure && alive.length > 0) {
+    await Promise.all(alive.map(take));
+    alive = alive.filter((lane) => !lost.has(lane));
+  }
+  if (failure) throw failure.error;
+  if (queue.length > 0) throw new Error('every lane was lost before the comparison finished');
+}

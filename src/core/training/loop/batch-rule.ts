@@ -1,0 +1,60 @@
+/**
+ * The batch rule: rows per step, steps, epochs and learning rate for a phase of n fit rows.
+ * Seed-faithful (stepsPerEpoch 0): the fixed batch, rate and epochs. Scaled: about
+ * `stepsPerEpoch` steps per epoch (batch within [batchSize, MAX_SCALED_BATCH]), the rate raised by
+ * √(batch / batchSize), BatchNorm's moving average sped up to match, and past EPOCH_ROWS rows the
+ * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows.
+ */
+import { BN_MOMENTUM } from '../../model/architecture';
+
+/** Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse (issue 7's note). */
+export const MAX_SCALED_BATCH = 512;
+/** Rows an epoch may count in full when scaled; larger phases get proportionally fewer epochs. */
+export const EPOCH_ROWS = 4_000;
+
+/**
+ * The lab's default for `stepsPerEpoch` (strategies' labDefaults): at most about
+ * LAB_STEPS_PER_EPOCH steps per epoch: the seed's batch 32 up to 4,000 rows (so on data of the seed's
+ * size the lab trains exactly as the seed), above it batch = rows ÷ 125 up to 512 with learning rate ×
+ * √(batch ÷ 32) and BatchNorm momentum 0.99^(batch ÷ 32), and fewer epochs past 4,000 rows. It was 2
+ * steps per epoch while a step's fixed cost (tfjs ops) dominated; with the fused engine a step costs
+ * its rows, and 2 steps cost held-out log loss: Strategy 5 +3.0 % ± 0.7 over 100 seeds (issue 7's
+ * note; reproduce with scripts/train-all.ts --options '{"stepsPerEpoch":2}').
+ */
+export const LAB_STEPS_PER_EPOCH = 125;
+
+export interface BatchRuleOptions {
+  /** Rows per step when not scaled, and the least rows per step when scaled. */
+  batchSize: number;
+  learningRate: number;
+  epochs: number;
+  /** Steps per epoch to aim for; 0 or absent = the fixed `batchSize` and `epochs`. */
+  stepsPerEpoch?: number;
+}
+
+export interface PhaseBatch {
+  /** Rows per step (≤ n; the ragged tail of each shuffled epoch is skipped). */
+  batch: number;
+  steps: number;
+  epochs: number;
+  learningRate: number;
+  /** BatchNorm moving-average momentum per step: 0.99 per batchSize rows, so the average spans as many rows at any batch. */
+  bnMomentum: number;
+}
+
+export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
+  const base = Math.max(1, Math.floor(o.batchSize));
+  const scaled = (o.stepsPerEpoch ?? 0) > 0;
+  const target = scaled ? Math.min(MAX_SCALED_BATCH, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
+  const batch = Math.max(1, Math.min(Math.max(base, target), n));
+  const k = target > base ? batch / base : 1;
+  return {
+    batch,
+    steps: n > 0 ? Math.floor(n / batch) : 0,
+    epochs: scaled && n > EPOCH_ROWS ? Math.max(1, Math.round((o.epochs * EPOCH_ROWS) / n)) : o.epochs,
+    // Adam's square-root scaling rule: a batch k× larger keeps the gradient noise per unit of
+    // training time when the step grows by √k (Malladi et al., 2022). Never lowered for small phases.
+    learningRate: o.learningRate * Math.sqrt(k),
+    bnMomentum: BN_MOMENTUM ** k,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Gathers the rows of one step (or one validation pass) for K models in JS and uploads them as the
+ * stacked batch: [K, B] with short or idle models padded by weightless rows. Building a batch in
+ * JS costs a copy of B rows; it replaces a gather dispatch per input per step.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { EncodedRows } from '../../features/encoded-rows';
+import { FEATURE_COUNT } from '../../features/history-features';
+import type { StackedBatch } from './stacked-network';
+
+export interface BatchSource {
+  rows: EncodedRows;
+  target: Float32Array;
+}
+
+/** Vocabulary sizes of the stacked embedding tables, to offset model k's indices by k·V. */
+export interface TableSizes {
+  user: number;
+  topic: number;
+  difficulty: number;
+}
+
+export interface HostBatch {
+  k: number;
+  b: number;
+  user: Int32Array;
+  topic: Int32Array;
+  difficulty: Int32Array;
+  history: Float32Array;
+  target: Float32Array;
+  /** Per row: its loss weight ÷ `divisor[k]`, 0 for padding. */
+  coef: Float32Array;
+  /** Per row: 1 real, 0 padding. */
+  real: Float32Array;
+  /** Real rows per model. */
+  count: Int32Array;
+}
+
+/**
+ * Rows `picks[k]` (positions into source k's rows; null = model k sits out) padded to `b` rows
+ * per model. `divisor(k, count)` turns weights into loss coefficients (batch size for training,
+ * the weight sum for validation).
+ */
+export function hostBatch(
+  sources: readonly (BatchSource | null)[],
+  picks: readonly (ArrayLike<number> | null)[],
+  b: number,
+  sizes: TableSizes,
+  divisor: (k: number, pick: ArrayLike<number>) => number,
+): HostBatch {
+  const k = sources.length;
+  const hb: HostBatch = {
+    k,
+    b,
+    user: new Int32Array(k * b),
+    topic: new Int32Array(k * b),
+    difficulty: new Int32Array(k * b),
+    history: new Float32Array(k * b * FEATURE_COUNT),
+    target: new Float32Array(k * b),
+    coef: new Float32Array(k * b),
+    real: new Float32Array(k * b),
+    count: new Int32Array(k),
+  };
+  for (let m = 0; m < k; m++) {
+    // Padding points at row 0 of model m's own tables (the unknown entry), with no weight.
+    for (let j = 0; j < b; j++) {
+      hb.user[m * b + j] = m * sizes.user;
+      hb.topic[m * b + j] = m * sizes.topic;
+      hb.difficulty[m * b + j] = m * sizes.difficulty;
+    }
+    const pick = picks[m];
+    if (!pick) continue;
+    const { rows, target } = sources[m] as BatchSource;
+    const div = divisor(m, pick);
+    const n = Math.min(pick.length, b);
+    hb.count[m] = n;
+    for (let j = 0; j < n; j++) {
+      const r = pick[j] as number;
+      const at = m * b + j;
+      hb.user[at] = m * sizes.user + (rows.user[r] as number);
+      hb.topic[at] = m * sizes.topic + (rows.topic[r] as number);
+      hb.difficulty[at] = m * sizes.difficulty + (rows.difficulty[r] as number);
+      hb.history.set(rows.history.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), at * FEATURE_COUNT);
+      hb.target[at] = target[r] as number;
+      hb.coef[at] = div > 0 ? (rows.weight[r] as number) / div : 0;
+      hb.real[at] = 1;
+    }
+  }
+  return hb;
+}
+
+/** Upload a host batch; `withUser` for architectures that have a user embedding. */
+/** A stacked batch with each row's loss coefficient ([K, B]). */
+export type StackedBatchWithCoef = StackedBatch & { coef: tf.Tensor2D };
+
+export function uploadBatch(hb: HostBatch, withUser: boolean): StackedBatchWithCoef {
+  const { k, b } = hb;
+  return {
+    ...(withUser ? { user: tf.tensor1d(hb.user, 'int32') } : {}),
+    topic: tf.tensor1d(hb.topic, 'int32'),
+    difficulty: tf.tensor1d(hb.difficulty, 'int32'),
+    history: tf.tensor3d(hb.history, [k, b, FEATURE_COUNT]),
+    target: tf.tensor2d(hb.target, [k, b]),
+    coef: tf.tensor2d(hb.coef, [k, b]),
+  };
+}
+
+export function disposeBatch(batch: StackedBatchWithCoef): void {
+  for (const t of Object.values(batch) as tf.Tensor[]) t.dispose();
+}
+
+/** Every model's validation rows (validationHostBatch) uploaded once per phase. */
+export function uploadValidation(
+  sources: readonly (BatchSource | null)[],
+  sizes: TableSizes,
+  withUser: boolean,
+): StackedBatchWithCoef {
+  return uploadBatch(validationHostBatch(sources, sizes), withUser);
+}
+
+/**
+ * Every model's validation rows (null = none) in one host batch padded to the longest; each row's
+ * coefficient is its weight ÷ the model's weight sum, so a row sum is the weighted mean loss.
+ */
+export function validationHostBatch(sources: readonly (BatchSource | null)[], sizes: TableSizes): HostBatch {
+  const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
+  const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));
+  return hostBatch(sources, picks, width, sizes, (m, pick) => {
+    const w = (sources[m] as BatchSource).rows.weight;
+    let sum = 0;
+    for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;
+    return sum;
+  });
+}

@@ -1,0 +1,295 @@
+/**
+ * One model's training step and validation loss in the fused engine: forward (embeddings, their
+ * BatchNorms, dense 64 + ReLU + BatchNorm + dropout, dense 32 + ReLU + dropout, output), the loss
+ * of its head, and the backward pass into a gradient block laid out like the weights — the three
+ * passes over rows in wasm SIMD, embedding lookups, the loss and per-column arithmetic in JS. Same
+ * maths as stacked-network.ts; only real rows are computed. Framework-free.
+ */
+import { FEATURE_COUNT } from '../../features/history-features';
+import type { ArchitectureSpec, LayerName } from '../../model/architecture';
+import { mulberry32 } from '../../random/mulberry32';
+import {
+  batchNormBackward,
+  batchNormForward,
+  type BnScratch,
+  type BnSlots,
+  type BnTrace,
+} from './simd-batch-norm';
+import type { SimdKernels } from './simd-kernels';
+import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
+import { headLoss } from './simd-head-loss';
+import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
+
+interface Embedding {
+  key: 'user' | 'topic' | 'difficulty';
+  table: LayerName;
+  bn: LayerName;
+  dim: number;
+  col: number;
+}
+
+const UINT32 = 4_294_967_296;
+
+export class SimdNetwork {
+  private readonly width: number;
+  private readonly h1: number;
+  private readonly h2: number;
+  private readonly embeddings: Embedding[];
+  /** Float offsets of the activation buffers (rows × columns each) and constants. */
+  private readonly buf: StepBuffers;
+  private readonly scratch: BnScratch;
+  /** Float offset of each variable inside a model block, by "layer/index". */
+  private readonly offsets = new Map<string, number>();
+  private k: SimdKernels | null = null;
+
+  constructor(
+    private readonly spec: ArchitectureSpec,
+    private readonly layout: ModelLayout,
+    arena: Arena,
+    /** Most rows one call takes. */
+    readonly maxRows: number,
+  ) {
+    const dims: [Embedding['key'], number][] = [
+      ['user', spec.userEmbeddingDim],
+      ['topic', spec.topicEmbeddingDim],
+      ['difficulty', spec.difficultyEmbeddingDim],
+    ];
+    let col = 0;
+    this.embeddings = dims
+      .filter(([, dim]) => dim > 0)
+      .map(([key, dim]) => {
+        const e = { key, table: `${key}_embedding` as LayerName, bn: `${key}_bn` as LayerName, dim, col };
+        col += dim;
+        return e;
+      });
+    this.width = col + FEATURE_COUNT;
+    [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
+    for (const slot of layout.slots) this.offsets.set(`${slot.layer}/${slot.index}`, slot.at);
+    const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2);
+    this.buf = buffers.buf;
+    this.scratch = buffers.scratch;
+  }
+
+  /** Bind to the memory the arena was sized for (once, before any step). */
+  attach(k: SimdKernels): void {
+    this.k = k;
+    k.f32.fill(1, this.buf.ones, this.buf.ones + this.maxRows);
+    k.f32.fill(0, this.buf.zeros, this.buf.zeros + this.h2);
+  }
+
+  private kernels(): SimdKernels {
+    if (!this.k) throw new Error('SimdNetwork used before attach()');
+    return this.k;
+  }
+
+  /** Float offset of a variable in the model block at `base`. */
+  private at(base: number, layer: LayerName, index: number): number {
+    const at = this.offsets.get(`${layer}/${index}`);
+    if (at === undefined) throw new Error(`layer ${layer} has no variable ${index}`);
+    return base + at;
+  }
+
+  private bn(base: number, layer: LayerName): BnSlots {
+    return {
+      gamma: this.at(base, layer, 0),
+      beta: this.at(base, layer, 1),
+      mean: this.at(base, layer, 2),
+      variance: this.at(base, layer, 3),
+    };
+  }
+
+  /** A layer runs in training mode (batch statistics) when it trains. */
+  private trains(layer: LayerName): boolean {
+    return this.layout.trainableLayers.has(layer);
+  }
+
+  private embeddingTrace(e: Embedding): BnTrace {
+    return { xhat: this.buf.xhat, inv: this.buf.inv + e.col };
+  }
+
+  private trunkTrace(): BnTrace {
+    return { xhat: this.buf.xhat1, inv: this.buf.inv1 };
+  }
+
+  /**
+   * Forward pass over rows.n ≤ maxRows rows into o. `train` = training mode: BatchNorms that train use
+   * batch statistics (moving averages decayed by `decay`), dropout masks drawn from `seed`.
+   */
+  private forward(base: number, rows: SimdRows, train: { decay: number; seed: number } | null): void {
+    const k = this.kernels();
+    const f = k.f32;
+    const { spec, buf, width, h1, h2, scratch } = this;
+    const { n, start } = rows;
+    for (const e of this.embeddings) {
+      const table = this.at(base, e.table, 0);
+      const idx = rows[e.key];
+      for (let r = 0; r < n; r++) {
+        const from = table + (idx[start + r] as number) * e.dim;
+        f.copyWithin(buf.x + r * width + e.col, from, from + e.dim);
+      }
+      if (spec.embeddingBatchNorm) {
+        const decay = train && this.trains(e.bn) ? train.decay : null;
+        const block = { at: buf.x, stride: width, col: e.col, d: e.dim, n };
+        batchNormForward(k, block, buf.x, this.bn(base, e.bn), this.embeddingTrace(e), scratch, decay);
+      }
+    }
+    const hist = width - FEATURE_COUNT;
+    for (let r = 0; r < n; r++)
+      f.set(
+        rows.history.subarray((start + r) * FEATURE_COUNT, (start + r + 1) * FEATURE_COUNT),
+        buf.x + r * width + hist,
+      );
+    this.denseRelu(base, 'dense_1', buf.x, buf.z1, n, width, h1);
+    const trunkDecay = train && this.trains('trunk_bn') ? train.decay : null;
+    const trunk = { at: buf.z1, stride: h1, col: 0, d: h1, n };
+    batchNormForward(k, trunk, buf.a1, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkDecay);
+    const rand = train ? mulberry32(train.seed) : null;
+    if (rand && spec.dropout1 > 0) dropout(k, buf.a1, buf.a1, buf.m1, n * h1, spec.dropout1, rand);
+    this.denseRelu(base, 'dense_2', buf.a1, buf.r2, n, h1, h2);
+    if (rand && spec.dropout2 > 0) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
+    else f.copyWithin(buf.a2, buf.r2, buf.r2 + n * h2);
+    // The output unit as a product with one column: o[r] = a2[r, :] · w3, then its bias.
+    k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1);
+    const b3 = f[this.at(base, 'output', 1)] as number;
+    for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
+  }
+
+  /** out = relu(x · kernel + bias) for a hidden dense layer of the model block at `base`. */
+  private denseRelu(
+    base: number,
+    layer: LayerName,
+    x: number,
+    out: number,
+    n: number,
+    inDim: number,
+    units: number,
+  ): void {
+    const k = this.kernels();
+    k.dense(4 * x, 4 * this.at(base, layer, 0), 4 * this.at(base, layer, 1), 4 * out, n, inDim, units);
+    k.relu(4 * out, n * units);
+  }
+
+  /**
+   * One training step of one model: forward in training mode, loss, and gradients added into the
+   * block at `grad` (zeroed by the caller). Returns Σ coef·loss plus the L2 penalty.
+   */
+  trainStep(
+    base: number,
+    grad: number,
+    rows: SimdRows,
+    correctness: boolean,
+    decay: number,
+    seed: number,
+  ): number {
+    this.forward(base, rows, { decay, seed });
+    const k = this.kernels();
+    const f = k.f32;
+    const { spec, buf, width, layout, h1, h2, scratch } = this;
+    const { n } = rows;
+    let total = this.loss(rows, correctness, true);
+    const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
+    if (this.trains('output')) {
+      k.gradW(4 * buf.do, 4 * buf.a2, 4 * g('output', 0), n, 1, h2);
+      let gb = 0;
+      for (let r = 0; r < n; r++) gb += f[buf.do + r] as number;
+      f[g('output', 1)] = (f[g('output', 1)] as number) + gb;
+    }
+    if (!trainsBelow(layout, 'output')) return total + this.l2(base, grad);
+    k.dense(4 * buf.do, 4 * this.at(base, 'output', 0), 4 * buf.zeros, 4 * buf.d2, n, 1, h2);
+    if (spec.dropout2 > 0) k.mulMask(4 * buf.d2, 4 * buf.m2, n * h2);
+    k.reluGrad(4 * buf.d2, 4 * buf.r2, n * h2);
+    if (this.trains('dense_2')) {
+      k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2);
+      k.gradW(4 * buf.ones, 4 * buf.d2, 4 * g('dense_2', 1), n, 1, h2);
+    }
+    if (!trainsBelow(layout, 'dense_2')) return total + this.l2(base, grad);
+    k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1);
+    if (spec.dropout1 > 0) k.mulMask(4 * buf.d1, 4 * buf.m1, n * h1);
+    const trunkGrads = this.trains('trunk_bn') ? { gamma: g('trunk_bn', 0), beta: g('trunk_bn', 1) } : null;
+    const trunk = { at: buf.d1, stride: h1, col: 0, d: h1, n };
+    batchNormBackward(k, trunk, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkGrads);
+    k.reluGrad(4 * buf.d1, 4 * buf.z1, n * h1);
+    if (this.trains('dense_1')) {
+      k.gradW(4 * buf.x, 4 * buf.d1, 4 * g('dense_1', 0), n, width, h1);
+      k.gradW(4 * buf.ones, 4 * buf.d1, 4 * g('dense_1', 1), n, 1, h1);
+    }
+    if (trainsBelow(layout, 'dense_1')) {
+      k.backIn(4 * buf.d1, 4 * this.at(base, 'dense_1', 0), 4 * buf.dx, n, h1, width);
+      this.embeddingGrads(base, grad, rows);
+    }
+    total += this.l2(base, grad);
+    return total;
+  }
+
+  private embeddingGrads(base: number, grad: number, rows: SimdRows): void {
+    const k = this.kernels();
+    const f = k.f32;
+    const { buf, width, spec, scratch } = this;
+    const { n, start } = rows;
+    for (const e of this.embeddings) {
+      if (spec.embeddingBatchNorm) {
+        const grads = this.trains(e.bn)
+          ? { gamma: this.at(grad, e.bn, 0), beta: this.at(grad, e.bn, 1) }
+          : null;
+        const block = { at: buf.dx, stride: width, col: e.col, d: e.dim, n };
+        batchNormBackward(k, block, this.bn(base, e.bn), this.embeddingTrace(e), scratch, grads);
+      }
+      if (!this.trains(e.table)) continue;
+      const table = this.at(grad, e.table, 0);
+      const idx = rows[e.key];
+      for (let r = 0; r < n; r++) {
+        const to = table + (idx[start + r] as number) * e.dim;
+        const from = buf.dx + r * width + e.col;
+        for (let c = 0; c < e.dim; c++) f[to + c] = (f[to + c] as number) + (f[from + c] as number);
+      }
+    }
+  }
+
+  /** Keras L2 on a training user table: adds 2λw to its gradient, returns λΣw² (0 without one). */
+  private l2(base: number, grad: number): number {
+    const lambda = this.spec.userL2;
+    if (lambda <= 0 || !this.trains('user_embedding')) return 0;
+    const f = this.kernels().f32;
+    const { size } = slotOf(this.layout, 'user_embedding', 0);
+    const w = this.at(base, 'user_embedding', 0);
+    const g = this.at(grad, 'user_embedding', 0);
+    let sum = 0;
+    for (let i = 0; i < size; i++) {
+      const v = f[w + i] as number;
+      sum += v * v;
+      f[g + i] = (f[g + i] as number) + 2 * lambda * v;
+    }
+    return lambda * sum;
+  }
+
+  /** Σ coef·loss over the rows in `o`; with `withGrad`, dL/do (coef-weighted) into `do`. */
+  private loss(rows: SimdRows, correctness: boolean, withGrad: boolean): number {
+    const { buf } = this;
+    return headLoss(this.kernels().f32, buf.o, withGrad ? buf.do : null, rows, correctness);
+  }
+
+  /** Σ coef·loss in inference mode (moving statistics, no dropout), maxRows rows at a time. */
+  inferLoss(base: number, rows: SimdRows, correctness: boolean): number {
+    let sum = 0;
+    for (let start = rows.start; start < rows.start + rows.n; start += this.maxRows) {
+      const chunk = { ...rows, start, n: Math.min(this.maxRows, rows.start + rows.n - start) };
+      this.forward(base, chunk, null);
+      sum += this.loss(chunk, correctness, false);
+    }
+    return sum;
+  }
+}
+
+/** Inverted dropout (kernel): the four lanes' streams start from the step's generator. */
+function dropout(
+  k: SimdKernels,
+  src: number,
+  dst: number,
+  mask: number,
+  count: number,
+  rate: number,
+  rand: () => number,
+): void {
+  const seed = () => Math.floor(rand() * UINT32);
+  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), seed(), seed(), seed(), seed());
+}

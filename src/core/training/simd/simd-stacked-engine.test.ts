@@ -1,0 +1,119 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeRows, fitTimeScale, headTarget } from '../../features/encoded-rows';
+import {
+  ARCHITECTURES,
+  allVariables,
+  buildHead,
+  type ArchitectureKind,
+  type HeadNetwork,
+  type LayerName,
+} from '../../model/architecture';
+import { createRng } from '../../random/rng';
+import { trainStacked, type PhaseOptions } from '../loop/train-stacked';
+import { inOrder, trainingFixture } from '../loop/training-fixture.test-helper';
+
+const { tasks, features, encoders, vocab } = trainingFixture(200, 6);
+const rowsOf = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+// Uneven loss weights, as Strategy 4 gives.
+const weightsOf = (idx: number[]) => idx.map((i) => 0.5 + (i % 5) * 0.4);
+
+function setup(kind: ArchitectureKind, dropout: boolean) {
+  const spec = dropout ? ARCHITECTURES[kind] : { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+  const version = kind === 'v1' ? 'v1' : 'v2';
+  const encode = (idx: number[]) => encodeRows(tasks, idx, features, version, encoders, weightsOf(idx));
+  const fits = [encode(rowsOf(0, 48)), encode(rowsOf(48, 78))];
+  const vals = [encode(rowsOf(150, 175)), encode(rowsOf(175, 185))];
+  const scale = fitTimeScale(fits[0] as ReturnType<typeof encode>);
+  const build = (): HeadNetwork[] => {
+    const rng = createRng(kind);
+    return (['correctness', 'time'] as const).map((h, i) =>
+      buildHead(spec, h, vocab, () => rng.int32(), `${kind}${i}`),
+    );
+  };
+  const models = (nets: HeadNetwork[]) =>
+    nets.map((net, i) => {
+      const fit = fits[i] as ReturnType<typeof encode>;
+      const val = vals[i] as ReturnType<typeof encode>;
+      return {
+        net,
+        fit,
+        fitTarget: headTarget(fit, net.head, scale),
+        val,
+        valTarget: headTarget(val, net.head, scale),
+      };
+    });
+  return { build, models };
+}
+
+const values = (net: HeadNetwork) => allVariables(net).map((v) => Array.from(v.dataSync()));
+/**
+ * Every variable but dense 1's bias: a ReLU column that is positive in every row of a batch feeds a
+ * BatchNorm that subtracts the batch mean, so that bias's true gradient is 0 and both engines hold
+ * rounding noise of ~1e-9 there, which Adam (dividing by √v + 1e-7) turns into updates of either sign.
+ */
+const comparable = (net: HeadNetwork) =>
+  allVariables(net)
+    .filter((v) => v !== net.vars.dense_1?.[1])
+    .map((v) => Array.from(v.dataSync()));
+const maxDiff = (a: number[][], b: number[][]) =>
+  Math.max(...a.flatMap((xs, i) => xs.map((x, j) => Math.abs(x - (b[i]?.[j] as number)))));
+
+// Model 0: 4 steps of 12 rows; model 1: 2 full steps, then sits out (padding and masked Adam on both sides).
+// One epoch, v2 and base: v1 puts no BatchNorm between the embeddings and dense 1, so a user present in
+// every row of a batch gets the same ~0 gradient as dense 1's bias (above), Adam turns its rounding
+// noise into whole steps, and v1 runs part ways as any two summation orders would. simd-network.test.ts
+// compares every architecture's gradients themselves.
+const options: PhaseOptions = {
+  epochs: 1,
+  batchSize: 12,
+  learningRate: 5e-3,
+  patience: 0,
+  restoreBestWeights: false,
+};
+
+describe('the fused SIMD engine', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  const cases: [string, ArchitectureKind, ReadonlySet<LayerName> | undefined][] = [
+    ['v2 (embedding BatchNorms, L2 on users)', 'v2', undefined],
+    [
+      'v2 with the user side frozen (a frozen BatchNorm beside training ones)',
+      'v2',
+      new Set<LayerName>(['user_embedding', 'topic_embedding', 'user_bn']),
+    ],
+    [
+      'base with the first four layers frozen (per-user fine-tune)',
+      'base',
+      new Set<LayerName>(['topic_embedding', 'difficulty_embedding', 'dense_1', 'trunk_bn']),
+    ],
+  ];
+  it.each(cases)('trains %s to the weights and losses tfjs autograd gives', async (_, kind, frozen) => {
+    const { build, models } = setup(kind, false);
+    const o = { ...options, ...(frozen ? { frozen } : {}) };
+    const ref = build();
+    const fused = build();
+    const start = fused.map(values);
+    const frozenValues = (nets: HeadNetwork[]) =>
+      nets.map((net) =>
+        [...(frozen ?? [])].flatMap((l) => net.vars[l]?.map((v) => Array.from(v.dataSync())) ?? []),
+      );
+    const frozenBefore = frozenValues(fused);
+    const before = tf.memory().numTensors;
+    const a = await trainStacked({ models: models(ref), options: o, rng: inOrder, engine: 'tfjs' });
+    const b = await trainStacked({ models: models(fused), options: o, rng: inOrder, engine: 'simd' });
+    expect(tf.memory().numTensors).toBe(before);
+    fused.forEach((net, i) => {
+      const moved = maxDiff(values(net), start[i] as number[][]);
+      expect(moved).toBeGreaterThan(1e-3);
+      expect(maxDiff(comparable(net), comparable(ref[i] as HeadNetwork))).toBeLessThan(moved * 5e-3);
+      // Losses of order 1, summed in float32 in a different order: equal to 5e-4.
+      expect(maxDiff([b[i]?.losses ?? []], [a[i]?.losses ?? []])).toBeLessThan(5e-4);
+      expect(maxDiff([b[i]?.valLosses as number[]], [a[i]?.valLosses as number[]])).toBeLessThan(5e-4);
+    });
+    expect(frozenValues(fused)).toEqual(frozenBefore);
+    [...ref, ...fused].forEach((n) => n.model.dispose());
+  });
+});

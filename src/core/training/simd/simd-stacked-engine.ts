@@ -1,0 +1,170 @@
+/**
+ * The fused training engine (the default on the wasm and cpu backends): every model's weights, gradients
+ * and Adam moments in one wasm memory, each step one forward/backward per model taking it
+ * (simd-network.ts) and Adam in SIMD — no tfjs op per step, so none of its per-op bookkeeping.
+ * Weights are read from the head networks once per phase and written back once at its end.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { validationHostBatch, type BatchSource, type HostBatch, type TableSizes } from '../loop/stacked-batch';
+import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
+import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
+import { layoutOf, type ModelLayout } from './simd-layout';
+import { Arena, type SimdRows } from './simd-buffers';
+import { SimdNetwork } from './simd-network';
+
+export { simdKernelsAvailable };
+
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+/** Rows per validation chunk at least (the step buffers serve validation too). */
+const MIN_CHUNK = 256;
+/** Each model indexes its own tables: no stacking offsets. */
+const OWN_TABLES: TableSizes = { user: 0, topic: 0, difficulty: 0 };
+
+/** A fused engine for the models of `setup`, or null when none of their variables is trainable. */
+export function createSimdEngine(setup: EngineSetup): StackedEngine | null {
+  const first = setup.models[0];
+  if (!first) return null;
+  const layout = layoutOf(first.net, setup.frozen);
+  if (layout.trainable === 0) return null;
+  return new SimdStackedEngine(setup, layout);
+}
+
+/** Rows of model m in a host batch. */
+function rowsOf(hb: HostBatch, m: number): SimdRows {
+  return { ...hb, start: m * hb.b, n: hb.count[m] as number };
+}
+
+class SimdStackedEngine implements StackedEngine {
+  readonly tableSizes = OWN_TABLES;
+  private readonly k: number;
+  private readonly kernels: SimdKernels;
+  private readonly network: SimdNetwork;
+  private readonly params: number;
+  private readonly grad: number;
+  private readonly moment1: number;
+  private readonly moment2: number;
+  private readonly best: number;
+  private readonly steps: number[];
+  private readonly lossSum: Float64Array;
+  private readonly val: HostBatch | null;
+  private readonly correctness: boolean[];
+  private readonly epsilon = tf.backend().epsilon();
+
+  constructor(
+    private readonly setup: EngineSetup,
+    private readonly layout: ModelLayout,
+  ) {
+    const { models } = setup;
+    const k = models.length;
+    this.k = k;
+    this.steps = models.map(() => 0);
+    this.lossSum = new Float64Array(k);
+    this.correctness = models.map((m) => m.net.head === 'correctness');
+    const sources: (BatchSource | null)[] = models.map((m) =>
+      m.val && m.val.n > 0 && m.valTarget ? { rows: m.val, target: m.valTarget } : null,
+    );
+    this.val = sources.some(Boolean) ? validationHostBatch(sources, OWN_TABLES) : null;
+    const arena = new Arena();
+    this.params = arena.take(k * layout.size);
+    this.best = arena.take(k * layout.size);
+    this.moment1 = arena.take(k * layout.trainable);
+    this.moment2 = arena.take(k * layout.trainable);
+    this.grad = arena.take(layout.trainable);
+    const chunk = Math.max(setup.width, Math.min(MIN_CHUNK, this.val?.b ?? 0));
+    this.network = new SimdNetwork(
+      (models[0] as EngineSetup['models'][number]).net.spec,
+      layout,
+      arena,
+      chunk,
+    );
+    this.kernels = instantiateKernels(arena.total);
+    this.network.attach(this.kernels);
+    const f = this.kernels.f32;
+    models.forEach((m, i) => {
+      for (const slot of layout.slots) {
+        const v = m.net.vars[slot.layer]?.[slot.index] as tf.Variable;
+        f.set(v.dataSync() as Float32Array, this.params + i * layout.size + slot.at);
+      }
+    });
+  }
+
+  step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void {
+    const { kernels, layout, network, grad } = this;
+    const f = kernels.f32;
+    for (let m = 0; m < this.k; m++) {
+      if (!active[m]) continue;
+      f.fill(0, grad, grad + layout.trainable);
+      const base = this.params + m * layout.size;
+      this.lossSum[m] =
+        (this.lossSum[m] as number) +
+        network.trainStep(
+          base,
+          grad,
+          rowsOf(hb, m),
+          this.correctness[m] as boolean,
+          bnDecay[m] as number,
+          nextSeed(),
+        );
+      const t = ++(this.steps[m] as number);
+      kernels.adam(
+        4 * base,
+        4 * grad,
+        4 * (this.moment1 + m * layout.trainable),
+        4 * (this.moment2 + m * layout.trainable),
+        layout.trainable,
+        1 - BETA1,
+        1 - BETA2,
+        (this.setup.learningRates[m] as number) / (1 - BETA1 ** t),
+        1 - BETA2 ** t,
+        this.epsilon,
+      );
+    }
+  }
+
+  async endEpoch(): Promise<Float32Array> {
+    const { k, val } = this;
+    const out = new Float32Array(2 * k);
+    for (let m = 0; m < k; m++) {
+      out[m] = this.lossSum[m] as number;
+      if (val && (val.count[m] as number) > 0)
+        out[k + m] = this.network.inferLoss(
+          this.params + m * this.layout.size,
+          rowsOf(val, m),
+          this.correctness[m] as boolean,
+        );
+    }
+    this.lossSum.fill(0);
+    return out;
+  }
+
+  private copyModels(from: number, to: number, flags: readonly boolean[]): void {
+    const { size } = this.layout;
+    flags.forEach((flag, m) => {
+      if (flag) this.kernels.f32.copyWithin(to + m * size, from + m * size, from + (m + 1) * size);
+    });
+  }
+
+  keepBest(improved: readonly boolean[]): void {
+    this.copyModels(this.params, this.best, improved);
+  }
+
+  putBack(flags: readonly boolean[]): void {
+    this.copyModels(this.best, this.params, flags);
+  }
+
+  writeBack(): void {
+    const f = this.kernels.f32;
+    this.setup.models.forEach((m, i) => {
+      for (const slot of this.layout.slots) {
+        const at = this.params + i * this.layout.size + slot.at;
+        const v = m.net.vars[slot.layer]?.[slot.index] as tf.Variable;
+        tf.tidy(() => v.assign(tf.tensor(f.slice(at, at + slot.size), slot.shape)));
+      }
+    });
+  }
+
+  dispose(): void {
+    // The memory goes with the instance; nothing is held by tfjs.
+  }
+}
