@@ -66,7 +66,8 @@ describe('CSV ↔ JSON round trip of valid tasks', () => {
   it('imports the same tasks, in canonical order, with the same fingerprint, whichever format and spelling', async () => {
     await fc.assert(
       fc.asyncProperty(validTasksArb(40), fileStyleArb, fileStyleArb, async (tasks, csvStyle, jsonStyle) => {
-        const expected = [...tasks].sort(compareTasks);
+        // Written in array order, so each task's file row is its position + 1; ties keep that order.
+        const expected = tasks.map((t, i) => ({ ...t, row: i + 1 })).sort(compareTasks);
         const fromCsv = imported(writeCsv(tasks, withOptionals(csvStyle, tasks)), 'tasks.csv');
         const fromJson = imported(writeJson(tasks, withOptionals(jsonStyle, tasks)), 'tasks.json');
         expect(fromCsv.report.skippedRows).toBe(0);
@@ -87,7 +88,7 @@ describe('CSV ↔ JSON round trip of valid tasks', () => {
           columns: style.columns.filter((c) => c !== 'predicted_correct' && c !== 'true_p'),
           difficultyScheme: usableScheme(tasks, style.difficultyScheme),
         };
-        const expected = tasks.map((t) => asWritten(t, bare)).sort(compareTasks);
+        const expected = tasks.map((t, i) => ({ ...asWritten(t, bare), row: i + 1 })).sort(compareTasks);
         expect(imported(writeCsv(tasks, bare), 'bare.csv').tasks).toEqual(expected);
         expect(imported(writeJson(tasks, bare), 'bare.json').tasks).toEqual(expected);
       }),

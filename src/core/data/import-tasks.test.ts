@@ -30,6 +30,7 @@ describe('importTasksFromText — formats', () => {
         completedAtMs: Date.UTC(2025, 8, 1, 8),
         isCorrect: true,
         actualTimeSeconds: 30,
+        row: 2,
       },
       {
         userId: 'you2@example.com',
@@ -38,6 +39,7 @@ describe('importTasksFromText — formats', () => {
         completedAtMs: Date.UTC(2025, 8, 1, 9),
         isCorrect: false,
         actualTimeSeconds: 75.5,
+        row: 1,
       },
     ]);
     expect(report).toMatchObject({ format: 'csv', rowsRead: 2, skippedRows: 0, problems: [] });

@@ -20,6 +20,8 @@ export interface Task {
   predictedCorrect?: number;
   /** The simulator's true P(correct), when a generated fixture carries `true_p`. */
   trueP?: number;
+  /** 1-based data row of the file it came from (header excluded), as in RowProblem; absent for made-up tasks. */
+  row?: number;
 }
 
 /** A skipped row: 1-based data row number (header excluded), the column at fault, why, and the raw value. */
@@ -46,7 +48,7 @@ export interface ImportReport {
   columnMap: Record<string, string>;
 }
 
-/** Tasks sorted by (completedAtMs, then original row order): the chronological order features rely on. */
+/** Tasks sorted by completedAtMs, ties in file order (compare-tasks): the chronological order features rely on. */
 export interface Dataset {
   tasks: Task[];
   report: ImportReport;

@@ -91,6 +91,7 @@ export function validateRecords(table: RecordTable, mapping: ColumnMapping): Val
       values[TIME] as number,
       values[PREDICTED] as number | undefined,
       values[TRUE_P] as number | undefined,
+      row,
     );
     tasks.push(task);
     if (typeof difficulty === 'number')
@@ -132,6 +133,7 @@ export function validateRecords(table: RecordTable, mapping: ColumnMapping): Val
       seconds,
       p,
       truth,
+      row,
     );
     tasks.push(task);
     if (numeric) {
@@ -157,15 +159,16 @@ function newTask(
   actualTimeSeconds: number,
   predictedCorrect: number | undefined,
   trueP: number | undefined,
+  row: number,
 ): Task {
   if (predictedCorrect === undefined) {
     return trueP === undefined
-      ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds }
-      : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, trueP };
+      ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, row }
+      : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, trueP, row };
   }
   return trueP === undefined
-    ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect }
-    : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, trueP };
+    ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, row }
+    : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, trueP, row };
 }
 
 /**
