@@ -25,7 +25,11 @@ const CORE_ROOMS = [
 ];
 const coreRoomZones = CORE_ROOMS.flatMap((room, i) =>
   CORE_ROOMS.slice(i + 1).map((above) =>
-    zone(`./src/core/${room}`, `./src/core/${above}`, `core/${room} sits below core/${above}: import downwards only`),
+    zone(
+      `./src/core/${room}`,
+      `./src/core/${above}`,
+      `core/${room} sits below core/${above}: import downwards only`,
+    ),
   ),
 );
 

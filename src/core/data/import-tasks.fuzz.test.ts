@@ -58,13 +58,9 @@ const encodingArb = fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'
 /** Valid-looking files of every format, cut off at a random point and spliced with junk. */
 const brokenFileArb = fc
   .record({
-    rows: fc.array(
-      fc.dictionary(
-        fc.constantFrom(...REQUIRED_COLUMNS, 'x'),
-        fc.jsonValue({ maxDepth: 1 }),
-      ),
-      { maxLength: 6 },
-    ),
+    rows: fc.array(fc.dictionary(fc.constantFrom(...REQUIRED_COLUMNS, 'x'), fc.jsonValue({ maxDepth: 1 })), {
+      maxLength: 6,
+    }),
     form: fc.constantFrom('csv', 'json', 'wrapped', 'ndjson'),
     cut: fc.nat(),
     junk: textArb,

@@ -168,7 +168,17 @@ function newTask(
   }
   return trueP === undefined
     ? { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, row }
-    : { userId, topic, difficulty, completedAtMs, isCorrect, actualTimeSeconds, predictedCorrect, trueP, row };
+    : {
+        userId,
+        topic,
+        difficulty,
+        completedAtMs,
+        isCorrect,
+        actualTimeSeconds,
+        predictedCorrect,
+        trueP,
+        row,
+      };
 }
 
 /**

@@ -45,7 +45,10 @@ function importRows(rows: readonly Row[]): Task[] {
 }
 
 /** Feature rows keyed by file row, and each file row's position in the canonical order. */
-function featuresByFileRow(tasks: readonly Task[]): { position: Map<number, number>; features: Float32Array } {
+function featuresByFileRow(tasks: readonly Task[]): {
+  position: Map<number, number>;
+  features: Float32Array;
+} {
   const position = new Map(tasks.map((t, i) => [t.row as number, i]));
   return { position, features: computeFeatureMatrix(tasks) };
 }
@@ -53,24 +56,20 @@ function featuresByFileRow(tasks: readonly Task[]): { position: Map<number, numb
 describe('task order and the label', () => {
   it('flipping one row’s is_correct changes neither its features nor any earlier row’s', () => {
     fc.assert(
-      fc.property(
-        fc.array(rowArb, { minLength: 2, maxLength: 30 }),
-        fc.nat(),
-        (rows, pick) => {
-          const flipped = pick % rows.length;
-          const before = featuresByFileRow(importRows(rows));
-          const after = featuresByFileRow(
-            importRows(rows.map((r, i) => (i === flipped ? { ...r, correct: !r.correct } : r))),
-          );
-          const flippedAt = before.position.get(flipped + 1) as number;
-          // The order itself does not move: the label decides no place.
-          expect(after.position).toEqual(before.position);
-          for (let i = 0; i <= flippedAt; i++) {
-            const slice = (f: Float32Array) => [...f.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT)];
-            expect(slice(after.features)).toEqual(slice(before.features));
-          }
-        },
-      ),
+      fc.property(fc.array(rowArb, { minLength: 2, maxLength: 30 }), fc.nat(), (rows, pick) => {
+        const flipped = pick % rows.length;
+        const before = featuresByFileRow(importRows(rows));
+        const after = featuresByFileRow(
+          importRows(rows.map((r, i) => (i === flipped ? { ...r, correct: !r.correct } : r))),
+        );
+        const flippedAt = before.position.get(flipped + 1) as number;
+        // The order itself does not move: the label decides no place.
+        expect(after.position).toEqual(before.position);
+        for (let i = 0; i <= flippedAt; i++) {
+          const slice = (f: Float32Array) => [...f.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT)];
+          expect(slice(after.features)).toEqual(slice(before.features));
+        }
+      }),
       { seed: 15_2026, numRuns: 300 },
     );
   });

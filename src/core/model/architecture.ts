@@ -145,7 +145,7 @@ export function headFromModel(spec: ArchitectureSpec, head: HeadKind, model: tf.
     const layer = model.layers.find((l) => l.name === layerName);
     if (layer) vars[layerName] = layer.weights.map((w) => w.read() as tf.Variable);
   }
-  if (!vars.dense_1 || !vars.output || (spec.userEmbeddingDim > 0) !== (vars.user_embedding !== undefined))
+  if (!vars.dense_1 || !vars.output || spec.userEmbeddingDim > 0 !== (vars.user_embedding !== undefined))
     throw new Error(`model ${model.name} does not have the layers of the ${spec.kind} architecture`);
   return { spec, head, model, vars };
 }

@@ -32,9 +32,6 @@ export const STRATEGY_IDS = [
 ] as const;
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 
-
-
-
 export interface StrategyContext {
   /** Seeds initialisers, shuffling and dropout: same seed + cpu backend → identical predictions. */
   seed: number;
@@ -67,7 +64,6 @@ export interface ExportableModel {
   /** Plain JSON for `model.setUserDefinedMetadata`: vocabularies, feature version and spec, time scaling. */
   metadata: Record<string, unknown>;
 }
-
 
 export interface TrainedStrategy extends Predictor {
   id: StrategyId;

@@ -5,7 +5,12 @@
  * Weights are read from the head networks once per phase and written back once at its end.
  */
 import * as tf from '@tensorflow/tfjs';
-import { validationHostBatch, type BatchSource, type HostBatch, type TableSizes } from '../loop/stacked-batch';
+import {
+  validationHostBatch,
+  type BatchSource,
+  type HostBatch,
+  type TableSizes,
+} from '../loop/stacked-batch';
 import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
 import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
 import { layoutOf, type ModelLayout } from './simd-layout';
