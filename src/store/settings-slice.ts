@@ -39,7 +39,7 @@ export interface SettingsSlice {
   setLinkReport(report: { problems: string[]; dataset?: string }): void;
   /** Every strategy's settings at once (from a link); strategies the catalog lacks are left out. */
   restoreStrategies(strategies: Record<string, StrategySettings>): void;
-  /** Every strategy's options at once: the lab's defaults, the seed's own settings, or a quick look (a tenth of the epochs). */
+  /** Every strategy's options at once: the lab's defaults, the design note's own settings, or a quick look (a tenth of the epochs). */
   applyPreset(preset: Preset): void;
 }
 

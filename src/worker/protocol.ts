@@ -26,9 +26,9 @@ export interface StrategyMeta {
   id: string;
   label: string;
   summary: string;
-  /** The lab's defaults (the seed's settings under the batch rule). */
+  /** The lab's defaults (the design note's settings under the batch rule). */
   defaultOptions: Record<string, OptionValue>;
-  /** The seed's own settings: the Seed-faithful preset. */
+  /** The design note's own settings: the Seed-faithful preset. */
   seedOptions: Record<string, OptionValue>;
   optionDocs: Record<string, string>;
 }

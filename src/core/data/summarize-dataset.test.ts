@@ -10,7 +10,7 @@ const load = async (path: string) => {
 };
 
 describe('summarizeDataset', () => {
-  it("reproduces the seed's before-balancing table on the seed-shaped fixture", async () => {
+  it("reproduces the design note's before-balancing table on the seed-shaped fixture", async () => {
     const s = await load('fixtures/seed-shaped.csv');
     expect(s.rows).toBe(917);
     expect(s.skippedRows).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * The dataset summary the lab and `retrain-lab inspect` show: rows, skips, users by share (the seed's
+ * The dataset summary the lab and `retrain-lab inspect` show: rows, skips, users by share (the design note's
  * "before balancing" table), topic × difficulty counts, date range, correct rates and the fingerprint.
  */
 import { digestFingerprint, FingerprintWriter } from './fingerprint';

@@ -1,7 +1,7 @@
 /**
  * Every held-out metric of one prediction set in one call, overall and macro-averaged over users.
  * The macro view exists because one user holds ~90 % of the rows: the overall numbers mostly describe
- * that user, while the macro numbers give the three small users an equal say, as the seed asks.
+ * that user, while the macro numbers give the three small users an equal say, as the design note asks.
  */
 import { accuracy } from './accuracy';
 import { auc } from './auc';

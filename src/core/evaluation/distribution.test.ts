@@ -30,7 +30,7 @@ describe('predictionDistribution', () => {
     expect(predictionDistribution([0.123, 0.1249, 0.126]).distinctPercent).toBe(2);
     // round(0) = 0, 5, round(99.9) = 100, 100, 50, round(4.9) = 5 → {0, 5, 50, 100}
     expect(predictionDistribution([0, 0.05, 0.999, 1.0, 0.5, 0.049]).distinctPercent).toBe(4);
-    // The seed's saturated model: 0 %, 57 %, 100 % only.
+    // The design note's saturated model: 0 %, 57 %, 100 % only.
     expect(predictionDistribution([0, 0.57, 1, 0, 1, 0.571]).distinctPercent).toBe(3);
   });
 

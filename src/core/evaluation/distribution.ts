@@ -1,5 +1,5 @@
 /**
- * The seed's continuity check, measured: how held-out predictions spread over [0, 1]. A saturated
+ * The design note's continuity check, measured: how held-out predictions spread over [0, 1]. A saturated
  * model shows "just 0 %, 57 %, 100 %"; a healthy one many different values. Gives the 20-bin histogram,
  * the saturated share, the number of distinct whole percents, and the mean and std.
  */
@@ -25,7 +25,7 @@ export interface PredictionDistribution {
   saturatedShare: number | undefined;
   /**
    * How many distinct whole-percent values (Math.round(p × 100), so 0…100) occur: a count, not a share,
-   * as in the seed's `GROUP BY ROUND(predicted_correct * 100)`. 0 when n = 0.
+   * as in the design note's `GROUP BY ROUND(predicted_correct * 100)`. 0 when n = 0.
    */
   distinctPercent: number;
   /** Mean prediction, 0–1. */

@@ -1,5 +1,5 @@
 /**
- * Everything the lab measures about one trained strategy: held-out scores, the seed's three checks
+ * Everything the lab measures about one trained strategy: held-out scores, the design note's three checks
  * (continuity, response probe, generalisation sweep) and the verdicts, as one in-memory entry that
  * build-report turns into JSON. Knows strategies only through TrainedStrategy / Predictor (no tfjs).
  */

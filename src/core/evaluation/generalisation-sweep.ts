@@ -1,5 +1,5 @@
 /**
- * The seed's generalisation check, run: each user's predictions over every topic × difficulty seen in
+ * The design note's generalisation check, run: each user's predictions over every topic × difficulty seen in
  * the data, at their current history, summarised by per-user std and the largest / smallest ratio.
  * Depends on a Predictor only (no tfjs); all users go through one predict call.
  */

@@ -43,7 +43,7 @@ export interface HeldOutScores {
   macroByUser: MacroMetrics;
   /** 10 equal-width bins. */
   reliability: ReliabilityBin[];
-  /** The seed's continuity numbers over these predictions. */
+  /** The design note's continuity numbers over these predictions. */
   distribution: PredictionDistribution;
   /** Held-out rows per user, in order of first appearance. */
   perUserCounts: { userId: string; n: number }[];

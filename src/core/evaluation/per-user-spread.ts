@@ -1,5 +1,5 @@
 /**
- * The seed's generalisation check, measured: for each user, the spread of their predictions over every
+ * The design note's generalisation check, measured: for each user, the spread of their predictions over every
  * topic × difficulty at their current history, and the ratio of the largest to the smallest spread.
  * An overfit model varies its predictions for the dominant user and barely at all for the others.
  */

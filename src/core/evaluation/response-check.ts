@@ -1,5 +1,5 @@
 /**
- * The seed's response check, judged: after consecutive correct answers a prediction must not fall,
+ * The design note's response check, judged: after consecutive correct answers a prediction must not fall,
  * after consecutive incorrect ones it must not rise. Takes probe curves (built elsewhere by appending
  * simulated answers to each user's real history) and reports whether all pass and which steps did not.
  */

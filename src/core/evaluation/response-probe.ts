@@ -1,5 +1,5 @@
 /**
- * The seed's response probe, run: for every user, append simulated consecutive correct (and, separately,
+ * The design note's response probe, run: for every user, append simulated consecutive correct (and, separately,
  * incorrect) answers on their most practised topic × difficulty to their real history, recompute the
  * features after each, and record the prediction. Depends on a Predictor only (no tfjs), one predict call.
  */
@@ -10,7 +10,7 @@ import type { Predictor } from '../strategies/types';
 import type { ResponseProbe } from './response-check';
 import { median } from './summary-stats';
 
-/** Simulated answers per curve unless told otherwise (the seed's "5 consecutive tasks"). */
+/** Simulated answers per curve unless told otherwise (the design note's "5 consecutive tasks"). */
 export const PROBE_STEPS = 5;
 /** Spacing of simulated tasks for a user with a single task (no gap to take a median of), ms. */
 export const FALLBACK_GAP_MS = 60_000;

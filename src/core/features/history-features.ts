@@ -5,7 +5,7 @@
  */
 import type { Difficulty, Task } from '../data/task';
 
-/** v1 = the production model's features (counts uncapped); v2 = the seed's Strategy 2 (counts capped at 1). */
+/** v1 = the production model's features (counts uncapped); v2 = the design note's Strategy 2 (counts capped at 1). */
 export type FeatureVersion = 'v1' | 'v2';
 
 /** Feature names in column order; the order is part of every trained model. */
@@ -175,7 +175,7 @@ function bump<K>(map: Map<K, Cell>, key: K, hit: number): void {
 
 /**
  * Convert v1 features (one row or a row-major matrix of FEATURE_COUNT columns) to `version`,
- * in place. v2 caps the three counts at 1.0 as the seed's Strategy 2 does; v1 is left as is.
+ * in place. v2 caps the three counts at 1.0 as the design note's Strategy 2 does; v1 is left as is.
  */
 export function toVersion(features: Float32Array, version: FeatureVersion): Float32Array {
   if (version === 'v1') return features;

@@ -43,7 +43,7 @@ describe('architectures', () => {
     b.model.dispose();
   });
 
-  it('build v1, v2 and base as the seed describes', () => {
+  it('build v1, v2 and base as the design note describes', () => {
     const seeds = createRng(1);
     const build = (k: ArchitectureKind) => buildHead(ARCHITECTURES[k], 'time', VOCAB, () => seeds.int32(), k);
     const v1 = build('v1');

@@ -1,5 +1,5 @@
 /**
- * The seed's networks as tfjs LayersModels with explicit layer names (default names come from
+ * The design note's networks as tfjs LayersModels with explicit layer names (default names come from
  * global counters, so two builds would differ): v1 (production), v2 (Strategy 2's fixes) and base
  * (no user embedding, Strategy 6). The LayersModel is what gets exported; training and prediction
  * run the same variables through `forward.ts`. Imports tfjs only.
@@ -17,7 +17,7 @@ export interface ArchitectureSpec {
   userEmbeddingDim: number;
   /** L2 penalty factor on the user embedding matrix (Keras `L2(0.01)`: 0.01 × Σw²), 0 = none. */
   userL2: number;
-  /** BatchNorm after each flattened embedding (seed Strategy 2). */
+  /** BatchNorm after each flattened embedding (the design note's Strategy 2). */
   embeddingBatchNorm: boolean;
   topicEmbeddingDim: number;
   difficultyEmbeddingDim: number;

@@ -1,5 +1,5 @@
 /**
- * A strategy's model: a correctness head and a time head (separate networks, as the seed's two
+ * A strategy's model: a correctness head and a time head (separate networks, as the design note's two
  * Keras models), the feature version and vocabularies they read, and the time scaling. Creates,
  * clones, predicts in one batched pass with one read-back, exports and disposes. tfjs only.
  */

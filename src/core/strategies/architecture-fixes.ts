@@ -1,5 +1,5 @@
 /**
- * Strategy 2 — full retrain with the seed's architecture fixes: v2 features (counts capped at 1),
+ * Strategy 2 — full retrain with the design note's architecture fixes: v2 features (counts capped at 1),
  * user embedding 16 with L2(0.01), BatchNorm after each embedding, on all training rows.
  * Plan only: training lives in single-model.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Options every single-phase strategy shares, with the seed's defaults (50 epochs, batch 32,
+ * Options every single-phase strategy shares, with the design note's defaults (50 epochs, batch 32,
  * Adam 1e-3) and one-line docs, plus helpers to merge user options and record validation.
  * Pure TS: no tfjs.
  */
@@ -18,13 +18,13 @@ export interface CommonOptions {
   restoreBestWeights: boolean;
 }
 
-/** The seed's settings every single-phase strategy shares. */
+/** The design note's settings every single-phase strategy shares. */
 export const COMMON_DEFAULTS: CommonOptions = {
   epochs: 50,
   batchSize: 32,
   learningRate: 1e-3,
   stepsPerEpoch: 0,
-  // The seed trains strategies 1–4 for a fixed 50 epochs (its Strategy 1 narrative runs through epoch 50) and
+  // The design note trains strategies 1–4 for a fixed 50 epochs (its Strategy 1 narrative runs through epoch 50) and
   // gives patience only for Strategy 5. Early stopping is one option away; on the seed-shaped data it changes
   // verdicts (a weighted validation loss is dominated by the 1–2 rows of the smallest users).
   patience: 0,
@@ -32,17 +32,17 @@ export const COMMON_DEFAULTS: CommonOptions = {
 };
 
 export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
-  epochs: 'Maximum passes over the training rows (seed: 50).',
-  batchSize: 'Rows per gradient step; the ragged tail of each shuffled epoch is skipped (seed: 32).',
-  learningRate: 'Adam learning rate (seed: 0.001).',
+  epochs: 'Maximum passes over the training rows (design note: 50).',
+  batchSize: 'Rows per gradient step; the ragged tail of each shuffled epoch is skipped (design note: 32).',
+  learningRate: 'Adam learning rate (design note: 0.001).',
   stepsPerEpoch:
-    'Scale the batch to about this many steps per epoch (batchSize to 512 rows; learning rate × √(batch ÷ batchSize); epochs cut past 4,000 rows); 0 = the fixed batchSize and epochs, as the seed.',
+    'Scale the batch to about this many steps per epoch (batchSize to 512 rows; learning rate × √(batch ÷ batchSize); epochs cut past 4,000 rows); 0 = the fixed batchSize and epochs, as the design note.',
   patience:
-    'Epochs without a better validation loss before stopping early; 0 = run every epoch (the seed: no early stopping).',
+    'Epochs without a better validation loss before stopping early; 0 = run every epoch (the design note: no early stopping).',
   restoreBestWeights: 'After early stopping, return to the weights of the best validation epoch.',
 };
 
-/** The lab's defaults: a strategy's seed settings with the batch rule on (see LAB_STEPS_PER_EPOCH). */
+/** The lab's defaults: a strategy's design-note settings with the batch rule on (see LAB_STEPS_PER_EPOCH). */
 
 export function labDefaults<O extends object>(seed: O): O {
   return 'stepsPerEpoch' in seed ? { ...seed, stepsPerEpoch: LAB_STEPS_PER_EPOCH } : seed;

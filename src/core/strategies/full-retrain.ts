@@ -1,6 +1,6 @@
 /**
  * Strategy 1 — full retrain with no changes: the production model (v1 features with uncapped counts,
- * user embedding 32, no regulariser, no embedding BatchNorm) on all training rows. The seed expects it
+ * user embedding 32, no regulariser, no embedding BatchNorm) on all training rows. The design note expects it
  * to make saturation worse; it is the control. Plan only: training lives in single-model.ts.
  */
 import { ARCHITECTURES } from '../model/architecture';
@@ -30,7 +30,7 @@ export const fullRetrain: Strategy<FullRetrainOptions> = {
   id: 'full-retrain',
   label: '1. Full retrain (no changes)',
   summary:
-    'Retrains the production model as it is (v1 features, user embedding 32, no regularisation) on all data; the seed expects even more saturated predictions.',
+    'Retrains the production model as it is (v1 features, user embedding 32, no regularisation) on all data; the design note expects even more saturated predictions.',
   defaultOptions: labDefaults({ ...COMMON_DEFAULTS }),
   seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,

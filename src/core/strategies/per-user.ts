@@ -97,7 +97,7 @@ export function frozenLayers(n: number): Set<LayerName> {
   return new Set(base.slice(0, Math.max(0, n)));
 }
 
-/** The seed's settings. */
+/** The design note's settings. */
 const PER_USER_SEED: PerUserOptions = {
   ...COMMON_DEFAULTS,
   baseWeighting: 'inverse-frequency',
@@ -117,14 +117,16 @@ export const perUser: Strategy<PerUserOptions> = {
   seedOptions: PER_USER_SEED,
   optionDocs: {
     ...COMMON_DOCS,
-    epochs: 'Maximum epochs of the base model (seed: 50).',
+    epochs: 'Maximum epochs of the base model (design note: 50).',
     baseWeighting: "Loss weights of the base model: 'inverse-frequency' (as Strategy 4) or 'none'.",
     minTasks: 'Training tasks a user needs to get an own fine-tuned model; others use the base.',
     freezeLayers:
       'Layers kept frozen in each user model, counted from the input: topic embedding, difficulty embedding, dense 64, its BatchNorm, dense 32, output.',
-    finetuneEpochs: "Epochs of each user's fine-tune (seed: 10).",
-    finetuneLearningRate: "Adam learning rate of each user's fine-tune, a new optimizer (seed: 0.0001).",
-    finetunePatience: 'Early-stopping patience of the fine-tunes, epochs; 0 = all epochs, as the seed.',
+    finetuneEpochs: "Epochs of each user's fine-tune (design note: 10).",
+    finetuneLearningRate:
+      "Adam learning rate of each user's fine-tune, a new optimizer (design note: 0.0001).",
+    finetunePatience:
+      'Early-stopping patience of the fine-tunes, epochs; 0 = all epochs, as the design note.',
   },
   influence(data, options) {
     return perUserInfluence(data.tasks, data.trainIndices, mergeOptions(perUser.defaultOptions, options));

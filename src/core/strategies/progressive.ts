@@ -1,7 +1,7 @@
 /**
  * Strategy 5 — progressive training: pretrain the v2 model on a balanced subset (each user's 100
  * most recent rows, 30 epochs, Adam 1e-3, patience 10), then fine-tune the same weights on all
- * training rows with a new, 10× slower optimizer (20 epochs, 1e-4, patience 5), as the seed does.
+ * training rows with a new, 10× slower optimizer (20 epochs, 1e-4, patience 5), as the design note does.
  */
 import { ARCHITECTURES } from '../model/architecture';
 import { mostRecentPerUser } from '../training/loop/sampling';
@@ -57,7 +57,7 @@ export function planProgressive(data: TrainingData, o: ProgressiveOptions): Sing
   };
 }
 
-/** The seed's settings. */
+/** The design note's settings. */
 const PROGRESSIVE_SEED: ProgressiveOptions = {
   batchSize: 32,
   stepsPerEpoch: 0,
@@ -79,16 +79,16 @@ export const progressive: Strategy<ProgressiveOptions> = {
   defaultOptions: labDefaults(PROGRESSIVE_SEED),
   seedOptions: PROGRESSIVE_SEED,
   optionDocs: {
-    batchSize: 'Rows per gradient step in both phases (seed: 32).',
+    batchSize: 'Rows per gradient step in both phases (design note: 32).',
     stepsPerEpoch: COMMON_DOCS.stepsPerEpoch,
     restoreBestWeights: 'After early stopping, return to the best validation epoch of that phase.',
-    pretrainMaxPerUser: 'Most recent training tasks per user in the pretraining subset (seed: 100).',
-    pretrainEpochs: 'Maximum pretraining epochs (seed: 30).',
-    pretrainLearningRate: 'Adam learning rate while pretraining (seed: 0.001).',
-    pretrainPatience: 'Early-stopping patience while pretraining, epochs (seed: 10).',
-    finetuneEpochs: 'Maximum fine-tuning epochs on all data (seed: 20).',
-    finetuneLearningRate: 'Adam learning rate while fine-tuning, a new optimizer (seed: 0.0001).',
-    finetunePatience: 'Early-stopping patience while fine-tuning, epochs (seed: 5).',
+    pretrainMaxPerUser: 'Most recent training tasks per user in the pretraining subset (design note: 100).',
+    pretrainEpochs: 'Maximum pretraining epochs (design note: 30).',
+    pretrainLearningRate: 'Adam learning rate while pretraining (design note: 0.001).',
+    pretrainPatience: 'Early-stopping patience while pretraining, epochs (design note: 10).',
+    finetuneEpochs: 'Maximum fine-tuning epochs on all data (design note: 20).',
+    finetuneLearningRate: 'Adam learning rate while fine-tuning, a new optimizer (design note: 0.0001).',
+    finetunePatience: 'Early-stopping patience while fine-tuning, epochs (design note: 5).',
   },
   influence(data, options) {
     return planInfluence(

@@ -1,5 +1,5 @@
 /**
- * The six strategies of the seed, in the seed's order. UI, worker, CLI and report iterate this
+ * The six strategies of the design note, in the design note's order. UI, worker, CLI and report iterate this
  * list; adding a strategy is one file and one line here. No DOM, no framework.
  */
 import { architectureFixes } from './architecture-fixes';

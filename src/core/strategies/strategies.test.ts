@@ -6,7 +6,7 @@ import { LAB_STEPS_PER_EPOCH, labDefaults } from './common-options';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
 import type { TrainedStrategy } from './types';
 
-/** Fewer, larger steps than the seed's defaults: the point here is that each strategy trains, not the epoch count. */
+/** Fewer, larger steps than the design note's defaults: the point here is that each strategy trains, not the epoch count. */
 const FAST: Record<string, Record<string, unknown>> = {
   common: { epochs: 12, batchSize: 64, learningRate: 3e-3, patience: 0 },
   progressive: {
@@ -32,7 +32,7 @@ const fastOptions = (id: string): Record<string, unknown> => FAST[id] ?? FAST.co
 const logLoss = (p: number, y: boolean) => -Math.log(Math.min(1 - 1e-7, Math.max(1e-7, y ? p : 1 - p)));
 
 describe('the registry', () => {
-  it("lists the seed's six strategies in order, each documented option by option", () => {
+  it("lists the design note's six strategies in order, each documented option by option", () => {
     expect(STRATEGIES.map((s) => s.id)).toEqual([
       'full-retrain',
       'architecture-fixes',
@@ -49,7 +49,7 @@ describe('the registry', () => {
     });
   });
 
-  it("keeps the seed's settings as seedOptions, and defaults to them under the lab's batch rule", () => {
+  it("keeps the design note's settings as seedOptions, and defaults to them under the lab's batch rule", () => {
     for (const s of STRATEGIES) {
       expect(s.seedOptions).toMatchObject({ batchSize: 32, stepsPerEpoch: 0 });
       expect(s.defaultOptions).toEqual(labDefaults(s.seedOptions));

@@ -86,11 +86,11 @@ export interface Strategy<O extends object = Record<string, unknown>> {
   id: StrategyId;
   /** e.g. "1. Full retrain (no changes)". */
   label: string;
-  /** One sentence on what it does and what the seed expects of it. */
+  /** One sentence on what it does and what the design note expects of it. */
   summary: string;
-  /** The lab's defaults: the seed's settings under the lab's batch rule (labDefaults). */
+  /** The lab's defaults: the design note's settings under the lab's batch rule (labDefaults). */
   defaultOptions: O;
-  /** The seed's own settings (batch 32, its epochs): the Seed-faithful preset. */
+  /** The design note's own settings (batch 32, its epochs): the Seed-faithful preset. */
   seedOptions: O;
   /** One line per option: meaning and unit. */
   optionDocs: Record<keyof O, string>;

@@ -33,7 +33,7 @@ export const weightedLoss: Strategy<WeightedLossOptions> = {
   id: 'weighted-loss',
   label: '4. Weighted loss',
   summary:
-    'Uses all data but weights each task inversely to its user’s task count, so each user has an equal share of the loss (the seed’s recommendation).',
+    'Uses all data but weights each task inversely to its user’s task count, so each user has an equal share of the loss (the design note’s recommendation).',
   defaultOptions: labDefaults({ ...COMMON_DEFAULTS }),
   seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,

@@ -1,4 +1,4 @@
-/** Realistic fake chart data for the dev gallery: six strategies on the seed's 4-user shape, with
+/** Realistic fake chart data for the dev gallery: six strategies on the design note's 4-user shape, with
  *  full-retrain saturated. Deterministic (no Math.random) so screenshots are stable. */
 import type {
   HistogramSeries,

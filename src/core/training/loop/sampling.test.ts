@@ -4,7 +4,7 @@ import { inverseFrequencyWeights, mostRecentPerUser, trainingInfluence } from '.
 
 const USERS = ['bulk@example.com', 'you2@example.com', 'nigag@example.com', 'asss77@example.com'];
 
-/** Influence of the whole fixture (as the seed's tables count it: all 917 tasks). */
+/** Influence of the whole fixture (as the design note's tables count it: all 917 tasks). */
 async function fixtureRows() {
   const { tasks } = await loadSeedFixture();
   return { tasks, all: tasks.map((_, i) => i) };
@@ -13,7 +13,7 @@ async function fixtureRows() {
 const byUser = <T>(rows: { userId: string }[], pick: (r: never) => T): T[] =>
   USERS.map((u) => pick(rows.find((r) => r.userId === u) as never));
 
-describe("the seed's training-influence tables", () => {
+describe("the design note's training-influence tables", () => {
   it('before balancing: 846 / 59 / 9 / 3', async () => {
     const { tasks, all } = await fixtureRows();
     const rows = trainingInfluence(tasks, all, undefined, 'train');
@@ -23,7 +23,7 @@ describe("the seed's training-influence tables", () => {
     ]);
   });
 
-  it('caps 150 → 150/59/9/3 = 67.9/26.7/4.1/1.4 % (the seed prints 66.4/26.1/4.0/1.3, summing to 97.8 %)', async () => {
+  it('caps 150 → 150/59/9/3 = 67.9/26.7/4.1/1.4 % (the design note prints 66.4/26.1/4.0/1.3, summing to 97.8 %)', async () => {
     const { tasks, all } = await fixtureRows();
     const kept = mostRecentPerUser(tasks, all, 150);
     const rows = trainingInfluence(tasks, kept, undefined, 'train');
@@ -45,7 +45,7 @@ describe("the seed's training-influence tables", () => {
     expect(rows.every((r) => r.phase === 'pretrain')).toBe(true);
   });
 
-  it('inverse-frequency weights 917/(4·n) = 0.271 / 3.886 / 25.47 / 76.42 (the seed prints 3.884), 25 % each', async () => {
+  it('inverse-frequency weights 917/(4·n) = 0.271 / 3.886 / 25.47 / 76.42 (the design note prints 3.884), 25 % each', async () => {
     const { tasks, all } = await fixtureRows();
     const weights = inverseFrequencyWeights(tasks, all);
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(917, 9);

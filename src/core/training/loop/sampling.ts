@@ -1,5 +1,5 @@
 /**
- * Which rows a strategy learns from and with what weight: the seed's balanced sampling (most recent
+ * Which rows a strategy learns from and with what weight: the design note's balanced sampling (most recent
  * N per user), inverse-frequency weights, and the resulting per-user training influence
  * (CONTRACT.md §2 `trainingInfluence`). Pure TS, exact float64 arithmetic: no tfjs.
  */
@@ -30,7 +30,7 @@ function groupByUser(tasks: readonly Task[], indices: readonly number[]): Map<st
 }
 
 /**
- * The seed's `_get_balanced_training_data`: each user's `maxPerUser` most recent rows of `indices`
+ * The design note's `_get_balanced_training_data`: each user's `maxPerUser` most recent rows of `indices`
  * (chronological positions into `tasks`), returned in chronological order.
  */
 export function mostRecentPerUser(
@@ -46,8 +46,8 @@ export function mostRecentPerUser(
 }
 
 /**
- * The seed's Strategy 4 weights, aligned with `indices`: total / (users × that user's count),
- * normalised to sum to total (already true for this formula; kept, as the seed does, for safety).
+ * The design note's Strategy 4 weights, aligned with `indices`: total / (users × that user's count),
+ * normalised to sum to total (already true for this formula; kept, as the design note does, for safety).
  */
 export function inverseFrequencyWeights(tasks: readonly Task[], indices: readonly number[]): number[] {
   const byUser = groupByUser(tasks, indices);

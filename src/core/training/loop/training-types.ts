@@ -19,7 +19,7 @@ export interface TrainingData {
 export interface ValidationOptions {
   /** per-user-tail (default): last `share` of each user's rows; global-tail: last `share` of all. */
   mode: TailMode;
-  /** 0–1, default 0.2 (the seed's validation_split). */
+  /** 0–1, default 0.2 (the design note's validation_split). */
   share: number;
 }
 export const DEFAULT_VALIDATION: ValidationOptions = { mode: 'per-user-tail', share: 0.2 };

@@ -1,5 +1,5 @@
 /**
- * Step 2: what was loaded — tasks, skipped rows, date range, fingerprint, the users table (the seed's
+ * Step 2: what was loaded — tasks, skipped rows, date range, fingerprint, the users table (the design note's
  * "before balancing" view of who dominates) and the topic × difficulty counts.
  */
 import { displaySummary } from '../../../store/report-selectors';

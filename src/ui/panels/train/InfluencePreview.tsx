@@ -1,6 +1,6 @@
 /**
  * The training-influence preview, before any training: each user's share of the training loss under
- * each enabled strategy (the seed's tables, computed from the loaded data's training rows).
+ * each enabled strategy (the design note's tables, computed from the loaded data's training rows).
  */
 import { useEffect } from 'react';
 import { displayUserId } from '../../../store/report-selectors';

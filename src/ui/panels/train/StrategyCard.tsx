@@ -1,5 +1,5 @@
 /**
- * One strategy in the panel: on/off, what it does, its options (every knob editable, reset to the seed's
+ * One strategy in the panel: on/off, what it does, its options (every knob editable, reset to the design note's
  * defaults) and "Train only this" to re-run it alone while the other results stay.
  */
 import type { StrategyMeta } from '../../../worker/protocol';

@@ -125,9 +125,9 @@ export function TrainControls() {
         </span>
       </div>
       <p className="hint">
-        Lab default: the seed&apos;s settings up to 4,000 training rows; above, larger batches (training rows
-        ÷ 125, up to 512; learning rate × √(batch ÷ 32)) and fewer epochs, so a big file trains in seconds.
-        Seed-faithful: batch 32 and every epoch, as the seed trains, at any size.
+        Lab default: the design note&apos;s settings up to 4,000 training rows; above, larger batches
+        (training rows ÷ 125, up to 512; learning rate × √(batch ÷ 32)) and fewer epochs, so a big file trains
+        in seconds. Seed-faithful: batch 32 and every epoch, as the design note trains, at any size.
       </p>
       <p role="status" className="train-status">
         {status}
