@@ -1,4 +1,4 @@
-// Page object for the lab: finds controls by role and accessible name (CONTRACT.md §4), as people do.
+// Page object for the lab: finds controls by role and accessible name (docs/contract.md §4), as people do.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class LabPage {

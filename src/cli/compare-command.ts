@@ -1,7 +1,7 @@
 /**
  * `retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json]`: train and
  * evaluate the chosen strategies (runComparison, the same pipeline as the lab's worker), print a compact
- * table and write the CONTRACT.md §2 report. Progress goes to stderr. Uses core only.
+ * table and write the docs/contract.md §2 report. Progress goes to stderr. Uses core only.
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';

@@ -12,7 +12,7 @@ function capture() {
 const readBytes = async (path: string) => new Uint8Array(await readFile(path));
 
 describe('inspectCommand', () => {
-  it('prints the JSON summary of CONTRACT.md §3 with exit 0', async () => {
+  it('prints the JSON summary of docs/contract.md §3 with exit 0', async () => {
     const { io, out, err } = capture();
     expect(await inspectCommand(['fixtures/seed-shaped.csv', '--json'], io, readBytes)).toBe(0);
     expect(err).toEqual([]);

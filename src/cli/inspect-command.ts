@@ -1,5 +1,5 @@
 /**
- * `retrain-lab inspect FILE [--json]`: validate and summarise a task export (CONTRACT.md §3).
+ * `retrain-lab inspect FILE [--json]`: validate and summarise a task export (docs/contract.md §3).
  * Exit 0 with the summary; exit 2 with one line on a refused file or bad arguments — never a stack trace.
  */
 import { parseArgs } from 'node:util';

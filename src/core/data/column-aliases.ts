@@ -1,5 +1,5 @@
 /**
- * The import columns of CONTRACT.md §1 and their aliases, and the mapping of a file's header onto them.
+ * The import columns of docs/contract.md §1 and their aliases, and the mapping of a file's header onto them.
  * Matching is case-insensitive and ignores surrounding spaces; an exact canonical name beats an alias.
  */
 

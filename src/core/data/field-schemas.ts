@@ -130,7 +130,7 @@ const lenientProbability = z.unknown().transform((v) => {
   return n !== undefined && n >= 0 && n <= 1 ? n : undefined;
 });
 
-/** One schema per import column (CONTRACT.md §1). */
+/** One schema per import column (docs/contract.md §1). */
 export const FIELD_SCHEMAS = {
   user_id: text,
   topic: text,

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for the importer's property tests: valid tasks, the many ways CONTRACT.md §1
+ * fast-check arbitraries for the importer's property tests: valid tasks, the many ways docs/contract.md §1
  * lets a file spell them (aliases, cases, value forms, delimiters, containers, encodings), and junk.
  * Test-only: the writers here are deliberately independent of the importer's reader (no papaparse).
  */
@@ -163,7 +163,7 @@ export function jsonText(rows: Record<string, unknown>[], style: FileStyle): str
   return JSON.stringify(body, null, indent);
 }
 
-/** Near-misses of every rule in CONTRACT.md §1, then anything at all. No NUL: that refuses a whole file. */
+/** Near-misses of every rule in docs/contract.md §1, then anything at all. No NUL: that refuses a whole file. */
 export const junkArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
     '',

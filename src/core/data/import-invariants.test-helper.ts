@@ -1,7 +1,7 @@
 /**
  * What every import result must satisfy, whatever the input: a refusal is one sentence naming the file;
  * an import accounts for every row read (task, skipped with row + column + reason, or not completed),
- * and every task it keeps obeys CONTRACT.md §1. Shared by the importer's property tests. Test-only.
+ * and every task it keeps obeys docs/contract.md §1. Shared by the importer's property tests. Test-only.
  */
 import { expect } from 'vitest';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './column-aliases';

@@ -1,4 +1,4 @@
-// Property tests of the importer on arbitrary rows: files with the CONTRACT.md §1 columns (any alias,
+// Property tests of the importer on arbitrary rows: files with the docs/contract.md §1 columns (any alias,
 // case, order, delimiter, container, encoding) whose rows are valid tasks, some cells replaced by
 // near-misses or anything at all. Never a throw; every row accounted for; every skipped row named by
 // row number, column and reason — and only ever for a cell that was actually spoiled.

@@ -108,7 +108,7 @@ describe('importTasksFromText — formats', () => {
   });
 });
 
-describe('importTasksFromText — columns and values (CONTRACT.md §1)', () => {
+describe('importTasksFromText — columns and values (docs/contract.md §1)', () => {
   it.each([
     ['user_id', ['user', 'user_email', 'email', 'student_id', 'learner_id', 'USER_ID', ' User ']],
     ['topic', ['skill', 'skill_name', 'kc', 'concept', 'Topic']],

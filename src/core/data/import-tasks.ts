@@ -1,5 +1,5 @@
 /**
- * Import of a task export (CONTRACT.md §1): bytes or text → a chronological Dataset plus an ImportReport
+ * Import of a task export (docs/contract.md §1): bytes or text → a chronological Dataset plus an ImportReport
  * of every skipped row, or one plain sentence refusing the whole file. Pure: runs in Node and in workers.
  */
 import { decodeText, stripBom } from './decode-text';

@@ -1,5 +1,5 @@
 /**
- * Spells a valid task the many ways CONTRACT.md §1 accepts — timestamps as ISO (any offset, lower case,
+ * Spells a valid task the many ways docs/contract.md §1 accepts — timestamps as ISO (any offset, lower case,
  * date only), epoch seconds or milliseconds; booleans as true/t/1/yes in any case; padded names — as CSV
  * text or as JSON values. Every spelling must import back to exactly the same task. Test-only.
  */
@@ -117,7 +117,7 @@ export function spellTask(
   return cells;
 }
 
-/** A scheme the whole file can use: 0–2 needs an easy task to show it starts at 0 (CONTRACT.md §1). */
+/** A scheme the whole file can use: 0–2 needs an easy task to show it starts at 0 (docs/contract.md §1). */
 export function usableScheme(
   tasks: readonly Task[],
   scheme: FileStyle['difficultyScheme'],

@@ -9,7 +9,7 @@ const tasks = syntheticTasks(120, 3, 3);
 const split = temporalSplit(tasks);
 
 describe('evaluateStrategy with a fake trained strategy', () => {
-  it('fills every CONTRACT.md §2 field from three predict calls', async () => {
+  it('fills every docs/contract.md §2 field from three predict calls', async () => {
     const trained = fakeTrained();
     const e = await evaluateStrategy(trained, {
       tasks,

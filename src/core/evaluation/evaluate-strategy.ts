@@ -41,7 +41,7 @@ export interface EvaluationData {
 }
 
 /**
- * One strategy's results, field names as in CONTRACT.md §2, in memory: metrics may be undefined and
+ * One strategy's results, field names as in docs/contract.md §2, in memory: metrics may be undefined and
  * varianceRatio Infinity (build-report encodes both for JSON).
  */
 export interface StrategyEvaluation {

@@ -28,7 +28,7 @@ export interface PerUserSpread {
   /** In the order given. */
   perUser: UserSpread[];
   /**
-   * Largest std / smallest std across users (CONTRACT.md calls it the variance ratio; it is a ratio
+   * Largest std / smallest std across users (docs/contract.md calls it the variance ratio; it is a ratio
    * of standard deviations). ≥ 1. Special cases: fewer than two users → 1 (nothing to compare);
    * every std 0 → 1 (all equally flat); smallest 0 and largest > 0 → Infinity (some user gets one
    * constant prediction whatever the task — the worst failure). Note JSON.stringify(Infinity) is null.

@@ -12,7 +12,7 @@ export const DEFAULT_RESPONSE_TOLERANCE = 0.001;
 // tolerance must pass, so comparisons allow this much rounding on top of the tolerance.
 const ROUNDING_SLACK = 1e-12;
 
-/** One user's probe (CONTRACT.md §2 `responseProbes[]`). Predictions are P(correct), 0–1. */
+/** One user's probe (docs/contract.md §2 `responseProbes[]`). Predictions are P(correct), 0–1. */
 export interface ResponseProbe {
   userId: string;
   topic: string;

@@ -72,7 +72,7 @@ export function userStates(tasks: readonly Task[]): UserState[] {
   return states.sort((a, b) => b.tasks - a.tasks || (a.userId < b.userId ? -1 : 1));
 }
 
-/** A probe with how it was simulated (extras beyond CONTRACT.md §2). */
+/** A probe with how it was simulated (extras beyond docs/contract.md §2). */
 export interface ProbeResult extends ResponseProbe {
   afterCorrect: number[];
   afterIncorrect: number[];

@@ -24,7 +24,7 @@ const EDGE: ResponseProbe[] = [
 const OK_DIST = { saturatedShare: 0, distinctPercent: 40 };
 
 describe('verdicts', () => {
-  it('has the CONTRACT.md §2 defaults', () => {
+  it('has the docs/contract.md §2 defaults', () => {
     expect(DEFAULT_THRESHOLDS).toEqual({
       maxSaturatedShare: 0.05,
       minDistinctPercent: 10,

@@ -1,5 +1,5 @@
 /**
- * The three pass / fail verdicts of CONTRACT.md §2 from the measured checks, with configurable
+ * The three pass / fail verdicts of docs/contract.md §2 from the measured checks, with configurable
  * thresholds: continuous (no saturation, many distinct values), responsive (probe curves move the right
  * way), generalizes (similar prediction spread for every user). Boundaries are inclusive, as written there.
  */
@@ -17,7 +17,7 @@ export interface VerdictThresholds {
   maxVarianceRatio: number;
 }
 
-/** CONTRACT.md §2 defaults, shown in the UI. */
+/** docs/contract.md §2 defaults, shown in the UI. */
 export const DEFAULT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
   maxSaturatedShare: 0.05,
   minDistinctPercent: 10,

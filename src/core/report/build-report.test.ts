@@ -130,7 +130,7 @@ describe('reportSchema', () => {
     }
   });
 
-  it('accepts extra fields, as CONTRACT.md welcomes them', async () => {
+  it('accepts extra fields, as docs/contract.md welcomes them', async () => {
     const r = JSON.parse(JSON.stringify(buildReport(await inputs())));
     r.notes = 'extra';
     r.strategies[0].extra = { anything: true };

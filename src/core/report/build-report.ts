@@ -1,5 +1,5 @@
 /**
- * Builds the report (CONTRACT.md §2) from results already computed, as ONE pure function: no clock,
+ * Builds the report (docs/contract.md §2) from results already computed, as ONE pure function: no clock,
  * no randomness, no tfjs. Encodes for JSON on the way: undefined / NaN metrics become null, and an
  * infinite variance ratio becomes null with `varianceRatioInfinite: true` (JSON has no Infinity).
  */

@@ -1,7 +1,7 @@
 /**
  * A report as the lab holds it: the frame of a run (dataset, split, baseline, seed, backend) and the
  * latest result of each strategy, kept until that strategy is re-run. Composing them gives the same
- * CONTRACT.md §2 document the CLI writes, in registry order.
+ * docs/contract.md §2 document the CLI writes, in registry order.
  */
 import type { Report, ReportStrategy } from './report-types';
 

@@ -103,7 +103,7 @@ export function maskStrategy(entry: ReportStrategy, labels: UserLabels): ReportS
   };
 }
 
-/** The whole report, masked: still a valid CONTRACT.md §2 document (same shape, same numbers). */
+/** The whole report, masked: still a valid docs/contract.md §2 document (same shape, same numbers). */
 export function maskReport(report: Report, labels: UserLabels): Report {
   const id = (userId: string) => labelFor(labels, userId);
   return {

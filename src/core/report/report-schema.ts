@@ -1,6 +1,6 @@
 /**
  * A zod schema of the report, to validate any `report.json` (the UI's download, the CLI's --out, an
- * upload) against CONTRACT.md §2. Typed as ZodType<Report>, so the schema and report-types.ts cannot
+ * upload) against docs/contract.md §2. Typed as ZodType<Report>, so the schema and report-types.ts cannot
  * drift apart without a compile error. Unknown extra fields are allowed (the contract welcomes them).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The report (`report.json`, CONTRACT.md §2) as TypeScript types: what the UI downloads, the CLI
+ * The report (`report.json`, docs/contract.md §2) as TypeScript types: what the UI downloads, the CLI
  * writes and outside scripts read. JSON form only: a missing metric is null (never undefined or NaN),
  * an infinite variance ratio is null with `varianceRatioInfinite: true`. Types only; no tfjs.
  */

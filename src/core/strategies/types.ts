@@ -72,7 +72,7 @@ export interface TrainedStrategy extends Predictor {
   options: Record<string, unknown>;
   /** Wall-clock training time, milliseconds. */
   trainMs: number;
-  /** CONTRACT.md §2; rows of several phases carry their `phase`. */
+  /** docs/contract.md §2; rows of several phases carry their `phase`. */
   trainingInfluence: InfluenceRow[];
   phases: PhaseSummary[];
   /** The live networks, for export (valid until dispose). */

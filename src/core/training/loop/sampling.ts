@@ -1,7 +1,7 @@
 /**
  * Which rows a strategy learns from and with what weight: the design note's balanced sampling (most recent
  * N per user), inverse-frequency weights, and the resulting per-user training influence
- * (CONTRACT.md §2 `trainingInfluence`). Pure TS, exact float64 arithmetic: no tfjs.
+ * (docs/contract.md §2 `trainingInfluence`). Pure TS, exact float64 arithmetic: no tfjs.
  */
 import type { Task } from '../../data/task';
 
