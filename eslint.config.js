@@ -13,6 +13,7 @@ const CORE_ROOMS = [
   'random',
   'data',
   'features',
+  'simulation',
   'split',
   'model',
   'backend',

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { auc } from '../core/evaluation/auc';
+import { brier } from '../core/evaluation/brier';
+import { logLoss } from '../core/evaluation/log-loss';
 import type { CliIo } from './cli-io';
 import { readBundle } from '../core/export/read-bundle';
 import { validateReport } from '../core/report/report-schema';
@@ -67,8 +71,12 @@ describe('compare on the seed-shaped fixture', () => {
         '128',
         '--seed',
         '5',
+        '--repeats',
+        '2',
         '--out',
         'r.json',
+        '--predictions',
+        'p.csv',
         '--models',
         'bundles/',
       ],
@@ -79,14 +87,40 @@ describe('compare on the seed-shaped fixture', () => {
     expect(code).toBe(0);
     expect(io.out).toContain('4. Weighted loss');
     expect(io.out).toContain('6. Per-user models');
-    expect(io.err).toContain('training 4. Weighted loss');
-    expect(io.out).toMatch(/constant rate \(baseline\)\s+0\.500/);
+    expect(io.err).toContain('training 4. Weighted loss (seed 2 of 2)');
+    expect(io.out).toContain('Seeds 5–6');
+    expect(io.out).toMatch(/constant rate \(baseline\)\s+0\.500 \[0\.500, 0\.500\]/);
+    // mean [interval] for AUC, log loss and per-user log loss; pass rates; train seconds.
     expect(io.out).toMatch(
-      /4\. Weighted loss\s+\d\.\d{3}\s+\d\.\d{4}\s+\d+\.\d %\s+\d+\s+(\d+\.\d{2}|∞)\s+[✓✗]\s+[✓✗]\s+[✓✗]\s+\d+\.\d/,
+      /4\. Weighted loss\s+(\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]\s+){3}(\d+%\s){3}\s*–\s+\d+\.\d/,
     );
+    expect(io.out).toContain('Simulator truth');
+    expect(io.out).toContain('per-user log loss by user');
+    expect(io.out).toMatch(/asss77@example\.com \* \(n=1\)/);
+    expect(io.out).toMatch(/\nrecommendation: \S/);
     const report = JSON.parse(written.get('r.json') as string);
     expect(validateReport(report).ok).toBe(true);
-    expect(report).toMatchObject({ schemaVersion: 1, seed: 5, backend: 'cpu', dataset: { rows: 917 } });
+    expect(report).toMatchObject({
+      schemaVersion: 2,
+      seed: 5,
+      seeds: [5, 6],
+      backend: 'cpu',
+      dataset: { rows: 917 },
+    });
+    expect(report.recommendation.headline).toBe(io.out.match(/recommendation: (.*)/)?.[1]);
+    // The predictions CSV: one row per held-out task and seed; its numbers give back the report's metrics.
+    const csv = Papa.parse<Record<string, string>>((written.get('p.csv') as string).trim(), {
+      header: true,
+    }).data;
+    expect(csv).toHaveLength(2 * 182);
+    for (const [k, run] of report.strategies[0].runs.entries()) {
+      const rows = csv.filter((r) => Number(r.seed) === 5 + k);
+      const y = rows.map((r) => Number(r.is_correct));
+      const p = rows.map((r) => Number(r['weighted-loss_p_correct']));
+      expect(Math.abs((logLoss(y, p) as number) - run.test.logLoss)).toBeLessThan(1e-12);
+      expect(Math.abs((auc(y, p) as number) - run.test.auc)).toBeLessThan(1e-12);
+      expect(Math.abs((brier(y, p) as number) - run.test.brier)).toBeLessThan(1e-12);
+    }
     expect(report.dataset.fingerprint).toMatch(/^sha256:/);
     expect(report.split).toMatchObject({ kind: 'temporal-per-user', trainRows: 735, testRows: 182 });
     expect(report.strategies.map((s: { id: string }) => s.id)).toEqual(['weighted-loss', 'per-user']);

@@ -1,7 +1,8 @@
 /**
- * `retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json]`: train and
- * evaluate the chosen strategies (runComparison, the same pipeline as the lab's worker), print a compact
- * table and write the docs/contract.md §2 report. Progress goes to stderr. Uses core only.
+ * `retrain-lab compare FILE [--strategies id,…] [--seed N] [--repeats N] [--epochs N] [--out report.json]
+ * [--predictions FILE.csv]`: train and evaluate the chosen strategies on every seed (runComparison, the
+ * same pipeline as the lab's worker), print a table with intervals and the recommendation, write the
+ * docs/contract.md §2b report and the held-out predictions. Progress goes to stderr. Uses core only.
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -10,6 +11,7 @@ import { summarizeDataset } from '../core/data/summarize-dataset';
 import { activateBackend } from '../core/backend/activate-backend';
 import { runComparison } from '../core/comparison/run-comparison';
 import type { TailMode } from '../core/split/temporal-split';
+import { predictionsCsv } from '../core/report/predictions-csv';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { ProgressEvent, Strategy } from '../core/strategies/types';
 import { readFailure, type CliIo } from './cli-io';
@@ -17,14 +19,21 @@ import { formatCompareTable } from './compare-table';
 import { exportModels, type WriteFile } from './export-models';
 
 export const COMPARE_USAGE =
-  'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--batch-size N]\n' +
-  '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]\n' +
-  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")';
+  'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--repeats N] [--seed-faithful] [--epochs N]\n' +
+  '                           [--batch-size N] [--validation per-user-tail|global-tail] [--backend cpu|wasm]\n' +
+  '                           [--out report.json] [--predictions FILE.csv]\n' +
+  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")\n' +
+  '  --repeats N       train every strategy with seeds N, N+1, … (default 1) for intervals and pass rates\n' +
+  "  --predictions F   one CSV row per held-out task and seed with every strategy's predictions";
 
 export interface CompareArgs {
   file: string;
   strategies: Strategy<Record<string, unknown>>[];
   seed: number;
+  /** Seeds per strategy: seed, seed + 1, … */
+  repeats: number;
+  /** Where to write the held-out predictions CSV. */
+  predictions?: string;
   /** Sets every epoch option (epochs, pretrainEpochs, finetuneEpochs) when given. */
   epochs?: number;
   batchSize?: number;
@@ -52,6 +61,8 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     options: {
       strategies: { type: 'string' },
       seed: { type: 'string' },
+      repeats: { type: 'string' },
+      predictions: { type: 'string' },
       epochs: { type: 'string' },
       'batch-size': { type: 'string' },
       'seed-faithful': { type: 'boolean' },
@@ -83,6 +94,8 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     file,
     strategies: ids.length > 0 ? STRATEGIES.filter((s) => ids.includes(s.id)) : [...STRATEGIES],
     seed: positiveInt(values.seed, 'seed', 0) ?? 42,
+    repeats: positiveInt(values.repeats, 'repeats') ?? 1,
+    predictions: values.predictions,
     epochs: positiveInt(values.epochs, 'epochs'),
     batchSize: positiveInt(values['batch-size'], 'batch-size'),
     seedFaithful: values['seed-faithful'] === true,
@@ -151,20 +164,24 @@ export async function compareCommand(
 
   const summary = await summarizeDataset(imported.dataset);
   io.stderr(
-    `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, seed ${args.seed}\n`,
+    `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, ` +
+      (args.repeats > 1 ? `seeds ${args.seed}–${args.seed + args.repeats - 1}\n` : `seed ${args.seed}\n`),
   );
   const started = new Set<string>();
-  const { report, trained } = await runComparison({
+  const { report, trained, predictions, testIndices } = await runComparison({
     dataset: imported.dataset,
     summary,
     strategies: args.strategies.map((s) => ({ id: s.id, options: optionsFor(s, args) })),
     seed: args.seed,
+    repeats: args.repeats,
     validation: { mode: args.validation },
     backend: tf.getBackend(),
     onProgress: (e) => {
-      if (!started.has(e.strategyId)) {
-        started.add(e.strategyId);
-        io.stderr(`training ${getStrategy(e.strategyId)?.label ?? e.strategyId}\n`);
+      const key = `${e.strategyId}:${e.seedIndex}`;
+      if (!started.has(key)) {
+        started.add(key);
+        const seedNote = e.repeats > 1 ? ` (seed ${e.seedIndex + 1} of ${e.repeats})` : '';
+        io.stderr(`training ${getStrategy(e.strategyId)?.label ?? e.strategyId}${seedNote}\n`);
       }
       printProgress(e);
     },
@@ -182,6 +199,17 @@ export async function compareCommand(
     if (!writeFile) throw new Error('no writeFile given for --out');
     await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
     io.stderr(`report written to ${args.out}\n`);
+  }
+  if (args.predictions) {
+    if (!writeFile) throw new Error('no writeFile given for --predictions');
+    const csv = predictionsCsv({
+      tasks,
+      testIndices,
+      strategies: [...predictions].map(([id, p]) => ({ id, ...p })),
+      baseline: report.baseline,
+    });
+    await writeFile(args.predictions, csv);
+    io.stderr(`held-out predictions written to ${args.predictions}\n`);
   }
   return report.strategies.some((s) => s.status === 'failed') ? 1 : 0;
 }

@@ -12,7 +12,7 @@ import type { TrainingSlice } from './training-slice';
 /** Results of another dataset would be misleading next to this one: a new dataset clears them. */
 type ResultsOfDataset = Pick<
   TrainingSlice,
-  'results' | 'progress' | 'reportFrame' | 'backendDecision' | 'preview'
+  'results' | 'progress' | 'reportFrame' | 'backendDecision' | 'preview' | 'comparisons' | 'predictionsHeld'
 >;
 
 export interface DatasetSlice {
@@ -44,6 +44,8 @@ export const createDatasetSlice =
               results: {},
               progress: {},
               reportFrame: undefined,
+              comparisons: undefined,
+              predictionsHeld: false,
               backendDecision: undefined,
               preview: {},
             });

@@ -8,24 +8,25 @@ import { composeReport } from '../core/report/compose-report';
 import {
   labelFor,
   maskImportReport,
-  maskReport,
   maskSummary,
   maskText,
   userLabels,
   type UserLabels,
 } from '../core/report/mask-ids';
+import { maskFullReport } from '../core/report/mask-truth';
 import { recommendStrategy, type Recommendation } from '../core/report/recommend-strategy';
 import type { Report } from '../core/report/report-types';
 import type { LabState } from './create-lab-store';
 
 export function currentReport(
-  state: Pick<LabState, 'reportFrame' | 'results' | 'catalog'>,
+  state: Pick<LabState, 'reportFrame' | 'results' | 'catalog' | 'comparisons'>,
 ): Report | undefined {
   if (!state.reportFrame || Object.keys(state.results).length === 0) return undefined;
   return composeReport(
     state.reportFrame,
     state.results,
     state.catalog.map((m) => m.id),
+    state.comparisons,
   );
 }
 
@@ -89,16 +90,17 @@ const reportOf = memoLast(
     frame: LabState['reportFrame'],
     results: LabState['results'],
     catalog: LabState['catalog'],
+    comparisons: LabState['comparisons'],
     mask: UserLabels | undefined,
   ): Report | undefined => {
-    const report = currentReport({ reportFrame: frame, results, catalog });
-    return report && mask ? maskReport(report, mask) : report;
+    const report = currentReport({ reportFrame: frame, results, catalog, comparisons });
+    return report && mask ? maskFullReport(report, mask) : report;
   },
 );
 
 /** The report as shown and downloaded: masked when "Mask user IDs" is on. */
 export const displayReport = (state: LabState): Report | undefined =>
-  reportOf(state.reportFrame, state.results, state.catalog, activeMask(state));
+  reportOf(state.reportFrame, state.results, state.catalog, state.comparisons, activeMask(state));
 
 const recommendationOf = memoLast((report: Report | undefined) =>
   report ? recommendStrategy(report) : undefined,

@@ -18,6 +18,8 @@ const optionValue = z.union([z.number(), z.boolean(), z.string()]);
 const settingsSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   seed: z.number().int(),
+  // Added with repeats (issue 15): sessions stored before it read as one seed, as they were trained.
+  repeats: z.number().int().min(1).max(100).default(1),
   backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
   // Added later: sessions stored before it read as Auto.
   workers: z
@@ -89,6 +91,7 @@ async function restore(store: StoreApi<LabState>, storage: SessionStorage, optio
   else if (settings?.success) {
     const s = settings.data;
     state().setSeed(s.seed);
+    state().setRepeats(s.repeats);
     state().setBackend(s.backend);
     state().setWorkers(s.workers);
     state().setMaskIds(s.maskIds);
@@ -114,6 +117,11 @@ async function restore(store: StoreApi<LabState>, storage: SessionStorage, optio
       store.setState({
         reportFrame: frameOf(checked.report),
         results: Object.fromEntries(checked.report.strategies.map((s) => [s.id, s])),
+        // The comparisons stored with the report, valid for the entries they were computed on.
+        comparisons: {
+          comparisons: checked.report.comparisons,
+          basis: Object.fromEntries(checked.report.strategies.map((s) => [s.id, s.trainedAt])),
+        },
         backendDecision: results.data.backendDecision as LabState['backendDecision'],
       });
       restored.push(
@@ -157,6 +165,7 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
     }
     if (
       s.seed !== prev.seed ||
+      s.repeats !== prev.repeats ||
       s.backend !== prev.backend ||
       s.workers !== prev.workers ||
       s.maskIds !== prev.maskIds ||
@@ -164,10 +173,11 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
       s.strategies !== prev.strategies
     ) {
       later('settings', () => {
-        const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
+        const { seed, repeats, backend, workers, maskIds, thresholds, strategies } = store.getState();
         return {
           schemaVersion: SESSION_SCHEMA_VERSION,
           seed,
+          repeats,
           backend,
           workers,
           maskIds,
@@ -179,7 +189,7 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
     // Results are written when they settle (not on every finished strategy of a run in flight).
     if (
       s.runId === undefined &&
-      (s.results !== prev.results || s.runId !== prev.runId) &&
+      (s.results !== prev.results || s.runId !== prev.runId || s.comparisons !== prev.comparisons) &&
       s.reportFrame &&
       s.summary
     ) {
@@ -191,6 +201,7 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
           now.reportFrame,
           now.results,
           now.catalog.map((m) => m.id),
+          now.comparisons,
         );
         return {
           schemaVersion: SESSION_SCHEMA_VERSION,

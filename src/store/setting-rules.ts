@@ -43,11 +43,16 @@ export const THRESHOLD_RULES: Readonly<Record<keyof VerdictThresholds, Rule>> = 
   // Distinct whole percents of predictions: 0 … 100, so 101 at most.
   minDistinctPercent: { kind: 'number', integer: false, min: 0, max: 101 },
   responseTolerance: { kind: 'number', integer: false, min: 0, max: 1 },
+  responseGapTolerance: { kind: 'number', integer: false, min: 0, max: 1 },
   // largest / smallest per-user spread is never below 1.
   maxVarianceRatio: { kind: 'number', integer: false, min: 1 },
+  // A share of seeds.
+  minPassRate: { kind: 'number', integer: false, min: 0, max: 1 },
 };
 
 export const SEED_RULE: Rule = { kind: 'number', integer: true };
+/** Seeds per strategy: 1 (one run) to 100. */
+export const REPEATS_RULE: Rule = { kind: 'number', integer: true, min: 1, max: 100 };
 export const BOOLEAN_RULE: Rule = { kind: 'boolean' };
 
 const BOOLEAN_TEXT = new Map([

@@ -4,9 +4,9 @@
  * never discards results that were already finished.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { frameOf, type ReportFrame } from '../core/report/compose-report';
+import { frameOf, type ComparisonSet, type ReportFrame } from '../core/report/compose-report';
 import type { ReportStrategy } from '../core/report/report-types';
-import type { ProgressEvent } from '../core/strategies/types';
+import type { RunProgressEvent } from '../core/comparison/run-comparison';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, TrainEvent } from '../worker/protocol';
@@ -21,6 +21,11 @@ export interface StrategyProgress {
   /** Correctness-head training loss per epoch over the shared phases (not per-user fine-tunes). */
   losses: number[];
   valLosses: (number | null)[];
+  /** Seeds of this strategy finished in the run, and how many it trains with. */
+  seedsDone: number;
+  repeats: number;
+  /** The seed training now (0-based) */
+  seedIndex: number;
   done: boolean;
 }
 
@@ -28,9 +33,15 @@ export interface TrainingSlice {
   runId?: number;
   /** Strategy ids of the run in progress, in order. */
   runStrategies: string[];
+  /** Seeds per strategy of the run in progress. */
+  runRepeats: number;
   progress: Record<string, StrategyProgress>;
   results: Record<string, ReportStrategy>;
   reportFrame?: ReportFrame;
+  /** Paired comparisons between the strategies held (from the worker after each run). */
+  comparisons?: ComparisonSet;
+  /** The worker holds held-out predictions of this session's runs ("Download predictions (CSV)"). */
+  predictionsHeld: boolean;
   backendDecision?: BackendDecision;
   /** Workers training the last run side by side (the lab worker and its helpers), and why that many. */
   trainWorkers?: { count: number; reason: string };
@@ -44,13 +55,15 @@ export interface TrainingSlice {
   trainStrategies(ids: string[], scope?: 'all' | 'single'): Promise<void>;
   cancelTraining(): void;
   loadPreview(): Promise<void>;
+  /** The held-out predictions CSV (masked when masking is on), or why there is none. */
+  predictionsCsv(): Promise<{ fileName: string; csv: string } | { message: string }>;
 }
 
 const PROGRESS_FLUSH_MS = 250;
 
 type Deps = SettingsSlice & TrainingSlice & { summary?: unknown };
 
-function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent): StrategyProgress {
+function applyProgress(previous: StrategyProgress | undefined, e: RunProgressEvent): StrategyProgress {
   const base = previous ?? {
     phase: e.phase,
     head: e.head,
@@ -58,9 +71,13 @@ function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent)
     epochs: e.epochs,
     losses: [],
     valLosses: [],
+    seedsDone: 0,
+    repeats: e.repeats,
+    seedIndex: e.seedIndex,
     done: false,
   };
-  const shared = e.head === 'correctness' && e.userId === undefined;
+  // The loss curve shows the first seed's training; later seeds only move the counters.
+  const shared = e.head === 'correctness' && e.userId === undefined && e.seedIndex === 0;
   return {
     ...base,
     phase: e.phase,
@@ -68,20 +85,32 @@ function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent)
     userId: e.userId,
     epoch: e.epoch,
     epochs: e.epochs,
+    repeats: e.repeats,
+    seedIndex: Math.max(base.seedIndex, e.seedIndex),
     losses: shared ? [...base.losses, e.loss] : base.losses,
     valLosses: shared ? [...base.valLosses, e.valLoss] : base.valLosses,
   };
 }
 
-/** "Training A and B (2 of 6 done)": several strategies train at once when helpers share the work. */
-function runningStatus(
+/**
+ * "Training A and B (2 of 6 done)", and with repeats "Training A and B — seed 3 of 5 (12 of 30 runs
+ * done)": several strategies train at once when helpers share the work.
+ */
+export function runningStatus(
   ids: readonly string[],
   progress: Record<string, StrategyProgress>,
   labelOf: (id: string) => string,
+  repeats = 1,
 ): string {
   const running = ids.filter((id) => progress[id] && !progress[id].done).map(labelOf);
-  const done = ids.filter((id) => progress[id]?.done).length;
-  return `Training ${running.join(' and ') || '…'} (${done} of ${ids.length} done)`;
+  const who = running.join(' and ') || '…';
+  if (repeats <= 1) {
+    const done = ids.filter((id) => progress[id]?.done).length;
+    return `Training ${who} (${done} of ${ids.length} done)`;
+  }
+  const runsDone = ids.reduce((n, id) => n + (progress[id]?.seedsDone ?? 0), 0);
+  const seed = Math.min(repeats, 1 + Math.min(...ids.map((id) => progress[id]?.seedsDone ?? 0)));
+  return `Training ${who} — seed ${seed} of ${repeats} (${runsDone} of ${ids.length * repeats} runs done)`;
 }
 
 export const createTrainingSlice =
@@ -89,7 +118,7 @@ export const createTrainingSlice =
   (set, get) => {
     const labelOf = (id: string) => get().catalog.find((m) => m.id === id)?.label ?? id;
     // Epochs arrive every few milliseconds; the page takes them in batches a few times a second.
-    let pendingProgress: ProgressEvent[] = [];
+    let pendingProgress: RunProgressEvent[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
     const flushProgress = () => {
       flushTimer = undefined;
@@ -99,7 +128,7 @@ export const createTrainingSlice =
       set((s) => {
         const progress = { ...s.progress };
         for (const e of events) progress[e.strategyId] = applyProgress(progress[e.strategyId], e);
-        return { progress, trainStatus: runningStatus(s.runStrategies, progress, labelOf) };
+        return { progress, trainStatus: runningStatus(s.runStrategies, progress, labelOf, s.runRepeats) };
       });
     };
     const onEvent = (event: TrainEvent) => {
@@ -112,47 +141,67 @@ export const createTrainingSlice =
           return set((s) => ({ trainNotices: [...s.trainNotices, event.message] }));
         case 'frame':
           return set({ reportFrame: event.frame });
+        case 'comparisons':
+          return set({
+            comparisons: event.set,
+            predictionsHeld: event.set.comparisons.length > 0 || get().predictionsHeld,
+          });
         case 'progress':
           pendingProgress.push(event.event);
           flushTimer ??= setTimeout(flushProgress, PROGRESS_FLUSH_MS);
           return;
         case 'strategy-done': {
           flushProgress();
-          const { entry } = event;
-          return set((s) => ({
-            results: { ...s.results, [entry.id]: entry },
-            progress: {
+          const { entry, progress } = event;
+          return set((s) => {
+            const before =
+              s.progress[entry.id] ??
+              applyProgress(undefined, {
+                strategyId: entry.id,
+                phase: '',
+                head: 'correctness',
+                epoch: 0,
+                epochs: 0,
+                loss: 0,
+                valLoss: null,
+                seed: entry.seed,
+                seedIndex: progress.seedIndex,
+                repeats: progress.repeats,
+              });
+            const next = {
               ...s.progress,
               [entry.id]: {
-                ...(s.progress[entry.id] ??
-                  applyProgress(undefined, {
-                    strategyId: entry.id,
-                    phase: '',
-                    head: 'correctness',
-                    epoch: 0,
-                    epochs: 0,
-                    loss: 0,
-                    valLoss: null,
-                  })),
-                done: true,
+                ...before,
+                seedsDone: progress.seedsDone,
+                repeats: progress.repeats,
+                done: progress.complete,
               },
-            },
-          }));
+            };
+            return {
+              results: { ...s.results, [entry.id]: entry },
+              progress: next,
+              predictionsHeld: s.predictionsHeld || entry.status === 'ok',
+              trainStatus: runningStatus(s.runStrategies, next, labelOf, s.runRepeats),
+            };
+          });
         }
       }
     };
     return {
       runStrategies: [],
+      runRepeats: 1,
+      predictionsHeld: false,
       trainNotices: [],
       progress: {},
       results: {},
       trainStatus: 'Not trained yet',
       preview: {},
       async trainStrategies(ids, scope = 'all') {
-        const { seed, backend, workers, thresholds, strategies, runId } = get();
+        const { seed, repeats, backend, workers, thresholds, strategies, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
         const request = {
           seed,
+          repeats,
           backend,
           workers,
           thresholds,
@@ -162,8 +211,9 @@ export const createTrainingSlice =
         set({
           runId: run.runId,
           runStrategies: ids,
+          runRepeats: repeats,
           progress: Object.fromEntries(Object.entries(get().progress).filter(([id]) => !ids.includes(id))),
-          trainStatus: `Training ${ids.length === 1 ? labelOf(ids[0] as string) : `${ids.length} strategies`}…`,
+          trainStatus: `Training ${ids.length === 1 ? labelOf(ids[0] as string) : `${ids.length} strategies`}${repeats > 1 ? ` — seed 1 of ${repeats}` : ''}…`,
           trainError: undefined,
           trainNotices: [],
         });
@@ -192,6 +242,9 @@ export const createTrainingSlice =
       cancelTraining() {
         const { runId } = get();
         if (runId !== undefined) client.cancel(runId);
+      },
+      async predictionsCsv() {
+        return client.predictionsCsv(get().maskIds);
       },
       async loadPreview() {
         const { strategies } = get();

@@ -41,6 +41,7 @@ function valueOf(rule: Rule): fc.Arbitrary<OptionValue> {
 
 const settingsArb: fc.Arbitrary<LinkSettings> = fc.record({
   seed: fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((v) => (v === 0 ? 0 : v)),
+  repeats: fc.integer({ min: 1, max: 100 }),
   backend: fc.constantFrom('auto', 'webgl', 'wasm', 'cpu'),
   workers: fc.constantFrom('auto', 1, 2, 3, 4),
   thresholds: fc.record(
@@ -90,6 +91,7 @@ describe('url settings', () => {
     expect(mergeSearch('', encodeSettings(defaultLinkSettings(CATALOG), CATALOG))).toBe('');
     const settings = defaultLinkSettings(CATALOG);
     settings.seed = 7;
+    settings.repeats = 10;
     settings.backend = 'wasm';
     settings.workers = 2;
     settings.maskIds = true;
@@ -99,7 +101,7 @@ describe('url settings', () => {
     settings.strategies['progressive']!.enabled = false;
     settings.strategies['progressive']!.options['finetuneLearningRate'] = 0.00005;
     expect(mergeSearch('', encodeSettings(settings, CATALOG, FP))).toBe(
-      '?seed=7&backend=wasm&workers=2&mask=1&off=progressive,per-user&t.maxSaturatedShare=0.1' +
+      '?seed=7&repeats=10&backend=wasm&workers=2&mask=1&off=progressive,per-user&t.maxSaturatedShare=0.1' +
         '&full-retrain.epochs=5&progressive.finetuneLearningRate=0.00005&data=3f9cab12de45',
     );
   });
@@ -115,12 +117,13 @@ describe('url settings', () => {
 
   it('ignores what it cannot use and says so, naming the parameter', () => {
     const { settings, problems } = decode(
-      'seed=1.5&backend=tpu&workers=9&mask=maybe&t.maxSaturatedShare=2&t.nope=1&full-retrain.epochs=abc' +
+      'seed=1.5&repeats=0&backend=tpu&workers=9&mask=maybe&t.maxSaturatedShare=2&t.nope=1&full-retrain.epochs=abc' +
         '&full-retrain.batchSize=0&full-retrain.learningRate=Infinity&full-retrain.restoreBestWeights=yes' +
         '&full-retrain.nope=1&nostrategy.epochs=5&off=per-user,ghost&per-user.minTasks=-3&data=zz&keep=1',
     );
     expect(problems).toEqual([
       'Ignored link setting seed=1.5: not a whole number.',
+      'Ignored link setting repeats=0: must be at least 1.',
       'Ignored link setting backend=tpu: not one of auto, webgl, wasm, cpu.',
       'Ignored link setting workers=9: not one of auto, 1, 2, 3, 4.',
       'Ignored link setting mask=maybe: not 0, 1, true or false.',

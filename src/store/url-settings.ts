@@ -1,6 +1,6 @@
 /**
  * The lab's settings as URL query parameters, both ways, so a link reproduces a comparison. Links stay
- * short and readable — only what differs from the defaults is written, e.g. `?seed=7&backend=wasm&mask=1
+ * short and readable — only what differs from the defaults is written, e.g. `?seed=7&repeats=10&backend=wasm&mask=1
  * &off=per-user,progressive&t.maxSaturatedShare=0.1&full-retrain.epochs=5&data=3f9cab12de45`
  * — and whatever a link asks that cannot apply is left out and said in plain words.
  */
@@ -11,15 +11,17 @@ import {
   formatValue,
   optionRule,
   parseValue,
+  REPEATS_RULE,
   SEED_RULE,
   THRESHOLD_RULES,
   type Rule,
 } from './setting-rules';
-import { DEFAULT_SEED, type StrategySettings } from './settings-slice';
+import { DEFAULT_REPEATS, DEFAULT_SEED, type StrategySettings } from './settings-slice';
 
 /** Everything a link carries (the dataset it was made for travels beside it). */
 export interface LinkSettings {
   seed: number;
+  repeats: number;
   backend: BackendChoice;
   workers: WorkersChoice;
   thresholds: VerdictThresholds;
@@ -30,7 +32,7 @@ export interface LinkSettings {
 const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
 export const WORKERS_CHOICES: readonly WorkersChoice[] = ['auto', 1, 2, 3, 4];
 const THRESHOLD_PREFIX = 't.';
-const FIXED_KEYS = new Set(['seed', 'backend', 'workers', 'mask', 'off', 'data']);
+const FIXED_KEYS = new Set(['seed', 'repeats', 'backend', 'workers', 'mask', 'off', 'data']);
 const SHORT_FINGERPRINT = 12;
 
 /** Keys this module writes: the fixed ones, thresholds and `strategy.option` (any key with a dot). */
@@ -39,6 +41,7 @@ export const isSettingKey = (key: string): boolean => FIXED_KEYS.has(key) || key
 export function defaultLinkSettings(catalog: readonly StrategyMeta[]): LinkSettings {
   return {
     seed: DEFAULT_SEED,
+    repeats: DEFAULT_REPEATS,
     backend: 'auto',
     workers: 'auto',
     thresholds: { ...DEFAULT_THRESHOLDS },
@@ -71,6 +74,7 @@ export function encodeSettings(
 ): URLSearchParams {
   const params = new URLSearchParams();
   if (settings.seed !== DEFAULT_SEED) params.set('seed', String(settings.seed));
+  if (settings.repeats !== DEFAULT_REPEATS) params.set('repeats', String(settings.repeats));
   if (settings.backend !== 'auto') params.set('backend', settings.backend);
   if (settings.workers !== 'auto') params.set('workers', String(settings.workers));
   if (settings.maskIds) params.set('mask', '1');
@@ -93,6 +97,7 @@ export function encodeSettings(
 
 export interface GeneralPart {
   seed?: number;
+  repeats?: number;
   backend?: BackendChoice;
   workers?: WorkersChoice;
   thresholds: Partial<VerdictThresholds>;
@@ -123,6 +128,9 @@ export function decodeGeneral(params: URLSearchParams): GeneralPart {
     if (key === 'seed') {
       const seed = check(key, value, SEED_RULE);
       if (typeof seed === 'number') out.seed = seed;
+    } else if (key === 'repeats') {
+      const repeats = check(key, value, REPEATS_RULE);
+      if (typeof repeats === 'number') out.repeats = repeats;
     } else if (key === 'mask') {
       const mask = check(key, value, BOOLEAN_RULE);
       if (typeof mask === 'boolean') out.maskIds = mask;
@@ -197,6 +205,7 @@ export function decodeSettings(
   return {
     settings: {
       seed: general.seed ?? defaults.seed,
+      repeats: general.repeats ?? defaults.repeats,
       backend: general.backend ?? defaults.backend,
       workers: general.workers ?? defaults.workers,
       thresholds: { ...defaults.thresholds, ...general.thresholds },

@@ -28,6 +28,7 @@ const DEBOUNCE_MS = 300;
 
 export const linkSettingsOf = (state: LinkSettings): LinkSettings => ({
   seed: state.seed,
+  repeats: state.repeats,
   backend: state.backend,
   workers: state.workers,
   thresholds: state.thresholds,
@@ -53,6 +54,7 @@ export function settingsHref(
 const watched = (s: UrlSyncedState) =>
   [
     s.seed,
+    s.repeats,
     s.backend,
     s.workers,
     s.thresholds,
@@ -72,6 +74,7 @@ export function startUrlSync<S extends UrlSyncedState>(
   const general = decodeGeneral(params);
   const opening = store.getState();
   if (general.seed !== undefined) opening.setSeed(general.seed);
+  if (general.repeats !== undefined) opening.setRepeats(general.repeats);
   if (general.backend !== undefined) opening.setBackend(general.backend);
   if (general.workers !== undefined) opening.setWorkers(general.workers);
   if (general.maskIds !== undefined) opening.setMaskIds(general.maskIds);

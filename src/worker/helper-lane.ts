@@ -87,7 +87,7 @@ export function spawnHelperLane(
       const settled = await Promise.race([reply, aborted]).finally(() =>
         signal?.removeEventListener('abort', onAbort),
       );
-      if (settled.kind === 'ran') return settled.entry;
+      if (settled.kind === 'ran') return { entry: settled.entry, heldOut: settled.heldOut };
       signal?.throwIfAborted();
       throw new LaneLostError(
         settled.kind === 'unavailable' ? settled.message : `the helper answered "${settled.kind}"`,

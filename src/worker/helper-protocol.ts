@@ -4,7 +4,8 @@
  * on request. Replies echo the request's id; progress events echo the run's.
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
-import type { ReportStrategy } from '../core/report/report-types';
+import type { HeldOutPrediction } from '../core/evaluation/evaluate-strategy';
+import type { SeedEntry } from '../core/report/seed-result';
 import type { LaneJob } from '../core/comparison/strategy-lanes';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { ExportReply, ExportRequest } from './protocol';
@@ -23,7 +24,8 @@ export type HelperRequest = { id: number } &
 export type HelperReply = { id: number } & (
   | { kind: 'ready' }
   | { kind: 'progress'; event: ProgressEvent }
-  | { kind: 'ran'; entry: ReportStrategy }
+  /** One seed's entry and held-out predictions (absent when it failed). */
+  | { kind: 'ran'; entry: SeedEntry; heldOut?: HeldOutPrediction }
   /** The helper could not run it (no dataset, backend would not start): the lab worker runs it. */
   | { kind: 'unavailable'; message: string }
   | { kind: 'cancelled' }

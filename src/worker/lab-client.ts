@@ -40,6 +40,8 @@ export interface LabClient {
   /** Delete one saved bundle; resolves to the list that remains. */
   deleteSaved(key: string): Promise<SavedModelInfo[]>;
   loadModel(request: LoadModelRequest): Promise<LoadModelReply>;
+  /** The held-out predictions CSV of the strategies the worker holds (masked when asked). */
+  predictionsCsv(maskIds: boolean): Promise<{ fileName: string; csv: string } | { message: string }>;
   /** Called after the worker crashed and was replaced. */
   onRestart(listener: (message: string) => void): void;
   dispose(): void;
@@ -145,6 +147,11 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
         kind: 'model-refused',
         message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"`,
       };
+    },
+    async predictionsCsv(maskIds) {
+      const reply = await request({ kind: 'predictions-csv', maskIds }).reply;
+      if (reply.kind === 'predictions-csv') return { fileName: reply.fileName, csv: reply.csv };
+      return { message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"` };
     },
     onRestart(listener) {
       restartListeners.push(listener);

@@ -10,7 +10,12 @@ import { chooseBackend, type BackendDecision } from '../core/comparison/choose-b
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
-import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
+import { runComparison, TEST_SHARE, type StrategyPredictions } from '../core/comparison/run-comparison';
+import { scoredRows } from '../core/evaluation/counted-run';
+import { compareStrategies } from '../core/report/compare-strategies';
+import type { ComparisonSet, ReportFrame } from '../core/report/compose-report';
+import { userLabels } from '../core/report/mask-ids';
+import { predictionsCsv } from '../core/report/predictions-csv';
 import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { StrategyId } from '../core/strategies/types';
@@ -38,7 +43,20 @@ const held: ModelHoldings & {
   source?: { fileName: string; file: Blob };
   /** Strategies whose model a training helper trained and keeps (their results are in `results`). */
   remote: Map<string, HelperLane>;
-} = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
+  /**
+   * Each held strategy's held-out predictions over its seeds (for comparisons and the predictions CSV),
+   * with the `trainedAt` of the entry they belong to.
+   */
+  predictions: Map<string, StrategyPredictions & { trainedAt: string }>;
+  /** The latest run's frame (its baseline is what comparisons are read against). */
+  frame?: ReportFrame;
+} = {
+  trained: new Map(),
+  results: new Map(),
+  decisions: new Map(),
+  remote: new Map(),
+  predictions: new Map(),
+};
 const helpers = createHelperPool();
 const runs = new Map<number, AbortController>();
 
@@ -75,6 +93,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (summary.fingerprint !== held.summary?.fingerprint) {
           forgetModels(held);
           held.remote.clear();
+          held.predictions.clear();
+          held.frame = undefined;
           helpers.closeAll();
         }
         held.dataset = result.dataset;
@@ -127,6 +147,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         return post({ id, kind: 'saved-models', models: await listSavedModels() });
       case 'load-model':
         return post({ id, ...(await loadModel(held, request, activate)) });
+      case 'predictions-csv':
+        return post({ id, ...predictionsFile(request.maskIds) });
     }
   } catch (error) {
     post({ id, kind: 'failed', message: (error as Error).message });
@@ -204,15 +226,21 @@ async function train(id: number, request: TrainRequest): Promise<void> {
       ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, request.strategies.length) - 1)
       : [];
     emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
+    // First seen in this run: the strategy's older result, model and predictions go.
+    const fresh = new Set<string>();
     const { report } = await runComparison({
       dataset,
       summary,
       strategies: request.strategies.map((s) => ({ id: s.id as StrategyId, options: s.options })),
       seed: request.seed,
+      repeats: request.repeats,
       thresholds: request.thresholds,
       backend: decision.backend,
       signal: controller.signal,
-      onFrame: (frame) => emit({ kind: 'frame', frame }),
+      onFrame: (frame) => {
+        held.frame = frame;
+        emit({ kind: 'frame', frame });
+      },
       onProgress: (event) => emit({ kind: 'progress', event }),
       deviceFault: runGuard.fault,
       lanes,
@@ -240,30 +268,111 @@ async function train(id: number, request: TrainRequest): Promise<void> {
           },
         });
       },
-      onStrategyDone: (entry, trained, lane) => {
-        forgetModels(held, entry.id);
-        const holder = held.remote.get(entry.id);
-        held.remote.delete(entry.id);
-        if (holder && holder !== lane) holder.drop(entry.id);
+      onStrategyDone: (entry, trained, lane, progress) => {
+        if (!fresh.has(entry.id)) {
+          fresh.add(entry.id);
+          forgetModels(held, entry.id);
+          held.predictions.delete(entry.id);
+          const holder = held.remote.get(entry.id);
+          held.remote.delete(entry.id);
+          if (holder && holder !== lane) holder.drop(entry.id);
+        }
         const result = { entry, seed: request.seed, backend };
-        if (trained) {
-          held.trained.set(entry.id, trained);
-          held.results.set(entry.id, result);
-        } else if (lane && entry.status === 'ok') {
-          held.remote.set(entry.id, lane as HelperLane);
-          held.results.set(entry.id, result);
+        if (entry.status === 'failed') {
+          // A failure on any seed fails the strategy: its first seed's model is not exported as if it worked.
+          const holder = held.remote.get(entry.id);
+          held.remote.delete(entry.id);
+          holder?.drop(entry.id);
+          forgetModels(held, entry.id);
+          held.predictions.delete(entry.id);
+        } else {
+          if (trained) held.trained.set(entry.id, trained);
+          if (lane) held.remote.set(entry.id, lane as HelperLane);
+          if (held.trained.has(entry.id) || held.remote.has(entry.id)) held.results.set(entry.id, result);
+          if (progress.heldOut) {
+            const p = held.predictions.get(entry.id) ?? {
+              seeds: [],
+              heldOut: [],
+              trainedAt: entry.trainedAt,
+            };
+            p.seeds[progress.seedIndex] = progress.seed;
+            p.heldOut[progress.seedIndex] = progress.heldOut;
+            held.predictions.set(entry.id, p);
+          }
         }
         finished.push(entry.id);
-        emit({ kind: 'strategy-done', entry });
+        const { seedIndex, seedsDone, repeats, complete } = progress;
+        emit({ kind: 'strategy-done', entry, progress: { seedIndex, seedsDone, repeats, complete } });
       },
     });
+    emitComparisons(emit);
     post({ id, kind: 'trained', report });
   } catch (error) {
-    if (controller.signal.aborted) post({ id, kind: 'cancelled', finished });
-    else post({ id, kind: 'train-failed', message: (error as Error).message });
+    if (controller.signal.aborted) {
+      emitComparisons(emit);
+      post({ id, kind: 'cancelled', finished: [...new Set(finished)] });
+    } else post({ id, kind: 'train-failed', message: (error as Error).message });
   } finally {
     runs.delete(id);
     // A loss during the run's last strategy has no next strategy to notice it.
     if (guard?.fault()?.aborted) webglLost = true;
   }
+}
+
+/** Every held strategy's predictions in seed order (seeds still missing after a cancel are left out). */
+function heldPredictions(): { id: string; seeds: number[]; heldOut: StrategyPredictions['heldOut'] }[] {
+  return [...held.predictions].map(([sid, p]) => {
+    const done = p.seeds.flatMap((seed, i) => (p.heldOut[i] ? [{ seed, heldOut: p.heldOut[i] }] : []));
+    return { id: sid, seeds: done.map((d) => d.seed), heldOut: done.map((d) => d.heldOut) };
+  });
+}
+
+/**
+ * Paired comparisons between every strategy held now — this run's and earlier runs' on the same dataset —
+ * posted after each run so the page can show them beside the latest results.
+ */
+function emitComparisons(emit: (event: TrainEvent) => void): void {
+  const { dataset, frame } = held;
+  if (!dataset || !frame) return;
+  const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+  const strategies = heldPredictions().filter((p) => p.heldOut.length > 0);
+  const set: ComparisonSet = {
+    comparisons: compareStrategies(scoredRows(dataset.tasks, split.testIndices), strategies, frame.baseline, {
+      seed: frame.seed,
+    }),
+    basis: Object.fromEntries([...held.predictions].map(([sid, p]) => [sid, p.trainedAt])),
+  };
+  emit({ kind: 'comparisons', set });
+}
+
+/** "Download predictions (CSV)": the held-out predictions held now, masked when asked. */
+function predictionsFile(
+  maskIds: boolean,
+): WorkerReply extends infer R
+  ? R extends { kind: 'predictions-csv' | 'failed' }
+    ? Omit<R, 'id'>
+    : never
+  : never {
+  const { dataset, summary, frame } = held;
+  const strategies = heldPredictions().filter((p) => p.heldOut.length > 0);
+  if (!dataset || !summary || strategies.length === 0)
+    return {
+      kind: 'failed',
+      message:
+        'No held-out predictions are held: train the strategies first (predictions are not kept between visits).',
+    };
+  const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+  const csv = predictionsCsv({
+    tasks: dataset.tasks,
+    testIndices: split.testIndices,
+    strategies,
+    baseline: frame?.baseline,
+    labels: maskIds ? userLabels(summary.users.map((u) => u.userId)) : undefined,
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return {
+    kind: 'predictions-csv',
+    fileName: `retrain-lab-predictions-${day}${maskIds ? '-masked' : ''}.csv`,
+    csv,
+  };
 }

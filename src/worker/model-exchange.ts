@@ -11,9 +11,11 @@ import { loadBundle, type LoadedBundle } from '../core/export/load-bundle';
 import { packBundle } from '../core/export/pack-bundle';
 import { readBundle } from '../core/export/read-bundle';
 import { takeSelfCheck, verifySelfCheck, type SelfCheckResult } from '../core/export/self-check';
-import { reportStrategy } from '../core/report/build-report';
+import { seedEntry } from '../core/report/build-report';
+import { scoredRows } from '../core/evaluation/counted-run';
 import { maskStrategy, userLabels } from '../core/report/mask-ids';
 import type { ReportStrategy } from '../core/report/report-types';
+import type { SeedEntry } from '../core/report/seed-result';
 import { evaluationSetup, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
@@ -25,8 +27,11 @@ export interface ModelHoldings {
   dataset?: Dataset;
   summary?: DatasetSummary;
   trained: Map<StrategyId, TrainedStrategy>;
-  /** Each trained strategy's report entry and the run it came from (seed, backend). */
-  results: Map<StrategyId, { entry: ReportStrategy; seed: number; backend: string }>;
+  /**
+   * Each kept model's report entry — over all its seeds in the lab worker, its own seed's in a helper —
+   * and the run it came from (first seed, backend).
+   */
+  results: Map<StrategyId, { entry: ReportStrategy | SeedEntry; seed: number; backend: string }>;
   /** The bundle loaded last (one at a time; the previous is disposed). */
   loaded?: LoadedBundle;
 }
@@ -65,7 +70,8 @@ export async function exportModel(held: ModelHoldings, request: ExportRequest): 
     seed: result.seed,
     backend: result.backend,
     dataset: { fingerprint: summary.fingerprint, rows: summary.rows, users: summary.users.length },
-    metrics: labels ? maskStrategy(result.entry, labels) : result.entry,
+    // A helper's seed entry has the same id-bearing fields as a report entry, minus runs and summary.
+    metrics: labels ? maskStrategy(result.entry as ReportStrategy, labels) : result.entry,
     selfCheck: await takeSelfCheck(trained, dataset.tasks, split.testIndices, summary.fingerprint),
     labels,
   });
@@ -132,7 +138,7 @@ export async function loadModel(
   held.loaded = loaded;
 
   let selfCheck: SelfCheckResult = { kind: 'not-applicable', reason: 'no dataset is loaded' };
-  let scored: ReportStrategy | undefined;
+  let scored: SeedEntry | undefined;
   if (dataset && summary) {
     selfCheck = await verifySelfCheck(
       loaded.strategy,
@@ -141,11 +147,12 @@ export async function loadModel(
       manifest.selfCheck,
       userKey,
     );
-    const { evalData } = evaluationSetup(dataset.tasks, {
+    const { split, evalData } = evaluationSetup(dataset.tasks, {
       seed: manifest.seed,
       thresholds: request.thresholds,
     });
-    scored = reportStrategy(await evaluateStrategy(loaded.strategy, evalData));
+    const rows = scoredRows(dataset.tasks, split.testIndices);
+    scored = seedEntry(await evaluateStrategy(loaded.strategy, evalData), rows);
   }
   const { selfCheck: _stored, ...rest } = manifest;
   return {

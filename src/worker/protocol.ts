@@ -7,9 +7,10 @@ import type { ImportReport } from '../core/data/task';
 import type { VerdictThresholds } from '../core/evaluation/verdicts';
 import type { BackendName } from '../core/backend/activate-backend';
 import type { BackendDecision } from '../core/comparison/choose-backend';
-import type { ReportFrame } from '../core/report/compose-report';
+import type { ComparisonSet, ReportFrame } from '../core/report/compose-report';
+import type { RunProgressEvent } from '../core/comparison/run-comparison';
 import type { Report, ReportStrategy } from '../core/report/report-types';
-import type { ProgressEvent } from '../core/strategies/types';
+import type { SeedEntry } from '../core/report/seed-result';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
@@ -40,7 +41,10 @@ export interface StrategyRequest {
 
 export interface TrainRequest {
   strategies: StrategyRequest[];
+  /** The first seed; every strategy trains with seed, seed + 1, … (`repeats` seeds). */
   seed: number;
+  /** Seeds per strategy; absent: 1. */
+  repeats?: number;
   backend: BackendChoice;
   /** Absent: Auto. */
   workers?: WorkersChoice;
@@ -61,6 +65,8 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'saved-models' }
   | { kind: 'delete-saved'; key: string }
   | ({ kind: 'load-model' } & LoadModelRequest)
+  /** The held-out predictions of the strategies held now, one row per task and seed (masked when asked). */
+  | { kind: 'predictions-csv'; maskIds: boolean }
 );
 
 /** Export the latest trained model of a strategy as one bundle: to a download, or into IndexedDB. */
@@ -85,8 +91,8 @@ export interface LoadedModelView {
   backend: string;
   /** Did it predict the stored held-out rows as the trained model did? */
   selfCheck: SelfCheckResult;
-  /** The bundle scored on the loaded dataset's held-out rows; absent with no dataset. */
-  scored?: ReportStrategy;
+  /** The bundle scored on the loaded dataset's held-out rows (one seed: the bundle's); absent with no dataset. */
+  scored?: SeedEntry;
 }
 
 export type ExportReply =
@@ -119,8 +125,15 @@ export type TrainEvent =
   | { kind: 'notice'; message: string }
   /** Everything of the report but its strategies, known before the first strategy trains. */
   | { kind: 'frame'; frame: ReportFrame }
-  | { kind: 'progress'; event: ProgressEvent }
-  | { kind: 'strategy-done'; entry: ReportStrategy };
+  | { kind: 'progress'; event: RunProgressEvent }
+  /** A strategy's entry over the seeds it finished so far (every seed of it in this run, once `complete`). */
+  | {
+      kind: 'strategy-done';
+      entry: ReportStrategy;
+      progress: { seedIndex: number; seedsDone: number; repeats: number; complete: boolean };
+    }
+  /** Paired comparisons between the strategies held now (after each run), and what they were computed on. */
+  | { kind: 'comparisons'; set: ComparisonSet };
 
 export type TrainReply =
   | { kind: 'trained'; report: Report }
@@ -136,4 +149,5 @@ export type WorkerReply = { id: number } & (
   | ExportReply
   | { kind: 'saved-models'; models: SavedModelInfo[] }
   | LoadModelReply
+  | { kind: 'predictions-csv'; fileName: string; csv: string }
 );

@@ -62,12 +62,19 @@ async function handle(request: HelperRequest): Promise<void> {
             result.model?.dispose();
             return post({ id, kind: 'cancelled' });
           }
-          forgetModels(held, job.id);
-          if (result.model) {
-            held.trained.set(job.id, result.model);
-            held.results.set(job.id, { entry: result.entry, seed: job.seed, backend });
-          }
-          return post({ id, kind: 'ran', entry: result.entry });
+          // Only the run's first seed is kept for export: the other seeds' models go at once.
+          if (job.keep) {
+            forgetModels(held, job.id);
+            if (result.model) {
+              held.trained.set(job.id, result.model);
+              held.results.set(job.id, { entry: result.entry, seed: job.seed, backend });
+            }
+          } else result.model?.dispose();
+          const { heldOut } = result;
+          return post(
+            { id, kind: 'ran', entry: result.entry, heldOut },
+            heldOut ? [heldOut.pCorrect.buffer, heldOut.timeSeconds.buffer] : [],
+          );
         } catch (error) {
           if (controller.signal.aborted) return post({ id, kind: 'cancelled' });
           throw error;

@@ -7,15 +7,14 @@ import type { Task } from '../data/task';
 import type { EvaluationData } from '../evaluation/evaluate-strategy';
 import { getStrategy } from '../strategies/registry';
 import type { ProgressEvent, TrainedStrategy } from '../strategies/types';
-import { reportStrategy } from '../report/build-report';
-import type { ReportStrategy } from '../report/report-types';
+import { scoredRows, type ScoredRows } from '../evaluation/counted-run';
+import { seedEntry } from '../report/build-report';
 import { evaluationSetup } from './run-comparison';
-import type { LaneJob } from './strategy-lanes';
+import type { LaneJob, LaneOutput } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
 
-export interface LaneResult {
-  entry: ReportStrategy;
-  /** Absent when the strategy failed; the caller owns it. */
+export interface LaneResult extends LaneOutput {
+  /** Absent when the strategy failed; the caller owns it (and disposes it unless the job keeps it). */
   model?: TrainedStrategy;
 }
 
@@ -24,25 +23,31 @@ export type LaneRunner = (
   hooks: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
 ) => Promise<LaneResult>;
 
-/** A runner for `tasks`; the evaluation setup is built once per seed, thresholds and resamples. */
+/** A runner for `tasks`; the evaluation setup is built once per thresholds and resamples (any seed). */
 export function laneRunner(tasks: readonly Task[]): LaneRunner {
-  let cached: { key: string; trainIndices: readonly number[]; evalData: EvaluationData } | undefined;
+  let cached:
+    { key: string; trainIndices: readonly number[]; evalData: EvaluationData; rows: ScoredRows } | undefined;
   return async (job, hooks) => {
     const strategy = getStrategy(job.id);
     if (!strategy) throw new RangeError(`unknown strategy "${job.id}"`);
-    const key = JSON.stringify([job.seed, job.thresholds, job.resamples ?? null]);
+    const key = JSON.stringify([job.thresholds, job.resamples ?? null]);
     if (cached?.key !== key) {
       const { split, evalData } = evaluationSetup(tasks, {
         seed: job.seed,
         thresholds: job.thresholds,
         resamples: job.resamples,
       });
-      cached = { key, trainIndices: split.trainIndices, evalData };
+      cached = {
+        key,
+        trainIndices: split.trainIndices,
+        evalData,
+        rows: scoredRows(tasks, split.testIndices),
+      };
     }
     const outcome = await trainAndEvaluate(strategy, job.options, {
       tasks,
       trainIndices: cached.trainIndices,
-      evalData: cached.evalData,
+      evalData: { ...cached.evalData, seed: job.seed },
       seed: job.seed,
       validation: job.validation,
       signal: hooks.signal,
@@ -50,6 +55,10 @@ export function laneRunner(tasks: readonly Task[]): LaneRunner {
     });
     return outcome.kind === 'failed'
       ? { entry: { ...outcome.entry } }
-      : { entry: reportStrategy(outcome.entry), model: outcome.model };
+      : {
+          entry: seedEntry(outcome.entry, cached.rows),
+          heldOut: outcome.entry.heldOut,
+          model: outcome.model,
+        };
   };
 }

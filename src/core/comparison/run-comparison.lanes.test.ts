@@ -43,8 +43,12 @@ function inProcessLane(breakOnJob?: number) {
       jobs++;
       if (jobs === breakOnJob) throw new LaneLostError('the helper stopped');
       const result = await run(job, hooks);
-      if (result.model) models.push(result.model);
-      return result.entry;
+      if (result.model) {
+        // As the helper does: only the run's first seed is kept.
+        if (job.keep) models.push(result.model);
+        else result.model.dispose();
+      }
+      return { entry: result.entry, heldOut: result.heldOut };
     },
   };
   return { lane, models, jobs: () => jobs };
@@ -53,7 +57,11 @@ function inProcessLane(breakOnJob?: number) {
 const withoutClock = (report: Report): unknown => {
   const copy = JSON.parse(JSON.stringify(report));
   delete copy.generatedAt;
-  for (const s of copy.strategies) delete s.trainMs;
+  for (const s of copy.strategies) {
+    delete s.trainMs;
+    delete s.trainedAt;
+    for (const r of s.runs ?? []) delete r.trainMs;
+  }
   return copy;
 };
 

@@ -45,7 +45,11 @@ const disposeAll = (trained: Map<StrategyId, TrainedStrategy>) => trained.forEac
 function withoutClock(report: Report): unknown {
   const copy = JSON.parse(JSON.stringify(report));
   delete copy.generatedAt;
-  for (const s of copy.strategies) delete s.trainMs;
+  for (const s of copy.strategies) {
+    delete s.trainMs;
+    delete s.trainedAt;
+    for (const r of s.runs ?? []) delete r.trainMs;
+  }
   return copy;
 }
 
@@ -186,6 +190,63 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
     });
     expect(report.strategies[0]).toMatchObject({ status: 'failed', error: 'the WebGL context was lost' });
     disposeAll(trained);
+  });
+
+  it("repeats: trains every strategy once per seed, keeps only the first seed's models, and reports runs, summaries, comparisons and a recommendation", async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const calls: string[] = [];
+    const handed: TrainedStrategy[] = [];
+    const seedsSeen = new Set<string>();
+    const result = await runComparison({
+      ...request,
+      repeats: 3,
+      onProgress: (e) => seedsSeen.add(`${e.strategyId}:${e.seed}:${e.seedIndex + 1} of ${e.repeats}`),
+      onStrategyDone: (entry, trained, _lane, progress) => {
+        calls.push(`${entry.id}:${progress.seedIndex}:${progress.seedsDone}:${progress.complete}`);
+        if (trained) handed.push(trained);
+        expect(progress.heldOut?.pCorrect).toHaveLength(182);
+      },
+    });
+    // Seed-major: every strategy of the first seed, then the next.
+    expect(calls).toEqual([
+      'full-retrain:0:1:false',
+      'weighted-loss:0:1:false',
+      'full-retrain:1:2:false',
+      'weighted-loss:1:2:false',
+      'full-retrain:2:3:true',
+      'weighted-loss:2:3:true',
+    ]);
+    expect(seedsSeen).toContain('full-retrain:43:2 of 3');
+    // Only the first seed's model of each strategy is handed over (and kept): the others were disposed.
+    expect(handed).toHaveLength(2);
+    expect([...result.trained.values()]).toEqual(handed);
+    const r = result.report;
+    expect(r.schemaVersion).toBe(2);
+    expect(r.seeds).toEqual([42, 43, 44]);
+    const s = r.strategies[0];
+    if (s?.status !== 'ok') throw new Error('full-retrain should have trained');
+    expect(s.seeds).toEqual([42, 43, 44]);
+    expect(s.runs.map((run) => run.seed)).toEqual([42, 43, 44]);
+    expect(s.runs[0]?.test).toEqual(s.test);
+    expect(s.summary.seeds).toBe(3);
+    expect(s.summary.logLoss.mean).toBeCloseTo(
+      s.runs.reduce((a, run) => a + (run.test.logLoss as number), 0) / 3,
+      12,
+    );
+    expect(s.summary.userLogLoss.lo).toBeLessThanOrEqual(s.summary.userLogLoss.hi as number);
+    expect(r.comparisons.some((c) => c.strategy === 'weighted-loss' && c.against === 'full-retrain')).toBe(
+      true,
+    );
+    expect(r.comparisons.some((c) => c.against === 'constant-rate')).toBe(true);
+    expect(r.recommendation.headline.length).toBeGreaterThan(0);
+    expect(r.mixedRuns).toBeNull();
+    // The sample is the lab's own simulation: the truth row is there.
+    expect(r.truth?.simulation.name).toBe('seed-shaped');
+    expect(result.predictions.get('weighted-loss')?.seeds).toEqual([42, 43, 44]);
+    const parsed = reportSchema.safeParse(JSON.parse(JSON.stringify(r)));
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    disposeAll(result.trained);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
   it('refuses an unknown strategy before training anything', async () => {

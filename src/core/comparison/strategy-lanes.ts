@@ -5,13 +5,19 @@
  */
 import type { VerdictThresholds } from '../evaluation/verdicts';
 import type { ProgressEvent, StrategyId, ValidationOptions } from '../strategies/types';
-import type { ReportStrategy } from '../report/report-types';
+import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
+import type { SeedEntry } from '../report/seed-result';
 
-/** One strategy of a run, with everything of the run that shapes its entry. */
+/** One strategy and seed of a run, with everything of the run that shapes its entry. */
 export interface LaneJob {
   id: StrategyId;
   options: Record<string, unknown>;
   seed: number;
+  /**
+   * Keep the trained model for export (the run's first seed); otherwise the lane disposes it as soon as
+   * it is evaluated, so memory stays that of one model per strategy whatever the repeats.
+   */
+  keep: boolean;
   /** The tfjs backend the run trains on. */
   backend: string;
   thresholds: VerdictThresholds;
@@ -19,18 +25,24 @@ export interface LaneJob {
   resamples?: number;
 }
 
+/** What a lane hands back: the seed's entry and, when it trained, its held-out predictions. */
+export interface LaneOutput {
+  entry: SeedEntry;
+  heldOut?: HeldOutPrediction;
+}
+
 /** Another place a strategy can be trained and evaluated — same data and seed, so the same entry. */
 export interface StrategyLane {
   /** Names the lane in notices, e.g. "Training helper 1". */
   readonly name: string;
   /**
-   * Resolves with the strategy's report entry (ok or failed). Rejects with the signal's reason when
-   * aborted, and with a LaneLostError when the lane itself broke: the strategy then runs elsewhere.
+   * Resolves with the seed's entry (ok or failed) and predictions. Rejects with the signal's reason when
+   * aborted, and with a LaneLostError when the lane itself broke: the job then runs elsewhere.
    */
   run(
     job: LaneJob,
     hooks: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
-  ): Promise<ReportStrategy>;
+  ): Promise<LaneOutput>;
 }
 
 export class LaneLostError extends Error {
@@ -50,8 +62,14 @@ export const LONGEST_FIRST: readonly StrategyId[] = [
   'balanced-sampling',
 ];
 
-export const longestFirst = <T extends { id: StrategyId }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => LONGEST_FIRST.indexOf(a.id) - LONGEST_FIRST.indexOf(b.id));
+/** Longest first by LONGEST_FIRST; ids it does not list (own recipes) keep their order, after the listed. */
+export const longestFirst = <T extends { id: string }>(items: readonly T[]): T[] => {
+  const rank = (id: string) => {
+    const i = (LONGEST_FIRST as readonly string[]).indexOf(id);
+    return i < 0 ? LONGEST_FIRST.length : i;
+  };
+  return [...items].sort((a, b) => rank(a.id) - rank(b.id));
+};
 
 /**
  * Run every job once across `lanes` (the first never reports LaneLostError: it is the caller's own).

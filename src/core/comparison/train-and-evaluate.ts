@@ -8,7 +8,7 @@ import { evaluateStrategy } from '../evaluation/evaluate-strategy';
 import type { Task } from '../data/task';
 import { mergeOptions } from '../strategies/common-options';
 import type { ProgressEvent, Strategy, TrainedStrategy, ValidationOptions } from '../strategies/types';
-import type { ReportStrategyFailed } from '../report/report-types';
+import type { SeedEntryFailed } from '../report/seed-result';
 
 export interface StrategyRunContext {
   tasks: readonly Task[];
@@ -24,7 +24,7 @@ export interface StrategyRunContext {
 
 export type StrategyOutcome =
   | { kind: 'trained'; entry: StrategyEvaluation; model: TrainedStrategy }
-  | { kind: 'failed'; entry: ReportStrategyFailed };
+  | { kind: 'failed'; entry: SeedEntryFailed };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

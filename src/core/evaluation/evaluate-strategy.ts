@@ -1,11 +1,12 @@
 /**
- * Everything the lab measures about one trained strategy: held-out scores, the design note's three checks
- * (continuity, response probe, generalisation sweep) and the verdicts, as one in-memory entry that
- * build-report turns into JSON. Knows strategies only through TrainedStrategy / Predictor (no tfjs).
+ * Everything the lab measures about one predictor: held-out scores, the design note's three checks
+ * (continuity, response probe, generalisation sweep), the verdicts and the response gap, as one
+ * in-memory entry that build-report turns into JSON. A trained strategy and the simulator's truth are
+ * evaluated the same way. Knows predictors only through `predict` (no tfjs).
  */
 import type { Task } from '../data/task';
 import { taskContextsAt, type TaskContext } from '../features/task-context';
-import type { PhaseSummary, TrainedStrategy } from '../strategies/types';
+import type { PhaseSummary, Predictor, TrainedStrategy } from '../strategies/types';
 import type { InfluenceRow } from '../training/loop/sampling';
 import { runGeneralisationSweep, type GeneralisationSweep } from './generalisation-sweep';
 import { scoreHeldOut, type HeldOutScores } from './held-out-scores';
@@ -18,7 +19,16 @@ import {
   type ProbeResult,
   type UserState,
 } from './response-probe';
-import { DEFAULT_THRESHOLDS, verdicts, type VerdictThresholds, type Verdicts } from './verdicts';
+import {
+  checkStates,
+  resolveThresholds,
+  verdicts,
+  type CheckStates,
+  type VerdictThresholds,
+  type Verdicts,
+} from './verdicts';
+
+export { resolveThresholds } from './verdicts';
 
 /** What a strategy is evaluated on; build `states` and `testContexts` once per run and share them. */
 export interface EvaluationData {
@@ -40,19 +50,14 @@ export interface EvaluationData {
   signal?: AbortSignal;
 }
 
-/**
- * One strategy's results, field names as in docs/contract.md §2, in memory: metrics may be undefined and
- * varianceRatio Infinity (build-report encodes both for JSON).
- */
-export interface StrategyEvaluation {
-  id: TrainedStrategy['id'];
-  label: string;
-  options: Record<string, unknown>;
-  /** Wall-clock training time, ms. */
-  trainMs: number;
-  trainingInfluence: InfluenceRow[];
-  /** Each phase's summary with its per-epoch loss curves. */
-  phases: PhaseSummary[];
+/** The held-out predictions a predictor made, aligned with `testIndices` (kept for comparisons and export). */
+export interface HeldOutPrediction {
+  pCorrect: Float32Array;
+  timeSeconds: Float32Array;
+}
+
+/** What every evaluated predictor has, field names as in docs/contract.md §2 (in memory). */
+export interface PredictorEvaluation {
   test: HeldOutScores['test'] & { intervals: HeldOutScores['intervals'] };
   testMacroByUser: HeldOutScores['macroByUser'];
   distribution: HeldOutScores['distribution'];
@@ -64,45 +69,55 @@ export interface StrategyEvaluation {
   generalisation: Pick<GeneralisationSweep, 'topics' | 'difficulties' | 'grid'>;
   responseProbes: ProbeResult[];
   responseViolations: ResponseViolation[];
+  /** Mean over probed users of afterCorrect[5] − afterIncorrect[5] (docs/contract.md §2b). */
+  responseGap: number | undefined;
   verdicts: Verdicts;
+  /** The verdicts with "not enough data" where the rows cannot support a judgement. */
+  checks: CheckStates;
+  /** The held-out predictions themselves (not part of the report JSON). */
+  heldOut: HeldOutPrediction;
 }
 
-/** Thresholds with every key filled (an explicit undefined keeps the default, as `verdicts` does). */
-export function resolveThresholds(thresholds: Partial<VerdictThresholds> = {}): VerdictThresholds {
-  const t: VerdictThresholds = { ...DEFAULT_THRESHOLDS };
-  for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof VerdictThresholds)[]) {
-    const v = thresholds[key];
-    if (v !== undefined) t[key] = v;
-  }
-  return t;
+/**
+ * One strategy's results: metrics may be undefined and varianceRatio Infinity (build-report encodes
+ * both for JSON).
+ */
+export interface StrategyEvaluation extends PredictorEvaluation {
+  id: TrainedStrategy['id'];
+  label: string;
+  options: Record<string, unknown>;
+  /** Wall-clock training time, ms. */
+  trainMs: number;
+  trainingInfluence: InfluenceRow[];
+  /** Each phase's summary with its per-epoch loss curves. */
+  phases: PhaseSummary[];
 }
 
 /** Predict the held-out rows, run the probe and the sweep, and judge them. */
-export async function evaluateStrategy(
-  trained: TrainedStrategy,
+export async function evaluatePredictor(
+  predictor: Predictor,
   data: EvaluationData,
-): Promise<StrategyEvaluation> {
+): Promise<PredictorEvaluation> {
   const { tasks, testIndices, signal } = data;
   const thresholds = resolveThresholds(data.thresholds);
   const testContexts = data.testContexts ?? heldOutContexts(tasks, testIndices);
   const states = data.states ?? userStates(tasks);
 
   signal?.throwIfAborted();
-  const prediction = await trained.predict(testContexts);
+  const prediction = await predictor.predict(testContexts);
   const scores = scoreHeldOut(tasks, testIndices, prediction, { seed: data.seed, resamples: data.resamples });
   signal?.throwIfAborted();
-  const probes = await runResponseProbes(trained, tasks, PROBE_STEPS, states);
+  const probes = await runResponseProbes(predictor, tasks, PROBE_STEPS, states);
   signal?.throwIfAborted();
-  const sweep = await runGeneralisationSweep(trained, tasks, states);
-  const response = checkResponse(probes, thresholds.responseTolerance);
+  const sweep = await runGeneralisationSweep(predictor, tasks, states);
+  const response = checkResponse(probes, {
+    drop: thresholds.responseTolerance,
+    gap: thresholds.responseGapTolerance,
+  });
+  const raw = verdicts(scores.distribution, sweep.varianceRatio, probes, thresholds);
+  const checks = checkStates(raw, { heldOutRows: testIndices.length, users: sweep.perUser.length });
 
   return {
-    id: trained.id,
-    label: trained.label,
-    options: trained.options,
-    trainMs: trained.trainMs,
-    trainingInfluence: trained.trainingInfluence,
-    phases: trained.phases,
     test: { ...scores.test, intervals: scores.intervals },
     testMacroByUser: scores.macroByUser,
     distribution: scores.distribution,
@@ -113,7 +128,34 @@ export async function evaluateStrategy(
     generalisation: { topics: sweep.topics, difficulties: sweep.difficulties, grid: sweep.grid },
     responseProbes: probes,
     responseViolations: response.violations,
-    verdicts: verdicts(scores.distribution, sweep.varianceRatio, probes, thresholds),
+    responseGap: response.responseGap,
+    verdicts: {
+      continuous: checks.continuous === 'pass',
+      responsive: checks.responsive === 'pass',
+      generalizes: checks.generalizes === 'pass',
+    },
+    checks,
+    heldOut: {
+      pCorrect: Float32Array.from(prediction.pCorrect),
+      timeSeconds: Float32Array.from(prediction.timeSeconds),
+    },
+  };
+}
+
+/** A trained strategy, evaluated: evaluatePredictor plus what training recorded. */
+export async function evaluateStrategy(
+  trained: TrainedStrategy,
+  data: EvaluationData,
+): Promise<StrategyEvaluation> {
+  const evaluation = await evaluatePredictor(trained, data);
+  return {
+    id: trained.id,
+    label: trained.label,
+    options: trained.options,
+    trainMs: trained.trainMs,
+    trainingInfluence: trained.trainingInfluence,
+    phases: trained.phases,
+    ...evaluation,
   };
 }
 

@@ -1,14 +1,16 @@
 /**
- * The design note's response check, judged: after consecutive correct answers a prediction must not fall,
- * after consecutive incorrect ones it must not rise. Takes probe curves (built elsewhere by appending
- * simulated answers to each user's real history) and reports whether all pass and which steps did not.
+ * The design note's response check, judged as revised in docs/contract.md §2: after five simulated
+ * correct answers a prediction must not have fallen by more than a tolerance, and must not sit below
+ * where five incorrect answers would leave it (less a tolerance). Flat passes: for a user with hundreds
+ * of tasks five more answers rightly move little. Also the continuous companion, the response gap.
  */
 import type { Difficulty } from '../data/task';
 
-/** Default slack, in probability units (0–1): a drop of up to 0.001 after a correct answer still passes. */
-export const DEFAULT_RESPONSE_TOLERANCE = 0.001;
+/** Default slack of both rules, probability units (0–1): docs/contract.md §2 "− 0.01". */
+export const DEFAULT_RESPONSE_TOLERANCE = 0.01;
+export const DEFAULT_RESPONSE_GAP_TOLERANCE = 0.01;
 
-// Differences such as 0.5 − 0.499 come out as 0.0010000000000000009 in doubles; a change equal to the
+// Differences such as 0.5 − 0.49 come out a hair above 0.01 in doubles; a change equal to the
 // tolerance must pass, so comparisons allow this much rounding on top of the tolerance.
 const ROUNDING_SLACK = 1e-12;
 
@@ -23,68 +25,104 @@ export interface ResponseProbe {
   afterIncorrect: readonly number[];
 }
 
-/** A step that moved the wrong way (or held a non-finite value). */
+/**
+ * A probe that broke a rule. `rule` says which:
+ * - `no-drop-after-correct`: curve afterCorrect, from = afterCorrect[0], to = afterCorrect[last];
+ * - `correct-not-below-incorrect`: curve afterCorrect, from = afterIncorrect[last] (where incorrect
+ *   answers leave it), to = afterCorrect[last].
+ * `step` is the last step (5); `change` = to − from (NaN when a value is not finite).
+ */
 export interface ResponseViolation {
   userId: string;
   topic: string;
   difficulty: Difficulty;
+  rule: 'no-drop-after-correct' | 'correct-not-below-incorrect';
   curve: 'afterCorrect' | 'afterIncorrect';
-  /** 1…5: the step from curve[step − 1] to curve[step], i.e. after the step-th simulated answer. */
   step: number;
   from: number;
   to: number;
-  /** to − from, probability units; NaN when a value is not finite. */
   change: number;
+}
+
+export interface ResponseTolerances {
+  /** Five correct answers may lower the prediction by at most this (probability units). */
+  drop: number;
+  /** After five correct answers the prediction may sit at most this below the five-incorrect one. */
+  gap: number;
 }
 
 export interface ResponseCheck {
   /** At least one probe, and no violation. */
   responsive: boolean;
-  /** Every offending step, in probe order then curve order then step order. */
+  /** Every broken rule, in probe order, the drop rule first. */
   violations: ResponseViolation[];
   /** Users with at least one violation, in probe order, each once. */
   violatingUsers: string[];
+  /** Mean over probes of afterCorrect[last] − afterIncorrect[last]; undefined without probes. */
+  responseGap: number | undefined;
 }
 
+const last = (values: readonly number[]): number => values[values.length - 1] as number;
+
 /**
- * Judge the probe curves: every afterCorrect must be non-decreasing and every afterIncorrect
- * non-increasing, within `tolerance`. A step violates when it moves the wrong way by MORE than the
- * tolerance (a move of exactly the tolerance passes), or when either value is not finite (a NaN
- * compares false with everything and would otherwise pass silently). No probes → not responsive:
- * without evidence the check cannot pass.
- * @param tolerance probability units (0–1), default 0.001; must be ≥ 0.
+ * Judge the probe curves (docs/contract.md §2, revised): for every probe,
+ * afterCorrect[5] ≥ afterCorrect[0] − drop and afterCorrect[5] ≥ afterIncorrect[5] − gap. A value
+ * that is not finite breaks the rule it enters (NaN compares false with everything and would otherwise
+ * pass silently). No probes → not responsive: without evidence the check cannot pass.
+ * @param tolerances probability units (0–1), each ≥ 0; a number sets the drop tolerance only.
  */
 export function checkResponse(
   probes: readonly ResponseProbe[],
-  tolerance: number = DEFAULT_RESPONSE_TOLERANCE,
+  tolerances: Partial<ResponseTolerances> | number = {},
 ): ResponseCheck {
-  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be ≥ 0, got ${tolerance}`);
+  const t: ResponseTolerances =
+    typeof tolerances === 'number'
+      ? { drop: tolerances, gap: DEFAULT_RESPONSE_GAP_TOLERANCE }
+      : {
+          drop: tolerances.drop ?? DEFAULT_RESPONSE_TOLERANCE,
+          gap: tolerances.gap ?? DEFAULT_RESPONSE_GAP_TOLERANCE,
+        };
+  if (!(t.drop >= 0)) throw new RangeError(`tolerance must be ≥ 0, got ${t.drop}`);
+  if (!(t.gap >= 0)) throw new RangeError(`gap tolerance must be ≥ 0, got ${t.gap}`);
   const violations: ResponseViolation[] = [];
+  let gapSum = 0;
   for (const probe of probes) {
-    for (const curve of ['afterCorrect', 'afterIncorrect'] as const) {
-      // +1: the curve should not go down; −1: it should not go up.
-      const direction = curve === 'afterCorrect' ? 1 : -1;
-      const values = probe[curve];
-      for (let step = 1; step < values.length; step++) {
-        const from = values[step - 1] as number;
-        const to = values[step] as number;
-        const finite = Number.isFinite(from) && Number.isFinite(to);
-        const wrongWay = finite ? -direction * (to - from) : NaN;
-        if (!finite || wrongWay > tolerance + ROUNDING_SLACK) {
-          violations.push({
-            userId: probe.userId,
-            topic: probe.topic,
-            difficulty: probe.difficulty,
-            curve,
-            step,
-            from,
-            to,
-            change: finite ? to - from : NaN,
-          });
-        }
-      }
+    const start = probe.afterCorrect[0] as number;
+    const afterCorrect = last(probe.afterCorrect);
+    const afterIncorrect = last(probe.afterIncorrect);
+    const step = probe.afterCorrect.length - 1;
+    const where = { userId: probe.userId, topic: probe.topic, difficulty: probe.difficulty, step };
+    const broken = (from: number, to: number, tolerance: number) =>
+      !(Number.isFinite(from) && Number.isFinite(to)) || to < from - tolerance - ROUNDING_SLACK;
+    const change = (from: number, to: number) =>
+      Number.isFinite(from) && Number.isFinite(to) ? to - from : NaN;
+    if (broken(start, afterCorrect, t.drop)) {
+      violations.push({
+        ...where,
+        rule: 'no-drop-after-correct',
+        curve: 'afterCorrect',
+        from: start,
+        to: afterCorrect,
+        change: change(start, afterCorrect),
+      });
     }
+    if (broken(afterIncorrect, afterCorrect, t.gap)) {
+      violations.push({
+        ...where,
+        rule: 'correct-not-below-incorrect',
+        curve: 'afterCorrect',
+        from: afterIncorrect,
+        to: afterCorrect,
+        change: change(afterIncorrect, afterCorrect),
+      });
+    }
+    gapSum += afterCorrect - afterIncorrect;
   }
   const violatingUsers = [...new Set(violations.map((v) => v.userId))];
-  return { responsive: probes.length > 0 && violations.length === 0, violations, violatingUsers };
+  return {
+    responsive: probes.length > 0 && violations.length === 0,
+    violations,
+    violatingUsers,
+    responseGap: probes.length > 0 && Number.isFinite(gapSum) ? gapSum / probes.length : undefined,
+  };
 }

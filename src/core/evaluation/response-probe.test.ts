@@ -110,7 +110,8 @@ describe('runResponseProbes against a fake predictor', () => {
     const check = checkResponse(probes);
     expect(check.responsive).toBe(false);
     expect(check.violatingUsers).toEqual(['a', 'b']);
-    expect(check.violations[0]).toMatchObject({ userId: 'a', curve: 'afterCorrect', step: 1 });
-    expect(check.violations[0]?.change).toBeCloseTo(-0.04, 6);
+    // Five correct answers take the streak feature from 0.1 to 0.6: p from 0.46 to 0.26.
+    expect(check.violations[0]).toMatchObject({ userId: 'a', rule: 'no-drop-after-correct', step: 5 });
+    expect(check.violations[0]?.change).toBeCloseTo(-0.2, 6);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseProbe } from './response-check';
-import { DEFAULT_THRESHOLDS, verdicts } from './verdicts';
+import { checkStates, DEFAULT_THRESHOLDS, verdicts } from './verdicts';
 
 const GOOD: ResponseProbe[] = [
   {
@@ -11,13 +11,13 @@ const GOOD: ResponseProbe[] = [
     afterIncorrect: [0.5, 0.4, 0.4, 0.3, 0.3, 0.2],
   },
 ];
-// Drops 0.001 (passes at the default tolerance) — fails with tolerance 0.
+// Five correct answers lower it by 0.01 (passes at the default tolerance) — fails with tolerance 0.
 const EDGE: ResponseProbe[] = [
   {
     userId: 'a',
     topic: 't',
     difficulty: 'hard',
-    afterCorrect: [0.5, 0.499, 0.499, 0.5, 0.5, 0.5],
+    afterCorrect: [0.5, 0.499, 0.499, 0.5, 0.5, 0.49],
     afterIncorrect: [0.5, 0.4, 0.4, 0.3, 0.3, 0.2],
   },
 ];
@@ -28,8 +28,10 @@ describe('verdicts', () => {
     expect(DEFAULT_THRESHOLDS).toEqual({
       maxSaturatedShare: 0.05,
       minDistinctPercent: 10,
-      responseTolerance: 0.001,
+      responseTolerance: 0.01,
+      responseGapTolerance: 0.01,
       maxVarianceRatio: 3,
+      minPassRate: 0.8,
     });
   });
 
@@ -65,5 +67,26 @@ describe('verdicts', () => {
     });
     expect(v).toEqual({ continuous: true, responsive: true, generalizes: false });
     expect(verdicts(OK_DIST, 4, GOOD, { maxVarianceRatio: 4 }).generalizes).toBe(true);
+  });
+
+  it('says "not enough data" with fewer than 2 held-out rows, and for generalizes with one user', () => {
+    const all = { continuous: true, responsive: true, generalizes: true };
+    expect(checkStates(all, { heldOutRows: 1, users: 4 })).toEqual({
+      continuous: 'not enough data',
+      responsive: 'not enough data',
+      generalizes: 'not enough data',
+    });
+    expect(checkStates(all, { heldOutRows: 50, users: 1 })).toEqual({
+      continuous: 'pass',
+      responsive: 'pass',
+      generalizes: 'not enough data',
+    });
+    expect(checkStates({ ...all, responsive: false }, { heldOutRows: 2, users: 2 }).responsive).toBe('fail');
+    // A check without evidence is never ✓.
+    expect(verdicts(OK_DIST, 1, GOOD, {}, { heldOutRows: 0, users: 4 })).toEqual({
+      continuous: false,
+      responsive: false,
+      generalizes: false,
+    });
   });
 });

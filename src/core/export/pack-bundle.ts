@@ -3,6 +3,7 @@
  * network a standard tfjs layers `model.json` + `weights.bin` (loadable by tf.loadLayersModel and by
  * tensorflowjs_converter once unzipped). Masking replaces user ids in vocabularies and routes. tfjs + fflate.
  */
+import type { SeedEntry } from '../report/seed-result';
 import * as tf from '@tensorflow/tfjs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { featureSpec } from '../features/feature-spec';
@@ -26,7 +27,7 @@ export interface PackInput {
   backend: string;
   dataset: BundleManifest['dataset'];
   /** The strategy's report entry on this dataset (masked by the caller when ids are masked). */
-  metrics: ReportStrategy | null;
+  metrics: ReportStrategy | SeedEntry | null;
   selfCheck: SelfCheck;
   /** When given, every user id is replaced by its label (ids without a label by "User ?n"). */
   labels?: ReadonlyMap<string, string>;

@@ -7,6 +7,7 @@ import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
 import { syntheticTasks } from '../testing/test-data.test-helper';
 import { DEFAULT_VALIDATION } from '../strategies/types';
+import { scoredRows } from '../evaluation/counted-run';
 import { buildReport, metric, type ReportInputs } from './build-report';
 import { reportSchema, validateReport } from './report-schema';
 import type { ReportStrategyOk } from './report-types';
@@ -59,7 +60,9 @@ async function inputs(flatUser?: string): Promise<ReportInputs> {
     ],
     baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, o),
     recorded: scoreRecorded(tasks, split.testIndices, o),
-    seed: 3,
+    rows: scoredRows(tasks, split.testIndices),
+    seeds: [3],
+    resamples: 50,
     backend: 'cpu',
     thresholds: resolveThresholds(),
     validation: DEFAULT_VALIDATION,

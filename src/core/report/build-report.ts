@@ -1,54 +1,71 @@
 /**
- * Builds the report (docs/contract.md §2) from results already computed, as ONE pure function: no clock,
- * no randomness, no tfjs. Encodes for JSON on the way: undefined / NaN metrics become null, and an
- * infinite variance ratio becomes null with `varianceRatioInfinite: true` (JSON has no Infinity).
+ * Builds the report (docs/contract.md §2 and §2b) from results already computed, as ONE pure function:
+ * no clock, no unseeded randomness, no tfjs. Encodes for JSON on the way: undefined / NaN metrics become
+ * null, and an infinite variance ratio becomes null with `varianceRatioInfinite: true` (JSON has no
+ * Infinity). Evaluations given here become single-seed entries; repeated entries come ready-made.
  */
 import type { DatasetSummary } from '../data/summarize-dataset';
-import type { StrategyEvaluation } from '../evaluation/evaluate-strategy';
+import { countedRun, wholeDraw, type ScoredRows } from '../evaluation/counted-run';
+import type { PredictorEvaluation, StrategyEvaluation } from '../evaluation/evaluate-strategy';
+import type { TruthEvaluation } from '../evaluation/evaluate-truth';
 import type { BaselineScores, HeldOutScores } from '../evaluation/held-out-scores';
+import { baselinePredictions } from '../evaluation/baseline';
 import type { ClassificationMetrics, MacroMetrics } from '../evaluation/classification-metrics';
 import type { BootstrapInterval } from '../evaluation/bootstrap';
 import type { GroundTruthFit } from '../evaluation/ground-truth';
 import type { VerdictThresholds } from '../evaluation/verdicts';
 import type { TemporalSplit } from '../split/temporal-split';
 import type { ValidationOptions } from '../strategies/types';
+import { compareStrategies } from './compare-strategies';
+import { completeReport, type ReportFrame } from './compose-report';
+import { metric } from './report-metric';
+import { repeatedEntry, summarize } from './repeated-entry';
 import {
   REPORT_SCHEMA_VERSION,
   type Metric,
   type Report,
+  type ReportComparison,
   type ReportInterval,
   type ReportMacro,
   type ReportMetrics,
   type ReportScores,
   type ReportStrategy,
-  type ReportStrategyOk,
+  type ReportTruth,
 } from './report-types';
+import type { SeedEntryFailed, SeedEntryOk } from './seed-result';
+
+export { metric } from './report-metric';
 
 /** What the report is built from; every number already measured. */
 export interface ReportInputs {
   summary: DatasetSummary;
   split: TemporalSplit;
+  /** The held-out rows (scoredRows(tasks, split.testIndices)). */
+  rows: ScoredRows;
   /**
-   * Evaluated entries — as evaluations, or already in JSON form (from another worker) — and failures,
-   * in the order the report lists them (registry order).
+   * Entries in the order the report lists them (registry order): evaluations (one seed each, the
+   * run's first), or entries already built over their seeds (repeatedEntry), failures included.
    */
-  strategies: readonly (StrategyEvaluation | ReportStrategy)[];
+  strategies: readonly (StrategyEvaluation | ReportStrategy | SeedEntryFailed)[];
   baseline: BaselineScores;
   /** Undefined when no held-out row carries `predictedCorrect`. */
   recorded: HeldOutScores | undefined;
-  seed: number;
+  /** Undefined unless the file is a recognised simulation. */
+  truth?: TruthEvaluation;
+  /** The run's seeds: seed, seed + 1, … */
+  seeds: readonly number[];
   /** tfjs backend actually used. */
   backend: string;
   /** Fully resolved thresholds (see resolveThresholds). */
   thresholds: VerdictThresholds;
   validation: ValidationOptions;
-  /** ISO-8601 UTC, passed in so the function stays pure. */
+  /** ISO-8601 UTC, passed in so the function stays pure; also each new entry's `trainedAt`. */
   generatedAt: string;
+  /** Computed by the caller (repeated runs); otherwise computed here from the evaluations given. */
+  comparisons?: ReportComparison[];
+  /** Bootstrap resamples of summaries and comparisons (default: repeated-bootstrap's). */
+  resamples?: number;
 }
-
-/** A finite number, else null (undefined, NaN, ±Infinity). */
-export const metric = (x: number | null | undefined): Metric =>
-  x !== undefined && x !== null && Number.isFinite(x) ? x : null;
 
 function metrics(m: ClassificationMetrics): ReportMetrics {
   return {
@@ -108,24 +125,17 @@ export function reportScores(s: Omit<HeldOutScores, 'perUserCounts'>): ReportSco
   };
 }
 
-/** One evaluated strategy in JSON form (what onStrategyDone delivers and the report lists). */
-export function reportStrategy(e: StrategyEvaluation): ReportStrategyOk {
+/** Per-user log loss (pooling rule) of predictions on the held-out rows. */
+export function userLogLossOf(rows: ScoredRows, pCorrect: ArrayLike<number>): Metric {
+  return metric(countedRun(rows, pCorrect).score(wholeDraw(rows)).userLogLoss);
+}
+
+/** The probe, sweep and verdict block every judged predictor has, in JSON form. */
+function judged(e: PredictorEvaluation, rows: ScoredRows) {
   return {
-    status: 'ok',
-    id: e.id,
-    label: e.label,
-    options: { ...e.options },
-    trainMs: e.trainMs,
-    trainingInfluence: e.trainingInfluence.map((row) => ({ ...row })),
-    ...reportScores({ ...e, intervals: e.test.intervals, macroByUser: e.testMacroByUser }),
     perUser: e.perUser.map(({ userId, n, mean, std }) => ({ userId, n, mean, std })),
     varianceRatio: metric(e.varianceRatio),
     varianceRatioInfinite: e.varianceRatio === Infinity,
-    generalisation: {
-      topics: [...e.generalisation.topics],
-      difficulties: [...e.generalisation.difficulties],
-      grid: e.generalisation.grid.map((g) => ({ userId: g.userId, predictions: [...g.predictions] })),
-    },
     responseProbes: e.responseProbes.map((p) => ({
       ...p,
       afterCorrect: [...p.afterCorrect],
@@ -138,6 +148,28 @@ export function reportStrategy(e: StrategyEvaluation): ReportStrategyOk {
       change: metric(v.change),
     })),
     verdicts: { ...e.verdicts },
+    checks: { ...e.checks },
+    responseGap: metric(e.responseGap),
+    userLogLoss: userLogLossOf(rows, e.heldOut.pCorrect),
+  };
+}
+
+/** One evaluated strategy, one seed, in JSON form (what a lane hands back). */
+export function seedEntry(e: StrategyEvaluation, rows: ScoredRows): SeedEntryOk {
+  return {
+    status: 'ok',
+    id: e.id,
+    label: e.label,
+    options: { ...e.options },
+    trainMs: e.trainMs,
+    trainingInfluence: e.trainingInfluence.map((row) => ({ ...row })),
+    ...reportScores({ ...e, intervals: e.test.intervals, macroByUser: e.testMacroByUser }),
+    ...judged(e, rows),
+    generalisation: {
+      topics: [...e.generalisation.topics],
+      difficulties: [...e.generalisation.difficulties],
+      grid: e.generalisation.grid.map((g) => ({ userId: g.userId, predictions: [...g.predictions] })),
+    },
     phases: e.phases.map((p) => ({
       phase: p.phase,
       head: p.head,
@@ -154,18 +186,34 @@ export function reportStrategy(e: StrategyEvaluation): ReportStrategyOk {
   };
 }
 
-const isEntry = (s: StrategyEvaluation | ReportStrategy): s is ReportStrategy => 'status' in s;
+/** The truth row in JSON form, with its one-"seed" summary. */
+export function reportTruth(
+  t: TruthEvaluation,
+  rows: ScoredRows,
+  seed: number,
+  resamples?: number,
+): ReportTruth {
+  const j = judged(t, rows);
+  return {
+    id: 'simulator-truth',
+    label: 'Simulator truth',
+    simulation: { ...t.simulation },
+    ...reportScores({ ...t, intervals: t.test.intervals, macroByUser: t.testMacroByUser }),
+    ...j,
+    summary: summarize(rows, ['truth'], [t.heldOut], [j], `${seed}:summary:truth`, resamples),
+  };
+}
 
-/** The whole report. Pure: the same inputs give a deep-equal report. */
-export function buildReport(inputs: ReportInputs): Report {
-  const { summary, split, baseline } = inputs;
-  const strategies: ReportStrategy[] = inputs.strategies.map((s) =>
-    isEntry(s) ? { ...s } : reportStrategy(s),
-  );
+/** Everything of the report but its strategies: known before the first strategy trains. */
+export function buildFrame(inputs: Omit<ReportInputs, 'strategies' | 'comparisons'>): ReportFrame {
+  const { summary, split, baseline, rows } = inputs;
+  const seed = inputs.seeds[0] ?? 0;
+  const constant = baselinePredictions(baseline.baseline, rows.labels.length);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: inputs.generatedAt,
-    seed: inputs.seed,
+    seed,
+    seeds: [...inputs.seeds],
     backend: inputs.backend,
     thresholds: { ...inputs.thresholds },
     validation: { mode: inputs.validation.mode, share: inputs.validation.share },
@@ -190,8 +238,54 @@ export function buildReport(inputs: ReportInputs): Report {
       timeSeconds: baseline.baseline.timeSeconds,
       trainRows: baseline.baseline.trainRows,
       ...reportScores(baseline),
+      userLogLoss: userLogLossOf(rows, constant.pCorrect),
+      summary: summarize(
+        rows,
+        ['constant'],
+        [
+          {
+            pCorrect: Float32Array.from(constant.pCorrect),
+            timeSeconds: Float32Array.from(constant.timeSeconds),
+          },
+        ],
+        [],
+        `${seed}:summary:constant-rate`,
+        inputs.resamples,
+      ),
     },
     recorded: inputs.recorded ? reportScores(inputs.recorded) : null,
-    strategies,
+    truth: inputs.truth ? reportTruth(inputs.truth, rows, seed, inputs.resamples) : null,
   };
+}
+
+type Given = ReportInputs['strategies'][number];
+const isEvaluation = (s: Given): s is StrategyEvaluation => !('status' in s);
+const isEntry = (s: Given): s is ReportStrategy => 'status' in s && 'seeds' in s;
+
+/** The whole report. Pure: the same inputs give a deep-equal report. */
+export function buildReport(inputs: ReportInputs): Report {
+  const frame = buildFrame(inputs);
+  const settings = {
+    backend: inputs.backend,
+    trainedAt: inputs.generatedAt,
+    thresholds: { ...inputs.thresholds },
+    validation: { mode: inputs.validation.mode, share: inputs.validation.share },
+  };
+  const strategies: ReportStrategy[] = inputs.strategies.map((s) => {
+    if (isEntry(s)) return { ...s };
+    const result = isEvaluation(s)
+      ? { seed: frame.seed, entry: seedEntry(s, inputs.rows), heldOut: s.heldOut }
+      : { seed: frame.seed, entry: s };
+    return repeatedEntry([result], settings, inputs.rows, inputs.resamples);
+  });
+  const evaluations = inputs.strategies.filter(isEvaluation);
+  const comparisons =
+    inputs.comparisons ??
+    compareStrategies(
+      inputs.rows,
+      evaluations.map((e) => ({ id: e.id, seeds: [frame.seed], heldOut: [e.heldOut] })),
+      frame.baseline,
+      { seed: frame.seed, resamples: inputs.resamples },
+    );
+  return completeReport(frame, strategies, comparisons);
 }

@@ -1,13 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { beforeAndAfter, recommendStrategy } from './recommend-strategy';
 import type { Report } from './report-types';
-import { realReport, sixStrategies, type StrategySpec } from './report.test-helper';
+import { comparison, realReport, sixStrategies, type StrategySpec } from './report.test-helper';
 
-const spec = (checks: string, macroLogLoss: number | null): StrategySpec => ({
+const spec = (
+  checks: string,
+  macroLogLoss: number | null,
+  extra: Partial<StrategySpec> = {},
+): StrategySpec => ({
   continuous: checks[0] === '1',
   responsive: checks[1] === '1',
   generalizes: checks[2] === '1',
   macroLogLoss,
+  seeds: 10,
+  ...extra,
 });
 
 let base: Report;
@@ -15,93 +21,115 @@ beforeAll(async () => {
   base = await realReport();
 });
 
-describe('recommendStrategy', () => {
-  it('recommends the strategy passing all three checks with the lowest per-user log loss', () => {
-    const report = sixStrategies(base, [
-      spec('000', 0.9),
-      spec('110', 0.3),
-      spec('111', 0.412),
-      spec('111', 0.368),
-      spec('111', 0.386),
-      spec('101', 0.2),
-    ]);
+const withComparisons = (report: Report, comparisons: Report['comparisons']): Report => ({
+  ...report,
+  comparisons,
+});
+
+describe('recommendStrategy (version 2)', () => {
+  it('recommends the one strategy passing in ≥ 80 % of seeds that no other passing strategy beats', () => {
+    const report = withComparisons(
+      sixStrategies(base, [
+        spec('000', 0.9),
+        spec('110', 0.3),
+        spec('111', 0.412),
+        spec('111', 0.368),
+        spec('111', 0.386, { passAll: 0.7 }),
+        spec('101', 0.2),
+      ]),
+      [
+        comparison('balanced-sampling', 'weighted-loss', 'userLogLoss', 0.044, 0.01, 0.08),
+        comparison('weighted-loss', 'balanced-sampling', 'userLogLoss', -0.044, -0.08, -0.01),
+        comparison('weighted-loss', 'constant-rate', 'userLogLoss', -0.05, -0.09, -0.01),
+      ],
+    );
     const r = recommendStrategy(report);
     expect(r.kind).toBe('recommended');
-    expect(r.choice?.id).toBe('weighted-loss');
-    expect(r.passing.map((s) => s.id)).toEqual(['balanced-sampling', 'weighted-loss', 'progressive']);
+    expect(r.choice).toBe('weighted-loss');
+    // Progressive passes all three in only 70 % of seeds: not a candidate.
+    expect(r.candidates).toEqual(['balanced-sampling', 'weighted-loss']);
     expect(r.headline).toBe('Recommended: 4. Weighted loss');
-    expect(r.reasons[0]).toBe(
-      'It passes all three checks and has the lowest per-user log loss (0.368 vs 0.386 for 5. Progressive training).',
+    expect(r.reasons[0]).toBe('It passes all three checks in 10 of 10 seeds (100%); the bar is 80%.');
+    expect(r.reasons.join(' ')).toContain(
+      'Against the constant rate, its per-user log loss differs by −0.050',
     );
-    expect(r.reasons[1]).toBe(
-      'For comparison, 1. Full retrain (no changes) fails continuous, responsive and generalizes (per-user log loss 0.900).',
-    );
-    expect(r.standings.map((s) => s.passed)).toEqual([0, 2, 3, 3, 3, 2]);
+    expect(r.minimumDetectableDifference).toBeGreaterThan(0);
   });
 
-  it('says when only one strategy passes, and puts an unmeasured loss last', () => {
-    const report = sixStrategies(base, [
-      spec('100', 0.5),
-      spec('111', null),
-      spec('011', 0.3),
-      spec('111', 0.45),
-      spec('000', 0.2),
-      spec('110', 0.1),
-    ]);
-    const two = recommendStrategy(report);
-    expect(two.choice?.id).toBe('weighted-loss');
-    expect(two.reasons[0]).toContain('(0.450 vs not measured for 2. Full retrain (with fixes))');
-
-    const one = recommendStrategy(
-      sixStrategies(base, [spec('100', 0.5), spec('111', 0.61), spec('011', 0.3)]),
+  it('says "no clear winner" with the detectable difference and held-out size when candidates cannot be told apart', () => {
+    const report = withComparisons(
+      sixStrategies(base, [spec('111', 0.41), spec('111', 0.4), spec('000', 0.3)]),
+      [
+        comparison('full-retrain', 'architecture-fixes', 'userLogLoss', 0.01, -0.03, 0.05),
+        comparison('architecture-fixes', 'full-retrain', 'userLogLoss', -0.01, -0.05, 0.03),
+      ],
     );
-    expect(one.kind).toBe('recommended');
-    expect(one.reasons[0]).toBe(
-      'It is the only strategy that passes all three checks, with a per-user log loss of 0.610.',
+    const r = recommendStrategy(report);
+    expect(r.kind).toBe('no clear winner');
+    expect(r.choice).toBeNull();
+    expect(r.closest).toBe('architecture-fixes');
+    expect(r.headline).toBe(
+      'No clear winner between 2. Full retrain (with fixes) and 1. Full retrain (no changes) at this data size.',
     );
-    expect(one.reasons[1]).toContain('1. Full retrain (no changes) fails responsive and generalizes');
+    const size = r.reasons.at(-1) as string;
+    expect(size).toContain(`Measured on ${report.split.testRows} held-out tasks`);
+    expect(size).toMatch(/smaller than about 0\.\d{3} cannot be detected/);
   });
 
-  it('names the closest strategy when none passes all three, and never calls it recommended', () => {
-    const report = sixStrategies(base, [
-      spec('000', 0.9),
-      spec('110', 0.5),
-      spec('011', 0.42),
-      spec('100', 0.1),
-      spec('101', 0.44),
-      spec('001', 0.3),
+  it('never recommends a strategy worse than the constant rate', () => {
+    const report = withComparisons(sixStrategies(base, [spec('111', 0.9), spec('111', 0.5)]), [
+      comparison('architecture-fixes', 'constant-rate', 'logLoss', 0.05, 0.01, 0.09),
+      comparison('full-retrain', 'constant-rate', 'userLogLoss', 0.2, 0.1, 0.3),
     ]);
     const r = recommendStrategy(report);
-    expect(r.kind).toBe('closest');
-    expect(r.passing).toEqual([]);
-    expect(r.choice?.id).toBe('balanced-sampling');
-    expect(r.headline).toBe('No strategy passes all three checks. The closest is 3. Balanced sampling.');
-    expect(r.reasons[0]).toBe(
-      'It passes 2 of the 3 checks (responsive and generalizes) but fails continuous.',
-    );
-    expect(r.reasons[1]).toBe(
-      'Of the strategies passing 2, it has the lowest per-user log loss (0.420 vs 0.440 for 5. Progressive training).',
-    );
-    expect([r.headline, ...r.reasons].join(' ')).not.toMatch(/recommend/i);
+    expect(r.candidates).toEqual([]);
+    expect(r.kind).toBe('none passes');
+    expect(r.choice).toBeNull();
+    expect(r.closest).toBeNull();
+    expect(r.headline).toBe('No strategy can be recommended: every one is worse than the constant rate.');
   });
 
-  it('names a lone closest strategy and handles the full retrain being the closest', () => {
-    const r = recommendStrategy(sixStrategies(base, [spec('110', 0.9), spec('100', 0.5), spec('000', 0.1)]));
-    expect(r.choice?.id).toBe('full-retrain');
-    expect(r.reasons).toEqual([
-      'It passes 2 of the 3 checks (continuous and responsive) but fails generalizes.',
-      'No other strategy passes as many checks; its per-user log loss is 0.900.',
-      'Because it still fails generalizes, the overfitting is not fully cured: try other options before relying on it.',
+  it('names the closest strategy when none passes often enough, and never calls it recommended', () => {
+    const report = sixStrategies(base, [
+      spec('000', 0.9),
+      spec('110', 0.5, { passAll: 0.6 }),
+      spec('011', 0.42, { passAll: 0.6 }),
+      spec('100', 0.1),
     ]);
+    const r = recommendStrategy(report);
+    expect(r.kind).toBe('none passes');
+    expect(r.choice).toBeNull();
+    expect(r.closest).toBe('balanced-sampling');
+    expect(r.headline).toBe(
+      'No strategy passes all three checks in 80% of seeds. The closest is 3. Balanced sampling.',
+    );
+    expect([r.headline, ...r.reasons].join(' ')).not.toMatch(/recommended:/i);
+  });
+
+  it('follows an edited pass-rate threshold', () => {
+    const report = sixStrategies(base, [spec('111', 0.4, { passAll: 0.6 })]);
+    expect(recommendStrategy(report).kind).toBe('none passes');
+    const lenient = { ...report, thresholds: { ...report.thresholds, minPassRate: 0.5 } };
+    expect(recommendStrategy(lenient)).toMatchObject({ kind: 'recommended', choice: 'full-retrain' });
+  });
+
+  it('makes no pick with fewer than 2 held-out rows (issue 20 item 13)', () => {
+    const report = sixStrategies(base, [spec('111', 0.4)]);
+    const tiny = { ...report, split: { ...report.split, testRows: 1 } };
+    expect(recommendStrategy(tiny)).toMatchObject({ kind: 'not enough data', choice: null, closest: null });
   });
 
   it('says so when nothing trained', () => {
     const failedOnly = { ...base, strategies: base.strategies.filter((s) => s.status === 'failed') };
     expect(recommendStrategy(failedOnly)).toMatchObject({
-      kind: 'none',
+      kind: 'nothing trained',
       headline: 'No strategy finished training.',
     });
     expect(recommendStrategy({ ...base, strategies: [] }).headline).toBe('No strategy has been trained yet.');
+  });
+
+  it('is what the built report carries', () => {
+    expect(base.recommendation.headline).toBe(recommendStrategy(base).headline);
   });
 });
 
@@ -110,7 +138,7 @@ describe('beforeAndAfter', () => {
     const report = sixStrategies(base, [spec('000', 0.9), spec('111', 0.5)]);
     const pair = beforeAndAfter(report, recommendStrategy(report));
     expect([pair.before?.id, pair.after?.id]).toEqual(['full-retrain', 'architecture-fixes']);
-    const alone = sixStrategies(base, [spec('110', 0.9), spec('100', 0.5)]);
+    const alone = sixStrategies(base, [spec('111', 0.4), spec('100', 0.5)]);
     const single = beforeAndAfter(alone, recommendStrategy(alone));
     expect([single.before?.id, single.after]).toEqual(['full-retrain', undefined]);
   });

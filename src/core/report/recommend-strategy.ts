@@ -1,11 +1,26 @@
 /**
- * The stakeholder's answer from a report: which strategies pass the three checks, which one to use and
- * why, in plain language. Recommended = passes all three with the lowest per-user (macro) log loss; when
- * none passes all, the closest one is named honestly — and never called recommended.
+ * The one answer to "which strategy should we use?" (recommendation version 2, docs/contract.md §2b),
+ * used by the report, the stakeholder view, the HTML summary and the CLI: only a strategy that passes
+ * all three checks in at least minPassRate of its seeds, is not worse than the constant rate and is not
+ * detectably worse than any other such strategy. When the best cannot be told apart it says so, with
+ * the smallest difference this data size could detect. Pure over the report's own fields.
  */
-import type { Metric, Report, ReportStrategyOk } from './report-types';
+import type { CheckKey } from '../evaluation/verdicts';
+import { MIN_HELD_OUT_ROWS } from '../evaluation/verdicts';
+import { POOLING_RULE } from '../evaluation/user-groups';
+import { COMPARED_METRICS, CONSTANT_RATE, findComparison, FULL_RETRAIN } from './compare-strategies';
+import { countText, fixed, interval, listText, percentText, signed } from './format-figures';
+import type {
+  Metric,
+  Report,
+  ReportChecks,
+  ReportPassRate,
+  ReportRecommendation,
+  ReportSpread,
+  ReportStrategyOk,
+} from './report-types';
 
-export type CheckKey = 'continuous' | 'responsive' | 'generalizes';
+export type { CheckKey } from '../evaluation/verdicts';
 
 /** The three checks of the design note, each in one plain sentence (shared by the view and the HTML). */
 export const CHECKS: readonly { key: CheckKey; name: string; sentence: string }[] = [
@@ -17,7 +32,8 @@ export const CHECKS: readonly { key: CheckKey; name: string; sentence: string }[
   {
     key: 'responsive',
     name: 'Responsive',
-    sentence: 'Rises, or at least stays level, after a run of correct answers.',
+    sentence:
+      'After five correct answers it does not predict lower than before, nor lower than after five wrong ones.',
   },
   {
     key: 'generalizes',
@@ -26,151 +42,240 @@ export const CHECKS: readonly { key: CheckKey; name: string; sentence: string }[
   },
 ];
 
-/** What "per-user log loss" means, for readers who have never met it. */
+/** What "per-user log loss" means, for readers who have never met it (with the pooling rule). */
 export const MACRO_LOG_LOSS_NOTE =
   'Per-user log loss is the prediction error averaged over users, each user counting once, so the ' +
-  'dominant user cannot hide how the others are served. Lower is better.';
+  `dominant user cannot hide how the others are served (${POOLING_RULE}). Lower is better.`;
 
+/** One strategy as the recommendation sees it. */
 export interface StrategyStanding {
   id: string;
   label: string;
-  checks: Record<CheckKey, boolean>;
-  /** How many of the three checks pass. */
-  passed: number;
-  /** testMacroByUser.logLoss; null when it could not be measured. */
-  macroLogLoss: Metric;
+  /** The first seed's checks. */
+  checks: ReportChecks;
+  passRate: ReportPassRate;
+  seeds: number;
+  userLogLoss: ReportSpread;
+  /** Detectably worse than the constant rate on some compared metric. */
+  worseThanConstant: boolean;
+  /** Passes all three checks in at least minPassRate of seeds and is not worse than the constant rate. */
+  candidate: boolean;
 }
 
-export interface Recommendation {
-  /** recommended: passes all three; closest: none passes all, this one comes nearest; none: nothing trained. */
-  kind: 'recommended' | 'closest' | 'none';
-  /** The recommended (or closest) strategy; absent when kind is none. */
-  choice?: StrategyStanding;
+/** The recommendation with the standings the views draw. */
+export interface Recommendation extends ReportRecommendation {
+  /** The chosen (or closest) strategy's standing. */
+  chosen?: StrategyStanding;
   /** Every trained strategy, in report order. */
   standings: StrategyStanding[];
-  /** The strategies that pass all three checks, in report order. */
-  passing: StrategyStanding[];
-  /** One sentence: the answer. */
-  headline: string;
-  /** Why, in plain sentences. */
-  reasons: string[];
 }
 
-export function standingOf(entry: ReportStrategyOk): StrategyStanding {
-  const checks = { ...entry.verdicts };
-  return {
-    id: entry.id,
-    label: entry.label,
-    checks,
-    passed: CHECKS.filter((c) => checks[c.key]).length,
-    macroLogLoss: entry.testMacroByUser.logLoss,
-  };
-}
+const passesAll = (s: { passRate: ReportPassRate }, minPassRate: number) =>
+  s.passRate.all !== null && s.passRate.all >= minPassRate;
 
-const lossText = (m: Metric) => (m === null ? 'not measured' : m.toFixed(3));
-
-/** Lower macro log loss first; an unmeasured one last. */
 const byLoss = (a: StrategyStanding, b: StrategyStanding) =>
-  (a.macroLogLoss ?? Infinity) - (b.macroLogLoss ?? Infinity);
+  (a.userLogLoss.mean ?? Infinity) - (b.userLogLoss.mean ?? Infinity);
 
-/** "continuous and responsive", "continuous, responsive and generalizes". */
-function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "9 of 10 seeds (90%)" or, with one seed, "its one seed". */
+function passText(s: StrategyStanding): string {
+  if (s.passRate.all === null) return 'no seed that could be judged';
+  if (s.seeds === 1) return s.passRate.all === 1 ? 'its one seed' : 'none of its one seed';
+  const passed = Math.round(s.passRate.all * s.seeds);
+  return `${passed} of ${s.seeds} seeds (${percentText(s.passRate.all)})`;
 }
 
-const checkNames = (s: StrategyStanding, pass: boolean) =>
-  CHECKS.filter((c) => s.checks[c.key] === pass).map((c) => c.key);
+const lossText = (s: StrategyStanding) =>
+  `${fixed(s.userLogLoss.mean)}${s.userLogLoss.lo !== null ? ` ${interval(s.userLogLoss.lo, s.userLogLoss.hi)}` : ''}`;
 
-/** "the lowest per-user log loss (0.368 vs 0.386 for 5. Progressive training)". */
-function lowestLossText(choice: StrategyStanding, runnerUp: StrategyStanding | undefined): string {
-  if (choice.macroLogLoss === null) return 'a per-user log loss that could not be measured';
-  if (!runnerUp) return `a per-user log loss of ${lossText(choice.macroLogLoss)}`;
-  return `the lowest per-user log loss (${lossText(choice.macroLogLoss)} vs ${lossText(runnerUp.macroLogLoss)} for ${runnerUp.label})`;
+/** Every trained strategy's standing. */
+export function standingsOf(report: Report): StrategyStanding[] {
+  const minPassRate = report.thresholds.minPassRate;
+  return report.strategies
+    .filter((e): e is ReportStrategyOk => e.status === 'ok')
+    .map((e) => {
+      const worseThanConstant = COMPARED_METRICS.some(
+        (m) => findComparison(report.comparisons ?? [], e.id, CONSTANT_RATE, m)?.verdict === 'worse',
+      );
+      return {
+        id: e.id,
+        label: e.label,
+        checks: { ...e.checks },
+        passRate: { ...e.summary.passRate },
+        seeds: e.seeds.length,
+        userLogLoss: { ...e.summary.userLogLoss },
+        worseThanConstant,
+        candidate: passesAll(e.summary, minPassRate) && !worseThanConstant,
+      };
+    });
 }
 
-/** How the untouched full retrain fares, the baseline every stakeholder asks about. */
-function fullRetrainReason(standings: StrategyStanding[], choice: StrategyStanding): string[] {
-  const full = standings.find((s) => s.id === 'full-retrain');
-  if (!full || full.id === choice.id) return [];
-  const failed = checkNames(full, false);
-  return [
-    failed.length === 0
-      ? `For comparison, ${full.label} passes all three checks too (per-user log loss ${lossText(full.macroLogLoss)}).`
-      : `For comparison, ${full.label} fails ${listText(failed)} (per-user log loss ${lossText(full.macroLogLoss)}).`,
-  ];
+/** "Against 1. Full retrain (no changes): −0.021 [−0.050, +0.010], no detectable difference." */
+function againstText(report: Report, s: StrategyStanding, against: string, name: string): string | undefined {
+  const c = findComparison(report.comparisons ?? [], s.id, against, 'userLogLoss');
+  if (!c || c.difference === null) return undefined;
+  return `Against ${name}, its per-user log loss differs by ${signed(c.difference)} ${interval(c.lo, c.hi, 3, true)}: ${c.verdict}.`;
 }
 
+function sizeText(report: Report, mdd: Metric): string {
+  const rows = countText(report.split.testRows);
+  const users = report.split.perUser.filter((u) => u.testRows > 0).length;
+  const seeds = report.seeds.length;
+  const base = `Measured on ${rows} held-out tasks from ${users} user${users === 1 ? '' : 's'} over ${seeds} seed${seeds === 1 ? '' : 's'}`;
+  return mdd === null
+    ? `${base}.`
+    : `${base}: a difference in per-user log loss smaller than about ${fixed(mdd)} cannot be detected at this data size.`;
+}
+
+/** Recommendation version 2 for a report (its comparisons and summaries; any previous recommendation ignored). */
 export function recommendStrategy(report: Report): Recommendation {
-  const standings = report.strategies.filter((e): e is ReportStrategyOk => e.status === 'ok').map(standingOf);
-  const passing = standings.filter((s) => s.passed === CHECKS.length);
+  const minPassRate = report.thresholds.minPassRate;
+  const standings = standingsOf(report);
+  const common = {
+    standings,
+    minPassRate,
+    heldOutRows: report.split.testRows,
+    seeds: report.seeds.length,
+    candidates: standings.filter((s) => s.candidate).map((s) => s.id),
+    minimumDetectableDifference: null as Metric,
+  };
   if (standings.length === 0) {
     const failed = report.strategies.length > 0;
     return {
-      kind: 'none',
-      standings,
-      passing,
+      ...common,
+      kind: 'nothing trained',
+      choice: null,
+      closest: null,
       headline: failed ? 'No strategy finished training.' : 'No strategy has been trained yet.',
       reasons: failed ? ['Every strategy that ran failed; see the lab for the errors.'] : [],
     };
   }
-  if (passing.length > 0) {
-    const [choice, runnerUp] = [...passing].sort(byLoss) as [StrategyStanding, StrategyStanding?];
-    const first =
-      passing.length === 1
-        ? `It is the only strategy that passes all three checks, with ${lowestLossText(choice, undefined)}.`
-        : `It passes all three checks and has ${lowestLossText(choice, runnerUp)}.`;
+  if (report.split.testRows < MIN_HELD_OUT_ROWS) {
     return {
-      kind: 'recommended',
-      choice,
-      standings,
-      passing,
-      headline: `Recommended: ${choice.label}`,
-      reasons: [first, ...fullRetrainReason(standings, choice)],
+      ...common,
+      kind: 'not enough data',
+      choice: null,
+      closest: null,
+      headline: `Not enough held-out data to judge: ${report.split.testRows} held-out task${report.split.testRows === 1 ? '' : 's'}.`,
+      reasons: [
+        `The checks and the comparisons need at least ${MIN_HELD_OUT_ROWS} held-out tasks; load a larger export.`,
+      ],
     };
   }
-  const ranked = [...standings].sort((a, b) => b.passed - a.passed || byLoss(a, b));
-  const choice = ranked[0] as StrategyStanding;
-  const tied = ranked.filter((s) => s !== choice && s.passed === choice.passed);
-  const passes = checkNames(choice, true);
-  const fails = checkNames(choice, false);
-  const reasons = [
-    choice.passed === 0
-      ? `It passes none of the three checks either, but has ${lowestLossText(choice, tied[0])}.`
-      : `It passes ${choice.passed} of the 3 checks (${listText(passes)}) but fails ${listText(fails)}.`,
-  ];
-  if (choice.passed > 0) {
-    reasons.push(
-      tied.length > 0
-        ? `Of the strategies passing ${choice.passed}, it has ${lowestLossText(choice, tied[0])}.`
-        : `No other strategy passes as many checks; its per-user log loss is ${lossText(choice.macroLogLoss)}.`,
-    );
+  const full = standings.find((s) => s.id === FULL_RETRAIN);
+  const context = (s: StrategyStanding): string[] =>
+    [
+      againstText(report, s, CONSTANT_RATE, 'the constant rate'),
+      full && full.id !== s.id ? againstText(report, s, full.id, full.label) : undefined,
+    ].filter((t): t is string => t !== undefined);
+
+  const candidates = standings.filter((s) => s.candidate);
+  if (candidates.length === 0) {
+    const notWorse = standings.filter((s) => !s.worseThanConstant);
+    const closest = [...notWorse].sort(
+      (a, b) => (b.passRate.all ?? -1) - (a.passRate.all ?? -1) || byLoss(a, b),
+    )[0];
+    const reasons = [
+      `A strategy is recommended only when it passes all three checks in at least ${percentText(minPassRate)} of its seeds and is not worse than the constant rate.`,
+    ];
+    if (closest) {
+      const failing = (['continuous', 'responsive', 'generalizes'] as const)
+        .filter((k) => (closest.passRate[k] ?? 0) < 1)
+        .map((k) => `${k} ${percentText(closest.passRate[k])}`);
+      reasons.push(
+        `${closest.label} comes nearest: it passes all three in ${passText(closest)}${failing.length ? ` (pass rates: ${listText(failing)})` : ''}, with per-user log loss ${lossText(closest)}.`,
+        ...context(closest),
+      );
+    } else reasons.push('Every strategy is worse than predicting the constant rate.');
+    reasons.push(sizeText(report, null));
+    return {
+      ...common,
+      kind: 'none passes',
+      choice: null,
+      closest: closest?.id ?? null,
+      chosen: closest,
+      headline: closest
+        ? `No strategy passes all three checks in ${percentText(minPassRate)} of seeds. The closest is ${closest.label}.`
+        : 'No strategy can be recommended: every one is worse than the constant rate.',
+      reasons,
+    };
   }
-  reasons.push(
-    `Because it still fails ${listText(fails)}, the overfitting is not fully cured: try other options before relying on it.`,
-    ...fullRetrainReason(standings, choice),
+  // Not detectably worse than any other candidate on per-user log loss.
+  const undominated = candidates.filter(
+    (a) =>
+      !candidates.some(
+        (b) =>
+          b !== a && findComparison(report.comparisons ?? [], a.id, b.id, 'userLogLoss')?.verdict === 'worse',
+      ),
   );
+  const ranked = [...(undominated.length > 0 ? undominated : candidates)].sort(byLoss);
+  const [best, second] = ranked as [StrategyStanding, StrategyStanding | undefined];
+  if (!second) {
+    const others = candidates.filter((c) => c !== best);
+    const mdd = others.length
+      ? Math.max(
+          ...others.map(
+            (o) =>
+              findComparison(report.comparisons ?? [], best.id, o.id, 'userLogLoss')
+                ?.minimumDetectableDifference ?? 0,
+          ),
+        )
+      : null;
+    return {
+      ...common,
+      kind: 'recommended',
+      choice: best.id,
+      closest: best.id,
+      chosen: best,
+      minimumDetectableDifference: mdd,
+      headline: `Recommended: ${best.label}`,
+      reasons: [
+        `It passes all three checks in ${passText(best)}; the bar is ${percentText(minPassRate)}.`,
+        others.length > 0
+          ? `Its per-user log loss is ${lossText(best)}; the other strategies that pass (${listText(others.map((o) => o.label))}) each have a detectably higher one than a strategy that passes.`
+          : `It is the only strategy that passes; its per-user log loss is ${lossText(best)}.`,
+        ...context(best),
+        sizeText(report, mdd),
+      ],
+    };
+  }
+  const tied = ranked.map((s) => s.label);
+  const mdd =
+    findComparison(report.comparisons ?? [], best.id, second.id, 'userLogLoss')
+      ?.minimumDetectableDifference ?? null;
   return {
-    kind: 'closest',
-    choice,
-    standings,
-    passing,
-    headline: `No strategy passes all three checks. The closest is ${choice.label}.`,
-    reasons,
+    ...common,
+    kind: 'no clear winner',
+    choice: null,
+    closest: best.id,
+    chosen: best,
+    minimumDetectableDifference: mdd,
+    headline: `No clear winner between ${listText(tied)} at this data size.`,
+    reasons: [
+      `${listText(tied)} each pass all three checks in at least ${percentText(minPassRate)} of seeds, and none is detectably better than the other${ranked.length > 2 ? 's' : ''} on per-user log loss.`,
+      `Lowest on average: ${best.label}, ${lossText(best)}; next: ${second.label}, ${lossText(second)}.`,
+      ...context(best),
+      sizeText(report, mdd),
+    ],
   };
+}
+
+/** The report's `recommendation` field (JSON). */
+export function reportRecommendation(r: Recommendation): ReportRecommendation {
+  const { standings: _standings, chosen: _chosen, ...json } = r;
+  return json;
 }
 
 /**
  * The before/after pair the stakeholder sees: the untouched full retrain and the recommended (or
- * closest) strategy; `after` is absent when that is the full retrain itself or nothing trained.
+ * closest) strategy; `after` is absent when that is the full retrain itself or nothing is chosen.
  */
 export function beforeAndAfter(
   report: Report,
-  recommendation: Recommendation,
+  recommendation: Pick<Recommendation, 'choice' | 'closest'>,
 ): { before?: ReportStrategyOk; after?: ReportStrategyOk } {
   const trained = report.strategies.filter((e): e is ReportStrategyOk => e.status === 'ok');
-  const before = trained.find((e) => e.id === 'full-retrain');
-  const chosen = recommendation.choice?.id;
-  const after = chosen === 'full-retrain' ? undefined : trained.find((e) => e.id === chosen);
+  const before = trained.find((e) => e.id === FULL_RETRAIN);
+  const chosen = recommendation.choice ?? recommendation.closest;
+  const after = chosen === FULL_RETRAIN ? undefined : trained.find((e) => e.id === chosen);
   return { before, after };
 }

@@ -1,7 +1,8 @@
 /**
  * A zod schema of the report, to validate any `report.json` (the UI's download, the CLI's --out, an
- * upload) against docs/contract.md §2. Typed as ZodType<Report>, so the schema and report-types.ts cannot
- * drift apart without a compile error. Unknown extra fields are allowed (the contract welcomes them).
+ * upload) against docs/contract.md §2 and §2b (schema version 2). Typed as ZodType<Report>, so the schema
+ * and report-types.ts cannot drift apart without a compile error. Unknown extra fields are allowed (the
+ * contract welcomes them).
  */
 import { z } from 'zod';
 import { DIFFICULTIES } from '../data/task';
@@ -54,6 +55,77 @@ const scores = {
 };
 
 const curve = z.array(probability).min(2);
+const verdicts = z.object({ continuous: z.boolean(), responsive: z.boolean(), generalizes: z.boolean() });
+const checkState = z.enum(['pass', 'fail', 'not enough data']);
+const checks = z.object({ continuous: checkState, responsive: checkState, generalizes: checkState });
+const thresholds = z.object({
+  maxSaturatedShare: share,
+  minDistinctPercent: z.number().nonnegative(),
+  responseTolerance: z.number().nonnegative(),
+  responseGapTolerance: z.number().nonnegative(),
+  maxVarianceRatio: z.number().nonnegative(),
+  minPassRate: share,
+});
+const validation = z.object({ mode: z.enum(['per-user-tail', 'global-tail']), share });
+const runIdentity = {
+  seed: z.number().int(),
+  seeds: z.array(z.number().int()).min(1),
+  backend: z.string().min(1),
+  trainedAt: z.iso.datetime(),
+  thresholds,
+  validation,
+};
+const spread = z.object({ mean: metric, sd: metric, lo: metric, hi: metric });
+const rate = share.nullable();
+const summary = z.object({
+  seeds: count,
+  n: count,
+  resamples: count,
+  userLogLoss: spread,
+  logLoss: spread,
+  auc: spread,
+  brier: spread,
+  timeMaeSeconds: spread,
+  responseGap: spread,
+  passRate: z.object({ continuous: rate, responsive: rate, generalizes: rate, all: rate }),
+});
+const run = z.object({
+  seed: z.number().int(),
+  trainMs: z.number().nonnegative(),
+  test: scores.test,
+  testMacroByUser: scores.testMacroByUser,
+  userLogLoss: metric,
+  verdicts,
+  checks,
+  responseGap: metric,
+  varianceRatio: metric,
+  saturatedShare: share.nullable(),
+  distinctPercent: count,
+});
+const probe = z.object({
+  userId: z.string(),
+  topic: z.string(),
+  difficulty,
+  afterCorrect: curve,
+  afterIncorrect: curve,
+  cellTasks: count,
+  simulatedTimeSeconds: z.number().nonnegative(),
+  gapMs: z.number().nonnegative(),
+});
+const violation = z.object({
+  userId: z.string(),
+  topic: z.string(),
+  difficulty,
+  rule: z.enum(['no-drop-after-correct', 'correct-not-below-incorrect']),
+  curve: z.enum(['afterCorrect', 'afterIncorrect']),
+  step: count,
+  from: metric,
+  to: metric,
+  change: metric,
+});
+const spreadPerUser = z.array(
+  z.object({ userId: z.string(), n: count, mean: probability, std: z.number().nonnegative() }),
+);
 const optionValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const options = z.record(z.string(), optionValue);
 
@@ -67,9 +139,8 @@ const strategyOk = z.object({
     z.object({ userId: z.string(), samples: count, weight: z.number(), share, phase: z.string() }),
   ),
   ...scores,
-  perUser: z.array(
-    z.object({ userId: z.string(), n: count, mean: probability, std: z.number().nonnegative() }),
-  ),
+  ...runIdentity,
+  perUser: spreadPerUser,
   varianceRatio: metric,
   varianceRatioInfinite: z.boolean(),
   generalisation: z.object({
@@ -77,31 +148,12 @@ const strategyOk = z.object({
     difficulties: z.array(difficulty),
     grid: z.array(z.object({ userId: z.string(), predictions: z.array(probability) })),
   }),
-  responseProbes: z.array(
-    z.object({
-      userId: z.string(),
-      topic: z.string(),
-      difficulty,
-      afterCorrect: curve,
-      afterIncorrect: curve,
-      cellTasks: count,
-      simulatedTimeSeconds: z.number().nonnegative(),
-      gapMs: z.number().nonnegative(),
-    }),
-  ),
-  responseViolations: z.array(
-    z.object({
-      userId: z.string(),
-      topic: z.string(),
-      difficulty,
-      curve: z.enum(['afterCorrect', 'afterIncorrect']),
-      step: count,
-      from: metric,
-      to: metric,
-      change: metric,
-    }),
-  ),
-  verdicts: z.object({ continuous: z.boolean(), responsive: z.boolean(), generalizes: z.boolean() }),
+  responseProbes: z.array(probe),
+  responseViolations: z.array(violation),
+  verdicts,
+  checks,
+  responseGap: metric,
+  userLogLoss: metric,
   phases: z.array(
     z.object({
       phase: z.string(),
@@ -117,6 +169,8 @@ const strategyOk = z.object({
       valLosses: z.array(metric),
     }),
   ),
+  runs: z.array(run).min(1),
+  summary,
 });
 
 const strategyFailed = z.object({
@@ -125,7 +179,64 @@ const strategyFailed = z.object({
   label: z.string(),
   options,
   trainMs: z.number().nonnegative(),
+  ...runIdentity,
   error: z.string(),
+});
+
+const truth = z.object({
+  id: z.literal('simulator-truth'),
+  label: z.string(),
+  simulation: z.object({ name: z.string(), seed: z.number().int() }),
+  ...scores,
+  perUser: spreadPerUser,
+  varianceRatio: metric,
+  varianceRatioInfinite: z.boolean(),
+  responseProbes: z.array(probe),
+  responseViolations: z.array(violation),
+  verdicts,
+  checks,
+  responseGap: metric,
+  userLogLoss: metric,
+  summary,
+});
+
+const comparison = z.object({
+  strategy: z.string(),
+  against: z.string(),
+  metric: z.enum(['userLogLoss', 'logLoss', 'auc']),
+  difference: metric,
+  lo: metric,
+  hi: metric,
+  verdict: z.enum(['better', 'worse', 'no detectable difference']),
+  se: metric,
+  minimumDetectableDifference: metric,
+  pairedSeeds: z.boolean(),
+  heldOutRows: count,
+});
+
+const recommendation = z.object({
+  choice: z.string().nullable(),
+  closest: z.string().nullable(),
+  kind: z.enum(['recommended', 'no clear winner', 'none passes', 'not enough data', 'nothing trained']),
+  headline: z.string(),
+  reasons: z.array(z.string()),
+  minimumDetectableDifference: metric,
+  candidates: z.array(z.string()),
+  minPassRate: share,
+  heldOutRows: count,
+  seeds: count,
+});
+
+const mixed = z.object({
+  notes: z.array(z.string()),
+  runs: z.array(
+    z.object({
+      trainedAt: z.string(),
+      seeds: z.array(z.number().int()),
+      backend: z.string(),
+      strategies: z.array(z.string()),
+    }),
+  ),
 });
 
 const userCounts = z.object({ userId: z.string(), trainRows: count, testRows: count });
@@ -135,14 +246,10 @@ export const reportSchema: z.ZodType<Report> = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.iso.datetime(),
   seed: z.number().int(),
+  seeds: z.array(z.number().int()).min(1),
   backend: z.string().min(1),
-  thresholds: z.object({
-    maxSaturatedShare: share,
-    minDistinctPercent: z.number().nonnegative(),
-    responseTolerance: z.number().nonnegative(),
-    maxVarianceRatio: z.number().nonnegative(),
-  }),
-  validation: z.object({ mode: z.enum(['per-user-tail', 'global-tail']), share }),
+  thresholds,
+  validation,
   dataset: z.object({
     fileName: z.string(),
     rows: count,
@@ -164,9 +271,15 @@ export const reportSchema: z.ZodType<Report> = z.object({
     timeSeconds: z.number().nonnegative(),
     trainRows: count,
     ...scores,
+    userLogLoss: metric,
+    summary,
   }),
   recorded: z.object(scores).nullable(),
+  truth: truth.nullable(),
   strategies: z.array(z.discriminatedUnion('status', [strategyOk, strategyFailed])),
+  mixedRuns: mixed.nullable(),
+  comparisons: z.array(comparison),
+  recommendation,
 });
 
 /** Validate parsed JSON; returns the report or a one-line reason naming the first bad path. */

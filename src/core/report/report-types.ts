@@ -1,14 +1,17 @@
 /**
- * The report (`report.json`, docs/contract.md §2) as TypeScript types: what the UI downloads, the CLI
- * writes and outside scripts read. JSON form only: a missing metric is null (never undefined or NaN),
- * an infinite variance ratio is null with `varianceRatioInfinite: true`. Types only; no tfjs.
+ * The report (`report.json`, docs/contract.md §2 and §2b, schema version 2) as TypeScript types: what the
+ * UI downloads, the CLI writes and outside scripts read. Version-1 fields describe a strategy's first
+ * seed; `runs`, `summary`, `comparisons` and `recommendation` cover every seed. JSON form only: a missing
+ * metric is null (never undefined or NaN), an infinite variance ratio is null with
+ * `varianceRatioInfinite: true`. Types only; no tfjs.
  */
 import type { Difficulty } from '../data/task';
 import type { ReliabilityBin } from '../evaluation/calibration';
-import type { VerdictThresholds } from '../evaluation/verdicts';
+import type { RepeatMetric } from '../evaluation/counted-run';
+import type { CheckState, VerdictThresholds } from '../evaluation/verdicts';
 import type { PhaseSummary, StrategyId } from '../strategies/types';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** A metric value; null when it does not exist for the rows (e.g. AUC on a single-class set). */
 export type Metric = number | null;
@@ -106,6 +109,8 @@ export interface ReportViolation {
   userId: string;
   topic: string;
   difficulty: Difficulty;
+  /** Which rule of docs/contract.md §2 (revised) the probe broke. */
+  rule: 'no-drop-after-correct' | 'correct-not-below-incorrect';
   curve: 'afterCorrect' | 'afterIncorrect';
   step: number;
   from: Metric;
@@ -121,8 +126,73 @@ export interface ReportPhase extends Omit<PhaseSummary, 'finalLoss' | 'bestValLo
   valLosses: Metric[];
 }
 
+export type ReportVerdicts = { continuous: boolean; responsive: boolean; generalizes: boolean };
+/** Each check: pass, fail, or "not enough data" (fewer than 2 held-out rows; one user for generalizes). */
+export type ReportChecks = { continuous: CheckState; responsive: CheckState; generalizes: CheckState };
+
+/** The run an entry came from (issue 20: a report entry knows its own run). */
+export interface ReportRunIdentity {
+  /** The first of `seeds`: the seed the version-1 fields (and the kept model) come from. */
+  seed: number;
+  /** Every seed this entry was trained with, in order. */
+  seeds: number[];
+  /** tfjs backend it trained on. */
+  backend: string;
+  /** When its run ended, ISO-8601 UTC. */
+  trainedAt: string;
+  /** The thresholds its verdicts were judged with. */
+  thresholds: VerdictThresholds;
+  /** How its training phases carved validation. */
+  validation: { mode: 'per-user-tail' | 'global-tail'; share: number };
+}
+
+/** One seed of a strategy (docs/contract.md §2b `runs[]`). */
+export interface ReportRun {
+  seed: number;
+  trainMs: number;
+  test: ReportTest;
+  testMacroByUser: ReportMacro;
+  /** Per-user log loss, users with fewer than 5 held-out tasks pooled into one group first. */
+  userLogLoss: Metric;
+  verdicts: ReportVerdicts;
+  checks: ReportChecks;
+  /** Mean over probed users of afterCorrect[5] − afterIncorrect[5]; positive responds the right way. */
+  responseGap: Metric;
+  varianceRatio: Metric;
+  saturatedShare: Metric;
+  distinctPercent: number;
+}
+
+/** A metric over seeds: mean and sd over seeds, 95 % interval resampling seeds, users and their rows. */
+export interface ReportSpread {
+  mean: Metric;
+  /** Sample standard deviation over seeds; null with one seed. */
+  sd: Metric;
+  lo: Metric;
+  hi: Metric;
+}
+
+/** Share of judged seeds passing each check (null when no seed could be judged); `all` = all three at once. */
+export interface ReportPassRate {
+  continuous: Metric;
+  responsive: Metric;
+  generalizes: Metric;
+  all: Metric;
+}
+
+export interface ReportSummary extends Record<RepeatMetric, ReportSpread> {
+  /** Seeds summarised. */
+  seeds: number;
+  /** Held-out rows every metric rests on (per seed). */
+  n: number;
+  /** Bootstrap resamples behind lo / hi. */
+  resamples: number;
+  responseGap: ReportSpread;
+  passRate: ReportPassRate;
+}
+
 /** A strategy that trained and was evaluated. */
-export interface ReportStrategyOk extends ReportScores {
+export interface ReportStrategyOk extends ReportScores, ReportRunIdentity {
   status: 'ok';
   id: StrategyId;
   label: string;
@@ -145,12 +215,18 @@ export interface ReportStrategyOk extends ReportScores {
   };
   responseProbes: ReportProbe[];
   responseViolations: ReportViolation[];
-  verdicts: { continuous: boolean; responsive: boolean; generalizes: boolean };
+  verdicts: ReportVerdicts;
+  checks: ReportChecks;
+  responseGap: Metric;
+  userLogLoss: Metric;
   phases: ReportPhase[];
+  /** One entry per seed, in seed order. */
+  runs: ReportRun[];
+  summary: ReportSummary;
 }
 
 /** A strategy whose training or evaluation threw (not an abort); the others carried on. */
-export interface ReportStrategyFailed {
+export interface ReportStrategyFailed extends ReportRunIdentity {
   status: 'failed';
   id: StrategyId;
   label: string;
@@ -170,13 +246,85 @@ export interface ReportBaseline extends ReportScores {
   pCorrect: number;
   timeSeconds: number;
   trainRows: number;
+  userLogLoss: Metric;
+  /** Its metrics with intervals (one "seed": it does not train), for the table beside the strategies. */
+  summary: ReportSummary;
+}
+
+/**
+ * "Simulator truth": the simulator's own P(correct), scored, probed and judged like a strategy — only
+ * when the loaded file is one of the lab's simulations, recognised by regenerating it (docs/simulator.md).
+ */
+export interface ReportTruth extends ReportScores {
+  id: 'simulator-truth';
+  label: string;
+  simulation: { name: string; seed: number };
+  perUser: { userId: string; n: number; mean: number; std: number }[];
+  varianceRatio: Metric;
+  varianceRatioInfinite: boolean;
+  responseProbes: ReportProbe[];
+  responseViolations: ReportViolation[];
+  verdicts: ReportVerdicts;
+  checks: ReportChecks;
+  responseGap: Metric;
+  userLogLoss: Metric;
+  summary: ReportSummary;
+}
+
+/** A paired difference (docs/contract.md §2b `comparisons[]`): strategy − against, on the same rows and seeds. */
+export interface ReportComparison {
+  strategy: string;
+  /** A strategy id, or "constant-rate". */
+  against: string;
+  metric: 'userLogLoss' | 'logLoss' | 'auc';
+  difference: Metric;
+  lo: Metric;
+  hi: Metric;
+  /** From the side of `strategy`: better only when the whole interval is on its side. */
+  verdict: 'better' | 'worse' | 'no detectable difference';
+  /** Bootstrap standard error of the difference. */
+  se: Metric;
+  /** 2.8 × se: a true difference this large would be detected 4 times in 5. */
+  minimumDetectableDifference: Metric;
+  /** True when both sides share their seeds (drawn together); false when their seed lists differ. */
+  pairedSeeds: boolean;
+  heldOutRows: number;
+}
+
+/** The answer (docs/contract.md §2b `recommendation`), from recommendStrategy. */
+export interface ReportRecommendation {
+  /** The strategy to use; null when none can be recommended. */
+  choice: string | null;
+  /** The best candidate, or the nearest to passing; null when none qualifies even for that. */
+  closest: string | null;
+  kind: 'recommended' | 'no clear winner' | 'none passes' | 'not enough data' | 'nothing trained';
+  /** One sentence: the answer. */
+  headline: string;
+  reasons: string[];
+  /** On per-user log loss, between the two best candidates (nats); null when not measured. */
+  minimumDetectableDifference: Metric;
+  /** Strategies passing all three checks in at least minPassRate of seeds and not worse than the constant rate. */
+  candidates: string[];
+  minPassRate: number;
+  heldOutRows: number;
+  seeds: number;
+}
+
+/** Set when the entries come from different runs (seeds, backend, thresholds or validation differ). */
+export interface ReportMixedRuns {
+  /** Plain sentences saying what differs. */
+  notes: string[];
+  runs: { trainedAt: string; seeds: number[]; backend: string; strategies: string[] }[];
 }
 
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** ISO-8601 UTC. */
   generatedAt: string;
+  /** The first of `seeds`. */
   seed: number;
+  /** The seeds of the run: seed, seed + 1, … (one per repeat). */
+  seeds: number[];
   /** tfjs backend actually used: webgl | wasm | cpu. */
   backend: string;
   thresholds: VerdictThresholds;
@@ -203,6 +351,12 @@ export interface Report {
   baseline: ReportBaseline;
   /** The production model's recorded `predicted_correct` on the held-out rows; null when absent. */
   recorded: ReportScores | null;
+  /** The simulator's own P(correct) on a recognised simulated file; null otherwise (real data). */
+  truth: ReportTruth | null;
   /** In registry order. */
   strategies: ReportStrategy[];
+  /** Null when every entry comes from the same run. */
+  mixedRuns: ReportMixedRuns | null;
+  comparisons: ReportComparison[];
+  recommendation: ReportRecommendation;
 }

@@ -11,8 +11,9 @@ import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
 import { syntheticTasks } from '../testing/test-data.test-helper';
 import { DEFAULT_VALIDATION, STRATEGY_IDS, type PhaseSummary, type StrategyId } from '../strategies/types';
+import { scoredRows } from '../evaluation/counted-run';
 import { buildReport } from './build-report';
-import type { Report, ReportStrategy, ReportStrategyOk } from './report-types';
+import type { Report, ReportComparison, ReportStrategy, ReportStrategyOk } from './report-types';
 
 const LABELS: Record<StrategyId, string> = {
   'full-retrain': '1. Full retrain (no changes)',
@@ -76,7 +77,9 @@ export async function realReport(): Promise<Report> {
     ],
     baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, o),
     recorded: scoreRecorded(tasks, split.testIndices, o),
-    seed: 5,
+    rows: scoredRows(tasks, split.testIndices),
+    seeds: [5],
+    resamples: 40,
     backend: 'cpu',
     thresholds: resolveThresholds(),
     validation: DEFAULT_VALIDATION,
@@ -88,8 +91,13 @@ export interface StrategySpec {
   continuous: boolean;
   responsive: boolean;
   generalizes: boolean;
+  /** Mean per-user log loss over seeds (and the first seed's macro log loss). */
   macroLogLoss: number | null;
   label?: string;
+  /** Share of seeds passing all three; default 1 when all three pass, else 0. */
+  passAll?: number;
+  /** Seeds of the entry; default 1. */
+  seeds?: number;
 }
 
 /** The report with six strategies in registry order, copies of its trained entry set to `specs`. */
@@ -98,11 +106,31 @@ export function sixStrategies(report: Report, specs: readonly StrategySpec[]): R
   if (!template) throw new Error('the report has no trained strategy');
   const strategies: ReportStrategy[] = specs.map((spec, i) => {
     const id = STRATEGY_IDS[i] as StrategyId;
+    const state = (pass: boolean) => (pass ? ('pass' as const) : ('fail' as const));
+    const all = spec.continuous && spec.responsive && spec.generalizes;
+    const seeds = Array.from({ length: spec.seeds ?? 1 }, (_, k) => template.seed + k);
     return {
       ...template,
       id,
       label: spec.label ?? LABELS[id],
+      seeds,
       verdicts: { continuous: spec.continuous, responsive: spec.responsive, generalizes: spec.generalizes },
+      checks: {
+        continuous: state(spec.continuous),
+        responsive: state(spec.responsive),
+        generalizes: state(spec.generalizes),
+      },
+      summary: {
+        ...template.summary,
+        seeds: seeds.length,
+        userLogLoss: { mean: spec.macroLogLoss, sd: null, lo: null, hi: null },
+        passRate: {
+          continuous: spec.continuous ? 1 : 0,
+          responsive: spec.responsive ? 1 : 0,
+          generalizes: spec.generalizes ? 1 : 0,
+          all: spec.passAll ?? (all ? 1 : 0),
+        },
+      },
       testMacroByUser: { ...template.testMacroByUser, logLoss: spec.macroLogLoss },
       // Distinct histograms per strategy, so drawings of two strategies can be told apart.
       distribution: {
@@ -112,5 +140,37 @@ export function sixStrategies(report: Report, specs: readonly StrategySpec[]): R
       test: { ...template.test, n: 15 },
     };
   });
-  return { ...report, strategies };
+  // Comparisons as given by `withComparisons`; none by default.
+  return { ...report, strategies, comparisons: [], seeds: strategies[0]?.seeds ?? report.seeds };
+}
+
+/** A comparison entry for tests: strategy − against on one metric with its interval. */
+export function comparison(
+  strategy: string,
+  against: string,
+  metric: ReportComparison['metric'],
+  difference: number,
+  lo: number,
+  hi: number,
+): ReportComparison {
+  const higher = metric === 'auc';
+  const verdict = (higher ? lo > 0 : hi < 0)
+    ? 'better'
+    : (higher ? hi < 0 : lo > 0)
+      ? 'worse'
+      : 'no detectable difference';
+  const se = (hi - lo) / 3.92;
+  return {
+    strategy,
+    against,
+    metric,
+    difference,
+    lo,
+    hi,
+    verdict,
+    se,
+    minimumDetectableDifference: 2.8 * se,
+    pairedSeeds: true,
+    heldOutRows: 40,
+  };
 }

@@ -3,7 +3,7 @@ import { histogramSvg, sharedShareMax } from './histogram-svg';
 import { maskReport, userLabels } from './mask-ids';
 import { recommendStrategy } from './recommend-strategy';
 import type { Report } from './report-types';
-import { realReport, sixStrategies, type StrategySpec } from './report.test-helper';
+import { comparison, realReport, sixStrategies, type StrategySpec } from './report.test-helper';
 import { summaryHtml } from './summary-html';
 
 const spec = (pass: boolean, macroLogLoss: number, label?: string): StrategySpec => ({
@@ -28,6 +28,11 @@ beforeAll(async () => {
   ]);
   report = {
     ...six,
+    // Weighted loss detectably better than the other two that pass: it is recommended.
+    comparisons: [
+      comparison('balanced-sampling', 'weighted-loss', 'userLogLoss', 0.1, 0.02, 0.2),
+      comparison('per-user', 'weighted-loss', 'userLogLoss', 0.05, 0.01, 0.1),
+    ],
     dataset: {
       ...six.dataset,
       users: [...six.dataset.users, { userId: '<b>boss</b>@corp', tasks: 1, share: 0.01 }],
@@ -67,7 +72,9 @@ describe('summaryHtml', () => {
     expect(page).toContain(report.dataset.fingerprint);
     expect(page).toContain('Summary generated 2026-03-04T05:06:07.000Z');
     expect(page).toContain('Recommended: 4. Weighted loss');
-    expect(page).toContain('the lowest per-user log loss (0.400 vs 0.450 for 6. Per-user models)');
+    expect(page).toContain('It passes all three checks in its one seed; the bar is 80%.');
+    expect(page).toContain('Per-user log loss (95 % interval)');
+    expect(page).toContain(`Held-out tasks: ${report.split.testRows}.`);
     expect(page.match(/aria-label="passes"/g)).toHaveLength(9);
     expect(page.match(/aria-label="fails"/g)).toHaveLength(9);
     expect(page).toContain('Gives graded probabilities, not just 0 % or 100 %.');
@@ -89,10 +96,25 @@ describe('summaryHtml', () => {
     const none = sixStrategies(report, [spec(false, 0.9), spec(false, 0.3)]);
     const page = html(none);
     expect(page).toContain(
-      'No strategy passes all three checks. The closest is 2. Full retrain (with fixes).',
+      'No strategy passes all three checks in 80% of seeds. The closest is 2. Full retrain (with fixes).',
     );
     expect(page).toContain('After (closest)');
-    expect(page).not.toMatch(/recommended/i);
+    expect(page).not.toMatch(/recommended:/i);
+  });
+
+  it('shows pass rates over seeds and says when results mix runs', () => {
+    const several = sixStrategies(report, [
+      { ...spec(true, 0.4), seeds: 10, passAll: 0.9 },
+      { ...spec(false, 0.3), seeds: 10 },
+    ]);
+    const mixed = {
+      ...several,
+      mixedRuns: { notes: ['These results come from 2 training runs that differ in seeds.'], runs: [] },
+    };
+    const page = html(mixed);
+    expect(page).toContain('Seeds 5–14');
+    expect(page).toContain('Share of the 10 seeds in which each check passes');
+    expect(page).toContain('These results come from 2 training runs that differ in seeds.');
   });
 });
 

@@ -5,7 +5,14 @@
  */
 import { escapeHtml as e } from './escape-html';
 import { histogramSvg, sharedShareMax } from './histogram-svg';
-import { beforeAndAfter, CHECKS, MACRO_LOG_LOSS_NOTE, type Recommendation } from './recommend-strategy';
+import { fixed, interval, percentText, seedsText } from './format-figures';
+import {
+  beforeAndAfter,
+  CHECKS,
+  MACRO_LOG_LOSS_NOTE,
+  type Recommendation,
+  type StrategyStanding,
+} from './recommend-strategy';
 import type { Report, ReportStrategyOk } from './report-types';
 
 export interface SummaryHtmlInput {
@@ -38,6 +45,7 @@ tr.chosen th,tr.chosen td{background:#e6edff}
 dl.checks dt{font-weight:600}dl.checks dd{margin:0 0 .5rem}
 .figures{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0;flex:0 1 360px}figcaption{font-weight:600;font-size:.9rem}
 .num{text-align:right;font-variant-numeric:tabular-nums}.note{color:#5b6475;font-size:.85rem}
+td.rate{font-size:1rem}
 `;
 
 const percent = (share: number, digits = 1) => `${(share * 100).toFixed(digits)}%`;
@@ -48,12 +56,14 @@ function header(report: Report, generatedAt: string, masked: boolean): string {
 <h1>Which retraining strategy to use</h1>
 <p class="meta">Summary generated ${e(generatedAt)} from results of ${e(report.generatedAt)}.</p>
 <p class="meta">Dataset ${e(d.fileName)}: ${e(d.rows)} tasks, ${e(d.users.length)} users · fingerprint <code>${e(d.fingerprint)}</code></p>
-<p class="meta">Seed ${e(report.seed)} · backend ${e(report.backend)} · held out: each user's last ${e(percent(report.split.testShare, 0))} of tasks (${e(report.split.testRows)} tasks)${masked ? ' · user IDs masked' : ''}</p>
+<p class="meta">${e(seedsText(report.seeds))} · backend ${e(report.backend)} · held out: each user's last ${e(percent(report.split.testShare, 0))} of tasks (${e(report.split.testRows)} tasks)${masked ? ' · user IDs masked' : ''}</p>
+${report.mixedRuns ? report.mixedRuns.notes.map((n) => `<p class="meta">${e(n)}</p>`).join('\n') : ''}
 </header>`;
 }
 
 function answer(rec: Recommendation): string {
   const kind = rec.kind === 'recommended' ? 'answer' : 'answer answer--closest';
+  // The answer in plain words first; the figures behind it follow in the reasons.
   return `<section aria-labelledby="answer-h">
 <h2 id="answer-h">The answer</h2>
 <p class="${kind}">${e(rec.headline)}</p>
@@ -62,17 +72,29 @@ ${rec.reasons.length > 0 ? `<ul>${rec.reasons.map((r) => `<li>${e(r)}</li>`).joi
 </section>`;
 }
 
+/** A check's mark for one seed, or its pass rate over several. */
+function checkCell(s: StrategyStanding, key: (typeof CHECKS)[number]['key']): string {
+  if (s.seeds > 1) {
+    const rate = s.passRate[key];
+    const cls = rate === null ? '' : rate === 1 ? ' pass' : rate === 0 ? ' fail' : '';
+    return `<td class="mark rate${cls}">${e(rate === null ? 'not enough data' : percentText(rate))}</td>`;
+  }
+  const state = s.checks[key];
+  if (state === 'not enough data') return `<td class="mark rate">not enough data</td>`;
+  return state === 'pass'
+    ? `<td class="mark pass" aria-label="passes" title="passes">&#10003;</td>`
+    : `<td class="mark fail" aria-label="fails" title="fails">&#10007;</td>`;
+}
+
 function checksTable(rec: Recommendation): string {
   const head = CHECKS.map((c) => `<th scope="col">${e(c.name)}</th>`).join('');
+  const several = rec.seeds > 1;
   const rows = rec.standings
     .map((s) => {
-      const marks = CHECKS.map((c) =>
-        s.checks[c.key]
-          ? `<td class="mark pass" aria-label="passes" title="passes">&#10003;</td>`
-          : `<td class="mark fail" aria-label="fails" title="fails">&#10007;</td>`,
-      ).join('');
-      const loss = s.macroLogLoss === null ? '–' : s.macroLogLoss.toFixed(3);
-      const isChosen = rec.choice?.id === s.id;
+      const marks = CHECKS.map((c) => checkCell(s, c.key)).join('');
+      const u = s.userLogLoss;
+      const loss = `${fixed(u.mean)}${u.lo !== null ? ` ${interval(u.lo, u.hi)}` : ''}`;
+      const isChosen = rec.chosen?.id === s.id;
       const tag = isChosen
         ? `<span class="tag">${rec.kind === 'recommended' ? 'recommended' : 'closest'}</span>`
         : '';
@@ -80,13 +102,17 @@ function checksTable(rec: Recommendation): string {
     })
     .join('\n');
   const explained = CHECKS.map((c) => `<dt>${e(c.name)}</dt><dd>${e(c.sentence)}</dd>`).join('');
+  const legend = several
+    ? `Share of the ${e(rec.seeds)} seeds in which each check passes; recommended strategies need all three in ${e(percentText(rec.minPassRate))} of seeds`
+    : '&#10003; passes · &#10007; fails';
   return `<section aria-labelledby="checks-h">
 <h2 id="checks-h">The three checks</h2>
-<table><caption class="note">&#10003; passes · &#10007; fails</caption>
-<thead><tr><th scope="col">Strategy</th>${head}<th scope="col" class="num">Per-user log loss</th></tr></thead>
+<table><caption class="note">${legend}</caption>
+<thead><tr><th scope="col">Strategy</th>${head}<th scope="col" class="num">Per-user log loss (95 % interval)</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
+<p class="note">Held-out tasks: ${e(rec.heldOutRows)}.</p>
 <dl class="checks">${explained}</dl>
 </section>`;
 }
@@ -107,6 +133,7 @@ function histograms(report: Report, rec: Recommendation): string {
   if (shown.length === 0) return '';
   const yMax = sharedShareMax(shown.map((s) => ({ counts: s.distribution.counts, n: s.test.n })));
   const afterCaption = rec.kind === 'recommended' ? 'After (recommended)' : 'After (closest)';
+  // A "no clear winner" or "none passes" answer still shows its closest strategy, named as such.
   return `<section aria-labelledby="hist-h">
 <h2 id="hist-h">Predictions before and after</h2>
 <p class="note">Share of held-out predictions per 5 % band, same scale in both. A model that has overfit piles its predictions at 0 % and 100 % (shaded); a healthy one spreads them.</p>
@@ -147,7 +174,7 @@ export function summaryHtml({ report, recommendation, generatedAt, masked }: Sum
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Retrain Lab summary, seed ${e(report.seed)}</title>
+<title>Retrain Lab summary, ${e(seedsText(report.seeds).toLowerCase())}</title>
 <style>${STYLE}</style>
 </head>
 <body>

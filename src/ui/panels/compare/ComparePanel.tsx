@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { composeReport } from '../../../core/report/compose-report';
-import { maskReport } from '../../../core/report/mask-ids';
+import { maskFullReport } from '../../../core/report/mask-truth';
 import { reportCsv } from '../../../core/report/report-csv';
 import { downloadText } from '../../../platform/download';
 import { activeMask, displayReport } from '../../../store/report-selectors';
@@ -34,7 +34,7 @@ export function ComparePanel() {
       chartResults,
       catalog.map((m) => m.id),
     );
-    const shown = mask ? maskReport(composed, mask) : composed;
+    const shown = mask ? maskFullReport(composed, mask) : composed;
     return { entries: shown.strategies, users: shown.dataset.users.map((u) => u.userId) };
   }, [chartFrame, chartResults, catalog, mask]);
   if (!report) {

@@ -32,7 +32,8 @@ export function ExportPanel() {
   }, [refreshSaved]);
 
   const trained = catalog.filter((m) => results[m.id]?.status === 'ok');
-  const fallback = recommendation?.choice?.id ?? trained[0]?.id;
+  const picked = recommendation?.choice ?? recommendation?.closest ?? undefined;
+  const fallback = picked ?? trained[0]?.id;
   const strategyId = trained.some((m) => m.id === chosen) ? chosen : fallback;
   const disabled = !strategyId || busy !== undefined || running;
 
@@ -69,7 +70,9 @@ export function ExportPanel() {
             {trained.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
-                {m.id === recommendation?.choice?.id ? ` (${recommendation.kind})` : ''}
+                {m.id === picked
+                  ? ` (${recommendation?.kind === 'recommended' ? 'recommended' : 'closest'})`
+                  : ''}
               </option>
             ))}
           </select>

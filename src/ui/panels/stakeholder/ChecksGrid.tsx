@@ -1,10 +1,33 @@
 /**
- * The three checks for every trained strategy as large ✓ / ✗ marks (each named "passes" or "fails" for
- * screen readers), each check explained in one plain sentence, the chosen strategy's row highlighted.
+ * The three checks for every trained strategy: large ✓ / ✗ marks for one seed (each named "passes" or
+ * "fails" for screen readers; "not enough data" when the rows cannot judge), the share of seeds passing
+ * when the run repeated seeds, each check explained in one plain sentence, the chosen row highlighted,
+ * and the per-user log loss with its interval and the held-out size beside it.
  */
-import { CHECKS, type Recommendation } from '../../../core/report/recommend-strategy';
+import { fixed, interval, percentText } from '../../../core/report/format-figures';
+import {
+  CHECKS,
+  type CheckKey,
+  type Recommendation,
+  type StrategyStanding,
+} from '../../../core/report/recommend-strategy';
 
-function Mark({ pass }: { pass: boolean }) {
+function Mark({ standing, check }: { standing: StrategyStanding; check: CheckKey }) {
+  if (standing.seeds > 1) {
+    const rate = standing.passRate[check];
+    const tone = rate === 1 ? 'pass' : rate === 0 ? 'fail' : 'partial';
+    return rate === null ? (
+      <span className="rate-mark">not enough data</span>
+    ) : (
+      <span className={`rate-mark rate-mark--${tone}`}>
+        {percentText(rate)}
+        <span className="visually-hidden"> of seeds pass</span>
+      </span>
+    );
+  }
+  const state = standing.checks[check];
+  if (state === 'not enough data') return <span className="rate-mark">not enough data</span>;
+  const pass = state === 'pass';
   return (
     <span
       role="img"
@@ -17,7 +40,8 @@ function Mark({ pass }: { pass: boolean }) {
 }
 
 export function ChecksGrid({ recommendation }: { recommendation: Recommendation }) {
-  const chosen = recommendation.choice?.id;
+  const chosen = recommendation.chosen?.id;
+  const several = recommendation.seeds > 1;
   return (
     <div className="checks-grid">
       <dl className="check-meanings">
@@ -31,6 +55,12 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
       {/* A heading, not a <caption>: the PNG export sizes a table by its measured height, caption
           included, and would stretch the rows by the caption's height. */}
       <h3 id="checks-table-heading">Which strategies pass the three checks</h3>
+      {several && (
+        <p className="hint">
+          Share of the {recommendation.seeds} seeds in which each check passes; a strategy is recommended only
+          when all three pass in at least {percentText(recommendation.minPassRate)} of seeds.
+        </p>
+      )}
       <table className="table checks-table" aria-labelledby="checks-table-heading">
         <thead>
           <tr>
@@ -41,7 +71,7 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
               </th>
             ))}
             <th scope="col" className="num">
-              Per-user log loss
+              Per-user log loss (n = {recommendation.heldOutRows})
             </th>
           </tr>
         </thead>
@@ -58,10 +88,13 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
               </th>
               {CHECKS.map((c) => (
                 <td key={c.key} className="checks-table__check">
-                  <Mark pass={s.checks[c.key]} />
+                  <Mark standing={s} check={c.key} />
                 </td>
               ))}
-              <td className="num">{s.macroLogLoss === null ? '–' : s.macroLogLoss.toFixed(3)}</td>
+              <td className="num">
+                {fixed(s.userLogLoss.mean)}{' '}
+                <span className="hint">{interval(s.userLogLoss.lo, s.userLogLoss.hi)}</span>
+              </td>
             </tr>
           ))}
         </tbody>

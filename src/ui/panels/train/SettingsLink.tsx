@@ -13,6 +13,7 @@ function useCurrentLink(): (() => string) | undefined {
   const seed = useLab((s) => s.seed);
   const backend = useLab((s) => s.backend);
   const workers = useLab((s) => s.workers);
+  const repeats = useLab((s) => s.repeats);
   const thresholds = useLab((s) => s.thresholds);
   const maskIds = useLab((s) => s.maskIds);
   const strategies = useLab((s) => s.strategies);
@@ -20,7 +21,7 @@ function useCurrentLink(): (() => string) | undefined {
   const dataset = useLab((s) => s.summary?.fingerprint ?? s.linkDataset);
   // Before the catalog the strategy settings of the opening link are not applied yet.
   if (catalog.length === 0) return undefined;
-  const settings = linkSettingsOf({ seed, backend, workers, thresholds, maskIds, strategies });
+  const settings = linkSettingsOf({ seed, repeats, backend, workers, thresholds, maskIds, strategies });
   return () => settingsHref(window.location.href, settings, catalog, dataset);
 }
 
