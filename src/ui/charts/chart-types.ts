@@ -60,3 +60,11 @@ export interface LossSeries extends StrategySeries {
   losses: number[];
   valLosses: (number | null)[];
 }
+
+/** One strategy's paired difference against a reference, with its 95 % interval (null when unmeasured). */
+export interface ForestRow extends StrategySeries {
+  difference: number | null;
+  lo: number | null;
+  hi: number | null;
+  verdict: 'better' | 'worse' | 'no detectable difference';
+}

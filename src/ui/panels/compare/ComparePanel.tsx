@@ -1,9 +1,12 @@
 /**
- * Step 4: every trained strategy side by side — the metrics table with the three checks (live, as each
- * strategy finishes), the comparison charts (redrawn when a run ends) — "Download report" and the same
- * metrics as CSV. With "Mask user IDs" on, the table, the charts and both downloads carry the masked ids.
+ * Step 4: every trained strategy side by side — the seeds and whether the entries mix runs, the metrics
+ * table with intervals and the three checks (live, as each strategy finishes), the forest plot of paired
+ * differences, per-user log loss, the comparison charts (redrawn when a run ends) — "Download report",
+ * the metrics as CSV and the held-out predictions as CSV. With "Mask user IDs" on, everything shown and
+ * downloaded carries the masked ids.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { seedsText } from '../../../core/report/format-figures';
 import { composeReport } from '../../../core/report/compose-report';
 import { maskFullReport } from '../../../core/report/mask-truth';
 import { reportCsv } from '../../../core/report/report-csv';
@@ -12,7 +15,10 @@ import { activeMask, displayReport } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { useHeldWhile } from '../../common/use-held-while';
 import { ComparisonCharts } from './ComparisonCharts';
+import { ComparisonForest } from './ComparisonForest';
 import { MetricsTable } from './MetricsTable';
+import { PerUserLossTable } from './PerUserLossTable';
+import './compare.css';
 
 export function ComparePanel() {
   const running = useLab((s) => s.runId !== undefined);
@@ -26,6 +32,9 @@ export function ComparePanel() {
   // The frame too: a new run posts its frame first, which would otherwise redraw every chart at the start.
   const chartFrame = useHeldWhile(frame, running);
   const report = useLab(displayReport);
+  const predictionsHeld = useLab((s) => s.predictionsHeld);
+  const predictionsCsv = useLab((s) => s.predictionsCsv);
+  const [predictionsNote, setPredictionsNote] = useState<string>();
   // Charts get ids already masked, so they never see (or draw) a real one.
   const charted = useMemo(() => {
     if (!chartFrame) return { entries: [], users: [] };
@@ -57,6 +66,12 @@ export function ComparePanel() {
       reportCsv(report),
       'text/csv',
     );
+  const downloadPredictions = async () => {
+    setPredictionsNote(undefined);
+    const file = await predictionsCsv();
+    if ('message' in file) setPredictionsNote(file.message);
+    else downloadText(file.fileName, file.csv, 'text/csv');
+  };
   return (
     <section className="panel" aria-labelledby="compare-heading">
       <div className="panel__head">
@@ -68,13 +83,32 @@ export function ComparePanel() {
           <button type="button" onClick={downloadCsv}>
             Download metrics (CSV)
           </button>
+          <button
+            type="button"
+            onClick={() => void downloadPredictions()}
+            disabled={running || !predictionsHeld}
+            title={predictionsHeld ? undefined : 'Held-out predictions are kept for runs of this visit only'}
+          >
+            Download predictions (CSV)
+          </button>
         </div>
       </div>
-      <p className="hint">
-        Seed {report.seed} · backend {report.backend} · validation {report.validation.mode}{' '}
+      <p className="hint" data-testid="compare-run">
+        {seedsText(report.seeds)} · backend {report.backend} · validation {report.validation.mode}{' '}
         {report.validation.share}
+        {report.mixedRuns && ' · results from different runs'}
       </p>
+      {report.mixedRuns && (
+        <div className="callout" role="note" aria-label="Results from different runs">
+          {report.mixedRuns.notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      )}
+      {predictionsNote && <p className="alert__refusal">{predictionsNote}</p>}
       <MetricsTable report={report} />
+      <PerUserLossTable report={report} />
+      <ComparisonForest report={report} />
       {charted.entries.length > 0 ? (
         <ComparisonCharts entries={charted.entries} users={charted.users} thresholds={thresholds} />
       ) : (

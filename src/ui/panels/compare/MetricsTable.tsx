@@ -1,99 +1,206 @@
 /**
- * Held-out metrics side by side: overall (with the rows they rest on and the AUC interval), macro by
- * user, the three checks as ✓/✗, the constant baseline and the production model's recorded row.
+ * Held-out metrics side by side (rows from metrics-rows.ts): every metric as mean [95 % interval] over the
+ * run's seeds with the held-out n beside it, paired differences against strategy 1 and the constant rate,
+ * the checks (✓/✗ for one seed, pass rates for several), direction marks (↓ lower / ↑ higher is better),
+ * the best strategy per column, sortable columns, which strategies beat the constant rate, one number
+ * format, and a footnote for every "–". References (constant rate, Simulator truth, recorded) stay last.
  */
-import type { Metric, Report, ReportScores } from '../../../core/report/report-types';
+import { useMemo, useState } from 'react';
+import { countText, fixed, interval, percentText, signed } from '../../../core/report/format-figures';
+import type { Report } from '../../../core/report/report-types';
 import { CheckBadge } from '../../charts/CheckBadge';
-import { percent } from '../../common/format';
+import {
+  COLUMNS,
+  DASH_REASONS,
+  dashReasons,
+  metricsRows,
+  sortRows,
+  type Cell,
+  type Column,
+  type MetricsRow,
+  type SortKey,
+} from './metrics-rows';
 
-const num = (m: Metric | undefined, digits = 3) => (m === null || m === undefined ? '–' : m.toFixed(digits));
+const CHECK_KEYS = ['continuous', 'responsive', 'generalizes'] as const;
+const ARROW = { lower: '↓', higher: '↑', none: '' } as const;
+const DIRECTION_WORDS = { lower: 'lower is better', higher: 'higher is better', none: '' } as const;
+const VERDICT_WORDS = {
+  better: 'better',
+  worse: 'worse',
+  'no detectable difference': 'no detectable difference',
+};
 
-function ScoreCells({ s }: { s: ReportScores }) {
-  const ci = s.test.intervals.auc;
+function valueText(cell: Cell, column: Column): string {
+  if (cell.value === null) return '–';
+  switch (column.format) {
+    case 'count':
+      return countText(cell.value);
+    case 'percent':
+      return percentText(cell.value, 1);
+    case 'difference':
+      return signed(cell.value);
+    default:
+      return fixed(cell.value, column.format);
+  }
+}
+
+function CellView({
+  cell,
+  column,
+  footnote,
+}: {
+  cell: Cell | undefined;
+  column: Column;
+  footnote: (c: Cell) => string;
+}) {
+  if (!cell) return <td className="num" />;
+  if (cell.value === null)
+    return (
+      <td className="num">
+        –<sup className="footnote-mark">{footnote(cell)}</sup>
+      </td>
+    );
+  const isDifference = column.format === 'difference';
+  const range = interval(cell.lo, cell.hi, column.format === 1 ? 1 : 3, isDifference);
   return (
-    <>
-      <td className="num">{s.test.n}</td>
-      <td className="num">
-        {num(s.test.auc)}
-        {ci.lower !== null && ci.upper !== null && (
-          <span className="hint">
-            {' '}
-            [{num(ci.lower, 2)}–{num(ci.upper, 2)}]
-          </span>
-        )}
-      </td>
-      <td className="num">{num(s.test.logLoss)}</td>
-      <td className="num">{num(s.testMacroByUser.logLoss)}</td>
-      <td className="num">{num(s.test.brier)}</td>
-      <td className="num">{num(s.test.ece)}</td>
-      <td className="num">{num(s.test.timeMaeSeconds, 1)}</td>
-      <td className="num">
-        {s.distribution.saturatedShare === null ? '–' : percent(s.distribution.saturatedShare)}
-      </td>
-      <td className="num">{s.distribution.distinctPercent}</td>
-      <td className="num">{num(s.groundTruth?.overall.rmse)}</td>
-    </>
+    <td
+      className={`num${cell.best ? ' cell--best' : ''}${cell.verdict ? ` cell--${cell.verdict.replace(/ /g, '-')}` : ''}`}
+    >
+      {valueText(cell, column)}
+      {cell.best && (
+        <>
+          <span aria-hidden="true"> ★</span>
+          <span className="visually-hidden"> (best in column)</span>
+        </>
+      )}
+      {range && <span className="hint"> {range}</span>}
+      {cell.verdict && <span className="cell__verdict">{VERDICT_WORDS[cell.verdict]}</span>}
+    </td>
   );
 }
 
+function Checks({ row }: { row: MetricsRow }) {
+  const rates = row.passRates;
+  if (!rates) return <td />;
+  if ((row.seeds ?? 1) <= 1)
+    return (
+      <td className="checks">
+        {CHECK_KEYS.map((k) => (
+          <CheckBadge
+            key={k}
+            pass={rates[k] === null ? null : rates[k] === 1}
+            label={k}
+            detail={rates[k] === null ? 'not enough data' : undefined}
+          />
+        ))}
+      </td>
+    );
+  return (
+    <td className="checks">
+      {CHECK_KEYS.map((k) => {
+        const r = rates[k];
+        const tone = r === null ? 'unknown' : r === 1 ? 'pass' : r === 0 ? 'fail' : 'partial';
+        return (
+          <span key={k} className={`check-rate check-rate--${tone}`}>
+            {k} {r === null ? 'not enough data' : percentText(r)}
+          </span>
+        );
+      })}
+    </td>
+  );
+}
+
+const CONSTANT_TAG = {
+  better: 'beats the constant rate',
+  worse: 'worse than the constant rate',
+  'no detectable difference': 'not detectably better than the constant rate',
+} as const;
+
 export function MetricsTable({ report }: { report: Report }) {
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean } | undefined>();
+  const rows = useMemo(() => metricsRows(report), [report]);
+  const shown = sort ? sortRows(rows, sort.key, sort.ascending) : rows;
+  const reasons = dashReasons(rows);
+  const footnote = (cell: Cell) =>
+    String.fromCharCode(97 + Math.max(0, reasons.indexOf(cell.dash ?? 'noPredictions')));
+  const several = report.seeds.length > 1;
+  const sortBy = (key: SortKey, direction: Column['direction']) =>
+    setSort((s) =>
+      s?.key === key ? { key, ascending: !s.ascending } : { key, ascending: direction !== 'higher' },
+    );
+  const ariaSort = (key: SortKey) =>
+    sort?.key === key ? (sort.ascending ? 'ascending' : 'descending') : undefined;
+  const header = (key: SortKey, label: string, direction: Column['direction'], note: string) => (
+    <th scope="col" key={key} aria-sort={ariaSort(key)} title={note}>
+      <button type="button" className="sort-button" onClick={() => sortBy(key, direction)}>
+        {label}
+        {direction !== 'none' && (
+          <>
+            {' '}
+            <span aria-hidden="true">{ARROW[direction]}</span>
+            <span className="visually-hidden"> ({DIRECTION_WORDS[direction]})</span>
+          </>
+        )}
+      </button>
+    </th>
+  );
   return (
     <div className="table-scroll">
-      <table className="table table--compact" aria-label="Held-out metrics by strategy">
+      <table className="table table--compact metrics-table" aria-label="Held-out metrics by strategy">
         <caption>
-          Held-out metrics ({report.split.testRows} tasks: each user's last{' '}
-          {percent(report.split.testShare, 0)}); AUC with a 95 % bootstrap interval
+          Held-out metrics: n = {countText(report.split.testRows)} tasks per seed (each user's last{' '}
+          {percentText(report.split.testShare)}).{' '}
+          {several
+            ? `Mean over ${report.seeds.length} seeds with its 95 % interval (resampling seeds, users and their rows)`
+            : 'With the 95 % interval resampling users and their rows (one seed)'}
+          ; ↓ lower is better, ↑ higher is better, ★ best strategy in the column; click a heading to sort.
         </caption>
         <thead>
           <tr>
-            <th scope="col">Strategy</th>
-            <th scope="col">Checks</th>
-            <th scope="col">n</th>
-            <th scope="col">AUC</th>
-            <th scope="col">Log loss</th>
-            <th scope="col">Macro log loss</th>
-            <th scope="col">Brier</th>
-            <th scope="col">ECE</th>
-            <th scope="col">Time MAE s</th>
-            <th scope="col">Saturated</th>
-            <th scope="col">Distinct %</th>
-            <th scope="col">RMSE vs true p</th>
+            {header('label', 'Strategy', 'none', 'strategy')}
+            {header(
+              'checks',
+              several ? 'Checks (share of seeds)' : 'Checks',
+              'higher',
+              'the three checks of the design note',
+            )}
+            {COLUMNS.map((c) => header(c.key, c.label, c.direction, c.note))}
           </tr>
         </thead>
         <tbody>
-          {report.strategies.map((e) => (
-            <tr key={e.id}>
-              <th scope="row">{e.label}</th>
-              {e.status === 'ok' ? (
-                <>
-                  <td className="checks">
-                    <CheckBadge pass={e.verdicts.continuous} label="continuous" />
-                    <CheckBadge pass={e.verdicts.responsive} label="responsive" />
-                    <CheckBadge pass={e.verdicts.generalizes} label="generalizes" />
-                  </td>
-                  <ScoreCells s={e} />
-                </>
-              ) : (
-                <td colSpan={11} className="alert__refusal">
-                  failed: {e.error}
+          {shown.map((row) => (
+            <tr key={row.id} className={row.kind === 'reference' ? 'row--reference' : undefined}>
+              <th scope="row">
+                {row.label}
+                {row.vsConstant && (
+                  <span className={`constant-tag constant-tag--${row.vsConstant.replace(/ /g, '-')}`}>
+                    {CONSTANT_TAG[row.vsConstant]}
+                  </span>
+                )}
+              </th>
+              {row.kind === 'failed' ? (
+                <td colSpan={COLUMNS.length + 1} className="alert__refusal">
+                  failed: {row.error}
                 </td>
+              ) : (
+                <>
+                  <Checks row={row} />
+                  {COLUMNS.map((c) => (
+                    <CellView key={c.key} cell={row.cells[c.key]} column={c} footnote={footnote} />
+                  ))}
+                </>
               )}
             </tr>
           ))}
-          <tr className="row--reference">
-            <th scope="row">Constant rate ({percent(report.baseline.pCorrect)})</th>
-            <td />
-            <ScoreCells s={report.baseline} />
-          </tr>
-          {report.recorded && (
-            <tr className="row--reference">
-              <th scope="row">Recorded (production predictions)</th>
-              <td />
-              <ScoreCells s={report.recorded} />
-            </tr>
-          )}
         </tbody>
       </table>
+      {reasons.length > 0 && (
+        <ol className="footnotes" type="a" aria-label="What each – means">
+          {reasons.map((r) => (
+            <li key={r}>– {DASH_REASONS[r]}</li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportStrategy } from '../../../core/report/report-types';
-import { histogramSeries, probeSeries, probeUsers, reliabilitySeries, spreadSeries } from './chart-series';
+import type { Report, ReportStrategy } from '../../../core/report/report-types';
+import {
+  forestRows,
+  histogramSeries,
+  probeSeries,
+  probeUsers,
+  reliabilitySeries,
+  spreadSeries,
+} from './chart-series';
 
 const ok = (id: string, extra: object) =>
   ({
@@ -49,5 +56,55 @@ describe('chart series', () => {
   it("selects one user's probe and lists probed users in dataset order", () => {
     expect(probeSeries(entries, 'a').map((s) => s.id)).toEqual(['full-retrain']);
     expect(probeUsers(['b', 'a'], entries)).toEqual(['a']);
+  });
+});
+
+describe('forestRows', () => {
+  it('takes each trained strategy’s comparison against the reference on the metric, leaving out the rest', () => {
+    const report = {
+      strategies: [ok('full-retrain', {}), ok('weighted-loss', {}), failed],
+      comparisons: [
+        {
+          strategy: 'weighted-loss',
+          against: 'full-retrain',
+          metric: 'userLogLoss',
+          difference: -0.02,
+          lo: -0.05,
+          hi: 0.01,
+          verdict: 'no detectable difference',
+        },
+        {
+          strategy: 'weighted-loss',
+          against: 'full-retrain',
+          metric: 'auc',
+          difference: 0.1,
+          lo: 0.05,
+          hi: 0.15,
+          verdict: 'better',
+        },
+        {
+          strategy: 'full-retrain',
+          against: 'constant-rate',
+          metric: 'userLogLoss',
+          difference: 0.3,
+          lo: 0.1,
+          hi: 0.5,
+          verdict: 'worse',
+        },
+      ],
+    } as unknown as Report;
+    expect(forestRows(report, 'full-retrain', 'userLogLoss')).toEqual([
+      {
+        id: 'weighted-loss',
+        label: 'WEIGHTED-LOSS',
+        difference: -0.02,
+        lo: -0.05,
+        hi: 0.01,
+        verdict: 'no detectable difference',
+      },
+    ]);
+    expect(forestRows(report, 'constant-rate', 'userLogLoss').map((r) => [r.id, r.verdict])).toEqual([
+      ['full-retrain', 'worse'],
+    ]);
   });
 });

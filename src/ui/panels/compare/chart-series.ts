@@ -2,8 +2,14 @@
  * Reshapes report entries into the rows each comparison chart draws (charts stay dumb): one series per
  * strategy that trained, in report order, coloured by strategy id.
  */
-import type { ReportStrategy, ReportStrategyOk } from '../../../core/report/report-types';
 import type {
+  Report,
+  ReportComparison,
+  ReportStrategy,
+  ReportStrategyOk,
+} from '../../../core/report/report-types';
+import type {
+  ForestRow,
   HistogramSeries,
   ProbeSeries,
   ReliabilitySeries,
@@ -53,4 +59,18 @@ export function reliabilitySeries(entries: readonly ReportStrategy[]): Reliabili
 export function probeUsers(users: readonly string[], entries: readonly ReportStrategy[]): string[] {
   const probed = new Set(trainedEntries(entries).flatMap((e) => e.responseProbes.map((p) => p.userId)));
   return users.filter((u) => probed.has(u));
+}
+
+/**
+ * The forest plot's rows: each trained strategy's paired difference against `against` (a strategy id or
+ * "constant-rate") on `metric`, in report order; the reference itself and strategies without a
+ * comparison are left out.
+ */
+export function forestRows(report: Report, against: string, metric: ReportComparison['metric']): ForestRow[] {
+  return trainedEntries(report.strategies).flatMap((e) => {
+    const c = report.comparisons.find(
+      (x) => x.strategy === e.id && x.against === against && x.metric === metric,
+    );
+    return c ? [{ ...identity(e), difference: c.difference, lo: c.lo, hi: c.hi, verdict: c.verdict }] : [];
+  });
 }

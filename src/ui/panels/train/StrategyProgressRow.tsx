@@ -11,18 +11,24 @@ export function StrategyProgressRow({ id }: { id: string }) {
   const shownUser = useLab(displayUserId);
   const shownText = useLab(displayText);
   if (!progress && !queued && !result) return null;
+  const repeats = progress?.repeats ?? 1;
+  const seedNote =
+    repeats > 1 && progress ? `seed ${Math.min(repeats, progress.seedsDone + 1)} of ${repeats} · ` : '';
   const label = progress?.done
-    ? 'done'
+    ? repeats > 1
+      ? `done (${progress.seedsDone} seeds)`
+      : 'done'
     : progress
-      ? `${progress.phase}${progress.userId ? ` (${shownUser(progress.userId)})` : ''} · ${progress.head} head · epoch ${progress.epoch}/${progress.epochs}`
+      ? `${seedNote}${progress.phase}${progress.userId ? ` (${shownUser(progress.userId)})` : ''} · ${progress.head} head · epoch ${progress.epoch}/${progress.epochs}`
       : queued
         ? 'waiting'
         : 'done';
+  // With repeats the bar covers every seed of the strategy.
   const value =
     progress?.done || (!progress && !queued)
       ? 1
       : progress
-        ? progress.epoch / Math.max(1, progress.epochs)
+        ? (progress.seedsDone + progress.epoch / Math.max(1, progress.epochs)) / Math.max(1, repeats)
         : 0;
   return (
     <div className="progress-row">

@@ -1,12 +1,14 @@
 /**
- * The run controls: Backend (Auto, WebGL, WASM, CPU), Training workers (Auto, 1–4), the seed, "Train all strategies", "Cancel training",
- * the role="status" region that says what training is doing and when it is done, and a link to the settings.
+ * The run controls: Backend (Auto, WebGL, WASM, CPU), Training workers (Auto, 1–4), the seed, Repeats
+ * (seeds per strategy), "Train all strategies", "Cancel training", the check thresholds, the role="status"
+ * region that says what training is doing (seed k of N) and when it is done, and a link to the settings.
  */
 import { displayText } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { WORKERS_CHOICES } from '../../../store/url-settings';
 import type { BackendChoice, WorkersChoice } from '../../../worker/protocol';
 import { SettingsLink } from './SettingsLink';
+import { ThresholdFields } from './ThresholdFields';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Auto' },
@@ -22,6 +24,8 @@ export function TrainControls() {
   const setWorkers = useLab((s) => s.setWorkers);
   const seed = useLab((s) => s.seed);
   const setSeed = useLab((s) => s.setSeed);
+  const repeats = useLab((s) => s.repeats);
+  const setRepeats = useLab((s) => s.setRepeats);
   const running = useLab((s) => s.runId !== undefined);
   const hasData = useLab((s) => s.summary !== undefined);
   const enabled = useLab((s) =>
@@ -86,6 +90,19 @@ export function TrainControls() {
             onChange={(e) => setSeed(Math.trunc(Number(e.target.value)) || 0)}
           />
         </label>
+        <label className="field">
+          Repeats
+          <input
+            type="number"
+            value={repeats}
+            min={1}
+            max={100}
+            step={1}
+            disabled={running}
+            aria-describedby="repeats-hint"
+            onChange={(e) => setRepeats(Number(e.target.value))}
+          />
+        </label>
         <button
           type="button"
           disabled={running || !hasData || enabled === ''}
@@ -124,6 +141,13 @@ export function TrainControls() {
           </button>
         </span>
       </div>
+      <p className="hint" id="repeats-hint">
+        Repeats: every strategy trains with seeds {seed}
+        {repeats > 1 ? `–${seed + repeats - 1}` : ''} ({repeats} seed{repeats === 1 ? '' : 's'}), so the
+        results carry intervals and pass rates over seeds; only the first seed&apos;s models are kept for
+        export.
+      </p>
+      <ThresholdFields />
       <p className="hint">
         Lab default: the design note&apos;s settings up to 4,000 training rows; above, larger batches
         (training rows ÷ 125, up to 512; learning rate × √(batch ÷ 32)) and fewer epochs, so a big file trains

@@ -1,0 +1,63 @@
+/**
+ * Each user's held-out log loss under every trained strategy (first seed), with the user's held-out n;
+ * users with fewer than 5 held-out tasks are marked — the per-user figure pools them into one group.
+ */
+import { countText, fixed, seedsText } from '../../../core/report/format-figures';
+import type { Report, ReportStrategyOk } from '../../../core/report/report-types';
+
+const MIN_OWN = 5;
+
+export function PerUserLossTable({ report }: { report: Report }) {
+  const trained = report.strategies.filter((s): s is ReportStrategyOk => s.status === 'ok');
+  const users = report.split.perUser.filter((u) => u.testRows > 0);
+  if (trained.length === 0 || users.length === 0) return null;
+  const pooled = users.filter((u) => u.testRows < MIN_OWN).length;
+  return (
+    <details className="per-user-loss">
+      <summary>Log loss by user ({users.length} users with held-out tasks)</summary>
+      <div className="table-scroll">
+        <table className="table table--compact" aria-label="Held-out log loss by user">
+          <caption>
+            {seedsText(trained[0]?.seeds.slice(0, 1) ?? [])} · ↓ lower is better
+            {pooled > 0 &&
+              ` · * fewer than ${MIN_OWN} held-out tasks: such users are pooled into one group in the per-user log loss`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col" className="num">
+                n
+              </th>
+              {trained.map((s) => (
+                <th scope="col" key={s.id} className="num">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.userId}>
+                <th scope="row">
+                  {u.userId}
+                  {u.testRows < MIN_OWN && (
+                    <span title={`fewer than ${MIN_OWN} held-out tasks: pooled`}>
+                      {' '}
+                      *<span className="visually-hidden"> (fewer than {MIN_OWN} held-out tasks, pooled)</span>
+                    </span>
+                  )}
+                </th>
+                <td className="num">{countText(u.testRows)}</td>
+                {trained.map((s) => (
+                  <td key={s.id} className="num">
+                    {fixed(s.testPerUser.find((p) => p.userId === u.userId)?.logLoss ?? null)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
