@@ -145,6 +145,7 @@ test('a training helper that crashes hands its strategy back; the run completes 
   await page.getByLabel('Training workers').selectOption('2');
   // On 20,000 tasks the helper's strategy (weighted loss; per-user stays here) trains for seconds.
   await lab.importMedium();
+  await lab.setRepeats(1);
   for (const label of STRATEGY_LABELS.filter((l) => !/^[46]\./.test(l)))
     await page.getByRole('checkbox', { name: label }).uncheck();
   await lab.trainAll();

@@ -20,10 +20,20 @@ export class LabPage {
     this.status = page.getByRole('status');
   }
 
-  async quickPreset(): Promise<void> {
+  /**
+   * A tenth of the epochs and, unless told otherwise, one seed per strategy: the journeys that are not
+   * about repeats stay as quick as before the lab's default became several seeds.
+   */
+  async quickPreset(repeats = 1): Promise<void> {
     // The strategy list arrives from the worker; wait for it before changing options.
     await expect(this.page.getByRole('checkbox', { name: '6. Per-user models' })).toBeVisible();
     await this.page.getByRole('button', { name: 'Quick (epochs ÷ 10)' }).click();
+    await this.setRepeats(repeats);
+  }
+
+  /** The Repeats field: seeds per strategy. */
+  async setRepeats(repeats: number): Promise<void> {
+    await this.page.getByLabel('Repeats', { exact: true }).fill(String(repeats));
   }
 
   async trainAll(): Promise<void> {

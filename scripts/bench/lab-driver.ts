@@ -21,6 +21,8 @@ export interface Scenario {
   backend: 'wasm' | 'cpu' | 'webgl';
   /** The Training workers select; absent = Auto. */
   workers?: number;
+  /** The Repeats field (seeds per strategy); absent = 1, the one-seed figures earlier rows were measured with. */
+  repeats?: number;
   runs: number;
   /** Per run; 0 = do not run (a row saying so). */
   budgetMs: number;
@@ -183,6 +185,7 @@ export async function measureRun(
     preset: scenario.preset,
     backend: scenario.backend,
     workersChosen: scenario.workers ?? 'auto',
+    repeats: scenario.repeats ?? 1,
   };
   if (scenario.budgetMs === 0) {
     const lab = previous.find(
@@ -206,6 +209,7 @@ export async function measureRun(
   const imported = await loadData(page, scenario.data);
   await page.getByLabel('Backend').selectOption(scenario.backend);
   await page.getByLabel('Training workers').selectOption(String(scenario.workers ?? 'auto'));
+  await page.getByLabel('Repeats', { exact: true }).fill(String(scenario.repeats ?? 1));
   await page.getByRole('checkbox', { name: '6. Per-user models' }).waitFor();
   await page.getByRole('button', { name: PRESET_BUTTON[scenario.preset] }).click();
   const runs: RunMeasure[] = [];

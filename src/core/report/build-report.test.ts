@@ -140,3 +140,48 @@ describe('reportSchema', () => {
     expect(validateReport(r).ok).toBe(true);
   });
 });
+
+describe('buildReport with almost no held-out data (issue 20 item 13)', () => {
+  it('marks every check "not enough data", never ✓, and makes no pick', async () => {
+    // One user with two tasks: one training row, one held-out row.
+    const two = syntheticTasks(2, 9, 1);
+    const tinySplit = temporalSplit(two);
+    expect(tinySplit.testIndices).toHaveLength(1);
+    const tinyDataset: Dataset = { tasks: two, report: { ...dataset.report, rowsRead: 2 } };
+    const evaluated = await evaluateStrategy(fakeTrained(), {
+      tasks: two,
+      testIndices: tinySplit.testIndices,
+      seed: 1,
+      resamples: 20,
+    });
+    expect(evaluated.checks).toEqual({
+      continuous: 'not enough data',
+      responsive: 'not enough data',
+      generalizes: 'not enough data',
+    });
+    expect(evaluated.verdicts).toEqual({ continuous: false, responsive: false, generalizes: false });
+    const report = buildReport({
+      summary: await summarizeDataset(tinyDataset),
+      split: tinySplit,
+      rows: scoredRows(two, tinySplit.testIndices),
+      strategies: [evaluated],
+      baseline: scoreBaseline(two, tinySplit.trainIndices, tinySplit.testIndices, { seed: 1, resamples: 20 }),
+      recorded: undefined,
+      seeds: [1],
+      backend: 'cpu',
+      thresholds: resolveThresholds(),
+      validation: DEFAULT_VALIDATION,
+      generatedAt: '2026-01-02T03:04:05.000Z',
+      resamples: 20,
+    });
+    expect(report.recommendation).toMatchObject({ kind: 'not enough data', choice: null, closest: null });
+    const entry = report.strategies[0] as ReportStrategyOk;
+    expect(entry.summary.passRate).toEqual({
+      continuous: null,
+      responsive: null,
+      generalizes: null,
+      all: null,
+    });
+    expect(validateReport(JSON.parse(JSON.stringify(report))).ok).toBe(true);
+  });
+});

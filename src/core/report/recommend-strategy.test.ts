@@ -69,7 +69,7 @@ describe('recommendStrategy (version 2)', () => {
     expect(r.choice).toBeNull();
     expect(r.closest).toBe('architecture-fixes');
     expect(r.headline).toBe(
-      'No clear winner between 2. Full retrain (with fixes) and 1. Full retrain (no changes) at this data size.',
+      'No clear winner between 1. Full retrain (no changes) and 2. Full retrain (with fixes) at this data size.',
     );
     const size = r.reasons.at(-1) as string;
     expect(size).toContain(`Measured on ${report.split.testRows} held-out tasks`);
@@ -90,11 +90,21 @@ describe('recommendStrategy (version 2)', () => {
   });
 
   it('names the closest strategy when none passes often enough, and never calls it recommended', () => {
-    const report = sixStrategies(base, [
+    const six = sixStrategies(base, [
       spec('000', 0.9),
       spec('110', 0.5, { passAll: 0.6 }),
       spec('011', 0.42, { passAll: 0.6 }),
       spec('100', 0.1),
+    ]);
+    // Two checks at the bar for strategies 2 and 3; they cannot be told apart without a comparison.
+    const group = recommendStrategy(six);
+    expect(group.kind).toBe('none passes');
+    expect(group.closest).toBe('balanced-sampling');
+    expect(group.headline).toBe(
+      'No strategy passes all three checks in 80% of seeds. Closest, and not told apart at this data size: 2. Full retrain (with fixes) and 3. Balanced sampling.',
+    );
+    const report = withComparisons(six, [
+      comparison('architecture-fixes', 'balanced-sampling', 'userLogLoss', 0.08, 0.02, 0.14),
     ]);
     const r = recommendStrategy(report);
     expect(r.kind).toBe('none passes');

@@ -84,6 +84,10 @@ function passText(s: StrategyStanding): string {
   return `${passed} of ${s.seeds} seeds (${percentText(s.passRate.all)})`;
 }
 
+/** How many of the three checks pass in at least `bar` of the strategy's seeds. */
+const checksAtBar = (s: StrategyStanding, bar: number) =>
+  (['continuous', 'responsive', 'generalizes'] as const).filter((k) => (s.passRate[k] ?? -1) >= bar).length;
+
 const lossText = (s: StrategyStanding) =>
   `${fixed(s.userLogLoss.mean)}${s.userLogLoss.lo !== null ? ` ${interval(s.userLogLoss.lo, s.userLogLoss.hi)}` : ''}`;
 
@@ -169,45 +173,67 @@ export function recommendStrategy(report: Report): Recommendation {
     ].filter((t): t is string => t !== undefined);
 
   const candidates = standings.filter((s) => s.candidate);
+  // A group the data cannot order is named in report order, so another seed's noise cannot reorder it.
+  const inReportOrder = (group: readonly StrategyStanding[]) => standings.filter((s) => group.includes(s));
+  // Not detectably worse than any other of `group` on per-user log loss, lowest mean first.
+  const undominatedIn = (group: readonly StrategyStanding[]) => {
+    const kept = group.filter(
+      (a) =>
+        !group.some(
+          (b) =>
+            b !== a &&
+            findComparison(report.comparisons ?? [], a.id, b.id, 'userLogLoss')?.verdict === 'worse',
+        ),
+    );
+    return [...(kept.length > 0 ? kept : group)].sort(byLoss);
+  };
   if (candidates.length === 0) {
+    // Nearest: most checks passing in minPassRate of seeds, then not detectably worse than another as near.
+    // A one-seed difference in "all three at once" is noise; the group is what the data supports.
     const notWorse = standings.filter((s) => !s.worseThanConstant);
-    const closest = [...notWorse].sort(
-      (a, b) => (b.passRate.all ?? -1) - (a.passRate.all ?? -1) || byLoss(a, b),
-    )[0];
+    const most = Math.max(-1, ...notWorse.map((s) => checksAtBar(s, minPassRate)));
+    const near = undominatedIn(notWorse.filter((s) => checksAtBar(s, minPassRate) === most));
+    const closest = near[0];
+    const nearMdd =
+      near.length > 1
+        ? (findComparison(
+            report.comparisons ?? [],
+            (near[0] as StrategyStanding).id,
+            (near[1] as StrategyStanding).id,
+            'userLogLoss',
+          )?.minimumDetectableDifference ?? null)
+        : null;
     const reasons = [
       `A strategy is recommended only when it passes all three checks in at least ${percentText(minPassRate)} of its seeds and is not worse than the constant rate.`,
     ];
     if (closest) {
       const failing = (['continuous', 'responsive', 'generalizes'] as const)
-        .filter((k) => (closest.passRate[k] ?? 0) < 1)
+        .filter((k) => (closest.passRate[k] ?? 0) < minPassRate)
         .map((k) => `${k} ${percentText(closest.passRate[k])}`);
       reasons.push(
-        `${closest.label} comes nearest: it passes all three in ${passText(closest)}${failing.length ? ` (pass rates: ${listText(failing)})` : ''}, with per-user log loss ${lossText(closest)}.`,
+        near.length > 1
+          ? `${listText(inReportOrder(near).map((n) => n.label))} each pass ${most} of the 3 checks in at least ${percentText(minPassRate)} of seeds, and none has a detectably lower per-user log loss than the others; lowest on average: ${closest.label}, ${lossText(closest)}.`
+          : `${closest.label} comes nearest: ${most} of the 3 checks pass in at least ${percentText(minPassRate)} of its seeds${failing.length ? ` (not ${listText(failing)})` : ''}, with per-user log loss ${lossText(closest)}.`,
         ...context(closest),
       );
     } else reasons.push('Every strategy is worse than predicting the constant rate.');
-    reasons.push(sizeText(report, null));
+    reasons.push(sizeText(report, nearMdd));
     return {
       ...common,
       kind: 'none passes',
       choice: null,
       closest: closest?.id ?? null,
       chosen: closest,
-      headline: closest
-        ? `No strategy passes all three checks in ${percentText(minPassRate)} of seeds. The closest is ${closest.label}.`
-        : 'No strategy can be recommended: every one is worse than the constant rate.',
+      minimumDetectableDifference: nearMdd,
+      headline: !closest
+        ? 'No strategy can be recommended: every one is worse than the constant rate.'
+        : near.length > 1
+          ? `No strategy passes all three checks in ${percentText(minPassRate)} of seeds. Closest, and not told apart at this data size: ${listText(inReportOrder(near).map((n) => n.label))}.`
+          : `No strategy passes all three checks in ${percentText(minPassRate)} of seeds. The closest is ${closest.label}.`,
       reasons,
     };
   }
-  // Not detectably worse than any other candidate on per-user log loss.
-  const undominated = candidates.filter(
-    (a) =>
-      !candidates.some(
-        (b) =>
-          b !== a && findComparison(report.comparisons ?? [], a.id, b.id, 'userLogLoss')?.verdict === 'worse',
-      ),
-  );
-  const ranked = [...(undominated.length > 0 ? undominated : candidates)].sort(byLoss);
+  const ranked = undominatedIn(candidates);
   const [best, second] = ranked as [StrategyStanding, StrategyStanding | undefined];
   if (!second) {
     const others = candidates.filter((c) => c !== best);
@@ -238,7 +264,7 @@ export function recommendStrategy(report: Report): Recommendation {
       ],
     };
   }
-  const tied = ranked.map((s) => s.label);
+  const tied = inReportOrder(ranked).map((s) => s.label);
   const mdd =
     findComparison(report.comparisons ?? [], best.id, second.id, 'userLogLoss')
       ?.minimumDetectableDifference ?? null;

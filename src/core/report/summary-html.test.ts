@@ -96,7 +96,7 @@ describe('summaryHtml', () => {
     const none = sixStrategies(report, [spec(false, 0.9), spec(false, 0.3)]);
     const page = html(none);
     expect(page).toContain(
-      'No strategy passes all three checks in 80% of seeds. The closest is 2. Full retrain (with fixes).',
+      'No strategy passes all three checks in 80% of seeds. Closest, and not told apart at this data size: 1. Full retrain (no changes) and 2. Full retrain (with fixes).',
     );
     expect(page).toContain('After (closest)');
     expect(page).not.toMatch(/recommended:/i);

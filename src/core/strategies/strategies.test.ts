@@ -98,7 +98,11 @@ describe('every strategy on the seed-shaped fixture (cpu)', async () => {
   });
 
   for (const strategy of STRATEGIES) {
-    it(`${strategy.id} trains, predicts held-out tasks better than a constant, and frees every tensor`, async () => {
+    // What this asserts: a held-out log loss below ln 2, i.e. better than predicting 0.5 everywhere. It does
+    // NOT claim to beat the training base rate (baseRateLoss, printed above): with these few epochs several
+    // strategies do not, and on the sample even fully trained ones often do not — the report's paired
+    // comparison against the constant rate says whether they do (docs/repeats.md).
+    it(`${strategy.id} trains, predicts held-out tasks with log loss below a constant 0.5's (ln 2), and frees every tensor`, async () => {
       const before = tf.memory().numTensors;
       const progress: string[] = [];
       const trained: TrainedStrategy = await strategy.train(data, fastOptions(strategy.id), {

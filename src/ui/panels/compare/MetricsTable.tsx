@@ -29,6 +29,12 @@ const VERDICT_WORDS = {
   worse: 'worse',
   'no detectable difference': 'no detectable difference',
 };
+/** The constant-rate column says in words whether the strategy beats it (issue 17: "beats the constant"). */
+const CONSTANT_WORDS = {
+  better: 'beats the constant rate',
+  worse: 'worse than the constant rate',
+  'no detectable difference': 'not detectably better than the constant rate',
+};
 
 function valueText(cell: Cell, column: Column): string {
   if (cell.value === null) return '–';
@@ -74,7 +80,11 @@ function CellView({
         </>
       )}
       {range && <span className="hint"> {range}</span>}
-      {cell.verdict && <span className="cell__verdict">{VERDICT_WORDS[cell.verdict]}</span>}
+      {cell.verdict && (
+        <span className="cell__verdict">
+          {column.key === 'vsConstant' ? CONSTANT_WORDS[cell.verdict] : VERDICT_WORDS[cell.verdict]}
+        </span>
+      )}
     </td>
   );
 }
@@ -109,12 +119,6 @@ function Checks({ row }: { row: MetricsRow }) {
     </td>
   );
 }
-
-const CONSTANT_TAG = {
-  better: 'beats the constant rate',
-  worse: 'worse than the constant rate',
-  'no detectable difference': 'not detectably better than the constant rate',
-} as const;
 
 export function MetricsTable({ report }: { report: Report }) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean } | undefined>();
@@ -170,14 +174,7 @@ export function MetricsTable({ report }: { report: Report }) {
         <tbody>
           {shown.map((row) => (
             <tr key={row.id} className={row.kind === 'reference' ? 'row--reference' : undefined}>
-              <th scope="row">
-                {row.label}
-                {row.vsConstant && (
-                  <span className={`constant-tag constant-tag--${row.vsConstant.replace(/ /g, '-')}`}>
-                    {CONSTANT_TAG[row.vsConstant]}
-                  </span>
-                )}
-              </th>
+              <th scope="row">{row.label}</th>
               {row.kind === 'failed' ? (
                 <td colSpan={COLUMNS.length + 1} className="alert__refusal">
                   failed: {row.error}
