@@ -24,16 +24,19 @@ import {
 const CHECK_KEYS = ['continuous', 'responsive', 'generalizes'] as const;
 const ARROW = { lower: '↓', higher: '↑', none: '' } as const;
 const DIRECTION_WORDS = { lower: 'lower is better', higher: 'higher is better', none: '' } as const;
-const VERDICT_WORDS = {
-  better: 'better',
-  worse: 'worse',
-  'no detectable difference': 'no detectable difference',
-};
+/** Short verdicts: the caption spells out "≈ no detectable difference". */
+const VERDICT_WORDS = { better: 'better', worse: 'worse', 'no detectable difference': '≈' };
 /** The constant-rate column says in words whether the strategy beats it (issue 17: "beats the constant"). */
-const CONSTANT_WORDS = {
+/** What a screen reader says for the constant-rate verdict. */
+const CONSTANT_SAID = {
   better: 'beats the constant rate',
   worse: 'worse than the constant rate',
   'no detectable difference': 'not detectably better than the constant rate',
+};
+const CONSTANT_WORDS = {
+  better: 'beats the constant',
+  worse: 'worse than the constant',
+  'no detectable difference': '≈ the constant',
 };
 
 function valueText(cell: Cell, column: Column): string {
@@ -79,10 +82,15 @@ function CellView({
           <span className="visually-hidden"> (best in column)</span>
         </>
       )}
-      {range && <span className="hint"> {range}</span>}
+      {range && <span className="hint cell__range"> {range}</span>}
       {cell.verdict && (
         <span className="cell__verdict">
-          {column.key === 'vsConstant' ? CONSTANT_WORDS[cell.verdict] : VERDICT_WORDS[cell.verdict]}
+          <span aria-hidden="true">
+            {column.key === 'vsConstant' ? CONSTANT_WORDS[cell.verdict] : VERDICT_WORDS[cell.verdict]}
+          </span>
+          <span className="visually-hidden">
+            {column.key === 'vsConstant' ? CONSTANT_SAID[cell.verdict] : cell.verdict}
+          </span>
         </span>
       )}
     </td>
@@ -157,7 +165,8 @@ export function MetricsTable({ report }: { report: Report }) {
           {several
             ? `Mean over ${report.seeds.length} seeds with its 95 % interval (resampling seeds, users and their rows)`
             : 'With the 95 % interval resampling users and their rows (one seed)'}
-          ; ↓ lower is better, ↑ higher is better, ★ best strategy in the column; click a heading to sort.
+          ; ↓ lower is better, ↑ higher is better, ★ best strategy in the column, ≈ no detectable difference;
+          click a heading to sort.
         </caption>
         <thead>
           <tr>

@@ -4,6 +4,7 @@
  * exports. Shows the report as the page does: masked when "Mask user IDs" is on.
  */
 import { useRef } from 'react';
+import { seedsText } from '../../../core/report/format-figures';
 import { displayRecommendation, displayReport } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { BeforeAfterHistograms } from './BeforeAfterHistograms';
@@ -37,8 +38,9 @@ export function StakeholderView() {
         <SummaryExport report={report} recommendation={recommendation} masked={masked} target={view} />
       </div>
       <p className="hint">
-        {d.fileName}: {d.rows.toLocaleString('en-US')} tasks from {d.users.length} users · seed {report.seed}{' '}
-        · fingerprint <code>{d.fingerprint}</code>
+        {d.fileName}: {d.rows.toLocaleString('en-US')} tasks from {d.users.length} users ·{' '}
+        {seedsText(report.seeds).toLowerCase()} · fingerprint <code>{d.fingerprint}</code>
+        {report.mixedRuns && ' · results from different runs'}
         {masked && ' · user IDs masked'}
       </p>
       {running && (
