@@ -16,6 +16,8 @@ import { compareStrategies } from '../core/report/compare-strategies';
 import type { ComparisonSet, ReportFrame } from '../core/report/compose-report';
 import { userLabels } from '../core/report/mask-ids';
 import { predictionsCsv } from '../core/report/predictions-csv';
+import { withIntervals } from '../core/report/repeated-entry';
+import type { ReportStrategy } from '../core/report/report-types';
 import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { StrategyId } from '../core/strategies/types';
@@ -214,6 +216,8 @@ async function train(id: number, request: TrainRequest): Promise<void> {
   runs.set(id, controller);
   const emit = (event: TrainEvent) => post({ id, kind: 'event', event });
   const finished: string[] = [];
+  // Each strategy's latest entry and whether all its seeds are in (a cancel leaves some without intervals).
+  const latest = new Map<string, { entry: ReportStrategy; complete: boolean }>();
   let guard: ContextGuard | undefined;
   try {
     const decision = await resolveBackend(request.backend, dataset, summary.fingerprint);
@@ -234,6 +238,8 @@ async function train(id: number, request: TrainRequest): Promise<void> {
       strategies: request.strategies.map((s) => ({ id: s.id as StrategyId, options: s.options })),
       seed: request.seed,
       repeats: request.repeats,
+      // Compared after the run, with the strategies of earlier runs (emitComparisons).
+      compare: false,
       thresholds: request.thresholds,
       backend: decision.backend,
       signal: controller.signal,
@@ -301,6 +307,7 @@ async function train(id: number, request: TrainRequest): Promise<void> {
           }
         }
         finished.push(entry.id);
+        latest.set(entry.id, { entry, complete: progress.complete });
         const { seedIndex, seedsDone, repeats, complete } = progress;
         emit({ kind: 'strategy-done', entry, progress: { seedIndex, seedsDone, repeats, complete } });
       },
@@ -309,6 +316,7 @@ async function train(id: number, request: TrainRequest): Promise<void> {
     post({ id, kind: 'trained', report });
   } catch (error) {
     if (controller.signal.aborted) {
+      completeIntervals(latest, emit);
       emitComparisons(emit);
       post({ id, kind: 'cancelled', finished: [...new Set(finished)] });
     } else post({ id, kind: 'train-failed', message: (error as Error).message });
@@ -375,4 +383,30 @@ function predictionsFile(
     fileName: `retrain-lab-predictions-${day}${maskIds ? '-masked' : ''}.csv`,
     csv,
   };
+}
+
+/** After a cancel: the strategies stopped between seeds get their intervals over the seeds they have. */
+function completeIntervals(
+  latest: Map<string, { entry: ReportStrategy; complete: boolean }>,
+  emit: (event: TrainEvent) => void,
+): void {
+  const { dataset } = held;
+  if (!dataset) return;
+  const rows = scoredRows(
+    dataset.tasks,
+    temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail').testIndices,
+  );
+  const predictions = new Map(heldPredictions().map((p) => [p.id, p]));
+  for (const [sid, { entry, complete }] of latest) {
+    if (complete || entry.status !== 'ok') continue;
+    const done = withIntervals(entry, rows, predictions.get(sid)?.heldOut ?? []);
+    const result = held.results.get(sid as StrategyId);
+    if (result) held.results.set(sid as StrategyId, { ...result, entry: done });
+    const seeds = done.seeds.length;
+    emit({
+      kind: 'strategy-done',
+      entry: done,
+      progress: { seedIndex: seeds - 1, seedsDone: seeds, repeats: seeds, complete: true },
+    });
+  }
 }

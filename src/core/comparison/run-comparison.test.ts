@@ -11,6 +11,10 @@ import { reportSchema, validateReport } from '../report/report-schema';
 import type { Report, ReportStrategy } from '../report/report-types';
 import { composeReport, type ReportFrame } from '../report/compose-report';
 import { runComparison, type ComparisonRequest } from './run-comparison';
+import { scoredRows } from '../evaluation/counted-run';
+import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
+import { withIntervals } from '../report/repeated-entry';
+import { temporalSplit } from '../split/temporal-split';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 /** Two quick strategies, few epochs: the point is the orchestration, not the fit. */
@@ -195,6 +199,8 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
   it("repeats: trains every strategy once per seed, keeps only the first seed's models, and reports runs, summaries, comparisons and a recommendation", async () => {
     const tensorsBefore = tf.memory().numTensors;
     const calls: string[] = [];
+    const partial: ReportStrategy[] = [];
+    const partialHeldOut: HeldOutPrediction[] = [];
     const handed: TrainedStrategy[] = [];
     const seedsSeen = new Set<string>();
     const result = await runComparison({
@@ -203,6 +209,13 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
       onProgress: (e) => seedsSeen.add(`${e.strategyId}:${e.seed}:${e.seedIndex + 1} of ${e.repeats}`),
       onStrategyDone: (entry, trained, _lane, progress) => {
         calls.push(`${entry.id}:${progress.seedIndex}:${progress.seedsDone}:${progress.complete}`);
+        // Intervals come once all of a strategy's seeds are in: not recomputed at every seed.
+        if (entry.status === 'ok') expect(entry.summary.resamples > 0).toBe(progress.complete);
+        if (entry.status === 'ok' && !progress.complete) {
+          expect(entry.summary.logLoss.lo).toBeNull();
+          partial.push(entry);
+          partialHeldOut.push(progress.heldOut as HeldOutPrediction);
+        }
         if (trained) handed.push(trained);
         expect(progress.heldOut?.pCorrect).toHaveLength(182);
       },
@@ -242,6 +255,13 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
     expect(r.mixedRuns).toBeNull();
     // The sample is the lab's own simulation: the truth row is there.
     expect(r.truth?.simulation.name).toBe('seed-shaped');
+    // A run cancelled after one seed: the worker gives the entry its intervals over the seed it has.
+    const one = partial[0] as ReportStrategy;
+    const rows = scoredRows(dataset.tasks, temporalSplit(dataset.tasks).testIndices);
+    const filled = withIntervals(one, rows, [partialHeldOut[0] as HeldOutPrediction], 200);
+    if (filled.status !== 'ok') throw new Error('expected an ok entry');
+    expect(filled.summary.resamples).toBe(200);
+    expect(filled.summary.logLoss.lo).toBeLessThanOrEqual(filled.summary.logLoss.hi as number);
     expect(result.predictions.get('weighted-loss')?.seeds).toEqual([42, 43, 44]);
     const parsed = reportSchema.safeParse(JSON.parse(JSON.stringify(r)));
     expect(parsed.success, parsed.error?.message).toBe(true);

@@ -115,6 +115,11 @@ export interface ComparisonRequest {
   now?: () => Date;
   /** Bootstrap resamples, default 1000 (fewer on big held-out sets for the repeated summaries). */
   resamples?: number;
+  /**
+   * Compute the paired comparisons for the report (default true). The lab worker says false: it compares
+   * every strategy it holds after the run, this run's and earlier ones, and would only repeat the work.
+   */
+  compare?: boolean;
 }
 
 /** A strategy's held-out predictions, one set per seed (in seed order). */
@@ -228,6 +233,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   request.onFrame?.(frame);
 
   const results = new Map<StrategyId, SeedResult[]>();
+  const latest = new Map<StrategyId, ReportStrategy>();
   const failed = new Set<StrategyId>();
   const trained = new Map<StrategyId, TrainedStrategy>();
   const handedOver = new Set<TrainedStrategy>();
@@ -241,7 +247,10 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     results.set(id, list);
     if (result.entry.status === 'failed') failed.add(id);
     const done = list.filter((r): r is SeedResult => r !== undefined);
-    const entry = repeatedEntry(done, settings, rows, request.resamples);
+    const complete = failed.has(id) || done.length === repeats;
+    // Intervals once the strategy's seeds are all in (the end of the run, or completeEntry after a cancel).
+    const entry = repeatedEntry(done, settings, rows, request.resamples, complete);
+    latest.set(id, entry);
     if (entry.status === 'failed') {
       // The entry no longer stands for a working strategy: its first seed's model goes too.
       const first = trained.get(id);
@@ -253,7 +262,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       seedIndex: job.seedIndex,
       repeats,
       seedsDone: done.length,
-      complete: failed.has(id) || done.length === repeats,
+      complete,
       heldOut: result.heldOut,
     };
     if (model && request.onStrategyDone) handedOver.add(model);
@@ -324,7 +333,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   for (const strategy of selected) {
     const done = (results.get(strategy.id) ?? []).filter((r): r is SeedResult => r !== undefined);
     if (done.length === 0) continue;
-    const entry = repeatedEntry(done, settings, rows, request.resamples);
+    const entry = latest.get(strategy.id) ?? repeatedEntry(done, settings, rows, request.resamples);
     entries.push(entry);
     if (entry.status === 'ok')
       predictions.set(strategy.id, {
@@ -332,12 +341,15 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
         heldOut: done.map((r) => r.heldOut as HeldOutPrediction),
       });
   }
-  const comparisons = compareStrategies(
-    rows,
-    [...predictions].map(([id, p]) => ({ id, seeds: p.seeds, heldOut: p.heldOut })),
-    frame.baseline,
-    { seed, resamples: request.resamples },
-  );
+  const comparisons =
+    request.compare === false
+      ? []
+      : compareStrategies(
+          rows,
+          [...predictions].map(([id, p]) => ({ id, seeds: p.seeds, heldOut: p.heldOut })),
+          frame.baseline,
+          { seed, resamples: request.resamples },
+        );
   const report = completeReport(
     { ...frame, generatedAt: (request.now?.() ?? new Date()).toISOString() },
     entries,

@@ -65,8 +65,12 @@ export interface RepeatedBootstrap {
   difference(a: string, b: string, metric: RepeatMetric): PairedDifference;
 }
 
-/** Resamples for this much work: `requested`, fewer for big held-out sets, never below the minimum. */
+/**
+ * Resamples for this much work: `requested`, fewer for big held-out sets, never below the minimum;
+ * 0 asks for none (point estimates only).
+ */
 export function resamplesFor(rows: number, runs: number, requested = REPEAT_RESAMPLES): number {
+  if (requested === 0) return 0;
   const work = Math.max(1, rows * runs);
   return Math.min(requested, Math.max(MIN_REPEAT_RESAMPLES, Math.floor(RESAMPLE_WORK_BUDGET / work)));
 }

@@ -81,10 +81,12 @@ export function summarize(
   runs: readonly Pick<ReportRun, 'checks' | 'responseGap'>[],
   bootstrapSeed: string,
   resamples?: number,
+  /** False: mean and sd only (lo / hi null, resamples 0) — for entries still gaining seeds. */
+  intervals = true,
 ): ReportSummary {
   const boot = repeatedBootstrap(rows, [{ key: 'it', seeds, runs: heldOut }], {
     seed: bootstrapSeed,
-    resamples,
+    resamples: intervals ? resamples : 0,
   });
   const spreads = Object.fromEntries(
     REPEAT_METRICS.map((m) => {
@@ -114,12 +116,15 @@ export function summarize(
 /**
  * The report entry of a strategy from its seeds' results (in seed order). A strategy that failed on any
  * seed is a failed entry naming that seed; otherwise the first seed's entry with runs and summary.
+ * `intervals: false` leaves the summary's lo / hi for later (an entry of a run still in progress: the
+ * bootstrap over every seed so far, at every seed, would cost the square of the seeds).
  */
 export function repeatedEntry(
   results: readonly SeedResult[],
   settings: RunSettings,
   rows: ScoredRows,
   resamples?: number,
+  intervals = true,
 ): ReportStrategy {
   const first = results[0];
   if (!first) throw new RangeError('a strategy entry needs at least one seed');
@@ -152,6 +157,32 @@ export function repeatedEntry(
       results.map((r) => r.heldOut as HeldOutPrediction),
       runs,
       `${first.seed}:summary:${head.id}`,
+      resamples,
+      intervals,
+    ),
+  };
+}
+
+/**
+ * An entry whose run stopped before all its seeds came in (a cancel), given the intervals it was left
+ * without: the same summary repeatedEntry gives a complete entry, over the seeds it has.
+ */
+export function withIntervals(
+  entry: ReportStrategy,
+  rows: ScoredRows,
+  heldOut: readonly HeldOutPrediction[],
+  resamples?: number,
+): ReportStrategy {
+  if (entry.status !== 'ok' || entry.summary.resamples > 0 || heldOut.length !== entry.seeds.length)
+    return entry;
+  return {
+    ...entry,
+    summary: summarize(
+      rows,
+      entry.seeds,
+      heldOut,
+      entry.runs,
+      `${entry.seed}:summary:${entry.id}`,
       resamples,
     ),
   };
