@@ -15,6 +15,7 @@ import {
   BUNDLE_FORMAT_VERSION,
   MANIFEST_PATH,
   type BundleManifest,
+  type BundleNetwork,
   type BundleRoute,
 } from './bundle-manifest';
 import type { SelfCheck } from './self-check';
@@ -55,6 +56,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
   const fallback: Partial<BundleRoute> = {};
   const users: Record<string, Partial<BundleRoute>> = {};
   const userDirs = new Map<string, string>();
+  const networks: Record<string, BundleNetwork> = {};
   let featureVersion: FeatureVersion | undefined;
   for (const m of trained.models()) {
     const dir = m.userId === undefined ? 'models/shared' : dirOf(userDirs, m.userId);
@@ -67,6 +69,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     files[`${dir}/${m.head}/weights.bin`] = [weightBytes(artifacts.weightData), { level: 0 }];
     const route = m.userId === undefined ? fallback : (users[userKey(m.userId)] ??= {});
     route[m.head] = path;
+    networks[path] = networkEntry(m, metadata);
   }
   if (!featureVersion || !fallback.correctness || !fallback.time)
     throw new Error(`${trained.label} has no shared correctness and time networks to export`);
@@ -85,6 +88,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     routing: { fallback: fallback as BundleRoute, users: users as Record<string, BundleRoute> },
     metrics: input.metrics ? (JSON.parse(JSON.stringify(input.metrics)) as Record<string, unknown>) : null,
     selfCheck: input.selfCheck,
+    networks,
   };
   files[MANIFEST_PATH] = [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }];
   files['README.txt'] = [strToU8(bundleUsageText(manifest)), { level: 6 }];
@@ -110,6 +114,24 @@ function maskMetadata(m: ExportableModel, userKey: (id: string) => string): Reco
   if (encoders) meta.encoders = { ...encoders, users: encoders.users.map(userKey) };
   if (typeof meta.userId === 'string') meta.userId = userKey(meta.userId);
   return meta;
+}
+
+/** The manifest's copy of what a network needs (its metadata, already masked), which Keras conversion would drop. */
+function networkEntry(m: ExportableModel, metadata: Record<string, unknown>): BundleNetwork {
+  const encoders = metadata.encoders as BundleNetwork['encoders'];
+  const timeScale = metadata.timeScale as BundleNetwork['timeScale'];
+  return {
+    head: m.head,
+    architecture: String(metadata.architecture),
+    featureVersion: metadata.featureVersion as BundleNetwork['featureVersion'],
+    inputs: [...m.model.inputNames],
+    encoders: {
+      users: [...encoders.users],
+      topics: [...encoders.topics],
+      difficulties: [...encoders.difficulties],
+    },
+    ...(timeScale ? { timeScale: { ...timeScale } } : {}),
+  };
 }
 
 /** The standard tfjs layers model.json, its weights in the sibling file "weights.bin". */
