@@ -13,6 +13,11 @@ export const BUNDLE_FORMAT_VERSION = 2;
 export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 export const MANIFEST_PATH = 'manifest.json';
 
+/** e.g. "retrain-lab-weighted-loss-2026-11-28.zip" (the strategy and the date it was exported). */
+export function bundleFileName(strategyId: string, createdAt: Date): string {
+  return `retrain-lab-${strategyId}-${createdAt.toISOString().slice(0, 10)}.zip`;
+}
+
 /** The two networks (tfjs layers model.json paths inside the zip) serving one route. */
 const routeSchema = z.object({ correctness: z.string(), time: z.string() });
 export type BundleRoute = z.infer<typeof routeSchema>;

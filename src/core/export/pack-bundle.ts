@@ -13,6 +13,7 @@ import type { ExportableModel, TrainedStrategy } from '../strategies/types';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  bundleFileName,
   MANIFEST_PATH,
   type BundleManifest,
   type BundleNetwork,
@@ -20,6 +21,8 @@ import {
 } from './bundle-manifest';
 import type { SelfCheck } from './self-check';
 import { bundleUsageText } from './usage-text';
+
+export { bundleFileName } from './bundle-manifest';
 
 export interface PackInput {
   trained: TrainedStrategy;
@@ -94,11 +97,6 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
   files['README.txt'] = [strToU8(bundleUsageText(manifest)), { level: 6 }];
   const bytes = zipSync(files, { mtime: createdAt });
   return { bytes, manifest, fileName: bundleFileName(trained.id, createdAt) };
-}
-
-/** e.g. "retrain-lab-weighted-loss-2026-11-28.zip" (the strategy and the date it was exported). */
-export function bundleFileName(strategyId: string, createdAt: Date): string {
-  return `retrain-lab-${strategyId}-${createdAt.toISOString().slice(0, 10)}.zip`;
 }
 
 // Directories by position, never by id: ids can hold any character and may be masked.
