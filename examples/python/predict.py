@@ -24,7 +24,6 @@ import io
 import json
 import math
 import re
-import struct
 import sys
 import time
 import zipfile
@@ -37,7 +36,10 @@ import numpy as np
 # 1. A task export → tasks (docs/features.md §1)
 
 # JavaScript's String.prototype.trim white space (not Python's str.strip set).
-JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+JS_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 ALIASES = {
     "user_id": ["user", "user_email", "email", "student_id", "learner_id"],
     "topic": ["skill", "skill_name", "kc", "concept"],
@@ -353,7 +355,8 @@ def json_records(text: str):
             elif not re.search(r"[\r\n]", js_trim(text)) and map_columns(list(value.keys())):
                 fmt, entries = "ndjson", [(1, value)]
         if entries is None:
-            raise Refused('is JSON but holds no array of tasks (expected an array, or one under "tasks", "data" or "rows")')
+            raise Refused('is JSON but holds no array of tasks '
+                          '(expected an array, or one under "tasks", "data" or "rows")')
     except ValueError as error:
         fmt, entries = "ndjson", []
         for i, line in enumerate(re.split(r"\r?\n", text)):
@@ -363,7 +366,9 @@ def json_records(text: str):
                 entries.append((i + 1, loads(line)))
             except ValueError:
                 problems.append((i + 1, "(row)", "is not valid JSON"))
-        if not entries or len(entries) < len(problems) or not (entries[0][1] is None or isinstance(entries[0][1], (dict, list))):
+        first = entries[0][1] if entries else 0
+        # NDJSON only if most lines are JSON and the first is an object (JavaScript: null and arrays count).
+        if not entries or len(entries) < len(problems) or not (first is None or isinstance(first, (dict, list))):
             raise Refused(f"is not valid JSON ({error})") from None
     header = []
     for _, v in entries:
@@ -547,11 +552,19 @@ ACTIVATIONS = {
     "relu6": lambda x: np.clip(x, 0, 6),
     "hard_sigmoid": lambda x: np.clip(0.2 * x + 0.5, 0, 1).astype(np.float32),
     "exponential": np.exp,
-    "softmax": lambda x: (np.exp(x - x.max(-1, keepdims=True)) / np.exp(x - x.max(-1, keepdims=True)).sum(-1, keepdims=True)).astype(np.float32),
+    "softmax": lambda x: softmax(x),
 }
 ACTIVATIONS["silu"] = ACTIVATIONS["swish"]
-IDENTITY_LAYERS = {"Dropout", "SpatialDropout1D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization"}
+# Layers that only act while training.
+IDENTITY_LAYERS = {
+    "Dropout", "SpatialDropout1D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization",
+}
 DTYPES = {"float32": "<f4", "int32": "<i4"}
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(-1, keepdims=True))
+    return (e / e.sum(-1, keepdims=True)).astype(np.float32)
 
 
 def activation(name) -> callable:
@@ -575,7 +588,7 @@ def read_weights(model_json: dict, read_file) -> dict:
             if offset + size > len(data):
                 raise ValueError(f"weights are truncated at {entry['name']}")
             array = np.frombuffer(data, dtype=DTYPES[entry["dtype"]], count=count, offset=offset)
-            weights[entry["name"]] = array.reshape(entry["shape"]).astype(np.float32 if entry["dtype"] == "float32" else np.int32)
+            weights[entry["name"]] = array.reshape(entry["shape"]).astype(array.dtype.newbyteorder("="))
             offset += size
         if offset != len(data):
             raise ValueError(f"weights hold {len(data)} bytes where {offset} are expected")
@@ -735,7 +748,8 @@ def load_bundle(path: str) -> Bundle:
             raise Refused(f"uses bundle format {manifest.get('formatVersion')}; this script reads formats 1 and 2")
         spec = manifest["features"]
         if spec.get("specVersion") != 1 or spec.get("names") != FEATURE_NAMES:
-            raise Refused(f"its features follow spec version {spec.get('specVersion')} or another order; this script computes version 1")
+            raise Refused(f"its features follow spec version {spec.get('specVersion')} or another order; "
+                          "this script computes version 1")
         routing = manifest["routing"]
         paths = [p for r in [routing["fallback"], *routing["users"].values()] for p in (r["correctness"], r["time"])]
         networks = {}
@@ -839,22 +853,40 @@ def user_key_for(bundle: Bundle, tasks: list, user_map: str | None):
     return lambda u: labels.get(u, u)
 
 
+def print_fingerprints(paths: list) -> int:
+    """One line per file: its fingerprint, or why it is refused (exit 2 if any is)."""
+    refused = False
+    for path in paths:
+        try:
+            print(fingerprint(read_tasks(path).tasks))
+        except (Refused, OSError) as error:
+            print(f"refused: {error}")
+            refused = True
+    return 2 if refused else 0
+
+
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Predict P(correct) and seconds with a Retrain Lab model bundle (numpy only).")
+    ap = argparse.ArgumentParser(
+        description="Predict P(correct) and seconds with a Retrain Lab model bundle (numpy only).")
     ap.add_argument("paths", nargs="+", metavar="BUNDLE.zip TASKS",
                     help="the bundle zip (Download model, or compare --models) and a task export: CSV (, ; or tab), "
-                         "JSON or NDJSON (--fingerprint: the export only)")
+                         "JSON or NDJSON (--fingerprint: task exports only)")
     ap.add_argument("--out", help="write predictions as CSV here (default: standard output)")
-    ap.add_argument("--self-check", action="store_true", help="reproduce the manifest's stored predictions; exit 1 if they differ")
+    ap.add_argument("--self-check", action="store_true",
+                    help="reproduce the manifest's stored predictions; exit 1 if they differ")
     ap.add_argument("--tolerance", type=float, default=1e-5, help="self-check pass mark (default 1e-5)")
-    ap.add_argument("--user-map", help="masked bundles: 'auto' (label this file's users as the lab does) or a CSV user_id,label")
+    ap.add_argument("--user-map",
+                    help="masked bundles: 'auto' (label this file's users as the lab does) or a CSV user_id,label")
     ap.add_argument("--next", nargs="+", metavar="VALUE",
                     help="USER TOPIC DIFFICULTY [COMPLETED_AT]: predict a next task after the file's history")
-    ap.add_argument("--fingerprint", action="store_true", help="print the file's dataset fingerprint and exit")
+    ap.add_argument("--fingerprint", action="store_true",
+                    help="print each task export's dataset fingerprint (or 'refused: reason') and exit")
     args = ap.parse_args(argv)
-    if len(args.paths) != (1 if args.fingerprint else 2):
-        ap.error("give TASKS with --fingerprint, else BUNDLE.zip TASKS")
-    args.bundle, args.tasks = (None, *args.paths) if args.fingerprint else args.paths
+    if args.fingerprint:
+        return print_fingerprints(args.paths)
+    if len(args.paths) != 2:
+        ap.error("give BUNDLE.zip TASKS")
+    args.bundle, args.tasks = args.paths
     try:
         imported = read_tasks(args.tasks)
     except (Refused, OSError) as error:
@@ -863,10 +895,8 @@ def main(argv=None) -> int:
     tasks = imported.tasks
     if imported.problems:
         row, column, reason = imported.problems[0]
-        print(f"{args.tasks}: {len(imported.problems)} row(s) skipped (first: row {row}, {column} {reason})", file=sys.stderr)
-    if args.fingerprint:
-        print(fingerprint(tasks))
-        return 0
+        print(f"{args.tasks}: {len(imported.problems)} row(s) skipped (first: row {row}, {column} {reason})",
+              file=sys.stderr)
     try:
         bundle = load_bundle(args.bundle)
     except (Refused, OSError, zipfile.BadZipFile, ValueError, KeyError) as error:
@@ -892,7 +922,8 @@ def main(argv=None) -> int:
         history_features(tasks, histories)
         h = histories.get(user, UserHistory())
         nxt = Task(user, topic, difficulty, ms, False, 0.0, 0)
-        p, s, routes = bundle.predict([nxt], np.asarray([h.features_for(topic, difficulty, ms)], dtype=np.float32), user_key)
+        features = np.asarray([h.features_for(topic, difficulty, ms)], dtype=np.float32)
+        p, s, routes = bundle.predict([nxt], features, user_key)
         print(json.dumps({"user_id": user, "topic": topic, "difficulty": difficulty, "completed_at": iso_of(ms),
                           "history_tasks": h.n, "p_correct": float(p[0]), "predicted_seconds": float(s[0]),
                           "route": routes[0]}))
