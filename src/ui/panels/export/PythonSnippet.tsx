@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { pythonSnippet } from '../../../core/export/python-snippet';
 import { downloadText } from '../../../platform/download';
+import { SAMPLE_NAME } from '../../../platform/read-file';
 import { displaySummary } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 
@@ -24,7 +25,8 @@ export function PythonSnippet({ strategyId }: { strategyId: string }) {
   const snippet = pythonSnippet({
     strategyId,
     date: new Date(),
-    tasksFile: summary?.fileName ?? 'tasks.csv',
+    // The bundled sample is fixtures/seed-shaped.csv in the lab's repository.
+    tasksFile: summary?.fileName === SAMPLE_NAME ? 'seed-shaped.csv' : (summary?.fileName ?? 'tasks.csv'),
     masked,
   });
 
