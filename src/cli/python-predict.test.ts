@@ -39,7 +39,9 @@ function pythonWithNumpy(): string | undefined {
 const missing = pythonWithNumpy();
 const required = Boolean(process.env.RETRAIN_LAB_REQUIRE_PYTHON || process.env.CI);
 
-const python = (...args: string[]) => spawnSync('python3', [PREDICT, ...args], { encoding: 'utf8' });
+// No __pycache__ left beside predict.py by the tests.
+const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+const python = (...args: string[]) => spawnSync('python3', [PREDICT, ...args], { encoding: 'utf8', env });
 /** Each python3 run costs about 0.3 s of CPU (mostly importing numpy); a loaded machine makes it seconds. */
 const SLOW = 300_000;
 
@@ -169,7 +171,7 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
           .replace('python3 predict.py ', '')
           .replace('USER_ID TOPIC', 'you2@example.com Calculus')
           .split(' ');
-        const run = spawnSync('python3', [PREDICT, ...args], { cwd: dir, encoding: 'utf8' });
+        const run = spawnSync('python3', [PREDICT, ...args], { cwd: dir, encoding: 'utf8', env });
         expect(run.status, `${command}: ${run.stderr}`).toBe(0);
       }
       const program = [
@@ -179,7 +181,7 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
         code ?? '',
         'print(len(p_correct), set(routes))',
       ].join('\n');
-      const api = spawnSync('python3', ['-c', program], { cwd: dir, encoding: 'utf8' });
+      const api = spawnSync('python3', ['-c', program], { cwd: dir, encoding: 'utf8', env });
       expect(api.status, api.stderr).toBe(0);
       expect(api.stdout.trim()).toBe("917 {'shared'}");
     },
