@@ -18,6 +18,7 @@ import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
 import type { HelperLane } from './helper-lane';
 import { createHelperPool, helperBudget } from './helper-pool';
 import { handleInOrder } from './handle-in-order';
+import { runIdOf, type RunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type {
@@ -40,7 +41,7 @@ const held: ModelHoldings & {
   remote: Map<string, HelperLane>;
 } = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
 const helpers = createHelperPool();
-const runs = new Map<number, AbortController>();
+const runs = new Map<RunId, AbortController>();
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -111,7 +112,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         return post({ id, kind: 'preview', influence });
       }
       case 'train':
-        return await train(id, request);
+        return await train(runIdOf(id), request);
       case 'cancel':
         runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
         return;
@@ -184,7 +185,7 @@ function workersFor(request: TrainRequest, backend: BackendName): { count: numbe
   };
 }
 
-async function train(id: number, request: TrainRequest): Promise<void> {
+async function train(id: RunId, request: TrainRequest): Promise<void> {
   const { dataset, summary } = held;
   if (!dataset || !summary)
     return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });
