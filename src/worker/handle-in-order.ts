@@ -3,9 +3,12 @@
  * before the runs that need it), except a cancel, which jumps the queue — or it could never reach the
  * run it stops.
  */
-export function handleInOrder<R extends { kind: string }>(handle: (request: R) => Promise<void>): void {
+export function handleInOrder<R extends { kind: string }>(
+  handle: (request: R) => Promise<void>,
+  scope: Pick<EventTarget, 'addEventListener'> = self,
+): void {
   let queue: Promise<void> = Promise.resolve();
-  self.addEventListener('message', (event: MessageEvent<R>) => {
+  scope.addEventListener('message', (event: MessageEvent<R>) => {
     const request = event.data;
     if (request.kind === 'cancel') void handle(request);
     else queue = queue.then(() => handle(request));

@@ -20,10 +20,12 @@ const held: ModelHoldings = { trained: new Map(), results: new Map() };
 let runner: LaneRunner | undefined;
 const runs = new Map<HelperRunId, AbortController>();
 
+/** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
+const scope = self;
 const post = (reply: HelperReply, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+  (scope as unknown as Worker).postMessage(reply, transfer);
 
-handleInOrder(handle);
+handleInOrder(handle, scope);
 
 async function handle(request: HelperRequest): Promise<void> {
   const { id } = request;
