@@ -5,11 +5,12 @@
  */
 export function handleInOrder<R extends { kind: string }>(
   handle: (request: R) => Promise<void>,
-  scope: Pick<EventTarget, 'addEventListener'> = self,
+  /** The worker's own scope (its `self`). */
+  scope: Pick<EventTarget, 'addEventListener'>,
 ): void {
   let queue: Promise<void> = Promise.resolve();
-  scope.addEventListener('message', (event: MessageEvent<R>) => {
-    const request = event.data;
+  scope.addEventListener('message', (event) => {
+    const request = (event as MessageEvent<R>).data;
     if (request.kind === 'cancel') void handle(request);
     else queue = queue.then(() => handle(request));
   });

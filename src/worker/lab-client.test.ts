@@ -194,3 +194,44 @@ describe('the lab client with a scripted worker', () => {
     expect(sent(latest())).toEqual([expect.objectContaining({ kind: 'import', fileName: 'good.csv' })]);
   });
 });
+
+describe('the lab client with the real lab worker and a training helper (two cores)', () => {
+  let env: ReturnType<typeof installInProcessWorkers>;
+  let client: LabClient;
+
+  beforeEach(() => {
+    env = installInProcessWorkers(2);
+    client = createLabClient(() => new InProcessWorker(LAB_WORKER) as unknown as Worker);
+  });
+  afterEach(() => {
+    client.dispose();
+    env.restore();
+  });
+
+  it('trains the strategy of a helper that crashed in the lab worker instead, says so, and finishes the run', async () => {
+    await client.importFile('seed-shaped.csv', SAMPLE);
+    const notices: string[] = [];
+    let workers = 0;
+    const strategies = [
+      { id: 'full-retrain', options: { epochs: 30 } },
+      { id: 'architecture-fixes', options: { epochs: 30 } },
+    ];
+    const done = await client.train({ ...trainRequest(strategies), workers: 'auto' }, (event) => {
+      if (event.kind === 'workers') workers = event.count;
+      if (event.kind === 'notice') notices.push(event.message);
+      // The lab worker is the first worker started, its helper the second.
+      if (event.kind === 'progress' && notices.length === 0) env.workers[1]?.crash('out of memory');
+    }).done;
+    expect(workers).toBe(2);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^Training helper 1 could not finish .+ \(it stopped unexpectedly: out of memory\); it was trained again in the lab worker\.$/,
+    );
+    expect(done.kind).toBe('trained');
+    if (done.kind === 'trained')
+      expect(done.report.strategies.map((s) => [s.id, s.status])).toEqual([
+        ['full-retrain', 'ok'],
+        ['architecture-fixes', 'ok'],
+      ]);
+  });
+});
