@@ -1,5 +1,5 @@
 /**
- * The stacked step as tfjs ops on the active backend (the engine for WebGL and CPU): K models'
+ * The stacked step as tfjs ops on the active backend (the engine on WebGL, or wherever wasm SIMD is missing): K models'
  * variables stacked on a leading axis, one forward/backward through tfjs autograd and one masked
  * Adam update per step, the epoch's losses summed on the device and read back once per epoch.
  */
