@@ -25,29 +25,33 @@ const QUICK = { epochs: 2 };
 /** Long enough to be caught mid-strategy (the fused engine does an epoch of the sample in milliseconds). */
 const LONG = { epochs: 400 };
 
-describe('the lab client with the real lab worker', () => {
-  let env: ReturnType<typeof installInProcessWorkers>;
-  let client: LabClient;
-  const spawned = () => env.workers;
-
+/** A client of the real lab worker, fresh for each test, on a machine reporting `cores` cores. */
+function realLabWorker(cores: number) {
+  const lab = {} as { env: ReturnType<typeof installInProcessWorkers>; client: LabClient };
   beforeEach(() => {
-    env = installInProcessWorkers(1);
-    client = createLabClient(() => new InProcessWorker(LAB_WORKER) as unknown as Worker);
+    lab.env = installInProcessWorkers(cores);
+    lab.client = createLabClient(() => new InProcessWorker(LAB_WORKER) as unknown as Worker);
   });
   afterEach(() => {
-    client.dispose();
-    env.restore();
+    lab.client.dispose();
+    lab.env.restore();
   });
+  return lab;
+}
+
+describe('the lab client with the real lab worker', () => {
+  const lab = realLabWorker(1);
+  const spawned = () => lab.env.workers;
 
   it('imports, lists the strategies and trains one: its events in order, all before the reply', async () => {
-    const imported = await client.importFile('seed-shaped.csv', SAMPLE);
+    const imported = await lab.client.importFile('seed-shaped.csv', SAMPLE);
     expect(imported.kind).toBe('imported');
     if (imported.kind === 'imported') expect(imported.summary.rows).toBe(917);
-    expect((await client.catalog()).map((s) => s.id)).toContain('full-retrain');
+    expect((await lab.client.catalog()).map((s) => s.id)).toContain('full-retrain');
 
     const events: TrainEvent['kind'][] = [];
     let replied = false;
-    const run = client.train(trainRequest([{ id: 'full-retrain', options: QUICK }]), (event) => {
+    const run = lab.client.train(trainRequest([{ id: 'full-retrain', options: QUICK }]), (event) => {
       expect(replied, `event "${event.kind}" after the run's reply`).toBe(false);
       events.push(event.kind);
     });
@@ -62,16 +66,16 @@ describe('the lab client with the real lab worker', () => {
   });
 
   it('cancels a run mid-strategy: the reply says cancelled and keeps the strategy already finished', async () => {
-    await client.importFile('seed-shaped.csv', SAMPLE);
+    await lab.client.importFile('seed-shaped.csv', SAMPLE);
     const strategies = [
       { id: 'full-retrain', options: QUICK },
       { id: 'balanced-sampling', options: LONG },
     ];
     let cancelled = false;
-    const run = client.train(trainRequest(strategies), (event) => {
+    const run = lab.client.train(trainRequest(strategies), (event) => {
       if (!cancelled && event.kind === 'progress' && event.event.strategyId === 'balanced-sampling') {
         cancelled = true;
-        client.cancel(run.runId);
+        lab.client.cancel(run.runId);
       }
     });
     expect(await run.done).toMatchObject({ kind: 'cancelled', finished: ['full-retrain'] });
@@ -80,9 +84,9 @@ describe('the lab client with the real lab worker', () => {
 
   it('restarts a crashed worker: the run in flight fails with the reason, and the dataset is there again', async () => {
     const restarts: string[] = [];
-    client.onRestart((message) => restarts.push(message));
-    await client.importFile('seed-shaped.csv', SAMPLE);
-    const run = client.train(trainRequest([{ id: 'weighted-loss', options: LONG }]), (event) => {
+    lab.client.onRestart((message) => restarts.push(message));
+    await lab.client.importFile('seed-shaped.csv', SAMPLE);
+    const run = lab.client.train(trainRequest([{ id: 'weighted-loss', options: LONG }]), (event) => {
       if (event.kind === 'progress' && spawned().length === 1) spawned()[0]?.crash('out of memory');
     });
     const message = 'The lab worker stopped unexpectedly (out of memory); it was restarted.';
@@ -92,9 +96,10 @@ describe('the lab client with the real lab worker', () => {
     expect(spawned()[0]?.isTerminated).toBe(true);
 
     // The new worker was given the last good file before anything else: no import needed to go on.
-    const influence = await client.preview([{ id: 'weighted-loss', options: {} }]);
+    const influence = await lab.client.preview([{ id: 'weighted-loss', options: {} }]);
     expect(influence['weighted-loss']?.length).toBeGreaterThan(0);
-    const again = await client.train(trainRequest([{ id: 'full-retrain', options: QUICK }]), () => {}).done;
+    const again = await lab.client.train(trainRequest([{ id: 'full-retrain', options: QUICK }]), () => {})
+      .done;
     expect(again.kind).toBe('trained');
   });
 });
@@ -196,31 +201,21 @@ describe('the lab client with a scripted worker', () => {
 });
 
 describe('the lab client with the real lab worker and a training helper (two cores)', () => {
-  let env: ReturnType<typeof installInProcessWorkers>;
-  let client: LabClient;
-
-  beforeEach(() => {
-    env = installInProcessWorkers(2);
-    client = createLabClient(() => new InProcessWorker(LAB_WORKER) as unknown as Worker);
-  });
-  afterEach(() => {
-    client.dispose();
-    env.restore();
-  });
+  const lab = realLabWorker(2);
 
   it('trains the strategy of a helper that crashed in the lab worker instead, says so, and finishes the run', async () => {
-    await client.importFile('seed-shaped.csv', SAMPLE);
+    await lab.client.importFile('seed-shaped.csv', SAMPLE);
     const notices: string[] = [];
     let workers = 0;
     const strategies = [
       { id: 'full-retrain', options: { epochs: 30 } },
       { id: 'architecture-fixes', options: { epochs: 30 } },
     ];
-    const done = await client.train({ ...trainRequest(strategies), workers: 'auto' }, (event) => {
+    const done = await lab.client.train({ ...trainRequest(strategies), workers: 'auto' }, (event) => {
       if (event.kind === 'workers') workers = event.count;
       if (event.kind === 'notice') notices.push(event.message);
       // The lab worker is the first worker started, its helper the second.
-      if (event.kind === 'progress' && notices.length === 0) env.workers[1]?.crash('out of memory');
+      if (event.kind === 'progress' && notices.length === 0) lab.env.workers[1]?.crash('out of memory');
     }).done;
     expect(workers).toBe(2);
     expect(notices).toHaveLength(1);
