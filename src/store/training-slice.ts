@@ -9,7 +9,7 @@ import type { ReportStrategy } from '../core/report/report-types';
 import type { RunProgressEvent } from '../core/comparison/run-comparison';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
-import type { BackendDecision, TrainEvent } from '../worker/protocol';
+import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
 import type { SettingsSlice } from './settings-slice';
 
 export interface StrategyProgress {
@@ -30,7 +30,7 @@ export interface StrategyProgress {
 }
 
 export interface TrainingSlice {
-  runId?: number;
+  runId?: RunId;
   /** Strategy ids of the run in progress, in order. */
   runStrategies: string[];
   /** Seeds per strategy of the run in progress. */
