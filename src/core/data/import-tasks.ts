@@ -3,6 +3,7 @@
  * of every skipped row, or one plain sentence refusing the whole file. Pure: runs in Node and in workers.
  */
 import { decodeText, stripBom } from './decode-text';
+import { importSizeRefusal } from './import-limits';
 import { mapColumns } from './column-aliases';
 import { readRecords } from './read-records';
 import { compareTasks } from './compare-tasks';
@@ -21,6 +22,8 @@ const refuse = (fileName: string, reason: string): ImportResult => ({
 
 export function importTasksFromBytes(bytes: Uint8Array, fileName: string): ImportResult {
   if (bytes.length === 0) return refuse(fileName, 'is empty');
+  const tooLarge = importSizeRefusal(fileName, bytes.length);
+  if (tooLarge) return { kind: 'refused', message: tooLarge };
   const decoded = decodeText(bytes);
   if (decoded.kind === 'binary') return refuse(fileName, 'looks like a binary file, not CSV or JSON text');
   return importTasksFromText(decoded.text, fileName);
