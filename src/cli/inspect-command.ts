@@ -4,7 +4,7 @@
  */
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset, type DatasetSummary } from '../core/data/summarize-dataset';
-import type { RowProblem } from '../core/data/task';
+import type { ImportWarning, RowProblem } from '../core/data/task';
 import { readFailure, type CliIo } from './cli-io';
 import { commandHelp, parseCommand, usageRefusal, UsageError, type CommandSpec } from './command-spec';
 
@@ -67,7 +67,11 @@ export async function inspectCommand(
 }
 
 /** The `--json` object: the report's `dataset` block plus the skipped rows. */
-export function inspectJson(summary: DatasetSummary, problems: RowProblem[]) {
+export function inspectJson(
+  summary: DatasetSummary,
+  problems: RowProblem[],
+  warnings: readonly ImportWarning[] = [],
+) {
   return {
     rows: summary.rows,
     skippedRows: summary.skippedRows,
@@ -80,6 +84,7 @@ export function inspectJson(summary: DatasetSummary, problems: RowProblem[]) {
       correctRate,
     })),
     problems,
+    warnings,
     notCompletedRows: summary.notCompletedRows,
     firstTaskAt: summary.firstTaskAt,
     lastTaskAt: summary.lastTaskAt,
@@ -89,7 +94,11 @@ export function inspectJson(summary: DatasetSummary, problems: RowProblem[]) {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function formatSummary(s: DatasetSummary, problems: RowProblem[]): string {
+function formatSummary(
+  s: DatasetSummary,
+  problems: RowProblem[],
+  warnings: readonly ImportWarning[],
+): string {
   const lines = [
     `${s.fileName}: ${s.rows} tasks, ${s.users.length} users, ${s.topics.length} topics`,
     `skipped rows: ${s.skippedRows}${s.notCompletedRows ? `; left out as not completed: ${s.notCompletedRows}` : ''}`,
@@ -110,6 +119,10 @@ function formatSummary(s: DatasetSummary, problems: RowProblem[]): string {
     lines.push(
       `${t.topic.slice(0, 34).padEnd(34)} ${[t.counts.easy, t.counts.medium, t.counts.hard].map((n) => String(n).padStart(7)).join(' ')}`,
     );
+  }
+  if (warnings.length > 0) {
+    lines.push('', 'warnings:');
+    for (const w of warnings) lines.push(`  ${w.message}`);
   }
   if (problems.length > 0) {
     lines.push('', 'first problems:');

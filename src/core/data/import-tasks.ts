@@ -4,6 +4,7 @@
  */
 import { decodeText, stripBom } from './decode-text';
 import { importSizeRefusal } from './import-limits';
+import { checkImportedTasks } from './import-warnings';
 import { mapColumns } from './column-aliases';
 import { readRecords } from './read-records';
 import { compareTasks } from './compare-tasks';
@@ -45,6 +46,7 @@ export function importTasksFromText(text: string, fileName: string): ImportResul
   if (tasks.length === 0) return refuse(fileName, noValidRowReason(rowsRead, problems, notCompletedRows));
   problems.sort((a, b) => a.row - b.row);
   tasks.sort(compareTasks);
+  const warnings = checkImportedTasks(tasks);
   const columnMap: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [column, source] of mapping.sourceName) columnMap[column] = source;
   return {
@@ -60,6 +62,7 @@ export function importTasksFromText(text: string, fileName: string): ImportResul
         problems: problems.slice(0, MAX_DETAILED_PROBLEMS),
         ignoredColumns: mapping.ignored,
         columnMap,
+        ...(warnings.length > 0 ? { warnings } : {}),
       },
     },
   };
