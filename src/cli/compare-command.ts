@@ -193,6 +193,7 @@ export async function compareCommand(
     return 2;
   }
   const { tasks } = imported.dataset;
+  for (const warning of imported.dataset.report.warnings ?? []) io.stderr(`warning: ${warning.message}\n`);
   const activation = await activateBackend(args.backend);
   if (!activation.ok) {
     io.stderr(`${activation.reason}\n`);

@@ -59,9 +59,11 @@ export async function inspectCommand(
     return 2;
   }
   const summary = await summarizeDataset(result.dataset);
-  const problems = result.dataset.report.problems;
+  const { problems, warnings = [] } = result.dataset.report;
   io.stdout(
-    json ? `${JSON.stringify(inspectJson(summary, problems), null, 2)}\n` : formatSummary(summary, problems),
+    json
+      ? `${JSON.stringify(inspectJson(summary, problems, warnings), null, 2)}\n`
+      : formatSummary(summary, problems, warnings),
   );
   return 0;
 }

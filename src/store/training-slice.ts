@@ -11,6 +11,7 @@ import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, TrainEvent } from '../worker/protocol';
 import type { SettingsSlice } from './settings-slice';
+import { failureLines, finishedStatus } from './train-status';
 
 export interface StrategyProgress {
   phase: string;
@@ -171,14 +172,11 @@ export const createTrainingSlice =
         flushProgress();
         const kept = Object.keys(get().results).length;
         if (reply.kind === 'trained') {
-          const failed = reply.report.strategies.filter((e) => e.status === 'failed');
+          const failures = failureLines(reply.report.strategies);
           set({
             reportFrame: frameOf(reply.report),
-            trainStatus:
-              scope === 'single' ? `${labelOf(ids[0] as string)} trained` : 'All strategies trained',
-            trainError: failed.length
-              ? failed.map((f) => `${f.label}: ${f.status === 'failed' ? f.error : ''}`).join('; ')
-              : undefined,
+            trainStatus: finishedStatus(reply.report.strategies, scope),
+            trainError: failures.length > 0 ? failures.join('; ') : undefined,
           });
         } else if (reply.kind === 'cancelled') {
           set({
