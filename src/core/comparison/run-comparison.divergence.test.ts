@@ -52,7 +52,7 @@ describe('divergence in a comparison', () => {
     const data = await dataset((csv) =>
       csv.replace(
         /^([^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,)([^,\n]*)/gm,
-        (line, head: string, time: string) => (n++ > 0 && n % 8 === 0 ? `${head}1e308` : `${head}${time}`),
+        (_line, head: string, time: string) => (n++ > 0 && n % 8 === 0 ? `${head}1e308` : `${head}${time}`),
       ),
     );
     expect(data.dataset.report.warnings?.[0]).toMatchObject({ kind: 'long-durations' });
