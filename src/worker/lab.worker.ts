@@ -7,6 +7,7 @@
 import '../platform/csp-ready';
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import { chooseBackend, type BackendDecision } from '../core/comparison/choose-backend';
+import { importSizeRefusal } from '../core/data/import-limits';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
@@ -64,6 +65,9 @@ async function handle(request: WorkerRequest): Promise<void> {
     switch (request.kind) {
       case 'import': {
         const started = performance.now();
+        // By its size first: a file the page cannot hold as text is refused unread, in plain words.
+        const tooLarge = importSizeRefusal(request.fileName, request.file.size);
+        if (tooLarge) return post({ id, kind: 'refused', message: tooLarge });
         const result = importTasksFromBytes(
           new Uint8Array(await request.file.arrayBuffer()),
           request.fileName,
