@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs';
 import { importTasksFromBytes, importTasksFromText } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import { activateBackend } from '../core/backend/activate-backend';
-import { runComparison } from '../core/comparison/run-comparison';
+import { optionNotices } from '../core/comparison/option-notices';
+import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
+import { temporalSplit } from '../core/split/temporal-split';
 import type { TailMode } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { ProgressEvent, Strategy } from '../core/strategies/types';
@@ -205,6 +207,10 @@ export async function compareCommand(
   io.stderr(
     `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, seed ${args.seed}\n`,
   );
+  const { trainIndices } = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
+  for (const s of args.strategies)
+    for (const notice of optionNotices({ ...s.defaultOptions, ...optionsFor(s, args) }, tasks, trainIndices))
+      io.stderr(`${s.label}: ${notice}\n`);
   const started = new Set<string>();
   const { report, trained } = await runComparison({
     dataset: imported.dataset,

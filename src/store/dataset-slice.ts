@@ -12,7 +12,15 @@ import type { TrainingSlice } from './training-slice';
 /** Results of another dataset would be misleading next to this one: a new dataset clears them. */
 type ResultsOfDataset = Pick<
   TrainingSlice,
-  'results' | 'progress' | 'reportFrame' | 'backendDecision' | 'preview'
+  | 'results'
+  | 'progress'
+  | 'reportFrame'
+  | 'backendDecision'
+  | 'preview'
+  | 'optionNotices'
+  | 'trainStatus'
+  | 'trainError'
+  | 'trainNotices'
 >;
 
 export interface DatasetSlice {
@@ -46,6 +54,11 @@ export const createDatasetSlice =
               reportFrame: undefined,
               backendDecision: undefined,
               preview: {},
+              optionNotices: {},
+              // The status speaks of the data shown: never "All strategies trained" above an empty Compare.
+              trainStatus: 'Not trained yet',
+              trainError: undefined,
+              trainNotices: [],
             });
           }
           set({

@@ -41,6 +41,8 @@ export interface TrainingSlice {
   trainStatus: string;
   trainError?: string;
   preview: Record<string, InfluenceRow[]>;
+  /** Per strategy, what its options will do that may surprise (epochs 0, minTasks nobody reaches). */
+  optionNotices: Record<string, string[]>;
   /** `single`: a re-run of one strategy from its card ("Train only this"), reported by its name. */
   trainStrategies(ids: string[], scope?: 'all' | 'single'): Promise<void>;
   cancelTraining(): void;
@@ -149,6 +151,7 @@ export const createTrainingSlice =
       results: {},
       trainStatus: 'Not trained yet',
       preview: {},
+      optionNotices: {},
       async trainStrategies(ids, scope = 'all') {
         const { seed, backend, workers, thresholds, strategies, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
@@ -194,7 +197,11 @@ export const createTrainingSlice =
       async loadPreview() {
         const { strategies } = get();
         const requests = Object.entries(strategies).map(([id, s]) => ({ id, options: s.options }));
-        set({ preview: await client.preview(requests) });
+        const [preview, optionNotices] = await Promise.all([
+          client.preview(requests),
+          client.optionNotices(requests),
+        ]);
+        set({ preview, optionNotices });
       },
     };
   };

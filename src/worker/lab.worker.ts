@@ -11,6 +11,7 @@ import { importSizeRefusal } from '../core/data/import-limits';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
+import { optionNotices } from '../core/comparison/option-notices';
 import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
@@ -113,6 +114,15 @@ async function handle(request: WorkerRequest): Promise<void> {
           }),
         );
         return post({ id, kind: 'preview', influence });
+      }
+      case 'option-notices': {
+        const { dataset } = held;
+        if (!dataset) return post({ id, kind: 'option-notices', notices: {} });
+        const { trainIndices } = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+        const notices = Object.fromEntries(
+          request.strategies.map((s) => [s.id, optionNotices(s.options, dataset.tasks, trainIndices)]),
+        );
+        return post({ id, kind: 'option-notices', notices });
       }
       case 'train':
         return await train(id, request);

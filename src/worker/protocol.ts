@@ -55,6 +55,8 @@ export type WorkerRequest = { id: number } & (
     }
   | { kind: 'catalog' }
   | { kind: 'preview'; strategies: StrategyRequest[] }
+  /** What each strategy's options will do that may surprise (epochs 0, a per-user threshold nobody reaches). */
+  | { kind: 'option-notices'; strategies: StrategyRequest[] }
   | ({ kind: 'train' } & TrainRequest)
   | { kind: 'cancel'; runId: number }
   | ({ kind: 'export-model' } & ExportRequest)
@@ -131,6 +133,7 @@ export type WorkerReply = { id: number } & (
   | ImportReply
   | { kind: 'catalog'; strategies: StrategyMeta[] }
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }
+  | { kind: 'option-notices'; notices: Record<string, string[]> }
   | TrainReply
   | { kind: 'event'; event: TrainEvent }
   | ExportReply
