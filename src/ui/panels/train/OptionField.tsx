@@ -3,7 +3,7 @@
  * What is typed is checked by the store against the same rule as a shared link's value; a refused value
  * stays in the field, marked invalid with the reason, and never reaches the settings.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OptionValue } from '../../../worker/protocol';
 
 interface Props {
@@ -24,10 +24,11 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, error, 
   // What is typed, while it differs from the applied value (a refused value stays visible to be fixed).
   const [draft, setDraft] = useState<string | undefined>(undefined);
   // A value set elsewhere (a preset, a reset) replaces the draft; one this draft typed keeps it ("1." stays).
-  useEffect(
-    () => setDraft((d) => (d !== undefined && (d === String(value) || Number(d) === value) ? d : undefined)),
-    [value],
-  );
+  const [applied, setApplied] = useState(value);
+  if (applied !== value) {
+    setApplied(value);
+    if (draft !== undefined && draft !== String(value) && Number(draft) !== value) setDraft(undefined);
+  }
   const describedBy = error ? `${id}-error ${id}-doc` : `${id}-doc`;
   return (
     <div className="option">
