@@ -6,6 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { displayName } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { ImportProblems } from './ImportProblems';
+import { PendingImport } from './PendingImport';
 
 export function ImportPanel() {
   const importFile = useLab((s) => s.importFile);
@@ -62,6 +63,7 @@ export function ImportPanel() {
           Reading {shownName(importing)}…
         </p>
       )}
+      <PendingImport />
       <ImportProblems />
     </section>
   );
