@@ -9,17 +9,21 @@ import { featureSpec } from '../features/feature-spec';
 import type { FeatureVersion } from '../features/history-features';
 import { modelToArtifacts } from '../model/export-artifacts';
 import type { ReportStrategy } from '../report/report-types';
-import type { TrainedStrategy } from '../strategies/types';
+import type { ExportableModel, TrainedStrategy } from '../strategies/types';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  bundleFileName,
   MANIFEST_PATH,
   type BundleManifest,
+  type BundleNetwork,
   type BundleRoute,
 } from './bundle-manifest';
 import { maskManifest, maskModelMetadata } from './mask-bundle';
 import type { SelfCheck } from './self-check';
 import { bundleUsageText } from './usage-text';
+
+export { bundleFileName } from './bundle-manifest';
 
 export interface PackInput {
   trained: TrainedStrategy;
@@ -48,6 +52,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
   const fallback: Partial<BundleRoute> = {};
   const users: Record<string, Partial<BundleRoute>> = {};
   const userDirs = new Map<string, string>();
+  const networks: Record<string, BundleNetwork> = {};
   let featureVersion: FeatureVersion | undefined;
   for (const m of trained.models()) {
     const dir = m.userId === undefined ? 'models/shared' : dirOf(userDirs, m.userId);
@@ -60,6 +65,8 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     files[`${dir}/${m.head}/weights.bin`] = [weightBytes(artifacts.weightData), { level: 0 }];
     const route = m.userId === undefined ? fallback : (users[m.userId] ??= {});
     route[m.head] = path;
+    // The manifest is masked whole below: its copy starts from the real ids, so none is masked twice.
+    networks[path] = networkEntry(m, { ...m.metadata });
   }
   if (!featureVersion || !fallback.correctness || !fallback.time)
     throw new Error(`${trained.label} has no shared correctness and time networks to export`);
@@ -78,6 +85,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     routing: { fallback: fallback as BundleRoute, users: users as Record<string, BundleRoute> },
     metrics: input.metrics ? (JSON.parse(JSON.stringify(input.metrics)) as Record<string, unknown>) : null,
     selfCheck: input.selfCheck,
+    networks,
   };
   // Built from the real ids, masked once: routes, metrics and options alike (mask-bundle.ts).
   const manifest = labels ? maskManifest(built, labels) : built;
@@ -87,16 +95,29 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
   return { bytes, manifest, fileName: bundleFileName(trained.id, createdAt) };
 }
 
-/** e.g. "retrain-lab-weighted-loss-2026-11-28.zip" (the strategy and the date it was exported). */
-export function bundleFileName(strategyId: string, createdAt: Date): string {
-  return `retrain-lab-${strategyId}-${createdAt.toISOString().slice(0, 10)}.zip`;
-}
-
 // Directories by position, never by id: ids can hold any character and may be masked.
 function dirOf(dirs: Map<string, string>, userId: string): string {
   let dir = dirs.get(userId);
   if (!dir) dirs.set(userId, (dir = `models/user-${String(dirs.size + 1).padStart(4, '0')}`));
   return dir;
+}
+
+/** The manifest's copy of what a network needs (its metadata, real ids: the manifest is masked whole), which Keras conversion would drop. */
+function networkEntry(m: ExportableModel, metadata: Record<string, unknown>): BundleNetwork {
+  const encoders = metadata.encoders as BundleNetwork['encoders'];
+  const timeScale = metadata.timeScale as BundleNetwork['timeScale'];
+  return {
+    head: m.head,
+    architecture: String(metadata.architecture),
+    featureVersion: metadata.featureVersion as BundleNetwork['featureVersion'],
+    inputs: [...m.model.inputNames],
+    encoders: {
+      users: [...encoders.users],
+      topics: [...encoders.topics],
+      difficulties: [...encoders.difficulties],
+    },
+    ...(timeScale ? { timeScale: { ...timeScale } } : {}),
+  };
 }
 
 /** The standard tfjs layers model.json, its weights in the sibling file "weights.bin". */
