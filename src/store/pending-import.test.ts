@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { LabClient } from '../worker/lab-client';
+import type { RunId } from '../worker/message-ids';
 import type { ImportReply } from '../worker/protocol';
 import { createLabStore } from './create-lab-store';
 
@@ -52,7 +53,7 @@ const file = (name: string) => new File(['x'], name);
 describe('import during training', () => {
   it('waits for the person: stop the run, then import', async () => {
     const { store, client } = labWithFakeWorker();
-    store.setState({ runId: 7, trainStatus: 'Training 6 strategies…' });
+    store.setState({ runId: 7 as RunId, trainStatus: 'Training 6 strategies…' });
     await store.getState().importFile(file('next.csv'));
     expect(client.importFile).not.toHaveBeenCalled();
     expect(store.getState().pendingImport).toEqual({ fileName: 'next.csv' });
@@ -76,7 +77,7 @@ describe('import during training', () => {
 
   it('keep training: the file is not imported, and the page says so', async () => {
     const { store, client } = labWithFakeWorker();
-    store.setState({ runId: 3 });
+    store.setState({ runId: 3 as RunId });
     await store.getState().loadSample();
     store.getState().dismissPendingImport();
     expect(client.cancel).not.toHaveBeenCalled();
