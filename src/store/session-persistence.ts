@@ -142,7 +142,7 @@ async function restore(
         backendDecision: results.data.backendDecision as LabState['backendDecision'],
       });
       restored.push(
-        `results of ${checked.report.strategies.length} strategies (models are not kept: train again or use Save to browser)`,
+        `results of ${checked.report.strategies.length} ${checked.report.strategies.length === 1 ? 'strategy' : 'strategies'} (models are not kept: train again or use Save to browser)`,
       );
     } else skipped.push(`results (${checked.reason})`);
   } else if (results?.success)
