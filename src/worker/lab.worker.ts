@@ -7,9 +7,11 @@
 import '../platform/csp-ready';
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import { chooseBackend, type BackendDecision } from '../core/comparison/choose-backend';
+import { importSizeRefusal } from '../core/data/import-limits';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
+import { optionNotices } from '../core/comparison/option-notices';
 import { runComparison, TEST_SHARE, type StrategyPredictions } from '../core/comparison/run-comparison';
 import { scoredRows } from '../core/evaluation/counted-run';
 import { compareStrategies } from '../core/report/compare-strategies';
@@ -87,6 +89,9 @@ async function handle(request: WorkerRequest): Promise<void> {
     switch (request.kind) {
       case 'import': {
         const started = performance.now();
+        // By its size first: a file the page cannot hold as text is refused unread, in plain words.
+        const tooLarge = importSizeRefusal(request.fileName, request.file.size);
+        if (tooLarge) return post({ id, kind: 'refused', message: tooLarge });
         const result = importTasksFromBytes(
           new Uint8Array(await request.file.arrayBuffer()),
           request.fileName,
@@ -135,6 +140,15 @@ async function handle(request: WorkerRequest): Promise<void> {
           }),
         );
         return post({ id, kind: 'preview', influence });
+      }
+      case 'option-notices': {
+        const { dataset } = held;
+        if (!dataset) return post({ id, kind: 'option-notices', notices: {} });
+        const { trainIndices } = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+        const notices = Object.fromEntries(
+          request.strategies.map((s) => [s.id, optionNotices(s.options, dataset.tasks, trainIndices)]),
+        );
+        return post({ id, kind: 'option-notices', notices });
       }
       case 'train':
         return await train(runIdOf(id), request);

@@ -13,7 +13,7 @@ import { readBundle } from '../core/export/read-bundle';
 import { takeSelfCheck, verifySelfCheck, type SelfCheckResult } from '../core/export/self-check';
 import { seedEntry } from '../core/report/build-report';
 import { scoredRows } from '../core/evaluation/counted-run';
-import { maskStrategy, userLabels } from '../core/report/mask-ids';
+import { userLabels } from '../core/report/mask-ids';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { SeedEntry } from '../core/report/seed-result';
 import { evaluationSetup, TEST_SHARE } from '../core/comparison/run-comparison';
@@ -70,8 +70,8 @@ export async function exportModel(held: ModelHoldings, request: ExportRequest): 
     seed: result.seed,
     backend: result.backend,
     dataset: { fingerprint: summary.fingerprint, rows: summary.rows, users: summary.users.length },
-    // A helper's seed entry has the same id-bearing fields as a report entry, minus runs and summary.
-    metrics: labels ? maskStrategy(result.entry as ReportStrategy, labels) : result.entry,
+    // Real ids: packBundle masks the manifest (this entry included) once, from them.
+    metrics: result.entry,
     selfCheck: await takeSelfCheck(trained, dataset.tasks, split.testIndices, summary.fingerprint),
     labels,
   });

@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'react';
 import { seedsText } from '../../../core/report/format-figures';
 import { composeReport } from '../../../core/report/compose-report';
-import { maskFullReport } from '../../../core/report/mask-truth';
+import { maskReport } from '../../../core/report/mask-ids';
 import { reportCsv } from '../../../core/report/report-csv';
 import { downloadText } from '../../../platform/download';
 import { activeMask, displayReport } from '../../../store/report-selectors';
@@ -43,7 +43,7 @@ export function ComparePanel() {
       chartResults,
       catalog.map((m) => m.id),
     );
-    const shown = mask ? maskFullReport(composed, mask) : composed;
+    const shown = mask ? maskReport(composed, mask) : composed;
     return { entries: shown.strategies, users: shown.dataset.users.map((u) => u.userId) };
   }, [chartFrame, chartResults, catalog, mask]);
   if (!report) {

@@ -5,6 +5,7 @@
 import { displaySummary } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { count, day, percent } from '../../common/format';
+import { ImportWarnings } from './ImportWarnings';
 import { UsersTable } from './UsersTable';
 import { TopicTable } from './TopicTable';
 
@@ -52,6 +53,7 @@ export function SummaryPanel() {
           <dd>{percent(summary.correctRate)}</dd>
         </div>
       </dl>
+      <ImportWarnings />
       {top && top.share > 0.5 && (
         <p className="callout">
           <strong>{top.userId}</strong> owns {percent(top.share)} of all tasks: a model with a user embedding

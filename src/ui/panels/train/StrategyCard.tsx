@@ -13,10 +13,14 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const hasData = useLab((s) => s.summary !== undefined);
   const setEnabled = useLab((s) => s.setStrategyEnabled);
   const setOption = useLab((s) => s.setStrategyOption);
+  const setOptionText = useLab((s) => s.setStrategyOptionText);
+  const optionErrors = useLab((s) => s.optionErrors);
+  const notices = useLab((s) => s.optionNotices[meta.id]);
   const reset = useLab((s) => s.resetStrategy);
   const train = useLab((s) => s.trainStrategies);
   if (!settings) return null;
   const changed = Object.entries(meta.defaultOptions).some(([k, v]) => settings.options[k] !== v);
+  const invalid = Object.keys(optionErrors).some((k) => k.startsWith(`${meta.id}.`));
   return (
     <li className="strategy-card">
       <div className="strategy-card__head">
@@ -32,15 +36,25 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
         <button
           type="button"
           className="button--small button--secondary"
-          disabled={running || !hasData}
+          disabled={running || !hasData || invalid}
           onClick={() => void train([meta.id], 'single')}
         >
           Train only this
         </button>
       </div>
       <p className="hint">{meta.summary}</p>
+      {settings.enabled && notices && notices.length > 0 && (
+        <ul className="strategy-card__notices" aria-label={`What the options of ${meta.label} do`}>
+          {notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <details>
-        <summary>Options{changed ? ' (changed)' : ''}</summary>
+        <summary>
+          Options{changed ? ' (changed)' : ''}
+          {invalid ? ' — a value is refused' : ''}
+        </summary>
         <div className="options">
           {Object.keys(meta.defaultOptions).map((key) => (
             <OptionField
@@ -50,7 +64,9 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
               value={settings.options[key] ?? (meta.defaultOptions[key] as number)}
               doc={meta.optionDocs[key] ?? ''}
               disabled={running}
+              error={optionErrors[`${meta.id}.${key}`]}
               onChange={(v) => setOption(meta.id, key, v)}
+              onText={(text) => setOptionText(meta.id, key, text)}
             />
           ))}
         </div>

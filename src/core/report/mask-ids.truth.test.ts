@@ -1,3 +1,4 @@
+/** The field-by-field masking reaches the Simulator truth row of a version-2 report (per-user scores, probes). */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +11,11 @@ import { resolveThresholds } from '../evaluation/verdicts';
 import { temporalSplit } from '../split/temporal-split';
 import { DEFAULT_VALIDATION } from '../strategies/types';
 import { buildReport } from './build-report';
-import { userLabels } from './mask-ids';
-import { maskFullReport } from './mask-truth';
+import { maskReport, userLabels } from './mask-ids';
 
 const SAMPLE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 
-describe('maskFullReport', () => {
+describe('maskReport on a version-2 report', () => {
   it('leaves no user id in a report with a Simulator truth row', async () => {
     const result = importTasksFromText(await readFile(SAMPLE, 'utf8'), 'seed-shaped.csv');
     if (result.kind !== 'ok') throw new Error(result.message);
@@ -43,7 +43,7 @@ describe('maskFullReport', () => {
       resamples: 20,
     });
     expect(JSON.stringify(report.truth)).toContain('bulk@example.com');
-    const masked = maskFullReport(report, userLabels(summary.users.map((u) => u.userId)));
+    const masked = maskReport(report, userLabels(summary.users.map((u) => u.userId)));
     expect(JSON.stringify(masked)).not.toContain('@example.com');
     expect(masked.truth?.responseProbes[0]?.userId).toBe('User A');
   });
