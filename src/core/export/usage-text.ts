@@ -36,7 +36,10 @@ INPUTS (one row per task, in the model's input order)
     user's strictly earlier tasks (definitions in manifest.features.definitions; ${v2 ? 'this bundle uses v2: the three counts are capped at 1' : 'v1 leaves the counts uncapped, v2 caps them at 1'}).
 
 OUTPUTS
-  correctness: P(correct), already through a sigmoid.
+  correctness: P(correct), already through a sigmoid. With the monotone response on (architectureSpec
+    .monotone), the trunk's "output" and the side path's "monotone_output" are added (layer "logit", Add)
+    before the sigmoid (layer "probability", Activation); metadata.monotoneResponse names the features
+    P(correct) never decreases in and the weight constraints that keep it so.
   time: y; seconds = expm1(y * timeScale.std + timeScale.mean), clipped to
     [timeScale.minSeconds, timeScale.maxSeconds] (metadata of the time network).
 
