@@ -31,23 +31,28 @@ describe('outcome-history features', () => {
   it('are non-decreasing in every earlier outcome; the other features ignore outcomes', () => {
     const outcome = new Set<number>(OUTCOME_FEATURE_COLUMNS);
     fc.assert(
-      fc.property(fc.array(taskArb, { minLength: 1, maxLength: 40 }), taskArb, fc.nat(), (raw, next, pick) => {
-        // Chronological, as the accumulator requires.
-        const tasks = [...raw].sort((a, b) => a.completedAtMs - b.completedAtMs);
-        const wrong = tasks.map((t, i) => (t.isCorrect ? -1 : i)).filter((i) => i >= 0);
-        if (wrong.length === 0) return;
-        const flip = wrong[pick % wrong.length] as number;
-        const lower = featuresAfter(tasks, next);
-        const higher = featuresAfter(
-          tasks.map((t, i) => (i === flip ? { ...t, isCorrect: true } : t)),
-          next,
-        );
-        for (let c = 0; c < FEATURE_COUNT; c++) {
-          const [lo, hi] = [lower[c] as number, higher[c] as number];
-          if (outcome.has(c)) expect({ c, ok: hi >= lo - 1e-7 }).toEqual({ c, ok: true });
-          else expect({ c, hi }).toEqual({ c, hi: lo });
-        }
-      }),
+      fc.property(
+        fc.array(taskArb, { minLength: 1, maxLength: 40 }),
+        taskArb,
+        fc.nat(),
+        (raw, next, pick) => {
+          // Chronological, as the accumulator requires.
+          const tasks = [...raw].sort((a, b) => a.completedAtMs - b.completedAtMs);
+          const wrong = tasks.map((t, i) => (t.isCorrect ? -1 : i)).filter((i) => i >= 0);
+          if (wrong.length === 0) return;
+          const flip = wrong[pick % wrong.length] as number;
+          const lower = featuresAfter(tasks, next);
+          const higher = featuresAfter(
+            tasks.map((t, i) => (i === flip ? { ...t, isCorrect: true } : t)),
+            next,
+          );
+          for (let c = 0; c < FEATURE_COUNT; c++) {
+            const [lo, hi] = [lower[c] as number, higher[c] as number];
+            if (outcome.has(c)) expect({ c, ok: hi >= lo - 1e-7 }).toEqual({ c, ok: true });
+            else expect({ c, hi }).toEqual({ c, hi: lo });
+          }
+        },
+      ),
       { seed: 16_3, numRuns: 500 },
     );
   });

@@ -7,11 +7,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../data/task';
-import { runResponseProbes } from '../evaluation/response-probe';
+import { runResponseProbes } from './response-probe';
 import { contextFromHistory, type TaskContext } from '../features/task-context';
 import { UserHistory } from '../features/history-features';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
-import { STRATEGIES } from './registry';
+import { STRATEGIES } from '../strategies/registry';
 
 /** Short runs: the property holds for any weights on the constraint set, so epochs only need to move them. */
 const FAST: Record<string, Record<string, unknown>> = {
