@@ -29,6 +29,8 @@ describe('monotoneResponse', () => {
     for (const s of STRATEGIES) {
       expect((s.defaultOptions as Record<string, unknown>).monotoneResponse).toBe(false);
       expect((s.optionDocs as Record<string, string>).monotoneResponse).toMatch(/never decreases/);
+      expect((s.defaultOptions as Record<string, unknown>).monotoneCounts).toBe(false);
+      expect((s.optionDocs as Record<string, string>).monotoneCounts).toMatch(/task counts/);
     }
   });
 

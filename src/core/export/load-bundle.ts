@@ -27,6 +27,7 @@ const metadataSchema = z.object({
     dropout1: z.number(),
     dropout2: z.number(),
     monotone: z.boolean().optional(),
+    monotoneCounts: z.boolean().optional(),
   }),
   head: z.enum(['correctness', 'time']),
   featureVersion: z.enum(['v1', 'v2']),

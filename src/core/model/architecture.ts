@@ -32,6 +32,8 @@ export interface ArchitectureSpec {
    * is added to the logit (monotone-path.ts). Correctness heads only; absent = off.
    */
   monotone?: boolean;
+  /** With `monotone`: the three task counts join the monotone features (more practice never lowers P). */
+  monotoneCounts?: boolean;
 }
 
 const TRUNK = {
@@ -51,13 +53,13 @@ export const ARCHITECTURES: Record<ArchitectureKind, ArchitectureSpec> = {
 
 /**
  * A spec with the monotone response on or off — the entry point for strategies and recipes
- * (`monotoneResponse: off | on`). Off returns the spec itself, so plain models stay exactly as they were.
+ * (`monotoneResponse: off | on`); `counts` also makes the task counts monotone. Off returns the plain
+ * spec, so plain models stay exactly as they were.
  */
-export function withMonotoneResponse(spec: ArchitectureSpec, on: boolean): ArchitectureSpec {
-  if (on) return { ...spec, monotone: true };
-  if (!spec.monotone) return spec;
-  const { monotone: _off, ...plain } = spec;
-  return plain;
+export function withMonotoneResponse(spec: ArchitectureSpec, on: boolean, counts = false): ArchitectureSpec {
+  const { monotone: _on, monotoneCounts: _counts, ...plain } = spec;
+  if (!on) return spec.monotone || spec.monotoneCounts ? plain : spec;
+  return counts ? { ...plain, monotone: true, monotoneCounts: true } : { ...plain, monotone: true };
 }
 
 /** BatchNorm constants of tfjs-layers (= Keras defaults); forward.ts mirrors them exactly. */
@@ -178,7 +180,9 @@ export function buildHead(
  * direction to keep (more correct answers may mean faster or slower answers), so it stays plain.
  */
 export function headSpec(spec: ArchitectureSpec, head: HeadKind): ArchitectureSpec {
-  return spec.monotone && head !== 'correctness' ? { ...spec, monotone: false } : spec;
+  if (head === 'correctness' || !spec.monotone) return spec;
+  const { monotoneCounts: _counts, ...plain } = spec;
+  return { ...plain, monotone: false };
 }
 
 /** Wrap a LayersModel of this architecture (built here or loaded from an export) as a HeadNetwork. */
@@ -203,9 +207,10 @@ export function headFromModel(
   return { spec, head, model, vars };
 }
 
-/** "v2" or "v2 + monotone response". */
+/** "v2", "v2 + monotone response" or "v2 + monotone response (counts too)". */
 export function describeSpec(spec: ArchitectureSpec): string {
-  return spec.monotone ? `${spec.kind} + monotone response` : spec.kind;
+  if (!spec.monotone) return spec.kind;
+  return `${spec.kind} + monotone response${spec.monotoneCounts ? ' (counts too)' : ''}`;
 }
 
 /** Names of the layers present in this network, input to output (what `freezeLayers` counts). */

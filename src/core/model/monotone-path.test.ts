@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FEATURE_COUNT, OUTCOME_FEATURE_COLUMNS } from '../features/history-features';
+import { COUNT_FEATURE_COLUMNS, FEATURE_COUNT, OUTCOME_FEATURE_COLUMNS } from '../features/history-features';
 import { createRng } from '../random/rng';
 import {
   ARCHITECTURES,
   buildHead,
   headFromModel,
+  headSpec,
   presentLayers,
+  withMonotoneResponse,
   type ArchitectureKind,
 } from './architecture';
 import { forward } from './forward';
@@ -139,10 +141,18 @@ describe('the monotone response path', () => {
     net.model.dispose();
   });
 
-  for (const kind of KINDS) {
-    it(`${kind}: raising only outcome features never lowers P, in the model and in forward (random weights)`, () => {
-      const net = buildHead(on(kind), 'correctness', VOCAB, () => 11, `m${kind}`);
-      const outcome = new Set<number>(OUTCOME_FEATURE_COLUMNS);
+  const propertyCases = [
+    ...KINDS.map((k) => [k, false] as const),
+    ['v1', true] as const,
+    ['base', true] as const,
+  ];
+  for (const [kind, counts] of propertyCases) {
+    it(`${kind}${counts ? ' (counts too)' : ''}: raising only the monotone features never lowers P, in the model and in forward (random weights)`, () => {
+      const spec = withMonotoneResponse(ARCHITECTURES[kind], true, counts);
+      const net = buildHead(spec, 'correctness', VOCAB, () => 11, `m${kind}`);
+      const outcome = new Set<number>(
+        counts ? [...OUTCOME_FEATURE_COLUMNS, ...COUNT_FEATURE_COLUMNS] : OUTCOME_FEATURE_COLUMNS,
+      );
       const rowArb = fc.record({
         idx: fc.tuple(fc.nat(VOCAB.users - 1), fc.nat(VOCAB.topics - 1), fc.nat(VOCAB.difficulties - 1)),
         hist: fc.array(fc.float({ min: -1, max: 2, noNaN: true }), {
@@ -191,6 +201,31 @@ describe('the monotone response path', () => {
       net.model.dispose();
     });
   }
+
+  it('keeps the counts free unless asked, and the spec helpers keep plain specs plain', () => {
+    const s = createRng(8);
+    const outcomeOnly = buildHead(on('v2'), 'correctness', VOCAB, () => s.int32(), 'o');
+    const withCounts = buildHead(
+      withMonotoneResponse(ARCHITECTURES.v2, true, true),
+      'correctness',
+      VOCAB,
+      () => s.int32(),
+      'c',
+    );
+    const countRow = (outcomeInputRows(outcomeOnly.spec)[0] as number) + 4; // overall_task_count
+    const row = (net: typeof outcomeOnly) =>
+      Array.from(
+        (net.vars.dense_1?.[0]?.dataSync() as Float32Array).subarray(countRow * 64, (countRow + 1) * 64),
+      );
+    expect(row(outcomeOnly).some((w) => w !== 0)).toBe(true);
+    expect(row(withCounts)).toEqual(new Array(64).fill(0));
+    expect(outcomeInputRows(withCounts.spec)).toHaveLength(10);
+    expect(withMonotoneResponse(ARCHITECTURES.v2, false)).toBe(ARCHITECTURES.v2);
+    expect(withMonotoneResponse(withCounts.spec, false)).toEqual(ARCHITECTURES.v2);
+    expect(headSpec(withCounts.spec, 'time')).toEqual({ ...ARCHITECTURES.v2, monotone: false });
+    outcomeOnly.model.dispose();
+    withCounts.model.dispose();
+  });
 
   it('is not monotone without the path (the property test can fail)', () => {
     const net = buildHead(ARCHITECTURES.base, 'correctness', VOCAB, () => 5, 'plain');

@@ -7,7 +7,7 @@
  * on raw floats are framework-free (the fused engine uses them); the head helpers use tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { FEATURE_COUNT, OUTCOME_FEATURE_COLUMNS } from '../features/history-features';
+import { COUNT_FEATURE_COLUMNS, FEATURE_COUNT, OUTCOME_FEATURE_COLUMNS } from '../features/history-features';
 import type { ArchitectureSpec, HeadNetwork, LayerName } from './architecture';
 
 /** Hidden units of the side path (a multiple of 4: the fused engine's lanes). */
@@ -27,20 +27,32 @@ export function concatWidth(spec: ArchitectureSpec): number {
   return spec.userEmbeddingDim + spec.topicEmbeddingDim + spec.difficultyEmbeddingDim + FEATURE_COUNT;
 }
 
-/** Rows of the concatenated input that carry the outcome-history features. */
+/**
+ * History columns P(correct) is kept non-decreasing in: the outcome-history features, and with
+ * `monotoneCounts` the three task counts too. Empty without the path.
+ */
+export function monotoneColumns(spec: ArchitectureSpec): number[] {
+  if (!spec.monotone) return [];
+  return spec.monotoneCounts
+    ? [...OUTCOME_FEATURE_COLUMNS, ...COUNT_FEATURE_COLUMNS].sort((a, b) => a - b)
+    : [...OUTCOME_FEATURE_COLUMNS];
+}
+
+/** Rows of the concatenated input that carry the monotone features. */
 export function outcomeInputRows(spec: ArchitectureSpec): number[] {
   const at = concatWidth(spec) - FEATURE_COUNT;
-  return OUTCOME_FEATURE_COLUMNS.map((c) => at + c);
+  return monotoneColumns(spec).map((c) => at + c);
 }
 
 /**
  * The constraints of a head built with `spec` (none without the path):
- * - dense_1's rows of the outcome features are zero, so the unconstrained trunk never sees them;
- * - monotone_1's rows of the outcome features are non-negative (its other rows — embeddings, counts,
- *   times — are free: they only shift each unit's threshold, per user and topic);
+ * - dense_1's rows of the monotone features (monotoneColumns) are zero, so the unconstrained trunk
+ *   never sees them;
+ * - monotone_1's rows of those features are non-negative (its other rows — embeddings, counts, times —
+ *   are free: they only shift each unit's threshold, per user and topic);
  * - monotone_output's kernel is non-negative.
  * ReLU is non-decreasing, so each side unit, and their non-negative sum, is non-decreasing in every
- * outcome feature; added to a trunk logit that does not depend on them and passed through the sigmoid,
+ * monotone feature; added to a trunk logit that does not depend on them and passed through the sigmoid,
  * P(correct) is too.
  */
 export function monotoneRules(spec: ArchitectureSpec): KernelRule[] {

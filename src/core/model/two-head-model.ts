@@ -6,14 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { encodersToJson, type Encoders } from '../features/encoders';
 import { secondsFromOutput, type EncodedInputs, type TimeScale } from '../features/encoded-rows';
-import {
-  FEATURE_COUNT,
-  FEATURE_NAMES,
-  OUTCOME_FEATURE_COLUMNS,
-  type FeatureVersion,
-} from '../features/history-features';
+import { FEATURE_COUNT, FEATURE_NAMES, type FeatureVersion } from '../features/history-features';
 import { buildHead, type ArchitectureSpec, type HeadKind, type HeadNetwork } from './architecture';
 import { forward, type BatchInputs } from './forward';
+import { monotoneColumns } from './monotone-path';
 import { copyWeights } from './weights';
 
 export interface TwoHeadModel {
@@ -110,14 +106,16 @@ export function modelMetadata(model: TwoHeadModel, head: HeadKind): Record<strin
         : 'standardised log(1 + seconds): seconds = expm1(y × std + mean), clipped to [minSeconds, maxSeconds]',
     timeScale: head === 'time' ? { ...model.timeScale } : undefined,
     monotoneResponse:
-      model.correctness.spec.monotone && head === 'correctness' ? monotoneMetadata() : undefined,
+      model.correctness.spec.monotone && head === 'correctness'
+        ? monotoneMetadata(model.correctness.spec)
+        : undefined,
   };
 }
 
 /** What an exported monotone head promises and how its weights keep it (docs/monotone-response.md). */
-function monotoneMetadata(): Record<string, unknown> {
+function monotoneMetadata(spec: ArchitectureSpec): Record<string, unknown> {
   return {
-    nonDecreasingIn: OUTCOME_FEATURE_COLUMNS.map((c) => FEATURE_NAMES[c]),
+    nonDecreasingIn: monotoneColumns(spec).map((c) => FEATURE_NAMES[c]),
     constraints: [
       'dense_1 kernel rows of these features are 0 (the trunk does not read them)',
       'monotone_1 kernel rows of these features are >= 0',

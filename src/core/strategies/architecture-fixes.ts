@@ -21,7 +21,7 @@ export type ArchitectureFixesOptions = CommonOptions;
 export function planArchitectureFixes(data: TrainingData, o: ArchitectureFixesOptions): SingleModelPlan {
   return {
     version: 'v2',
-    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse),
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices: [...data.trainIndices], options: phaseFrom(o) }],
   };
 }

@@ -25,7 +25,7 @@ export function planBalancedSampling(data: TrainingData, o: BalancedSamplingOpti
   const indices = mostRecentPerUser(data.tasks, data.trainIndices, o.maxPerUser);
   return {
     version: 'v2',
-    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse),
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices, options: phaseFrom(o) }],
   };
 }

@@ -21,7 +21,7 @@ export type FullRetrainOptions = CommonOptions;
 export function planFullRetrain(data: TrainingData, o: FullRetrainOptions): SingleModelPlan {
   return {
     version: 'v1',
-    arch: withMonotoneResponse(ARCHITECTURES.v1, o.monotoneResponse),
+    arch: withMonotoneResponse(ARCHITECTURES.v1, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices: [...data.trainIndices], options: phaseFrom(o) }],
   };
 }

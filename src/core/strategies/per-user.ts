@@ -142,7 +142,7 @@ export const perUser: Strategy<PerUserOptions> = {
     const weights = o.baseWeighting === 'none' ? undefined : inverseFrequencyWeights(tasks, indices);
     const { encoders, timeScale } = modelBasics(tasks, indices, features, 'v2');
     const base = createTwoHeadModel(
-      withMonotoneResponse(ARCHITECTURES.base, o.monotoneResponse),
+      withMonotoneResponse(ARCHITECTURES.base, o.monotoneResponse, o.monotoneCounts),
       'v2',
       encoders,
       timeScale,

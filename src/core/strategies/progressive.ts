@@ -5,7 +5,13 @@
  */
 import { ARCHITECTURES, withMonotoneResponse } from '../model/architecture';
 import { mostRecentPerUser } from '../training/loop/sampling';
-import { COMMON_DOCS, MONOTONE_RESPONSE_DOC, labDefaults, mergeOptions } from './common-options';
+import {
+  COMMON_DOCS,
+  MONOTONE_COUNTS_DOC,
+  MONOTONE_RESPONSE_DOC,
+  labDefaults,
+  mergeOptions,
+} from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -21,6 +27,7 @@ export interface ProgressiveOptions {
   finetuneLearningRate: number;
   finetunePatience: number;
   monotoneResponse: boolean;
+  monotoneCounts: boolean;
 }
 
 /** Phase 1 on the balanced subset, phase 2 on every training row; both unweighted, v2. */
@@ -32,7 +39,7 @@ export function planProgressive(data: TrainingData, o: ProgressiveOptions): Sing
   };
   return {
     version: 'v2',
-    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse),
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [
       {
         phase: 'pretrain',
@@ -71,6 +78,7 @@ const PROGRESSIVE_SEED: ProgressiveOptions = {
   finetuneLearningRate: 1e-4,
   finetunePatience: 5,
   monotoneResponse: false,
+  monotoneCounts: false,
 };
 
 export const progressive: Strategy<ProgressiveOptions> = {
@@ -92,6 +100,7 @@ export const progressive: Strategy<ProgressiveOptions> = {
     finetuneLearningRate: 'Adam learning rate while fine-tuning, a new optimizer (design note: 0.0001).',
     finetunePatience: 'Early-stopping patience while fine-tuning, epochs (design note: 5).',
     monotoneResponse: MONOTONE_RESPONSE_DOC,
+    monotoneCounts: MONOTONE_COUNTS_DOC,
   },
   influence(data, options) {
     return planInfluence(

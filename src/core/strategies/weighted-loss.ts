@@ -24,7 +24,7 @@ export function planWeightedLoss(data: TrainingData, o: WeightedLossOptions): Si
   const weights = inverseFrequencyWeights(data.tasks, indices);
   return {
     version: 'v2',
-    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse),
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices, weights, options: phaseFrom(o) }],
   };
 }

@@ -12,7 +12,7 @@ import {
   type HeadNetwork,
   type LayerName,
 } from '../../model/architecture';
-import { monotoneRules } from '../../model/monotone-path';
+import { monotoneColumns, monotoneRules } from '../../model/monotone-path';
 
 export interface StackedNetwork {
   k: number;
@@ -65,7 +65,7 @@ export function stackNetworks(nets: readonly HeadNetwork[]): StackedNetwork {
   const first = nets[0];
   if (!first) throw new Error('nothing to stack');
   const layers = presentLayers(first).join();
-  if (nets.some((n) => presentLayers(n).join() !== layers || !!n.spec.monotone !== !!first.spec.monotone))
+  if (nets.some((n) => presentLayers(n).join() !== layers || monotoneKey(n.spec) !== monotoneKey(first.spec)))
     throw new Error('cannot stack networks of different layers (stack each kind on its own)');
   const vars: StackedNetwork['vars'] = {};
   tf.tidy(() => {
@@ -96,6 +96,9 @@ export function stackNetworks(nets: readonly HeadNetwork[]): StackedNetwork {
     constraints: stackedConstraints(first.spec, vars),
   };
 }
+
+/** What the monotone path constrains, as a key: networks of one stack must agree on it. */
+export const monotoneKey = (spec: ArchitectureSpec): string => monotoneColumns(spec).join();
 
 function stackedConstraints(spec: ArchitectureSpec, vars: StackedNetwork['vars']): StackedConstraint[] {
   return monotoneRules(spec).map((rule) => {

@@ -12,6 +12,7 @@ import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine, simdKernelsAvailable } from '../simd/simd-stacked-engine';
 import { hostBatch, type BatchSource } from './stacked-batch';
+import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
 import { yieldTask } from './yield-task';
@@ -253,7 +254,7 @@ interface Unit {
 export function groupByStructure(nets: readonly HeadNetwork[]): number[][] {
   const groups = new Map<string, number[]>();
   nets.forEach((net, i) => {
-    const key = `${presentLayers(net).join()}|${net.spec.monotone ? 'monotone' : ''}`;
+    const key = `${presentLayers(net).join()}|${monotoneKey(net.spec)}`;
     const list = groups.get(key);
     if (list) list.push(i);
     else groups.set(key, [i]);

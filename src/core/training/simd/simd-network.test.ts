@@ -7,6 +7,7 @@ import {
   ARCHITECTURES,
   buildHead,
   headSpec,
+  withMonotoneResponse,
   type ArchitectureKind,
   type HeadKind,
   type LayerName,
@@ -35,9 +36,10 @@ function gradientsBothWays(
   kind: ArchitectureKind,
   head: HeadKind,
   frozen?: ReadonlySet<LayerName>,
-  monotone = false,
+  monotone: boolean | 'counts' = false,
 ) {
-  const spec = headSpec({ ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0, monotone }, head);
+  const plain = { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+  const spec = headSpec(withMonotoneResponse(plain, monotone !== false, monotone === 'counts'), head);
   const idx = Array.from({ length: 37 }, (_, i) => 3 * i);
   const rows = encodeRows(
     tasks,
@@ -132,7 +134,7 @@ describe('SimdNetwork.trainStep', () => {
     await tf.setBackend('cpu');
   });
 
-  const cases: [ArchitectureKind, HeadKind, ReadonlySet<LayerName> | undefined, boolean][] = [
+  const cases: [ArchitectureKind, HeadKind, ReadonlySet<LayerName> | undefined, boolean | 'counts'][] = [
     ['v1', 'correctness', undefined, false],
     ['v1', 'time', undefined, false],
     ['v2', 'correctness', undefined, false],
@@ -145,6 +147,7 @@ describe('SimdNetwork.trainStep', () => {
     ],
     // The monotone side path: its own weights, and its share of the embeddings' gradient.
     ['v1', 'correctness', undefined, true],
+    ['v1', 'correctness', undefined, 'counts'],
     ['v2', 'correctness', undefined, true],
     ['base', 'correctness', undefined, true],
     ['v2', 'correctness', new Set<LayerName>(['user_embedding', 'dense_1', 'monotone_output']), true],
