@@ -9,8 +9,8 @@ import { secondsFromOutput, type EncodedInputs, type TimeScale } from '../featur
 import { FEATURE_COUNT, FEATURE_NAMES, type FeatureVersion } from '../features/history-features';
 import { buildHead, type ArchitectureSpec, type HeadKind, type HeadNetwork } from './architecture';
 import { forward, type BatchInputs } from './forward';
+import { copyWeights } from './copy-weights';
 import { monotoneColumns } from './monotone-path';
-import { copyWeights } from './weights';
 
 export interface TwoHeadModel {
   arch: ArchitectureSpec;
