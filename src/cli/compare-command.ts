@@ -19,7 +19,9 @@ import { exportModels, type WriteFile } from './export-models';
 export const COMPARE_USAGE =
   'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--batch-size N]\n' +
   '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]\n' +
-  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")';
+  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")\n' +
+  '                           [--monotone-response [--monotone-counts]]  (P(correct) never falls when the\n' +
+  '                           outcome-history features rise, in every strategy: docs/monotone-response.md)';
 
 export interface CompareArgs {
   file: string;
@@ -35,6 +37,9 @@ export interface CompareArgs {
   out?: string;
   /** Directory to write one model bundle per trained strategy into. */
   models?: string;
+  /** Every strategy with the monotone response on (and, with monotoneCounts, the task counts too). */
+  monotoneResponse: boolean;
+  monotoneCounts: boolean;
 }
 
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
@@ -59,6 +64,8 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
       backend: { type: 'string' },
       out: { type: 'string' },
       models: { type: 'string' },
+      'monotone-response': { type: 'boolean' },
+      'monotone-counts': { type: 'boolean' },
     },
   });
   const [file, ...extra] = positionals;
@@ -90,6 +97,8 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     backend,
     out: values.out,
     models: values.models,
+    monotoneResponse: values['monotone-response'] === true || values['monotone-counts'] === true,
+    monotoneCounts: values['monotone-counts'] === true,
   };
 }
 
@@ -100,6 +109,8 @@ function optionsFor(strategy: Strategy<Record<string, unknown>>, args: CompareAr
     if (args.epochs !== undefined && /^(epochs|pretrainEpochs|finetuneEpochs)$/.test(key))
       o[key] = args.epochs;
     if (args.batchSize !== undefined && key === 'batchSize') o[key] = args.batchSize;
+    if (args.monotoneResponse && key === 'monotoneResponse') o[key] = true;
+    if (args.monotoneCounts && key === 'monotoneCounts') o[key] = true;
   }
   return o;
 }
