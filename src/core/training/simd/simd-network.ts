@@ -1,14 +1,12 @@
 /**
  * One model's training step and validation loss in the fused engine: forward (embeddings, their
- * BatchNorms, dense 64 + ReLU + BatchNorm + dropout, dense 32 + ReLU + dropout, output, and the
- * monotone side path when on), the loss of its head, the backward pass into a gradient block laid out
- * like the weights, and the monotone path's projection after the optimizer step — the three
- * passes over rows in wasm SIMD, embedding lookups, the loss and per-column arithmetic in JS. Same
+ * BatchNorms, dense 64 + ReLU + BatchNorm + dropout, dense 32 + ReLU + dropout, output, plus the
+ * monotone side path when on: simd-monotone-path.ts), the loss of its head, and the backward pass into
+ * a gradient block laid out like the weights — the three passes over rows in wasm SIMD, embedding lookups, the loss and per-column arithmetic in JS. Same
  * maths as stacked-network.ts; only real rows are computed. Framework-free.
  */
 import { FEATURE_COUNT } from '../../features/history-features';
 import type { ArchitectureSpec, LayerName } from '../../model/architecture';
-import { MONOTONE_UNITS, monotoneRules, projectKernel, type KernelRule } from '../../model/monotone-path';
 import { mulberry32 } from '../../random/mulberry32';
 import {
   batchNormBackward,
@@ -21,6 +19,7 @@ import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
 import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
+import { monotoneUnits, SimdMonotonePath, type PathHost } from './simd-monotone-path';
 
 interface Embedding {
   key: 'user' | 'topic' | 'difficulty';
@@ -32,13 +31,12 @@ interface Embedding {
 
 const UINT32 = 4_294_967_296;
 
-export class SimdNetwork {
+export class SimdNetwork implements PathHost {
   private readonly width: number;
   private readonly h1: number;
   private readonly h2: number;
-  /** Units of the monotone side path, 0 without it. */
-  private readonly hm: number;
-  private readonly rules: KernelRule[];
+  /** The monotone side path, null without it. */
+  private readonly monotone: SimdMonotonePath | null;
   private readonly embeddings: Embedding[];
   /** Float offsets of the activation buffers (rows × columns each) and constants. */
   private readonly buf: StepBuffers;
@@ -69,28 +67,28 @@ export class SimdNetwork {
       });
     this.width = col + FEATURE_COUNT;
     [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
-    this.hm = spec.monotone ? MONOTONE_UNITS : 0;
-    this.rules = monotoneRules(spec);
     for (const slot of layout.slots) this.offsets.set(`${slot.layer}/${slot.index}`, slot.at);
-    const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2, this.hm);
+    const units = monotoneUnits(spec);
+    const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2, units);
     this.buf = buffers.buf;
     this.scratch = buffers.scratch;
+    this.monotone = units > 0 ? new SimdMonotonePath(spec, layout, this.buf, this.width, this) : null;
   }
 
   /** Bind to the memory the arena was sized for (once, before any step). */
   attach(k: SimdKernels): void {
     this.k = k;
     k.f32.fill(1, this.buf.ones, this.buf.ones + this.maxRows);
-    k.f32.fill(0, this.buf.zeros, this.buf.zeros + Math.max(this.h2, this.hm));
+    k.f32.fill(0, this.buf.zeros, this.buf.zeros + Math.max(this.h2, monotoneUnits(this.spec)));
   }
 
-  private kernels(): SimdKernels {
+  kernels(): SimdKernels {
     if (!this.k) throw new Error('SimdNetwork used before attach()');
     return this.k;
   }
 
   /** Float offset of a variable in the model block at `base`. */
-  private at(base: number, layer: LayerName, index: number): number {
+  at(base: number, layer: LayerName, index: number): number {
     const at = this.offsets.get(`${layer}/${index}`);
     if (at === undefined) throw new Error(`layer ${layer} has no variable ${index}`);
     return base + at;
@@ -106,7 +104,7 @@ export class SimdNetwork {
   }
 
   /** A layer runs in training mode (batch statistics) when it trains. */
-  private trains(layer: LayerName): boolean {
+  trains(layer: LayerName): boolean {
     return this.layout.trainableLayers.has(layer);
   }
 
@@ -159,49 +157,13 @@ export class SimdNetwork {
     k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1);
     const b3 = f[this.at(base, 'output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
-    if (this.hm > 0) {
-      // The monotone side path on the same input, its output added to the logit.
-      this.denseRelu(base, 'monotone_1', buf.x, buf.hm, n, width, this.hm);
-      k.backIn(4 * buf.hm, 4 * this.at(base, 'monotone_output', 0), 4 * buf.om, n, this.hm, 1);
-      const bm = f[this.at(base, 'monotone_output', 1)] as number;
-      for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + (f[buf.om + r] as number) + bm;
-    }
-  }
-
-  /**
-   * Backward through the monotone side path: its weight gradients and, when the embeddings train,
-   * its share of the input gradient into dxm (added to the trunk's in embeddingGrads).
-   */
-  private monotoneBackward(base: number, grad: number, n: number): void {
-    const k = this.kernels();
-    const f = k.f32;
-    const { buf, width, hm } = this;
-    const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
-    if (this.trains('monotone_output')) {
-      k.gradW(4 * buf.do, 4 * buf.hm, 4 * g('monotone_output', 0), n, 1, hm);
-      let gb = 0;
-      for (let r = 0; r < n; r++) gb += f[buf.do + r] as number;
-      f[g('monotone_output', 1)] = (f[g('monotone_output', 1)] as number) + gb;
-    }
-    const intoInput = trainsBelow(this.layout, 'dense_1');
-    if (!this.trains('monotone_1') && !intoInput) return;
-    k.dense(4 * buf.do, 4 * this.at(base, 'monotone_output', 0), 4 * buf.zeros, 4 * buf.dhm, n, 1, hm);
-    k.reluGrad(4 * buf.dhm, 4 * buf.hm, n * hm);
-    if (this.trains('monotone_1')) {
-      k.gradW(4 * buf.x, 4 * buf.dhm, 4 * g('monotone_1', 0), n, width, hm);
-      k.gradW(4 * buf.ones, 4 * buf.dhm, 4 * g('monotone_1', 1), n, 1, hm);
-    }
-    if (intoInput) k.backIn(4 * buf.dhm, 4 * this.at(base, 'monotone_1', 0), 4 * buf.dxm, n, hm, width);
+    // The monotone side path on the same input, its output added to the logit.
+    this.monotone?.forward(base, n);
   }
 
   /** Put the model's constrained kernels back on their constraint set (after its optimizer step). */
   project(base: number): void {
-    const f = this.kernels().f32;
-    for (const rule of this.rules) {
-      if (!this.trains(rule.layer)) continue;
-      const [inRows, cols] = slotOf(this.layout, rule.layer, 0).shape as [number, number];
-      projectKernel(f, this.at(base, rule.layer, 0), inRows, cols, rule);
-    }
+    this.monotone?.project(base);
   }
 
   /** out = relu(x · kernel + bias) for a hidden dense layer of the model block at `base`. */
@@ -238,7 +200,7 @@ export class SimdNetwork {
     const { n } = rows;
     let total = this.loss(rows, correctness, true);
     const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
-    if (this.hm > 0) this.monotoneBackward(base, grad, n);
+    this.monotone?.backward(base, grad, n);
     if (this.trains('output')) {
       k.gradW(4 * buf.do, 4 * buf.a2, 4 * g('output', 0), n, 1, h2);
       let gb = 0;
@@ -277,15 +239,7 @@ export class SimdNetwork {
     const f = k.f32;
     const { buf, width, spec, scratch } = this;
     const { n, start } = rows;
-    if (this.hm > 0) {
-      // The side path read the same input: its gradient joins the trunk's (embedding columns only).
-      const cols = width - FEATURE_COUNT;
-      for (let r = 0; r < n; r++) {
-        const at = r * width;
-        for (let c = 0; c < cols; c++)
-          f[buf.dx + at + c] = (f[buf.dx + at + c] as number) + (f[buf.dxm + at + c] as number);
-      }
-    }
+    this.monotone?.addInputGradient(n);
     for (const e of this.embeddings) {
       if (spec.embeddingBatchNorm) {
         const grads = this.trains(e.bn)
