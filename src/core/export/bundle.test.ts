@@ -206,7 +206,7 @@ describe('model bundles', () => {
       ].sort(),
     );
     expect(layers.at(-1)?.name).toBe('probability');
-    expect(correctness.userDefinedMetadata.monotoneResponse).toMatchObject({
+    expect(correctness.userDefinedMetadata.monotonicity).toMatchObject({
       nonDecreasingIn: [
         'overall_correct_rate',
         'topic_correct_rate',
@@ -217,11 +217,13 @@ describe('model bundles', () => {
         'streak',
       ],
     });
-    expect((correctness.userDefinedMetadata.architectureSpec as { monotone?: boolean }).monotone).toBe(true);
+    expect(
+      (correctness.userDefinedMetadata.architectureSpec as { monotoneResponse?: boolean }).monotoneResponse,
+    ).toBe(true);
     // The time network stays plain: no side path, no monotone promise.
     const time = json('models/shared/time/model.json');
     expect(time.modelTopology.config.layers.map((l) => l.name)).not.toContain('monotone_1');
-    expect(time.userDefinedMetadata.monotoneResponse).toBeUndefined();
+    expect(time.userDefinedMetadata.monotonicity).toBeUndefined();
 
     // Make one weight of the side path's output kernel negative, in weights.bin (file order of the specs).
     const specs = correctness.weightsManifest[0]?.weights ?? [];

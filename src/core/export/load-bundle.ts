@@ -26,7 +26,7 @@ const metadataSchema = z.object({
     dense2Units: z.number().int().positive(),
     dropout1: z.number(),
     dropout2: z.number(),
-    monotone: z.boolean().optional(),
+    monotoneResponse: z.boolean().optional(),
     monotoneCounts: z.boolean().optional(),
   }),
   head: z.enum(['correctness', 'time']),

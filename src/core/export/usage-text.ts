@@ -37,8 +37,8 @@ INPUTS (one row per task, in the model's input order)
 
 OUTPUTS
   correctness: P(correct), already through a sigmoid. With the monotone response on (architectureSpec
-    .monotone), the trunk's "output" and the side path's "monotone_output" are added (layer "logit", Add)
-    before the sigmoid (layer "probability", Activation); metadata.monotoneResponse names the features
+    .monotoneResponse), the trunk's "output" and the side path's "monotone_output" are added (layer "logit", Add)
+    before the sigmoid (layer "probability", Activation); metadata.monotonicity names the features
     P(correct) never decreases in and the weight constraints that keep it so.
   time: y; seconds = expm1(y * timeScale.std + timeScale.mean), clipped to
     [timeScale.minSeconds, timeScale.maxSeconds] (metadata of the time network).

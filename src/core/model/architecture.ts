@@ -31,8 +31,8 @@ export interface ArchitectureSpec {
    * construction — they leave the trunk and feed a side path with non-negative weights whose output
    * is added to the logit (monotone-path.ts). Correctness heads only; absent = off.
    */
-  monotone?: boolean;
-  /** With `monotone`: the three task counts join the monotone features (more practice never lowers P). */
+  monotoneResponse?: boolean;
+  /** With `monotoneResponse`: the three task counts join the monotone features (more practice never lowers P). */
   monotoneCounts?: boolean;
 }
 
@@ -57,9 +57,11 @@ export const ARCHITECTURES: Record<ArchitectureKind, ArchitectureSpec> = {
  * spec, so plain models stay exactly as they were.
  */
 export function withMonotoneResponse(spec: ArchitectureSpec, on: boolean, counts = false): ArchitectureSpec {
-  const { monotone: _on, monotoneCounts: _counts, ...plain } = spec;
-  if (!on) return spec.monotone || spec.monotoneCounts ? plain : spec;
-  return counts ? { ...plain, monotone: true, monotoneCounts: true } : { ...plain, monotone: true };
+  const { monotoneResponse: _on, monotoneCounts: _counts, ...plain } = spec;
+  if (!on) return spec.monotoneResponse || spec.monotoneCounts ? plain : spec;
+  return counts
+    ? { ...plain, monotoneResponse: true, monotoneCounts: true }
+    : { ...plain, monotoneResponse: true };
 }
 
 /** BatchNorm constants of tfjs-layers (= Keras defaults); forward.ts mirrors them exactly. */
@@ -81,7 +83,7 @@ export const LAYER_ORDER = [
   'trunk_bn',
   'dense_2',
   'output',
-  // The monotone side path (correctness heads with `monotone` on), beside the trunk: listed last so
+  // The monotone side path (correctness heads with `monotoneResponse` on), beside the trunk: listed last so
   // that counting layers from the input (per-user `freezeLayers`) means what it meant without it.
   'monotone_1',
   'monotone_output',
@@ -158,9 +160,9 @@ export function buildHead(
   x = tf.layers.dropout({ name: 'dropout_1', rate: spec.dropout1 }).apply(x) as tf.SymbolicTensor;
   x = dense('dense_2', spec.dense2Units, 'relu').apply(x) as tf.SymbolicTensor;
   x = tf.layers.dropout({ name: 'dropout_2', rate: spec.dropout2 }).apply(x) as tf.SymbolicTensor;
-  const sigmoidHere = head === 'correctness' && !spec.monotone;
+  const sigmoidHere = head === 'correctness' && !spec.monotoneResponse;
   let out = dense('output', 1, sigmoidHere ? 'sigmoid' : 'linear').apply(x) as tf.SymbolicTensor;
-  if (spec.monotone) {
+  if (spec.monotoneResponse) {
     // Standard Keras layers only (Dense, Add, Activation), so any reader of model.json can run it.
     const side = dense('monotone_1', MONOTONE_UNITS, 'relu').apply(concat) as tf.SymbolicTensor;
     const term = dense('monotone_output', 1, 'linear').apply(side) as tf.SymbolicTensor;
@@ -171,7 +173,7 @@ export function buildHead(
   }
 
   const net = headFromModel(spec, head, tf.model({ name, inputs, outputs: out }));
-  if (spec.monotone) initialiseMonotone(net);
+  if (spec.monotoneResponse) initialiseMonotone(net);
   return net;
 }
 
@@ -180,9 +182,9 @@ export function buildHead(
  * direction to keep (more correct answers may mean faster or slower answers), so it stays plain.
  */
 export function headSpec(spec: ArchitectureSpec, head: HeadKind): ArchitectureSpec {
-  if (head === 'correctness' || !spec.monotone) return spec;
+  if (head === 'correctness' || !spec.monotoneResponse) return spec;
   const { monotoneCounts: _counts, ...plain } = spec;
-  return { ...plain, monotone: false };
+  return { ...plain, monotoneResponse: false };
 }
 
 /** Wrap a LayersModel of this architecture (built here or loaded from an export) as a HeadNetwork. */
@@ -201,7 +203,7 @@ export function headFromModel(
     !vars.dense_1 ||
     !vars.output ||
     spec.userEmbeddingDim > 0 !== (vars.user_embedding !== undefined) ||
-    (spec.monotone === true) !== (vars.monotone_1 !== undefined && vars.monotone_output !== undefined)
+    (spec.monotoneResponse === true) !== (vars.monotone_1 !== undefined && vars.monotone_output !== undefined)
   )
     throw new Error(`model ${model.name} does not have the layers of the ${describeSpec(spec)} architecture`);
   return { spec, head, model, vars };
@@ -209,7 +211,7 @@ export function headFromModel(
 
 /** "v2", "v2 + monotone response" or "v2 + monotone response (counts too)". */
 export function describeSpec(spec: ArchitectureSpec): string {
-  if (!spec.monotone) return spec.kind;
+  if (!spec.monotoneResponse) return spec.kind;
   return `${spec.kind} + monotone response${spec.monotoneCounts ? ' (counts too)' : ''}`;
 }
 

@@ -90,7 +90,7 @@ export function forward(net: HeadNetwork, input: BatchInputs, mode: ForwardMode)
   x = dense(net, 'dense_2', x, 'relu');
   x = dropout(x, spec.dropout2, mode);
   let out = dense(net, 'output', x, 'linear');
-  if (spec.monotone) {
+  if (spec.monotoneResponse) {
     // The monotone side path (monotone-path.ts): no BatchNorm, no dropout, added to the trunk's logit.
     out = tf.add(out, dense(net, 'monotone_output', dense(net, 'monotone_1', concat, 'relu'), 'linear'));
   }

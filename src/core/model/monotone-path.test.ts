@@ -24,7 +24,7 @@ import {
 
 const VOCAB = { users: 5, topics: 6, difficulties: 4 };
 const KINDS: ArchitectureKind[] = ['v1', 'v2', 'base'];
-const on = (kind: ArchitectureKind) => ({ ...ARCHITECTURES[kind], monotone: true });
+const on = (kind: ArchitectureKind) => ({ ...ARCHITECTURES[kind], monotoneResponse: true });
 
 /** Rows of random inputs for the model's predict ([B, 1] indices, [B, 13] history). */
 function modelInputs(kind: ArchitectureKind, idx: number[][], hist: Float32Array): tf.Tensor[] {
@@ -87,7 +87,7 @@ describe('the monotone response path', () => {
         expect.arrayContaining(['Dense', 'Add', 'Activation']),
       );
       // The time head keeps the plain architecture: nothing to keep monotone there.
-      expect(t.spec.monotone).toBe(false);
+      expect(t.spec.monotoneResponse).toBe(false);
       expect(presentLayers(t)).not.toContain('monotone_1');
       expect(t.model.layers.map((l) => l.name)).not.toContain('logit');
       c.model.dispose();
@@ -98,7 +98,8 @@ describe('the monotone response path', () => {
   it('leaves the plain architectures exactly as they were (same layers, same initial weights)', () => {
     const build = (monotone: boolean | undefined) => {
       const s = createRng(7);
-      const spec = monotone === undefined ? ARCHITECTURES.v2 : { ...ARCHITECTURES.v2, monotone };
+      const spec =
+        monotone === undefined ? ARCHITECTURES.v2 : { ...ARCHITECTURES.v2, monotoneResponse: monotone };
       const net = buildHead(spec, 'correctness', VOCAB, () => s.int32(), 'plain');
       const out = net.model.getWeights().map((w) => Array.from(w.dataSync()));
       net.model.dispose();
@@ -222,7 +223,7 @@ describe('the monotone response path', () => {
     expect(outcomeInputRows(withCounts.spec)).toHaveLength(10);
     expect(withMonotoneResponse(ARCHITECTURES.v2, false)).toBe(ARCHITECTURES.v2);
     expect(withMonotoneResponse(withCounts.spec, false)).toEqual(ARCHITECTURES.v2);
-    expect(headSpec(withCounts.spec, 'time')).toEqual({ ...ARCHITECTURES.v2, monotone: false });
+    expect(headSpec(withCounts.spec, 'time')).toEqual({ ...ARCHITECTURES.v2, monotoneResponse: false });
     outcomeOnly.model.dispose();
     withCounts.model.dispose();
   });

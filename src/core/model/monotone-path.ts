@@ -32,7 +32,7 @@ export function concatWidth(spec: ArchitectureSpec): number {
  * `monotoneCounts` the three task counts too. Empty without the path.
  */
 export function monotoneColumns(spec: ArchitectureSpec): number[] {
-  if (!spec.monotone) return [];
+  if (!spec.monotoneResponse) return [];
   return spec.monotoneCounts
     ? [...OUTCOME_FEATURE_COLUMNS, ...COUNT_FEATURE_COLUMNS].sort((a, b) => a - b)
     : [...OUTCOME_FEATURE_COLUMNS];
@@ -56,7 +56,7 @@ export function outcomeInputRows(spec: ArchitectureSpec): number[] {
  * P(correct) is too.
  */
 export function monotoneRules(spec: ArchitectureSpec): KernelRule[] {
-  if (!spec.monotone) return [];
+  if (!spec.monotoneResponse) return [];
   const rows = outcomeInputRows(spec);
   return [
     { layer: 'dense_1', rows, kind: 'zero' },

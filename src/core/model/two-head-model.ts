@@ -105,8 +105,8 @@ export function modelMetadata(model: TwoHeadModel, head: HeadKind): Record<strin
         ? 'P(correct), sigmoid'
         : 'standardised log(1 + seconds): seconds = expm1(y × std + mean), clipped to [minSeconds, maxSeconds]',
     timeScale: head === 'time' ? { ...model.timeScale } : undefined,
-    monotoneResponse:
-      model.correctness.spec.monotone && head === 'correctness'
+    monotonicity:
+      model.correctness.spec.monotoneResponse && head === 'correctness'
         ? monotoneMetadata(model.correctness.spec)
         : undefined,
   };

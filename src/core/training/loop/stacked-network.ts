@@ -231,7 +231,7 @@ export function stackedForward(
   x = dropout(x, spec.dropout2);
   let out = dense(s, 'output', x, false);
   // The monotone side path (model/monotone-path.ts), added to the trunk's logit.
-  if (spec.monotone)
+  if (spec.monotoneResponse)
     out = tf.add(out, dense(s, 'monotone_output', dense(s, 'monotone_1', concat, true), false));
   return tf.reshape(out, [k, rows]);
 }

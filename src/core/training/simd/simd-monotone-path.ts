@@ -21,7 +21,7 @@ export interface PathHost {
 }
 
 /** Units of the side path for a spec (0 = no path). */
-export const monotoneUnits = (spec: ArchitectureSpec): number => (spec.monotone ? MONOTONE_UNITS : 0);
+export const monotoneUnits = (spec: ArchitectureSpec): number => (spec.monotoneResponse ? MONOTONE_UNITS : 0);
 
 export class SimdMonotonePath {
   private readonly rules: KernelRule[];

@@ -250,7 +250,7 @@ describe('SimdNetwork with the monotone response path', () => {
   it.each(['v1', 'v2', 'base'] as const)(
     '%s: raising only outcome features never lowers the fused forward’s output (random weights)',
     (kind) => {
-      const spec = { ...ARCHITECTURES[kind], monotone: true };
+      const spec = { ...ARCHITECTURES[kind], monotoneResponse: true };
       const net = buildHead(spec, 'correctness', vocab, () => 3, `mono${kind}`);
       const layout = layoutOf(net);
       const n = 64;

@@ -21,7 +21,7 @@ const weightsOf = (idx: number[]) => idx.map((i) => 0.5 + (i % 5) * 0.4);
 
 function setup(kind: ArchitectureKind, dropout: boolean, monotone = false) {
   const plain = dropout ? ARCHITECTURES[kind] : { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
-  const spec = monotone ? { ...plain, monotone } : plain;
+  const spec = monotone ? { ...plain, monotoneResponse: monotone } : plain;
   const version = kind === 'v1' ? 'v1' : 'v2';
   const encode = (idx: number[]) => encodeRows(tasks, idx, features, version, encoders, weightsOf(idx));
   const fits = [encode(rowsOf(0, 48)), encode(rowsOf(48, 78))];
@@ -130,7 +130,7 @@ describe('the fused SIMD engine', () => {
       expect(frozenValues(fused)).toEqual(frozenBefore);
       for (const net of [...ref, ...fused]) expect(monotoneViolations(net)).toEqual([]);
       // dense 1's outcome rows get gradients on every step: only the projection holds them at exactly 0.
-      if (monotone) expect(fused.map((n) => n.spec.monotone)).toEqual([true, false]);
+      if (monotone) expect(fused.map((n) => n.spec.monotoneResponse)).toEqual([true, false]);
       [...ref, ...fused].forEach((n) => n.model.dispose());
     },
   );
