@@ -27,6 +27,15 @@ describe('compare arguments', () => {
     expect(parseCompareArgs(['data.csv', '--seed-faithful']).seedFaithful).toBe(true);
   });
 
+  it('turns the monotone response on for every strategy with --monotone-response (--monotone-counts implies it)', () => {
+    const plain = parseCompareArgs(['data.csv']);
+    expect([plain.monotoneResponse, plain.monotoneCounts]).toEqual([false, false]);
+    const on = parseCompareArgs(['data.csv', '--monotone-response']);
+    expect([on.monotoneResponse, on.monotoneCounts]).toEqual([true, false]);
+    const counts = parseCompareArgs(['data.csv', '--monotone-counts']);
+    expect([counts.monotoneResponse, counts.monotoneCounts]).toEqual([true, true]);
+  });
+
   it.each([
     [['data.csv', '--strategies', 'full-retrain,nope'], 'unknown strategy "nope"'],
     [['data.csv', '--seed', 'x'], '--seed must be an integer'],
@@ -113,5 +122,27 @@ describe('compare on the seed-shaped fixture', () => {
       'you2@example.com',
     ]);
     expect(io.err).toMatch(/model bundles\/retrain-lab-per-user-.*\.zip: \d+\.\d kB, 6 networks/);
+  });
+
+  it('--monotone-response trains every chosen strategy with the monotone path: no probe ends below its incorrect curve', async () => {
+    const io = capture();
+    const written = new Map<string, string | Uint8Array>();
+    const argv = ['fixtures/seed-shaped.csv', '--strategies', 'full-retrain,per-user', '--epochs', '2'];
+    const code = await compareCommand(
+      [...argv, '--batch-size', '128', '--monotone-response', '--out', 'r.json'],
+      io,
+      () => readFile(FIXTURE, 'utf8'),
+      async (path, data) => void written.set(path, data),
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(written.get('r.json') as string);
+    for (const s of report.strategies as {
+      options: Record<string, unknown>;
+      responseProbes: { afterCorrect: number[]; afterIncorrect: number[] }[];
+    }[]) {
+      expect(s.options).toMatchObject({ monotoneResponse: true, monotoneCounts: false });
+      for (const p of s.responseProbes)
+        expect(p.afterCorrect[5] as number).toBeGreaterThanOrEqual((p.afterIncorrect[5] as number) - 1e-7);
+    }
   });
 });

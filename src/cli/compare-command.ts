@@ -68,6 +68,14 @@ export const COMPARE_SPEC: CommandSpec = {
       value: 'DIR',
       help: 'write one model bundle per trained strategy into DIR (the zip of "Download model")',
     },
+    'monotone-response': {
+      type: 'boolean',
+      help: 'every strategy with P(correct) never falling when the outcome-history features rise (docs/monotone-response.md)',
+    },
+    'monotone-counts': {
+      type: 'boolean',
+      help: 'with --monotone-response: the task counts join the monotone features (implies it)',
+    },
   },
   more: () => ['strategy ids:', ...STRATEGIES.map((s) => `  ${s.id.padEnd(20)}${s.label}`)],
 };
@@ -89,6 +97,9 @@ export interface CompareArgs {
   out?: string;
   /** Directory to write one model bundle per trained strategy into. */
   models?: string;
+  /** Every strategy with the monotone response on (and, with monotoneCounts, the task counts too). */
+  monotoneResponse: boolean;
+  monotoneCounts: boolean;
 }
 
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
@@ -104,7 +115,11 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
   const parsed = parseCommand(COMPARE_SPEC, argv);
   if (parsed.kind === 'help') throw new UsageError('--help is answered by compareCommand');
   const { positionals } = parsed;
-  const values = parsed.values as Partial<Record<string, string>> & { 'seed-faithful'?: boolean };
+  const values = parsed.values as Partial<Record<string, string>> & {
+    'seed-faithful'?: boolean;
+    'monotone-response'?: boolean;
+    'monotone-counts'?: boolean;
+  };
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('missing FILE');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -134,6 +149,8 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     backend,
     out: values.out,
     models: values.models,
+    monotoneResponse: values['monotone-response'] === true || values['monotone-counts'] === true,
+    monotoneCounts: values['monotone-counts'] === true,
   };
 }
 
@@ -144,6 +161,8 @@ function optionsFor(strategy: Strategy<Record<string, unknown>>, args: CompareAr
     if (args.epochs !== undefined && /^(epochs|pretrainEpochs|finetuneEpochs)$/.test(key))
       o[key] = args.epochs;
     if (args.batchSize !== undefined && key === 'batchSize') o[key] = args.batchSize;
+    if (args.monotoneResponse && key === 'monotoneResponse') o[key] = true;
+    if (args.monotoneCounts && key === 'monotoneCounts') o[key] = true;
   }
   return o;
 }

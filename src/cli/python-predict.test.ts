@@ -91,6 +91,34 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
   );
 
   it(
+    'reproduces monotone-response bundles too (the side path: Dense, Add, Activation)',
+    async () => {
+      const mono = mkdtempSync(join(tmpdir(), 'retrain-lab-python-monotone-'));
+      try {
+        const io = { stdout: () => undefined, stderr: () => undefined };
+        const argv = [SAMPLE_CSV, '--strategies', 'architecture-fixes,per-user', '--epochs', '1'];
+        const code = await compareCommand(
+          [...argv, '--batch-size', '128', '--monotone-counts', '--models', mono],
+          io,
+          async (path) => readFileSync(path, 'utf8'),
+          async (path, data) => writeFileSync(path, data),
+        );
+        expect(code).toBe(0);
+        const files = readdirSync(mono).filter((f) => f.endsWith('.zip'));
+        expect(files).toHaveLength(2);
+        for (const file of files) {
+          const run = python(join(mono, file), SAMPLE_CSV, '--self-check');
+          expect(run.stderr, file).toBe('');
+          expect(run.stdout, file).toMatch(/^self-check passed: 182 stored rows/);
+        }
+      } finally {
+        rmSync(mono, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+
+  it(
     'fails the self-check (exit 1) when a stored prediction is off by more than 1e-5',
     () => {
       const file = join(dir, bundles.find((f) => f.includes('progressive')) as string);

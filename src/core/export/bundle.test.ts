@@ -176,6 +176,81 @@ describe('model bundles', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('a monotone-response model exports as standard Keras layers, reloads, passes its self-check, and is refused when its weights break the promise', async () => {
+    const { data } = await loadSeedFixture();
+    const trained = await weightedLoss.train(
+      data,
+      { epochs: 2, batchSize: 128, monotoneResponse: true },
+      { seed: 3 },
+    );
+    const { packed, loaded, check } = await exported(trained);
+    expect(packed.manifest.strategy.options.monotoneResponse).toBe(true);
+    expect(check).toMatchObject({ kind: 'checked', rows: 182, passed: true });
+    loaded.strategy.dispose();
+    const files = unzipSync(packed.bytes);
+    const json = (path: string) =>
+      JSON.parse(strFromU8(files[path] as Uint8Array)) as {
+        modelTopology: { config: { layers: { class_name: string; name: string }[] } };
+        userDefinedMetadata: Record<string, unknown>;
+        weightsManifest: { weights: { name: string; shape: number[] }[] }[];
+      };
+    const correctness = json('models/shared/correctness/model.json');
+    const layers = correctness.modelTopology.config.layers;
+    expect([...new Set(layers.map((l) => l.class_name))].sort()).toEqual(
+      [
+        'Activation',
+        'Add',
+        'BatchNormalization',
+        'Concatenate',
+        'Dense',
+        'Dropout',
+        'Embedding',
+        'Flatten',
+        'InputLayer',
+      ].sort(),
+    );
+    expect(layers.at(-1)?.name).toBe('probability');
+    expect(correctness.userDefinedMetadata.monotonicity).toMatchObject({
+      nonDecreasingIn: [
+        'overall_correct_rate',
+        'topic_correct_rate',
+        'difficulty_correct_rate',
+        'topic_difficulty_correct_rate',
+        'recent_accuracy_5',
+        'recent_topic_accuracy_5',
+        'streak',
+      ],
+    });
+    expect(
+      (correctness.userDefinedMetadata.architectureSpec as { monotoneResponse?: boolean }).monotoneResponse,
+    ).toBe(true);
+    // The time network stays plain: no side path, no monotone promise.
+    const time = json('models/shared/time/model.json');
+    expect(time.modelTopology.config.layers.map((l) => l.name)).not.toContain('monotone_1');
+    expect(time.userDefinedMetadata.monotonicity).toBeUndefined();
+
+    // Make one weight of the side path's output kernel negative, in weights.bin (file order of the specs).
+    const specs = correctness.weightsManifest[0]?.weights ?? [];
+    let offset = 0;
+    for (const w of specs) {
+      if (w.name.startsWith('monotone_output/kernel')) break;
+      offset += w.shape.reduce((a, b) => a * b, 1);
+    }
+    const weights = new Float32Array(
+      (files['models/shared/correctness/weights.bin'] as Uint8Array).slice().buffer,
+    );
+    weights[offset] = -Math.abs(weights[offset] as number) - 0.5;
+    const read = readBundle(
+      zipSync({ ...files, 'models/shared/correctness/weights.bin': new Uint8Array(weights.buffer) }),
+      'm.zip',
+    );
+    if (read.kind !== 'ok') throw new Error(read.message);
+    await expect(loadBundle(read)).rejects.toThrow(
+      /claims a monotone response but 1 weights of monotone_output should be non-negative/,
+    );
+    trained.dispose();
+  });
+
   it("repeats each network's inputs, vocabularies and time scaling in the manifest (format 2), and still loads format 1", async () => {
     const { packed } = await exported(perUserTrained);
     const files = unzipSync(packed.bytes);

@@ -3,7 +3,7 @@
  * user embedding 16 with L2(0.01), BatchNorm after each embedding, on all training rows.
  * Plan only: training lives in single-model.ts.
  */
-import { ARCHITECTURES } from '../model/architecture';
+import { ARCHITECTURES, withMonotoneResponse } from '../model/architecture';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,
@@ -21,7 +21,7 @@ export type ArchitectureFixesOptions = CommonOptions;
 export function planArchitectureFixes(data: TrainingData, o: ArchitectureFixesOptions): SingleModelPlan {
   return {
     version: 'v2',
-    arch: ARCHITECTURES.v2,
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices: [...data.trainIndices], options: phaseFrom(o) }],
   };
 }

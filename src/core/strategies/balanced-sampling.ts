@@ -3,7 +3,7 @@
  * training rows (seed: 150), so the dominant user's older history is left out. History features
  * still come from each user's full history, so training and serving see the same features.
  */
-import { ARCHITECTURES } from '../model/architecture';
+import { ARCHITECTURES, withMonotoneResponse } from '../model/architecture';
 import { mostRecentPerUser } from '../training/loop/sampling';
 import {
   COMMON_DEFAULTS,
@@ -25,7 +25,7 @@ export function planBalancedSampling(data: TrainingData, o: BalancedSamplingOpti
   const indices = mostRecentPerUser(data.tasks, data.trainIndices, o.maxPerUser);
   return {
     version: 'v2',
-    arch: ARCHITECTURES.v2,
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices, options: phaseFrom(o) }],
   };
 }

@@ -16,7 +16,16 @@ export interface CommonOptions {
   stepsPerEpoch: number;
   patience: number;
   restoreBestWeights: boolean;
+  monotoneResponse: boolean;
+  monotoneCounts: boolean;
 }
+
+/** One line for the monotone response option, shared by every strategy (docs/monotone-response.md). */
+export const MONOTONE_RESPONSE_DOC =
+  "Monotone response: P(correct) never decreases when the outcome-history features (correct rates, last-5 accuracies, streak) rise — they feed a side path with non-negative weights instead of the trunk. Off = the design note's network.";
+
+export const MONOTONE_COUNTS_DOC =
+  'With monotoneResponse on: the three task counts join the monotone features (more practice never lowers P(correct)), so five more answers cannot lower P through the counts either.';
 
 /** The design note's settings every single-phase strategy shares. */
 export const COMMON_DEFAULTS: CommonOptions = {
@@ -29,6 +38,8 @@ export const COMMON_DEFAULTS: CommonOptions = {
   // verdicts (a weighted validation loss is dominated by the 1–2 rows of the smallest users).
   patience: 0,
   restoreBestWeights: true,
+  monotoneResponse: false,
+  monotoneCounts: false,
 };
 
 export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
@@ -40,6 +51,8 @@ export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
   patience:
     'Epochs without a better validation loss before stopping early; 0 = run every epoch (the design note: no early stopping).',
   restoreBestWeights: 'After early stopping, return to the weights of the best validation epoch.',
+  monotoneResponse: MONOTONE_RESPONSE_DOC,
+  monotoneCounts: MONOTONE_COUNTS_DOC,
 };
 
 /** The lab's defaults: a strategy's design-note settings with the batch rule on (see LAB_STEPS_PER_EPOCH). */

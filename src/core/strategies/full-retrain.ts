@@ -3,7 +3,7 @@
  * user embedding 32, no regulariser, no embedding BatchNorm) on all training rows. The design note expects it
  * to make saturation worse; it is the control. Plan only: training lives in single-model.ts.
  */
-import { ARCHITECTURES } from '../model/architecture';
+import { ARCHITECTURES, withMonotoneResponse } from '../model/architecture';
 import {
   COMMON_DEFAULTS,
   COMMON_DOCS,
@@ -21,7 +21,7 @@ export type FullRetrainOptions = CommonOptions;
 export function planFullRetrain(data: TrainingData, o: FullRetrainOptions): SingleModelPlan {
   return {
     version: 'v1',
-    arch: ARCHITECTURES.v1,
+    arch: withMonotoneResponse(ARCHITECTURES.v1, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices: [...data.trainIndices], options: phaseFrom(o) }],
   };
 }

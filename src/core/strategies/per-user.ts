@@ -7,7 +7,7 @@
  */
 import type { Task } from '../data/task';
 import { featureMatrixOf } from '../features/task-context';
-import { ARCHITECTURES, LAYER_ORDER, type LayerName } from '../model/architecture';
+import { ARCHITECTURES, LAYER_ORDER, withMonotoneResponse, type LayerName } from '../model/architecture';
 import { cloneTwoHeadModel, createTwoHeadModel, type TwoHeadModel } from '../model/two-head-model';
 import { createRng } from '../random/rng';
 import { inverseFrequencyWeights, trainingInfluence, type InfluenceRow } from '../training/loop/sampling';
@@ -121,7 +121,7 @@ export const perUser: Strategy<PerUserOptions> = {
     baseWeighting: "Loss weights of the base model: 'inverse-frequency' (as Strategy 4) or 'none'.",
     minTasks: 'Training tasks a user needs to get an own fine-tuned model; others use the base.',
     freezeLayers:
-      'Layers kept frozen in each user model, counted from the input: topic embedding, difficulty embedding, dense 64, its BatchNorm, dense 32, output.',
+      'Layers kept frozen in each user model, counted from the input: topic embedding, difficulty embedding, dense 64, its BatchNorm, dense 32, output; with the monotone response on, 7 and 8 also freeze its side path.',
     finetuneEpochs: "Epochs of each user's fine-tune (design note: 10).",
     finetuneLearningRate:
       "Adam learning rate of each user's fine-tune, a new optimizer (design note: 0.0001).",
@@ -142,7 +142,7 @@ export const perUser: Strategy<PerUserOptions> = {
     const weights = o.baseWeighting === 'none' ? undefined : inverseFrequencyWeights(tasks, indices);
     const { encoders, timeScale } = modelBasics(tasks, indices, features, 'v2');
     const base = createTwoHeadModel(
-      ARCHITECTURES.base,
+      withMonotoneResponse(ARCHITECTURES.base, o.monotoneResponse, o.monotoneCounts),
       'v2',
       encoders,
       timeScale,

@@ -3,9 +3,15 @@
  * most recent rows, 30 epochs, Adam 1e-3, patience 10), then fine-tune the same weights on all
  * training rows with a new, 10× slower optimizer (20 epochs, 1e-4, patience 5), as the design note does.
  */
-import { ARCHITECTURES } from '../model/architecture';
+import { ARCHITECTURES, withMonotoneResponse } from '../model/architecture';
 import { mostRecentPerUser } from '../training/loop/sampling';
-import { COMMON_DOCS, labDefaults, mergeOptions } from './common-options';
+import {
+  COMMON_DOCS,
+  MONOTONE_COUNTS_DOC,
+  MONOTONE_RESPONSE_DOC,
+  labDefaults,
+  mergeOptions,
+} from './common-options';
 import { planInfluence, trainSingleModel, type SingleModelPlan } from './single-model';
 import type { Strategy, TrainingData } from './types';
 
@@ -20,6 +26,8 @@ export interface ProgressiveOptions {
   finetuneEpochs: number;
   finetuneLearningRate: number;
   finetunePatience: number;
+  monotoneResponse: boolean;
+  monotoneCounts: boolean;
 }
 
 /** Phase 1 on the balanced subset, phase 2 on every training row; both unweighted, v2. */
@@ -31,7 +39,7 @@ export function planProgressive(data: TrainingData, o: ProgressiveOptions): Sing
   };
   return {
     version: 'v2',
-    arch: ARCHITECTURES.v2,
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [
       {
         phase: 'pretrain',
@@ -69,6 +77,8 @@ const PROGRESSIVE_SEED: ProgressiveOptions = {
   finetuneEpochs: 20,
   finetuneLearningRate: 1e-4,
   finetunePatience: 5,
+  monotoneResponse: false,
+  monotoneCounts: false,
 };
 
 export const progressive: Strategy<ProgressiveOptions> = {
@@ -89,6 +99,8 @@ export const progressive: Strategy<ProgressiveOptions> = {
     finetuneEpochs: 'Maximum fine-tuning epochs on all data (design note: 20).',
     finetuneLearningRate: 'Adam learning rate while fine-tuning, a new optimizer (design note: 0.0001).',
     finetunePatience: 'Early-stopping patience while fine-tuning, epochs (design note: 5).',
+    monotoneResponse: MONOTONE_RESPONSE_DOC,
+    monotoneCounts: MONOTONE_COUNTS_DOC,
   },
   influence(data, options) {
     return planInfluence(

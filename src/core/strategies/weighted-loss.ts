@@ -3,7 +3,7 @@
  * total / (users × that user's rows), so every user carries the same share of the loss. Needs the
  * custom training loop, since tfjs `fit` rejects sampleWeight.
  */
-import { ARCHITECTURES } from '../model/architecture';
+import { ARCHITECTURES, withMonotoneResponse } from '../model/architecture';
 import { inverseFrequencyWeights } from '../training/loop/sampling';
 import {
   COMMON_DEFAULTS,
@@ -24,7 +24,7 @@ export function planWeightedLoss(data: TrainingData, o: WeightedLossOptions): Si
   const weights = inverseFrequencyWeights(data.tasks, indices);
   return {
     version: 'v2',
-    arch: ARCHITECTURES.v2,
+    arch: withMonotoneResponse(ARCHITECTURES.v2, o.monotoneResponse, o.monotoneCounts),
     phases: [{ phase: 'train', indices, weights, options: phaseFrom(o) }],
   };
 }
