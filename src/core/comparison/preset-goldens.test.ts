@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { format, resolveConfig } from 'prettier';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importTasksFromText } from '../data/import-tasks';
 import { summarizeDataset } from '../data/summarize-dataset';
@@ -122,7 +123,11 @@ describe('the six strategies reproduce their golden report entries (cpu)', () =>
     it('rewrites the golden fixture', async () => {
       const golden: Record<string, Record<string, unknown>> = {};
       for (const scenario of SCENARIOS) golden[scenario.name] = await entriesOf(scenario);
-      await writeFile(GOLDEN, `${JSON.stringify(golden, null, 1)}\n`);
+      // Formatted as `prettier --check .` expects.
+      await writeFile(
+        GOLDEN,
+        await format(JSON.stringify(golden), { ...(await resolveConfig(GOLDEN)), parser: 'json' }),
+      );
     });
     return;
   }
