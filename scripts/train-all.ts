@@ -16,7 +16,8 @@ import { predictionDistribution } from '../src/core/evaluation/distribution';
 import { logLoss } from '../src/core/evaluation/log-loss';
 import { buildTaskContexts } from '../src/core/features/task-context';
 import { temporalSplit } from '../src/core/split/temporal-split';
-import { STRATEGIES } from '../src/core/strategies/registry';
+import { CATALOGUE } from '../src/core/strategies/catalogue';
+import { trainChoice } from '../src/core/strategies/strategy-spec';
 import { registerSegmentSumKernels } from '../src/core/backend/kernels/segment-sum-kernels';
 import { pinEngine } from '../src/core/training/loop/train-stacked';
 
@@ -69,12 +70,12 @@ console.log(
   `${file}: ${tasks.length} tasks, backend ${tf.getBackend()}, engine ${values.engine ?? 'default'}, seeds ${seeds.join(',')}`,
 );
 console.log('strategy             seed  train s  log loss  AUC    saturated  distinct');
-for (const strategy of STRATEGIES.filter((s) => !ids || ids.includes(s.id))) {
+for (const strategy of CATALOGUE.filter((s) => !ids || ids.includes(s.id))) {
   const runs: { ms: number; ll: number; sat: number; distinct: number }[] = [];
   for (const seed of seeds) {
-    const trained = await strategy.train(
+    const trained = await trainChoice(
+      { id: strategy.id, options: optionsFor(strategy.defaultOptions) },
       { tasks, trainIndices: split.trainIndices },
-      optionsFor(strategy.defaultOptions),
       { seed },
     );
     const { pCorrect } = await trained.predict(held);

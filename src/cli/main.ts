@@ -11,8 +11,10 @@ const USAGE = `usage: retrain-lab <command> [options]
 
 commands:
   inspect FILE [--json]            validate and summarise a task export
-  compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--out report.json] [--models DIR]
-                                   train and compare the retraining strategies
+  compare FILE [--strategies id,…] [--recipe JSON]… [--recipe-file PATH]… [--seed N] [--seed-faithful]
+               [--epochs N] [--out report.json] [--models DIR]
+                                   train and compare the retraining strategies and your own recipes
+                                   (retrain-lab compare --help for every option)
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

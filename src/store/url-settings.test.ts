@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
-import { STRATEGIES } from '../core/strategies/registry';
-import type { OptionValue, StrategyMeta } from '../worker/protocol';
+import type { OptionValue } from '../worker/protocol';
 import { optionRule, THRESHOLD_RULES, type Rule } from './setting-rules';
+import { CATALOG } from './settings-slice';
 import {
   decodeGeneral,
   decodeSettings,
@@ -15,15 +15,7 @@ import {
   type LinkSettings,
 } from './url-settings';
 
-// The real catalog, as the worker sends it: the rules must accept every real default.
-const CATALOG: StrategyMeta[] = STRATEGIES.map((s) => ({
-  id: s.id,
-  label: s.label,
-  summary: s.summary,
-  defaultOptions: s.defaultOptions as Record<string, OptionValue>,
-  seedOptions: s.seedOptions as Record<string, OptionValue>,
-  optionDocs: s.optionDocs as Record<string, string>,
-}));
+// The real catalog (the rules must accept every real default).
 const FP = 'sha256:3f9cab12de45' + '0'.repeat(52);
 
 const decode = (search: string) => decodeSettings(new URLSearchParams(search), CATALOG);

@@ -1,9 +1,10 @@
 /**
  * The six strategies must report exactly what they reported before they became presets of one recipe:
  * each scenario trains every strategy (small epochs, cpu, fixed seed) and compares its report entry —
- * every field but trainMs — with the golden entry captured from the code before the refactor
- * (preset-goldens.fixture.json). `UPDATE_PRESET_GOLDENS=1 npx vitest run <this file>` rewrites the
- * fixture: do that only for a deliberate change of the numbers, and say why in the commit.
+ * every field but trainMs — with the golden entry captured from the code before the refactor. The fixture
+ * (preset-goldens.fixture.json) holds each scenario's option overrides per strategy and the entries they
+ * gave. `UPDATE_PRESET_GOLDENS=1 npx vitest run <this file>` rewrites the entries: do that only for a
+ * deliberate change of the numbers, and say why in the commit.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +27,14 @@ interface Scenario {
   dataset: () => Promise<Dataset>;
   seed: number;
   validation: TailMode;
-  /** Option overrides by strategy id: few epochs, and settings away from the defaults on purpose. */
-  options: Record<string, Record<string, unknown>>;
 }
+
+/** Per scenario: option overrides by strategy id (few epochs, settings away from the defaults on purpose) and the entries. */
+type Golden = Record<
+  string,
+  { options: Record<string, Record<string, unknown>>; entries: Record<string, unknown> }
+>;
+const readGolden = async () => JSON.parse(await readFile(GOLDEN, 'utf8')) as Golden;
 
 const asDataset = (tasks: Task[], fileName: string): Dataset => ({
   tasks,
@@ -54,42 +60,12 @@ const SCENARIOS: Scenario[] = [
     },
     seed: 42,
     validation: 'per-user-tail',
-    options: {
-      'full-retrain': { epochs: 3, stepsPerEpoch: 0 },
-      'architecture-fixes': { epochs: 3, learningRate: 3e-3 },
-      'balanced-sampling': { epochs: 3, maxPerUser: 100 },
-      'weighted-loss': { epochs: 4, patience: 2 },
-      progressive: { pretrainEpochs: 3, pretrainPatience: 1, finetuneEpochs: 2, finetuneLearningRate: 3e-4 },
-      'per-user': { epochs: 3, minTasks: 5, finetuneEpochs: 2 },
-    },
   },
   {
     name: 'eight synthetic users, seed 7, global-tail validation',
     dataset: async () => asDataset(syntheticTasks(700, 3, 8), 'synthetic.csv'),
     seed: 7,
     validation: 'global-tail',
-    options: {
-      'full-retrain': { epochs: 2, batchSize: 16, restoreBestWeights: false },
-      'architecture-fixes': { epochs: 2, stepsPerEpoch: 0, batchSize: 48 },
-      'balanced-sampling': { epochs: 3, maxPerUser: 40, patience: 1 },
-      'weighted-loss': { epochs: 2, learningRate: 2e-3 },
-      progressive: {
-        pretrainEpochs: 2,
-        pretrainMaxPerUser: 30,
-        finetuneEpochs: 2,
-        finetunePatience: 1,
-        batchSize: 24,
-        stepsPerEpoch: 0,
-      },
-      'per-user': {
-        epochs: 2,
-        baseWeighting: 'none',
-        minTasks: 10,
-        freezeLayers: 2,
-        finetuneEpochs: 2,
-        finetunePatience: 1,
-      },
-    },
   },
 ];
 
@@ -99,12 +75,15 @@ function comparable(entry: ReportStrategy): unknown {
   return rest;
 }
 
-async function entriesOf(scenario: Scenario): Promise<Record<string, unknown>> {
+async function entriesOf(
+  scenario: Scenario,
+  options: Record<string, Record<string, unknown>>,
+): Promise<Record<string, unknown>> {
   const dataset = await scenario.dataset();
   const { report, trained } = await runComparison({
     dataset,
     summary: await summarizeDataset(dataset),
-    strategies: Object.entries(scenario.options).map(([id, options]) => ({ id, options })) as never,
+    strategies: Object.entries(options).map(([id, o]) => ({ id, options: o })),
     seed: scenario.seed,
     validation: { mode: scenario.validation },
     backend: tf.getBackend(),
@@ -120,9 +99,12 @@ beforeAll(async () => {
 
 describe('the six strategies reproduce their golden report entries (cpu)', () => {
   if (process.env.UPDATE_PRESET_GOLDENS) {
-    it('rewrites the golden fixture', async () => {
-      const golden: Record<string, Record<string, unknown>> = {};
-      for (const scenario of SCENARIOS) golden[scenario.name] = await entriesOf(scenario);
+    it('rewrites the golden entries', async () => {
+      const golden = await readGolden();
+      for (const scenario of SCENARIOS) {
+        const { options } = golden[scenario.name] ?? { options: {} };
+        golden[scenario.name] = { options, entries: await entriesOf(scenario, options) };
+      }
       // Formatted as `prettier --check .` expects.
       await writeFile(
         GOLDEN,
@@ -133,12 +115,12 @@ describe('the six strategies reproduce their golden report entries (cpu)', () =>
   }
   for (const scenario of SCENARIOS) {
     it(`${scenario.name}: every field but trainMs, bit for bit`, async () => {
-      const golden = JSON.parse(await readFile(GOLDEN, 'utf8')) as Record<string, Record<string, unknown>>;
-      const expected = golden[scenario.name];
-      expect(expected, 'the fixture has this scenario').toBeDefined();
-      const actual = await entriesOf(scenario);
-      expect(Object.keys(actual)).toEqual(Object.keys(expected ?? {}));
-      for (const [id, entry] of Object.entries(expected ?? {})) {
+      const golden = (await readGolden())[scenario.name];
+      if (!golden) throw new Error(`the fixture has no scenario "${scenario.name}"`);
+      const expected = golden.entries;
+      const actual = await entriesOf(scenario, golden.options);
+      expect(Object.keys(actual)).toEqual(Object.keys(expected));
+      for (const [id, entry] of Object.entries(expected)) {
         expect((entry as { status: string }).status, `${id} trained when captured`).toBe('ok');
         expect(actual[id], id).toEqual(entry);
       }

@@ -4,7 +4,7 @@
  * loaded file passes; a bundle of another format or feature spec version is refused with the reason.
  */
 import { z } from 'zod';
-import { STRATEGY_IDS } from '../strategies/types';
+import { recipeShape } from '../strategies/recipe-schema';
 
 export const BUNDLE_FORMAT = 'retrain-lab-model';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -30,9 +30,11 @@ export const manifestSchema = z.object({
   createdAt: z.string(),
   tfjsVersion: z.string(),
   strategy: z.object({
-    id: z.enum(STRATEGY_IDS),
+    /** One of the six strategies, or an own recipe (which then carries `recipe`). */
+    id: z.string().min(1),
     label: z.string(),
     options: z.record(z.string(), z.unknown()),
+    recipe: recipeShape.optional(),
   }),
   seed: z.number().int(),
   backend: z.string(),

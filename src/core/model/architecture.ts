@@ -25,6 +25,11 @@ export interface ArchitectureSpec {
   dense2Units: number;
   dropout1: number;
   dropout2: number;
+  /**
+   * A recipe's `monotoneResponse: on`: P(correct) non-decreasing in the outcome-history features by
+   * construction. Absent = off. Not built yet (model/monotone-support.ts): recipes asking for it are refused.
+   */
+  monotoneResponse?: boolean;
 }
 
 const TRUNK = {

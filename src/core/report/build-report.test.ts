@@ -117,7 +117,10 @@ describe('reportSchema', () => {
       [(r) => delete r.schemaVersion, 'schemaVersion'],
       [(r) => (r.strategies[0].test.auc = 'high'), 'strategies.0.test.auc'],
       [(r) => (r.strategies[0].distribution.counts = [1, 2]), 'strategies.0.distribution.counts'],
-      [(r) => (r.strategies[0].id = 'magic'), 'strategies.0.id'],
+      [(r) => (r.strategies[0].id = 'Magic!'), 'strategies.0.id'],
+      // Not one of the six: an own recipe, which must declare its recipe.
+      [(r) => (r.strategies[0].id = 'magic'), 'strategies.0.recipe'],
+      [(r) => (r.strategies[0].recipe = { architecture: 'v2' }), 'strategies.0.recipe.capPerUser'],
       [(r) => (r.strategies[1].status = 'maybe'), 'strategies.1.status'],
       [(r) => (r.generatedAt = 'yesterday'), 'generatedAt'],
     ];

@@ -74,14 +74,20 @@ function maskScores<S extends ReportScores>(s: S, labels: UserLabels): S {
   };
 }
 
-/** One strategy entry of the report, masked. */
+/** One strategy entry of the report, masked (an own recipe's label is free text a person typed). */
 export function maskStrategy(entry: ReportStrategy, labels: UserLabels): ReportStrategy {
   if (entry.status === 'failed') {
-    return { ...entry, options: maskOptions(entry.options, labels), error: maskText(entry.error, labels) };
+    return {
+      ...entry,
+      label: maskText(entry.label, labels),
+      options: maskOptions(entry.options, labels),
+      error: maskText(entry.error, labels),
+    };
   }
   const id = (userId: string) => labelFor(labels, userId);
   return {
     ...maskScores(entry, labels),
+    label: maskText(entry.label, labels),
     options: maskOptions(entry.options, labels),
     trainingInfluence: entry.trainingInfluence.map((r) => ({
       ...r,

@@ -10,18 +10,10 @@ import { fakeTrained } from '../evaluation/fake-trained.test-helper';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
 import { syntheticTasks } from '../testing/test-data.test-helper';
-import { DEFAULT_VALIDATION, STRATEGY_IDS, type PhaseSummary, type StrategyId } from '../strategies/types';
+import { CATALOGUE, presetOf } from '../strategies/catalogue';
+import { DEFAULT_VALIDATION, type PhaseSummary } from '../strategies/types';
 import { buildReport } from './build-report';
 import type { Report, ReportStrategy, ReportStrategyOk } from './report-types';
-
-const LABELS: Record<StrategyId, string> = {
-  'full-retrain': '1. Full retrain (no changes)',
-  'architecture-fixes': '2. Full retrain (with fixes)',
-  'balanced-sampling': '3. Balanced sampling',
-  'weighted-loss': '4. Weighted loss',
-  progressive: '5. Progressive training',
-  'per-user': '6. Per-user models',
-};
 
 /** A report over 4 users (user0@example.com has the most tasks) with one evaluated strategy. */
 export async function realReport(): Promise<Report> {
@@ -68,7 +60,7 @@ export async function realReport(): Promise<Report> {
       {
         status: 'failed',
         id: 'per-user',
-        label: LABELS['per-user'],
+        label: presetOf('per-user')?.label ?? '',
         options: {},
         trainMs: 3,
         error: 'no rows for user3@example.com',
@@ -92,16 +84,17 @@ export interface StrategySpec {
   label?: string;
 }
 
-/** The report with six strategies in registry order, copies of its trained entry set to `specs`. */
+/** The report with the six strategies in catalogue order, copies of its trained entry set to `specs`. */
 export function sixStrategies(report: Report, specs: readonly StrategySpec[]): Report {
   const template = report.strategies.find((s): s is ReportStrategyOk => s.status === 'ok');
   if (!template) throw new Error('the report has no trained strategy');
   const strategies: ReportStrategy[] = specs.map((spec, i) => {
-    const id = STRATEGY_IDS[i] as StrategyId;
+    const preset = CATALOGUE[i];
+    if (!preset) throw new Error(`the catalogue has no strategy ${i + 1}`);
     return {
       ...template,
-      id,
-      label: spec.label ?? LABELS[id],
+      id: preset.id,
+      label: spec.label ?? preset.label,
       verdicts: { continuous: spec.continuous, responsive: spec.responsive, generalizes: spec.generalizes },
       testMacroByUser: { ...template.testMacroByUser, logLoss: spec.macroLogLoss },
       // Distinct histograms per strategy, so drawings of two strategies can be told apart.

@@ -1,13 +1,14 @@
 /**
- * Options every single-phase strategy shares, with the design note's defaults (50 epochs, batch 32,
- * Adam 1e-3) and one-line docs, plus helpers to merge user options and record validation.
- * Pure TS: no tfjs.
+ * Options the presets share, with the design note's defaults (50 epochs, batch 32, Adam 1e-3) and one-line
+ * docs; the lab's defaults (the batch rule on); merging a caller's options; the plain recipe most presets
+ * start from; and how options are recorded in the report. Pure TS: no tfjs.
  */
-import { LAB_STEPS_PER_EPOCH } from '../training/loop/batch-rule';
-import type { PhaseOptions } from '../training/loop/train-head';
+import type { ArchitectureKind } from '../model/architecture';
+import { LAB_STEPS_PER_EPOCH } from '../training/loop/lab-steps-per-epoch';
+import type { Recipe, TrainingOptions } from './recipe';
+import { DEFAULT_VALIDATION, type StrategyContext, type ValidationOptions } from './types';
 
 export { LAB_STEPS_PER_EPOCH };
-import { DEFAULT_VALIDATION, type StrategyContext, type ValidationOptions } from './types';
 
 export interface CommonOptions {
   epochs: number;
@@ -43,7 +44,6 @@ export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
 };
 
 /** The lab's defaults: a strategy's design-note settings with the batch rule on (see LAB_STEPS_PER_EPOCH). */
-
 export function labDefaults<O extends object>(seed: O): O {
   return 'stepsPerEpoch' in seed ? { ...seed, stepsPerEpoch: LAB_STEPS_PER_EPOCH } : seed;
 }
@@ -58,21 +58,30 @@ export function mergeOptions<O extends object>(defaults: O, given: Partial<O> | 
   return out;
 }
 
+/** The training options of common options. */
+export const trainingFrom = (o: CommonOptions): TrainingOptions => ({
+  epochs: o.epochs,
+  batchSize: o.batchSize,
+  learningRate: o.learningRate,
+  stepsPerEpoch: o.stepsPerEpoch,
+  patience: o.patience,
+  restoreBestWeights: o.restoreBestWeights,
+});
+
+/** One phase on every training row, unweighted, no per-user models: Strategies 1 and 2, and where 3, 4 and 6 start. */
+export const plainRecipe = (architecture: ArchitectureKind, o: CommonOptions): Recipe => ({
+  architecture,
+  capPerUser: 'none',
+  weightExponent: 0,
+  schedule: { kind: 'single' },
+  perUser: { kind: 'off' },
+  monotoneResponse: 'off',
+  training: trainingFrom(o),
+});
+
 /** Validation settings of a run: the context's, defaults filled in. */
 export function validationOf(ctx: StrategyContext): ValidationOptions {
   return { ...DEFAULT_VALIDATION, ...ctx.validation };
-}
-
-/** The phase options of a one-phase strategy. */
-export function phaseFrom(o: CommonOptions): PhaseOptions {
-  return {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    learningRate: o.learningRate,
-    stepsPerEpoch: o.stepsPerEpoch,
-    patience: o.patience,
-    restoreBestWeights: o.restoreBestWeights,
-  };
 }
 
 /** The options record a trained strategy reports: its own knobs plus how validation was carved. */
