@@ -23,7 +23,9 @@ export interface OwnStrategySlice {
   restoreOwnStrategies(list: OwnStrategy[]): void;
 }
 
-type Deps = OwnStrategySlice & Pick<SettingsSlice, 'catalog'> & Pick<TrainingSlice, 'results' | 'progress' | 'preview'>;
+type Deps = OwnStrategySlice &
+  Pick<SettingsSlice, 'catalog'> &
+  Pick<TrainingSlice, 'results' | 'progress' | 'preview'>;
 
 const without = <T>(record: Record<string, T>, id: string): Record<string, T> =>
   Object.fromEntries(Object.entries(record).filter(([k]) => k !== id));

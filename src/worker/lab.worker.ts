@@ -19,13 +19,7 @@ import { createHelperPool, helperBudget } from './helper-pool';
 import { handleInOrder } from './handle-in-order';
 import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
-import type {
-  BackendChoice,
-  TrainEvent,
-  TrainRequest,
-  WorkerReply,
-  WorkerRequest,
-} from './protocol';
+import type { BackendChoice, TrainEvent, TrainRequest, WorkerReply, WorkerRequest } from './protocol';
 import { warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 
