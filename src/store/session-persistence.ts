@@ -10,6 +10,7 @@ import { composeReport, frameOf } from '../core/report/compose-report';
 import { validateReport } from '../core/report/report-schema';
 import type { SessionStorage } from '../platform/session-store';
 import type { LabState } from './create-lab-store';
+import { checkOwnStrategy, type OwnStrategy } from './own-strategies';
 
 export const SESSION_SCHEMA_VERSION = 1;
 const WRITE_DELAY_MS = 400;
@@ -29,6 +30,18 @@ const settingsSchema = z.object({
     z.string(),
     z.object({ enabled: z.boolean(), options: z.record(z.string(), optionValue) }),
   ),
+  // Added later: sessions stored before it have none. Each is checked again on the way back.
+  ownStrategies: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        from: z.string(),
+        enabled: z.boolean(),
+        fields: z.record(z.string(), optionValue),
+      }),
+    )
+    .default([]),
 });
 const datasetSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -95,7 +108,16 @@ async function restore(store: StoreApi<LabState>, storage: SessionStorage, optio
     for (const [key, value] of Object.entries(s.thresholds))
       if (key in state().thresholds) state().setThreshold(key as keyof LabState['thresholds'], value);
     whenCatalog(store, () => state().restoreStrategies(s.strategies));
-    restored.push(`settings (seed ${s.seed})`);
+    const own: OwnStrategy[] = [];
+    for (const candidate of s.ownStrategies) {
+      const checked = checkOwnStrategy(candidate as OwnStrategy, own);
+      if (checked.ok) own.push(checked.value);
+      else skipped.push(`your strategy "${candidate.label}" (${checked.reason})`);
+    }
+    state().restoreOwnStrategies(own);
+    const ownNote =
+      own.length === 0 ? '' : `, ${own.length} own ${own.length === 1 ? 'strategy' : 'strategies'}`;
+    restored.push(`settings (seed ${s.seed}${ownNote})`);
   }
 
   const dataset = saved.dataset && datasetSchema.safeParse(saved.dataset.value);
@@ -161,10 +183,11 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
       s.workers !== prev.workers ||
       s.maskIds !== prev.maskIds ||
       s.thresholds !== prev.thresholds ||
-      s.strategies !== prev.strategies
+      s.strategies !== prev.strategies ||
+      s.ownStrategies !== prev.ownStrategies
     ) {
       later('settings', () => {
-        const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
+        const { seed, backend, workers, maskIds, thresholds, strategies, ownStrategies } = store.getState();
         return {
           schemaVersion: SESSION_SCHEMA_VERSION,
           seed,
@@ -173,6 +196,7 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
           maskIds,
           thresholds,
           strategies,
+          ownStrategies,
         };
       });
     }
@@ -187,11 +211,10 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
       later('results', () => {
         const now = store.getState();
         if (!now.reportFrame) return undefined;
-        const report = composeReport(
-          now.reportFrame,
-          now.results,
-          now.catalog.map((m) => m.id),
-        );
+        const report = composeReport(now.reportFrame, now.results, [
+          ...now.catalog.map((m) => m.id),
+          ...now.ownStrategies.map((o) => o.id),
+        ]);
         return {
           schemaVersion: SESSION_SCHEMA_VERSION,
           fingerprint,
