@@ -15,6 +15,9 @@ import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
 import type { SavedModelInfo } from '../platform/lab-db';
+import type { RequestId, RunId } from './message-ids';
+
+export type { RequestId, RunId };
 
 /** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
 export type BackendChoice = 'auto' | BackendName;
@@ -46,7 +49,7 @@ export interface TrainRequest {
   thresholds: VerdictThresholds;
 }
 
-export type WorkerRequest = { id: number } & (
+export type WorkerRequest = { id: RequestId } & (
   | {
       kind: 'import';
       fileName: string;
@@ -54,7 +57,7 @@ export type WorkerRequest = { id: number } & (
     }
   | { kind: 'preview'; strategies: StrategyRequest[] }
   | ({ kind: 'train' } & TrainRequest)
-  | { kind: 'cancel'; runId: number }
+  | { kind: 'cancel'; runId: RunId }
   | ({ kind: 'export-model' } & ExportRequest)
   | { kind: 'saved-models' }
   | { kind: 'delete-saved'; key: string }
@@ -125,7 +128,7 @@ export type TrainReply =
   | { kind: 'cancelled'; finished: string[] }
   | { kind: 'train-failed'; message: string };
 
-export type WorkerReply = { id: number } & (
+export type WorkerReply = { id: RequestId } & (
   | ImportReply
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }
   | TrainReply

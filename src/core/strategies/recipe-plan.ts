@@ -3,6 +3,7 @@
  * shared phase with its rows, loss weights and options, the users who get an own fine-tune, and the
  * per-user training influence all of that gives (docs/contract.md §2). Pure TS: no tfjs.
  */
+import { groupByUser } from '../data/group-by-user';
 import type { Task } from '../data/task';
 import type { FeatureVersion } from '../features/history-features';
 import {
@@ -51,13 +52,7 @@ export function usersToFineTune(
   indices: readonly number[],
   minTasks: number,
 ): Map<string, number[]> {
-  const byUser = new Map<string, number[]>();
-  for (const i of indices) {
-    const u = (tasks[i] as Task).userId;
-    let list = byUser.get(u);
-    if (!list) byUser.set(u, (list = []));
-    list.push(i);
-  }
+  const byUser = groupByUser(tasks, indices);
   for (const [u, list] of byUser) if (list.length < minTasks) byUser.delete(u);
   return byUser;
 }

@@ -7,7 +7,10 @@
  */
 import { BN_MOMENTUM } from '../../model/architecture';
 
-/** Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse (issue 7's note). */
+/**
+ * Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse
+ * (docs/performance.md, "The batch rule").
+ */
 export const MAX_SCALED_BATCH = 512;
 /** Rows an epoch may count in full when scaled; larger phases get proportionally fewer epochs. */
 export const EPOCH_ROWS = 4_000;
