@@ -26,7 +26,7 @@ export interface OwnStrategy {
 /** What the editor hands over: a name and the fields, started from a preset. */
 export type OwnDraft = Pick<OwnStrategy, 'label' | 'from' | 'fields'>;
 
-export const LABEL_MAX = 80;
+const LABEL_MAX = 80;
 
 /** The fields of a preset as it is set now (its options in the Train panel). */
 export const presetFields = (from: PresetId, options: Record<string, unknown> = {}) =>

@@ -27,7 +27,7 @@ export function encodeOwnStrategies(own: readonly OwnStrategy[]): [string, strin
 }
 
 /** A field's value as a link writes it, read back by the field's rule. */
-export function parseFieldValue(input: RecipeFieldInput, text: string): Parsed<OptionValue> {
+function parseFieldValue(input: RecipeFieldInput, text: string): Parsed<OptionValue> {
   switch (input.kind) {
     case 'choice': {
       const value = text.trim();

@@ -4,7 +4,7 @@ import { buildTaskContexts } from '../features/task-context';
 import { CATALOGUE, PRESET_IDS, presetOf, presetRecipe } from './catalogue';
 import { LAB_STEPS_PER_EPOCH, labDefaults } from './common-options';
 import { checkRecipe } from './recipe-schema';
-import { trainChoice } from './strategy-spec';
+import { nearestPreset, trainChoice } from './strategy-spec';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
 import type { TrainedStrategy } from './types';
 
@@ -75,6 +75,13 @@ describe('the catalogue', () => {
     expect(() => presetRecipe('per-user', { baseWeighting: 'inverse' })).toThrow(
       "baseWeighting must be 'inverse-frequency' or 'none', not 'inverse'",
     );
+  });
+
+  it('finds the preset nearest to a recipe (an own recipe is scheduled like it)', () => {
+    for (const s of CATALOGUE) expect(nearestPreset(presetRecipe(s.id)).id).toBe(s.id);
+    expect(nearestPreset({ ...presetRecipe('weighted-loss'), capPerUser: 100 }).id).toBe('weighted-loss');
+    const ownPerUser = { ...presetRecipe('per-user'), architecture: 'v2' as const, capPerUser: 80 };
+    expect(nearestPreset(ownPerUser).id).toBe('per-user');
   });
 
   it("keeps the design note's settings as seedOptions, and defaults to them under the lab's batch rule", () => {

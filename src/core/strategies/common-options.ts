@@ -59,7 +59,7 @@ export function mergeOptions<O extends object>(defaults: O, given: Partial<O> | 
 }
 
 /** The training options of common options. */
-export const trainingFrom = (o: CommonOptions): TrainingOptions => ({
+const trainingFrom = (o: CommonOptions): TrainingOptions => ({
   epochs: o.epochs,
   batchSize: o.batchSize,
   learningRate: o.learningRate,

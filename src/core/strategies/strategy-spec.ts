@@ -7,7 +7,7 @@
 import { mergeOptions } from './common-options';
 import { CATALOGUE, presetOf, presetRecipe } from './catalogue';
 import type { OwnRecipe, Recipe } from './recipe';
-import { appliedFields, recipeFields } from './recipe-fields';
+import { appliedFields } from './recipe-fields';
 import { recipeInfluence } from './recipe-plan';
 import { checkOwnId, checkRecipe } from './recipe-schema';
 import { trainRecipe } from './train-recipe';
@@ -28,12 +28,12 @@ export interface StrategySpec {
   own?: Recipe;
 }
 
-export const isOwnChoice = (choice: StrategyChoice): choice is OwnRecipe => 'recipe' in choice;
+const isOwnChoice = (choice: StrategyChoice): choice is OwnRecipe => 'recipe' in choice;
 
-/** The fields in which two recipes differ (as recipeFields lists them). */
-export function fieldDifferences(a: Recipe, b: Recipe): string[] {
-  const [fa, fb] = [recipeFields(a), recipeFields(b)];
-  return Object.keys(fa).filter((k) => fa[k] !== fb[k]);
+/** The fields in which two recipes differ: those that apply to either, with another value or only in one. */
+function fieldDifferences(a: Recipe, b: Recipe): string[] {
+  const [fa, fb] = [appliedFields(a), appliedFields(b)];
+  return [...new Set([...Object.keys(fa), ...Object.keys(fb)])].filter((k) => fa[k] !== fb[k]);
 }
 
 /** The preset whose lab-default recipe is nearest (fewest differing fields; the first on a tie). */
@@ -74,8 +74,7 @@ export function resolveChoice(choice: StrategyChoice): StrategySpec {
 }
 
 /** The recipe a spec trains (a preset's options may be refused here, with a one-line Error). */
-export const recipeOf = (spec: StrategySpec): Recipe =>
-  spec.own ?? presetRecipe(spec.id as never, spec.options);
+const recipeOf = (spec: StrategySpec): Recipe => spec.own ?? presetRecipe(spec.id as never, spec.options);
 
 export async function trainSpec(
   spec: StrategySpec,

@@ -21,7 +21,7 @@ import { fineTuneGroups, planInfluence, planRecipe } from './recipe-plan';
 import type { PhaseSummary, StrategyContext, TrainedStrategy, TrainingData } from './types';
 
 /** Vocabularies and time scaling from the rows a strategy learns from. */
-export function modelBasics(
+function modelBasics(
   tasks: readonly Task[],
   rows: number[],
   features: Float32Array,
