@@ -13,10 +13,10 @@ import { format, resolveConfig } from 'prettier';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importTasksFromText } from '../data/import-tasks';
 import { summarizeDataset } from '../data/summarize-dataset';
-import type { Dataset, Task } from '../data/task';
+import type { Dataset } from '../data/task';
 import type { ReportStrategy } from '../report/report-types';
 import type { TailMode } from '../split/temporal-split';
-import { syntheticTasks } from '../testing/test-data.test-helper';
+import { datasetOf, syntheticTasks } from '../testing/test-data.test-helper';
 import { runComparison } from './run-comparison';
 
 const GOLDEN = fileURLToPath(new URL('./preset-goldens.fixture.json', import.meta.url));
@@ -36,20 +36,6 @@ type Golden = Record<
 >;
 const readGolden = async () => JSON.parse(await readFile(GOLDEN, 'utf8')) as Golden;
 
-const asDataset = (tasks: Task[], fileName: string): Dataset => ({
-  tasks,
-  report: {
-    fileName,
-    format: 'csv',
-    rowsRead: tasks.length,
-    notCompletedRows: 0,
-    skippedRows: 0,
-    problems: [],
-    ignoredColumns: [],
-    columnMap: {},
-  },
-});
-
 const SCENARIOS: Scenario[] = [
   {
     name: 'seed-shaped sample, seed 42, per-user-tail validation',
@@ -63,7 +49,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'eight synthetic users, seed 7, global-tail validation',
-    dataset: async () => asDataset(syntheticTasks(700, 3, 8), 'synthetic.csv'),
+    dataset: async () => datasetOf(syntheticTasks(700, 3, 8), 'synthetic.csv'),
     seed: 7,
     validation: 'global-tail',
   },

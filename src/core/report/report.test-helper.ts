@@ -3,13 +3,12 @@
  * e-mail users, a hand-written predictor evaluated by the real evaluation, built by buildReport.
  * Test-only; `sixStrategies` varies the verdicts and macro log loss of copies of that one entry.
  */
-import type { Dataset } from '../data/task';
 import { summarizeDataset } from '../data/summarize-dataset';
 import { evaluateStrategy, resolveThresholds } from '../evaluation/evaluate-strategy';
 import { fakeTrained } from '../evaluation/fake-trained.test-helper';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
-import { syntheticTasks } from '../testing/test-data.test-helper';
+import { datasetOf, syntheticTasks } from '../testing/test-data.test-helper';
 import { CATALOGUE, presetOf } from '../strategies/catalogue';
 import { DEFAULT_VALIDATION, type PhaseSummary } from '../strategies/types';
 import { buildReport } from './build-report';
@@ -22,19 +21,7 @@ export async function realReport(): Promise<Report> {
   const held = new Set(split.testIndices);
   // Held-out rows carry true_p and a recorded prediction, so every per-user block of the report exists.
   const tasks = base.map((t, i) => (held.has(i) ? { ...t, trueP: 0.6, predictedCorrect: 0.55 } : t));
-  const dataset: Dataset = {
-    tasks,
-    report: {
-      fileName: 'export-for-user0@example.com.csv',
-      format: 'csv',
-      rowsRead: tasks.length,
-      notCompletedRows: 0,
-      skippedRows: 0,
-      problems: [],
-      ignoredColumns: [],
-      columnMap: {},
-    },
-  };
+  const dataset = datasetOf(tasks, 'export-for-user0@example.com.csv');
   const trained = fakeTrained();
   // A per-user fine-tune phase and influence rows for every user, as strategy 6 reports them.
   trained.trainingInfluence = ['user0', 'user1', 'user2', 'user3'].map((u, i) => ({

@@ -10,14 +10,8 @@ import { DEFAULT_VALIDATION, type StrategyContext, type ValidationOptions } from
 
 export { LAB_STEPS_PER_EPOCH };
 
-export interface CommonOptions {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  stepsPerEpoch: number;
-  patience: number;
-  restoreBestWeights: boolean;
-}
+/** The training options the presets share (the user embedding's width and L2 are the architecture's). */
+export type CommonOptions = Omit<TrainingOptions, 'userEmbeddingDim' | 'userL2'>;
 
 /** The design note's settings every single-phase strategy shares. */
 export const COMMON_DEFAULTS: CommonOptions = {

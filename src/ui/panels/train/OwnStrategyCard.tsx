@@ -6,6 +6,7 @@ import { displayText } from '../../../store/report-selectors';
 import { ownSummary, type OwnStrategy } from '../../../store/own-strategies';
 import { useLab } from '../../common/lab-store-context';
 import { StrategyProgressRow } from './StrategyProgressRow';
+import { StrategyToggle } from './StrategyToggle';
 
 export function OwnStrategyCard({ own, onEdit }: { own: OwnStrategy; onEdit(): void }) {
   const running = useLab((s) => s.runId !== undefined);
@@ -16,46 +17,38 @@ export function OwnStrategyCard({ own, onEdit }: { own: OwnStrategy; onEdit(): v
   // A name is free text: with Mask user IDs on, an id typed into it is masked like any other.
   const shownText = useLab(displayText);
   const label = shownText(own.label);
+  const actions: { name: string; does: string; needsData?: boolean; act(): void }[] = [
+    {
+      name: 'Train only this',
+      does: `Train only ${label}`,
+      needsData: true,
+      act: () => void train([own.id], 'single'),
+    },
+    { name: 'Edit', does: `Edit ${label}`, act: onEdit },
+    { name: 'Remove', does: `Remove ${label}`, act: () => remove(own.id) },
+  ];
   return (
     <li className="strategy-card strategy-card--own">
       <div className="strategy-card__head">
-        <label className="strategy-card__toggle">
-          <input
-            type="checkbox"
-            checked={own.enabled}
-            disabled={running}
-            onChange={(e) => setEnabled(own.id, e.target.checked)}
-          />
-          <strong>{label}</strong>
-        </label>
+        <StrategyToggle
+          label={label}
+          checked={own.enabled}
+          disabled={running}
+          onChange={(on) => setEnabled(own.id, on)}
+        />
         <span className="row">
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running || !hasData}
-            aria-label={`Train only ${label}`}
-            onClick={() => void train([own.id], 'single')}
-          >
-            Train only this
-          </button>
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            aria-label={`Edit ${label}`}
-            onClick={onEdit}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            aria-label={`Remove ${label}`}
-            onClick={() => remove(own.id)}
-          >
-            Remove
-          </button>
+          {actions.map((a) => (
+            <button
+              key={a.name}
+              type="button"
+              className="button--small button--secondary"
+              disabled={running || (a.needsData === true && !hasData)}
+              aria-label={a.does}
+              onClick={a.act}
+            >
+              {a.name}
+            </button>
+          ))}
         </span>
       </div>
       <p className="hint">Your own strategy. {shownText(ownSummary(own))}</p>
