@@ -46,10 +46,12 @@ describe('the catalogue', () => {
       expect(presetOf(s.id)).toBe(s);
     });
     expect(new Set(CATALOGUE.map((s) => s.color)).size).toBe(CATALOGUE.length);
-    // Cost ranks order the lanes: a permutation of 1…6, per-user the longest, balanced sampling the shortest.
-    expect(CATALOGUE.map((s) => s.costRank).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    // Cost ranks order the lanes: a permutation of 1…n, per-user the longest, balanced sampling shorter than the
+    // strategies that train on every row.
+    expect(CATALOGUE.map((s) => s.costRank).sort((a, b) => a - b)).toEqual(CATALOGUE.map((_, i) => i + 1));
     expect(presetOf('per-user')?.costRank).toBe(1);
-    expect(presetOf('balanced-sampling')?.costRank).toBe(6);
+    const rank = (id: string) => presetOf(id)?.costRank ?? 0;
+    expect(rank('balanced-sampling')).toBeGreaterThan(Math.max(rank('weighted-loss'), rank('full-retrain')));
   });
 
   it('gives every preset a valid recipe: the design note’s ingredients', () => {
