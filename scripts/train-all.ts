@@ -23,7 +23,8 @@ import { runResponseProbes, userStates } from '../src/core/evaluation/response-p
 import { verdicts } from '../src/core/evaluation/verdicts';
 import { buildTaskContexts } from '../src/core/features/task-context';
 import { temporalSplit } from '../src/core/split/temporal-split';
-import { STRATEGIES } from '../src/core/strategies/registry';
+import { CATALOGUE } from '../src/core/strategies/catalogue';
+import { trainChoice } from '../src/core/strategies/strategy-spec';
 import { registerSegmentSumKernels } from '../src/core/backend/kernels/segment-sum-kernels';
 import { pinEngine } from '../src/core/training/loop/train-stacked';
 import { pooledUserLogLoss, responseGap, revisedResponsive, seedInterval } from './seed-sweep-metrics';
@@ -105,12 +106,12 @@ console.log(
   'strategy             seed  train s  log loss  user LL  AUC    saturated  distinct  var ratio  gap      C R G',
 );
 const runs: Run[] = [];
-for (const strategy of STRATEGIES.filter((s) => !ids || ids.includes(s.id))) {
+for (const strategy of CATALOGUE.filter((s) => !ids || ids.includes(s.id))) {
   const own: Run[] = [];
   for (const seed of seeds) {
-    const trained = await strategy.train(
+    const trained = await trainChoice(
+      { id: strategy.id, options: optionsFor(strategy.defaultOptions) },
       { tasks, trainIndices: split.trainIndices },
-      optionsFor(strategy.defaultOptions),
       { seed },
     );
     try {

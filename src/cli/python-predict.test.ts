@@ -20,8 +20,8 @@ import { pythonSnippet } from '../core/export/python-snippet';
 import { takeSelfCheck } from '../core/export/self-check';
 import { userLabels } from '../core/report/mask-ids';
 import { temporalSplit } from '../core/split/temporal-split';
-import { STRATEGY_IDS } from '../core/strategies/types';
-import { weightedLoss } from '../core/strategies/weighted-loss';
+import { PRESET_IDS } from '../core/strategies/catalogue';
+import { trainChoice } from '../core/strategies/strategy-spec';
 import { compareCommand } from './compare-command';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -73,7 +73,7 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
     'reproduces the stored predictions of all six strategies’ bundles (≤ 1e-5), from the CSV and its JSON twin',
     () => {
       expect(bundles.map((f) => f.replace(/^retrain-lab-|-\d{4}-\d\d-\d\d\.zip$/g, '')).sort()).toEqual(
-        [...STRATEGY_IDS].sort(),
+        [...PRESET_IDS].sort(),
       );
       for (const file of bundles) {
         for (const tasks of [SAMPLE_CSV, SAMPLE_JSON]) {
@@ -224,9 +224,9 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
       if (imported.kind !== 'ok') throw new Error(imported.message);
       const { tasks } = imported.dataset;
       const summary = await summarizeDataset(imported.dataset);
-      const trained = await weightedLoss.train(
+      const trained = await trainChoice(
+        { id: 'weighted-loss', options: { epochs: 1, batchSize: 128 } },
         { tasks, trainIndices: temporalSplit(tasks).trainIndices },
-        { epochs: 1, batchSize: 128 },
         { seed: 9 },
       );
       const labels = userLabels(summary.users.map((u) => u.userId));

@@ -11,7 +11,8 @@ import { runResponseProbes } from './response-probe';
 import { contextFromHistory, type TaskContext } from '../features/task-context';
 import { UserHistory } from '../features/history-features';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
-import { STRATEGIES } from '../strategies/registry';
+import { CATALOGUE } from '../strategies/catalogue';
+import { trainChoice } from '../strategies/strategy-spec';
 
 /** Short runs: the property holds for any weights on the constraint set, so epochs only need to move them. */
 const FAST: Record<string, Record<string, unknown>> = {
@@ -26,7 +27,7 @@ describe('monotoneResponse', () => {
   });
 
   it('is an option of every strategy, off by default', () => {
-    for (const s of STRATEGIES) {
+    for (const s of CATALOGUE) {
       expect((s.defaultOptions as Record<string, unknown>).monotoneResponse).toBe(false);
       expect((s.optionDocs as Record<string, string>).monotoneResponse).toMatch(/never decreases/);
       expect((s.defaultOptions as Record<string, unknown>).monotoneCounts).toBe(false);
@@ -34,12 +35,12 @@ describe('monotoneResponse', () => {
     }
   });
 
-  for (const strategy of STRATEGIES) {
+  for (const strategy of CATALOGUE) {
     it(`${strategy.id}: correct answers never leave P below incorrect ones, and no earlier answer turned right lowers P`, async () => {
       const { data, tasks } = await loadSeedFixture();
-      const trained = await strategy.train(
+      const trained = await trainChoice(
+        { id: strategy.id, options: { ...fast(strategy.id), monotoneResponse: true } },
         data,
-        { ...fast(strategy.id), monotoneResponse: true },
         { seed: 5 },
       );
       try {

@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTaskContexts } from '../features/task-context';
-import { perUser } from '../strategies/per-user';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
 import type { TrainedStrategy } from '../strategies/types';
-import { weightedLoss } from '../strategies/weighted-loss';
+import { presetRecipe } from '../strategies/catalogue';
+import { DESIGN_NOTE_PER_USER } from '../strategies/recipe';
+import { trainChoice } from '../strategies/strategy-spec';
 import { loadBundle } from './load-bundle';
 import { packBundle } from './pack-bundle';
 import { readBundle } from './read-bundle';
@@ -44,10 +45,15 @@ describe('model bundles', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
     const { data } = await loadSeedFixture();
-    weighted = await weightedLoss.train(data, { epochs: 2, batchSize: 128 }, { seed: 3 });
-    perUserTrained = await perUser.train(
+    weighted = await trainChoice({ id: 'weighted-loss', options: { epochs: 2, batchSize: 128 } }, data, {
+      seed: 3,
+    });
+    perUserTrained = await trainChoice(
+      {
+        id: 'per-user',
+        options: { epochs: 2, batchSize: 128, finetuneEpochs: 1, finetuneLearningRate: 1e-2 },
+      },
       data,
-      { epochs: 2, batchSize: 128, finetuneEpochs: 1, finetuneLearningRate: 1e-2 },
       { seed: 3 },
     );
   });
@@ -102,6 +108,44 @@ describe('model bundles', () => {
       for (const [name, bytes] of Object.entries(unzipSync(packed.bytes)))
         if (!name.endsWith('.bin')) expect(strFromU8(bytes), name).not.toContain('@');
       loaded.strategy.dispose();
+    }
+  });
+
+  it('an own recipe exports with its recipe, reloads with its own embedding width, and masks its label', async () => {
+    const { data } = await loadSeedFixture();
+    const recipe = {
+      ...presetRecipe('architecture-fixes', { epochs: 2, batchSize: 128 }),
+      capPerUser: 200,
+      weightExponent: 0.5,
+      perUser: { ...DESIGN_NOTE_PER_USER, minTasks: 50, epochs: 1 },
+      training: {
+        ...presetRecipe('architecture-fixes', { epochs: 2, batchSize: 128 }).training,
+        userEmbeddingDim: 8,
+      },
+    } as const;
+    const own = await trainChoice({ id: 'my-mix', label: 'Tuned for bulk@example.com', recipe }, data, {
+      seed: 3,
+    });
+    try {
+      const plain = await exported(own);
+      expect(plain.packed.fileName).toBe('retrain-lab-my-mix-2026-11-28.zip');
+      expect(plain.packed.manifest.strategy).toMatchObject({ id: 'my-mix', recipe });
+      expect(plain.packed.manifest.strategy.label).toBe('Tuned for bulk@example.com');
+      expect(Object.keys(plain.packed.manifest.routing.users)).toEqual(['bulk@example.com']);
+      expect(plain.check).toMatchObject({ kind: 'checked', passed: true });
+      plain.loaded.strategy.dispose();
+
+      const masked = await exported(
+        own,
+        new Map(['bulk', 'you2', 'nigag', 'asss77'].map((u, i) => [`${u}@example.com`, `User ${'ABCD'[i]}`])),
+      );
+      expect(masked.packed.manifest.strategy.label).toBe('Tuned for User A');
+      expect(masked.check).toMatchObject({ kind: 'checked', passed: true });
+      for (const [name, bytes] of Object.entries(unzipSync(masked.packed.bytes)))
+        if (!name.endsWith('.bin')) expect(strFromU8(bytes), name).not.toContain('@');
+      masked.loaded.strategy.dispose();
+    } finally {
+      own.dispose();
     }
   });
 
@@ -178,9 +222,9 @@ describe('model bundles', () => {
 
   it('a monotone-response model exports as standard Keras layers, reloads, passes its self-check, and is refused when its weights break the promise', async () => {
     const { data } = await loadSeedFixture();
-    const trained = await weightedLoss.train(
+    const trained = await trainChoice(
+      { id: 'weighted-loss', options: { epochs: 2, batchSize: 128, monotoneResponse: true } },
       data,
-      { epochs: 2, batchSize: 128, monotoneResponse: true },
       { seed: 3 },
     );
     const { packed, loaded, check } = await exported(trained);

@@ -14,7 +14,6 @@ import {
 } from './architecture';
 import { forward } from './forward';
 import { modelFromArtifacts, modelToArtifacts } from './export-artifacts';
-import { MONOTONE_RESPONSE_AVAILABLE } from './monotone-support';
 import {
   MONOTONE_UNITS,
   monotoneRules,
@@ -72,10 +71,6 @@ function randomise(net: ReturnType<typeof buildHead>, seed: number): void {
 describe('the monotone response path', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
-  });
-
-  it('is available to recipes (the flag the recipe trainer checks)', () => {
-    expect(MONOTONE_RESPONSE_AVAILABLE).toBe(true);
   });
 
   it('adds a side path of standard layers to correctness heads only', () => {
