@@ -6,22 +6,30 @@ import { createStore } from 'zustand/vanilla';
 import type { LabClient } from '../worker/lab-client';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
+import { createOwnStrategySlice, type OwnStrategySlice } from './own-strategy-slice';
 import { createSessionSlice, type SessionOptions, type SessionSlice } from './session-slice';
-import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { CATALOG, createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
 
-export type LabState = DatasetSlice & SettingsSlice & TrainingSlice & ExportSlice & SessionSlice;
+export type LabState = DatasetSlice &
+  SettingsSlice &
+  OwnStrategySlice &
+  TrainingSlice &
+  ExportSlice &
+  SessionSlice;
+
 export type LabStore = ReturnType<typeof createLabStore>;
 
 export function createLabStore(client: LabClient, session: SessionOptions = {}) {
   const store = createStore<LabState>()((...a) => ({
     ...createDatasetSlice(client)(...(a as Parameters<ReturnType<typeof createDatasetSlice>>)),
     ...createSettingsSlice(...(a as Parameters<typeof createSettingsSlice>)),
+    ...createOwnStrategySlice(...(a as Parameters<typeof createOwnStrategySlice>)),
     ...createTrainingSlice(client)(...(a as Parameters<ReturnType<typeof createTrainingSlice>>)),
     ...createExportSlice(client)(...(a as Parameters<ReturnType<typeof createExportSlice>>)),
     ...createSessionSlice(session)(...a),
   }));
-  void client.catalog().then((catalog) => store.getState().setCatalog(catalog));
+  store.getState().setCatalog(CATALOG);
   // A run in flight fails through its own reply; this tells the user even when nothing was running.
   client.onRestart((message) => store.setState({ trainError: message }));
   return store;

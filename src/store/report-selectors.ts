@@ -20,13 +20,15 @@ import type { Report } from '../core/report/report-types';
 import type { LabState } from './create-lab-store';
 
 export function currentReport(
-  state: Pick<LabState, 'reportFrame' | 'results' | 'catalog' | 'comparisons'>,
+  state: Pick<LabState, 'reportFrame' | 'results' | 'catalog' | 'comparisons'> &
+    Partial<Pick<LabState, 'ownStrategies'>>,
 ): Report | undefined {
   if (!state.reportFrame || Object.keys(state.results).length === 0) return undefined;
+  // The six in catalogue order, then own strategies in theirs.
   return composeReport(
     state.reportFrame,
     state.results,
-    state.catalog.map((m) => m.id),
+    [...state.catalog.map((m) => m.id), ...(state.ownStrategies ?? []).map((o) => o.id)],
     state.comparisons,
   );
 }
@@ -101,16 +103,24 @@ const reportOf = memoLast(
     results: LabState['results'],
     catalog: LabState['catalog'],
     comparisons: LabState['comparisons'],
+    ownStrategies: LabState['ownStrategies'],
     mask: UserLabels | undefined,
   ): Report | undefined => {
-    const report = currentReport({ reportFrame: frame, results, catalog, comparisons });
+    const report = currentReport({ reportFrame: frame, results, catalog, comparisons, ownStrategies });
     return report && mask ? maskReport(report, mask) : report;
   },
 );
 
 /** The report as shown and downloaded: masked when "Mask user IDs" is on. */
 export const displayReport = (state: LabState): Report | undefined =>
-  reportOf(state.reportFrame, state.results, state.catalog, state.comparisons, activeMask(state));
+  reportOf(
+    state.reportFrame,
+    state.results,
+    state.catalog,
+    state.comparisons,
+    state.ownStrategies,
+    activeMask(state),
+  );
 
 const recommendationOf = memoLast((report: Report | undefined) =>
   report ? recommendStrategy(report) : undefined,

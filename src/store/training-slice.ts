@@ -10,6 +10,8 @@ import type { RunProgressEvent } from '../core/comparison/run-comparison';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
+import { ownChoice } from './own-strategies';
+import type { OwnStrategySlice } from './own-strategy-slice';
 import type { SettingsSlice } from './settings-slice';
 import { failureLines, finishedStatus } from './train-status';
 
@@ -64,7 +66,7 @@ export interface TrainingSlice {
 
 const PROGRESS_FLUSH_MS = 250;
 
-type Deps = SettingsSlice & TrainingSlice & { summary?: unknown };
+type Deps = SettingsSlice & OwnStrategySlice & TrainingSlice & { summary?: unknown };
 
 function applyProgress(previous: StrategyProgress | undefined, e: RunProgressEvent): StrategyProgress {
   const base = previous ?? {
@@ -119,7 +121,13 @@ export function runningStatus(
 export const createTrainingSlice =
   (client: LabClient): StateCreator<Deps, [], [], TrainingSlice> =>
   (set, get) => {
-    const labelOf = (id: string) => get().catalog.find((m) => m.id === id)?.label ?? id;
+    const labelOf = (id: string) =>
+      (get().catalog.find((m) => m.id === id) ?? get().ownStrategies.find((o) => o.id === id))?.label ?? id;
+    // The six by id and options; an own strategy by its recipe.
+    const requestOf = (id: string) => {
+      const own = get().ownStrategies.find((o) => o.id === id);
+      return own ? ownChoice(own) : { id, options: get().strategies[id]?.options ?? {} };
+    };
     // Epochs arrive every few milliseconds; the page takes them in batches a few times a second.
     let pendingProgress: RunProgressEvent[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -201,16 +209,9 @@ export const createTrainingSlice =
       preview: {},
       optionNotices: {},
       async trainStrategies(ids, scope = 'all') {
-        const { seed, repeats, backend, workers, thresholds, strategies, runId } = get();
+        const { seed, repeats, backend, workers, thresholds, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
-        const request = {
-          seed,
-          repeats,
-          backend,
-          workers,
-          thresholds,
-          strategies: ids.map((id) => ({ id, options: strategies[id]?.options ?? {} })),
-        };
+        const request = { seed, repeats, backend, workers, thresholds, strategies: ids.map(requestOf) };
         const run = client.train(request, onEvent);
         set({
           runId: run.runId,
@@ -248,8 +249,11 @@ export const createTrainingSlice =
         return client.predictionsCsv(get().maskIds);
       },
       async loadPreview() {
-        const { strategies } = get();
-        const requests = Object.entries(strategies).map(([id, s]) => ({ id, options: s.options }));
+        const { strategies, ownStrategies } = get();
+        const requests = [
+          ...Object.entries(strategies).map(([id, s]) => ({ id, options: s.options })),
+          ...ownStrategies.map(ownChoice),
+        ];
         const [preview, optionNotices] = await Promise.all([
           client.preview(requests),
           client.optionNotices(requests),

@@ -22,9 +22,8 @@ const HELPER = new URL('./train-helper.worker.ts', import.meta.url);
 const BYTES = readFileSync(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
 const FILE = new Blob([BYTES]);
 
-const job = (id: LaneJob['id'], epochs: number, keep = true): LaneJob => ({
-  id,
-  options: { epochs },
+const job = (id: string, epochs: number, keep = true): LaneJob => ({
+  strategy: { id, options: { epochs } },
   seed: 3,
   keep,
   backend: 'wasm',

@@ -8,7 +8,6 @@ import '../platform/csp-ready';
 import { activateBackend, BACKENDS } from '../core/backend/activate-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { laneRunner, type LaneRunner } from '../core/comparison/lane-runner';
-import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
 import { runIdOf, type HelperRunId } from './message-ids';
@@ -67,10 +66,10 @@ async function handle(request: HelperRequest): Promise<void> {
           }
           // Only the run's first seed is kept for export: the other seeds' models go at once.
           if (job.keep) {
-            forgetModels(held, job.id);
+            forgetModels(held, job.strategy.id);
             if (result.model) {
-              held.trained.set(job.id, result.model);
-              held.results.set(job.id, { entry: result.entry, seed: job.seed, backend });
+              held.trained.set(job.strategy.id, result.model);
+              held.results.set(job.strategy.id, { entry: result.entry, seed: job.seed, backend });
             }
           } else result.model?.dispose();
           const { heldOut } = result;
@@ -93,7 +92,7 @@ async function handle(request: HelperRequest): Promise<void> {
         return post({ id, ...reply }, exportTransfer(reply));
       }
       case 'drop':
-        forgetModels(held, request.strategyId as StrategyId);
+        forgetModels(held, request.strategyId);
         return post({ id, kind: 'ready' });
     }
   } catch (error) {

@@ -1,9 +1,10 @@
 /**
  * The one orchestration the CLI and the browser worker share: split once, train and evaluate each selected
- * strategy once per seed (seed, seed + 1, … for `repeats` seeds) — one after another in registry order,
+ * strategy once per seed (seed, seed + 1, … for `repeats` seeds) — one after another in catalogue order,
  * or side by side in lanes (helper workers) — hand each strategy's entry over as its seeds finish, and
- * build the report (schema version 2: runs, summaries, paired comparisons, recommendation).
- * Only the first seed's models are kept (for export); every other one is disposed once evaluated.
+ * build the report (schema version 2, catalogue order either way: runs, summaries, paired comparisons,
+ * recommendation). Only the first seed's models are kept (for export); every other one is disposed once
+ * evaluated.
  * Pure core (tfjs only through the strategies); no DOM, no Node-only modules.
  */
 import type { Dataset, Task } from '../data/task';
@@ -20,11 +21,10 @@ import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { userStates } from '../evaluation/response-probe';
 import type { VerdictThresholds } from '../evaluation/verdicts';
 import { temporalSplit, type TemporalSplit } from '../split/temporal-split';
-import { STRATEGIES } from '../strategies/registry';
+import { resolveChoices, type StrategyChoice, type StrategySpec } from '../strategies/strategy-spec';
 import {
   DEFAULT_VALIDATION,
   type ProgressEvent,
-  type Strategy,
   type StrategyId,
   type TrainedStrategy,
   type ValidationOptions,
@@ -66,8 +66,11 @@ export interface SeedProgress {
 export interface ComparisonRequest {
   dataset: Dataset;
   summary: DatasetSummary;
-  /** Strategies to run with their option overrides; run in registry order whatever the order here. */
-  strategies: readonly { id: StrategyId; options?: Record<string, unknown> }[];
+  /**
+   * The six by id with their option overrides, and own recipes; reported in catalogue order (own recipes
+   * after the six, as given) whatever the order here.
+   */
+  strategies: readonly StrategyChoice[];
   /** The first seed: seeds training (initialisers, shuffles, dropout) and the bootstraps. */
   seed: number;
   /** Seeds to train every strategy with: seed, seed + 1, …; default 1. */
@@ -95,8 +98,10 @@ export interface ComparisonRequest {
     progress: SeedProgress,
   ) => void;
   /**
-   * Other places to run strategies at the same time (helper workers holding the same dataset). Without
-   * lanes, jobs run one after another: every strategy of the first seed in registry order, then the next.
+   * Other places to run strategies at the same time (helper workers holding the same dataset). A
+   * strategy's first seed a lane ran is reported with that lane and no TrainedStrategy: the lane keeps the
+   * model. Without lanes, jobs run one after another: every strategy of the first seed in catalogue order,
+   * then the next seed.
    */
   lanes?: readonly StrategyLane[];
   /** A lane broke (LaneLostError): it takes no more jobs, and `strategyId` runs elsewhere. */
@@ -167,7 +172,7 @@ export function seedsOf(seed: number, repeats = 1): number[] {
 }
 
 interface Job {
-  strategy: Strategy<Record<string, unknown>>;
+  strategy: StrategySpec;
   seed: number;
   seedIndex: number;
 }
@@ -177,17 +182,17 @@ interface Job {
  * an abort) makes its strategy a `status: 'failed'` entry (its remaining seeds are skipped) and the rest
  * continue. On abort the promise rejects with the signal's reason; models already handed over through
  * onStrategyDone stay the caller's, any other trained model is disposed here first.
- * @throws RangeError for an unknown strategy id or a bad repeats count (before anything trains).
+ * @throws RangeError for an unknown strategy id, an invalid own recipe or a bad repeats count (before
+ * anything trains).
  */
 export async function runComparison(request: ComparisonRequest): Promise<ComparisonResult> {
   const { dataset, seed, signal } = request;
   const tasks = dataset.tasks;
   const seeds = seedsOf(seed, request.repeats);
   const repeats = seeds.length;
-  const wanted = new Map(request.strategies.map((s) => [s.id as string, s.options ?? {}]));
-  for (const id of wanted.keys())
-    if (!STRATEGIES.some((s) => s.id === id)) throw new RangeError(`unknown strategy "${id}"`);
-  const selected = STRATEGIES.filter((s) => wanted.has(s.id));
+  const resolved = resolveChoices(request.strategies);
+  const selected = resolved.map((r) => r.spec);
+  const choiceOf = new Map(resolved.map((r) => [r.spec.id, r.choice]));
   const thresholds = resolveThresholds(request.thresholds);
   const validation: ValidationOptions = { ...DEFAULT_VALIDATION, ...request.validation };
   const startedAt = (request.now?.() ?? new Date()).toISOString();
@@ -275,7 +280,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     const { strategy } = job;
     if (failed.has(strategy.id)) return;
     await request.beforeStrategy?.(strategy.id);
-    const outcome = await trainAndEvaluate(strategy, wanted.get(strategy.id) ?? {}, {
+    const outcome = await trainAndEvaluate(strategy, {
       tasks,
       trainIndices: split.trainIndices,
       evalData: { ...evalData, seed: job.seed },
@@ -299,8 +304,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     const output = await lane
       .run(
         {
-          id: strategy.id,
-          options: wanted.get(strategy.id) ?? {},
+          strategy: choiceOf.get(strategy.id) as StrategyChoice,
           seed: job.seed,
           keep: job.seedIndex === 0,
           backend: request.backend,

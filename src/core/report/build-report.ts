@@ -161,6 +161,7 @@ export function seedEntry(e: StrategyEvaluation, rows: ScoredRows): SeedEntryOk 
     id: e.id,
     label: e.label,
     options: { ...e.options },
+    ...(e.recipe ? { recipe: structuredClone(e.recipe) } : {}),
     trainMs: e.trainMs,
     trainingInfluence: e.trainingInfluence.map((row) => ({ ...row })),
     ...reportScores({ ...e, intervals: e.test.intervals, macroByUser: e.testMacroByUser }),

@@ -3,6 +3,11 @@ import { scoredRows } from '../evaluation/counted-run';
 import { createRng } from '../random/rng';
 import { compareStrategies, findComparison, verdictOf } from './compare-strategies';
 
+// Full retrain is the reference every strategy is compared against; the other two are any strategies.
+const FULL = 'full-retrain';
+const WEIGHTED = 'weighted-loss';
+const PROGRESSIVE = 'progressive';
+
 const rng = createRng('compare-test');
 const users = Array.from({ length: 24 }, (_, u) => Array<string>(6 + (u % 5)).fill(`u${u}`)).flat();
 const truth = users.map(() => 0.15 + 0.7 * rng.next());
@@ -25,9 +30,9 @@ describe('compareStrategies', () => {
   const comparisons = compareStrategies(
     rows,
     [
-      { id: 'full-retrain', seeds, heldOut: [run(truth.map((p) => 1 - p)), run(truth.map((p) => 1 - p))] },
-      { id: 'weighted-loss', seeds, heldOut: [run(truth), run(truth)] },
-      { id: 'progressive', seeds: [5], heldOut: [run(truth)] },
+      { id: FULL, seeds, heldOut: [run(truth.map((p) => 1 - p)), run(truth.map((p) => 1 - p))] },
+      { id: WEIGHTED, seeds, heldOut: [run(truth), run(truth)] },
+      { id: PROGRESSIVE, seeds: [5], heldOut: [run(truth)] },
     ],
     { pCorrect: 0.5, timeSeconds: 40 },
     { seed: 3, resamples: 300 },
@@ -45,14 +50,12 @@ describe('compareStrategies', () => {
   });
 
   it('finds the truth better than its inverse, and pairs seeds only where the seed lists agree', () => {
-    const better = findComparison(comparisons, 'weighted-loss', 'full-retrain', 'logLoss');
+    const better = findComparison(comparisons, WEIGHTED, FULL, 'logLoss');
     expect(better).toMatchObject({ verdict: 'better', pairedSeeds: true, heldOutRows: users.length });
     expect(better?.hi).toBeLessThan(0);
-    expect(findComparison(comparisons, 'weighted-loss', 'full-retrain', 'auc')?.verdict).toBe('better');
-    expect(findComparison(comparisons, 'full-retrain', 'constant-rate', 'userLogLoss')?.verdict).toBe(
-      'worse',
-    );
-    const unpaired = findComparison(comparisons, 'progressive', 'weighted-loss', 'userLogLoss');
+    expect(findComparison(comparisons, WEIGHTED, FULL, 'auc')?.verdict).toBe('better');
+    expect(findComparison(comparisons, FULL, 'constant-rate', 'userLogLoss')?.verdict).toBe('worse');
+    const unpaired = findComparison(comparisons, PROGRESSIVE, WEIGHTED, 'userLogLoss');
     expect(unpaired).toMatchObject({
       pairedSeeds: false,
       difference: 0,

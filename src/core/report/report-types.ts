@@ -9,6 +9,7 @@ import type { Difficulty } from '../data/task';
 import type { ReliabilityBin } from '../evaluation/calibration';
 import type { RepeatMetric } from '../evaluation/counted-run';
 import type { CheckState, VerdictThresholds } from '../evaluation/verdicts';
+import type { Recipe } from '../strategies/recipe';
 import type { PhaseSummary, StrategyId } from '../strategies/types';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -194,10 +195,13 @@ export interface ReportSummary extends Record<RepeatMetric, ReportSpread> {
 /** A strategy that trained and was evaluated. */
 export interface ReportStrategyOk extends ReportScores, ReportRunIdentity {
   status: 'ok';
+  /** One of the six strategies' ids, or an own recipe's (which then carries `recipe`). */
   id: StrategyId;
   label: string;
   /** Every knob used, defaults filled in. */
   options: Record<string, unknown>;
+  /** An own recipe's full recipe; absent for the six (their id and options say it all). */
+  recipe?: Recipe;
   /** Wall-clock training time, ms (not reproducible: excluded from determinism checks). */
   trainMs: number;
   trainingInfluence: { userId: string; samples: number; weight: number; share: number; phase: string }[];
@@ -232,6 +236,8 @@ export interface ReportStrategyFailed extends ReportRunIdentity {
   label: string;
   /** The options requested (defaults filled in). */
   options: Record<string, unknown>;
+  /** An own recipe's full recipe. */
+  recipe?: Recipe;
   /** Time until the failure, ms. */
   trainMs: number;
   error: string;
@@ -351,7 +357,7 @@ export interface Report {
   recorded: ReportScores | null;
   /** The simulator's own P(correct) on a recognised simulated file; null otherwise (real data). */
   truth: ReportTruth | null;
-  /** In registry order. */
+  /** The six in the catalogue's order, then own recipes. */
   strategies: ReportStrategy[];
   /** Null when every entry comes from the same run. */
   mixedRuns: ReportMixedRuns | null;

@@ -8,7 +8,8 @@ import { useEffect, useId } from 'react';
 import { bundleUsageText } from '../../../core/export/usage-text';
 import { downloadBytes } from '../../../platform/download';
 import type { ExportAction } from '../../../store/export-slice';
-import { displayRecommendation } from '../../../store/report-selectors';
+import { displayRecommendation, displayText } from '../../../store/report-selectors';
+import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { LoadedModelCard } from './LoadedModelCard';
 import { PythonSnippet } from './PythonSnippet';
@@ -16,7 +17,8 @@ import { SavedModels } from './SavedModels';
 
 export function ExportPanel() {
   const results = useLab((s) => s.results);
-  const catalog = useLab((s) => s.catalog);
+  const listed = useLab(strategyList);
+  const shownText = useLab(displayText);
   const chosen = useLab((s) => s.exportStrategyId);
   const setChosen = useLab((s) => s.setExportStrategy);
   const recommendation = useLab(displayRecommendation);
@@ -33,7 +35,7 @@ export function ExportPanel() {
     void refreshSaved();
   }, [refreshSaved]);
 
-  const trained = catalog.filter((m) => results[m.id]?.status === 'ok');
+  const trained = listed.filter((m) => results[m.id]?.status === 'ok');
   const picked = recommendation?.choice ?? recommendation?.closest ?? undefined;
   const fallback = picked ?? trained[0]?.id;
   const strategyId = trained.some((m) => m.id === chosen) ? chosen : fallback;
@@ -71,7 +73,7 @@ export function ExportPanel() {
           >
             {trained.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.label}
+                {shownText(m.label)}
                 {m.id === picked
                   ? ` (${recommendation?.kind === 'recommended' ? 'recommended' : 'closest'})`
                   : ''}
