@@ -127,13 +127,13 @@ export function checkRecipe(value: unknown): Checked<Recipe> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: firstIssue(parsed.error) };
 }
 
-/** An own recipe's id: short, lower-case, safe in a file name and a link, and not one of the six. */
 /**
  * Ids the report gives its reference rows (the constant rate, which comparisons name as `against`, and the
  * simulator's truth): an own recipe by either name would be confused with them.
  */
 export const REFERENCE_IDS: readonly string[] = ['constant-rate', 'simulator-truth'];
 
+/** An own recipe's id: short, lower-case, safe in a file name and a link, and neither one of the six nor a reference row. */
 export function checkOwnId(id: unknown): Checked<string> {
   if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(id))
     return {
