@@ -8,10 +8,18 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { ensureGeneratedFiles, launchChromium, startPreview, writeResults } from './bench/bench-util';
-import { DATA_FILES, measureRun, openLab, type Scenario, type ScenarioResult } from './bench/lab-driver';
+import {
+  DATA_FILES,
+  measureFirstClick,
+  measureRun,
+  openLab,
+  type Scenario,
+  type ScenarioResult,
+} from './bench/lab-driver';
 
 const quick = process.argv.includes('--quick');
-const PORT = 4191;
+// BENCH_PORT: several sessions on one machine each bench on their own port.
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const OUT_DIR = 'dist-e2e-bench'; // ignored by git (dist-e2e-*), apart from every E2E_PORT build
 
 // Budgets cap what SwiftShader and the big file may take; beyond them a row says so instead of a time.
@@ -39,13 +47,20 @@ const keyOf = (s: Scenario) =>
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 const selected = SCENARIOS.filter((s) => (only ? only.has(keyOf(s)) : !quick || s.inQuick));
+/** `first-click`: fresh browser contexts, Auto everything, Train clicked as soon as the sample shows. */
+const firstClick = only ? only.has('first-click') : true;
 
 async function main(): Promise<void> {
   if (selected.some((s) => s.data !== 'sample')) ensureGeneratedFiles();
   const preview = await startPreview(PORT, { outDir: OUT_DIR });
   const browser = await launchChromium();
   const results: ScenarioResult[] = [];
+  let first: Awaited<ReturnType<typeof measureFirstClick>> | undefined;
   try {
+    if (firstClick) {
+      console.error(`first-click (load ${os.loadavg()[0]?.toFixed(2)})`);
+      first = await measureFirstClick(browser, preview.url, 5);
+    }
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
     for (const scenario of selected) {
@@ -58,8 +73,13 @@ async function main(): Promise<void> {
     await browser.close();
     preview.stop();
   }
+  if (first) {
+    console.log('\nfirst click on a fresh page (new context, Auto, sample), seconds');
+    console.table([first.summary]);
+  }
   printTable(results);
   writeResults('results', {
+    firstClick: first,
     generatedAt: new Date().toISOString(),
     quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },

@@ -7,6 +7,7 @@
 import '../platform/csp-ready';
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import { chooseBackend, type BackendDecision } from '../core/comparison/choose-backend';
+import { unlessAborted } from '../core/comparison/unless-aborted';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
@@ -30,6 +31,7 @@ import type {
 } from './protocol';
 import { warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
+import { webglRenderer } from './webgl-renderer';
 
 const held: ModelHoldings & {
   /** Auto's decision per dataset, so repeated runs do not re-measure. */
@@ -41,6 +43,9 @@ const held: ModelHoldings & {
 } = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
 const helpers = createHelperPool();
 const runs = new Map<number, AbortController>();
+/** Runs cancelled before they started (their train request still queued behind an import). */
+const cancelledEarly = new Set<number>();
+let lastRun = 0;
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -112,9 +117,16 @@ async function handle(request: WorkerRequest): Promise<void> {
       }
       case 'train':
         return await train(id, request);
-      case 'cancel':
-        runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
+      case 'cancel': {
+        const run = runs.get(request.runId);
+        if (run) run.abort(new DOMException('Training cancelled', 'AbortError'));
+        else if (request.runId > lastRun) {
+          // Still queued (behind an import, say): answered now, and skipped when its turn comes.
+          cancelledEarly.add(request.runId);
+          post({ id: request.runId, kind: 'cancelled', finished: [] });
+        }
         return;
+      }
       case 'export-model': {
         const helper = held.remote.get(request.strategyId);
         const reply = helper ? await helper.exportModel(request) : await exportModel(held, request);
@@ -148,12 +160,13 @@ async function resolveBackend(
   choice: BackendChoice,
   dataset: Dataset,
   fingerprint: string,
+  signal: AbortSignal,
 ): Promise<BackendDecision> {
   if (choice !== 'auto') {
-    const activation = await activate(choice);
+    const activation = await unlessAborted(activate(choice), signal);
     if (activation.ok)
       return { backend: choice, reason: `${choice} chosen in the Backend control`, stepMs: {}, skipped: [] };
-    const fallback = await activate('cpu');
+    const fallback = await unlessAborted(activate('cpu'), signal);
     if (!fallback.ok)
       throw new Error(`neither ${choice} nor cpu could start: ${activation.reason}; ${fallback.reason}`);
     return {
@@ -164,9 +177,14 @@ async function resolveBackend(
     };
   }
   const cached = held.decisions.get(fingerprint);
-  if (cached && (await activate(cached.backend)).ok) return cached;
+  if (cached && (await unlessAborted(activate(cached.backend), signal)).ok) return cached;
   // WebGL last: its shader compilation is the slow part of measuring, and the budget caps it.
-  const decision = await chooseBackend(dataset.tasks, { candidates: ['wasm', 'cpu', 'webgl'], activate });
+  const decision = await chooseBackend(dataset.tasks, {
+    candidates: ['wasm', 'cpu', 'webgl'],
+    activate,
+    signal,
+    webglRenderer: webglRenderer(),
+  });
   held.decisions.set(fingerprint, decision);
   return decision;
 }
@@ -185,6 +203,8 @@ function workersFor(request: TrainRequest, backend: BackendName): { count: numbe
 }
 
 async function train(id: number, request: TrainRequest): Promise<void> {
+  lastRun = Math.max(lastRun, id);
+  if (cancelledEarly.delete(id)) return; // answered when the cancel came
   const { dataset, summary } = held;
   if (!dataset || !summary)
     return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });
@@ -194,7 +214,7 @@ async function train(id: number, request: TrainRequest): Promise<void> {
   const finished: string[] = [];
   let guard: ContextGuard | undefined;
   try {
-    const decision = await resolveBackend(request.backend, dataset, summary.fingerprint);
+    const decision = await resolveBackend(request.backend, dataset, summary.fingerprint, controller.signal);
     emit({ kind: 'backend', decision });
     const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
     guard = runGuard;

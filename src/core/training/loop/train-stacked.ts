@@ -73,6 +73,9 @@ export interface TrainStackedArgs {
 
 let pinned: 'simd' | 'tfjs' | null = null;
 
+/** Longest stretch of steps without letting a worker see a cancel message, ms (a yield costs ~0.1 ms). */
+export const YIELD_EVERY_MS = 100;
+
 /** Pin the engine for every phase that does not name one (scripts comparing engines; the lab never does). */
 export function pinEngine(engine: 'simd' | 'tfjs' | null): void {
   pinned = engine;
@@ -154,7 +157,13 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
               .slice(0, s.plan.steps * s.plan.batch),
       );
       const steps = Math.max(...states.map((s) => (s.stopped ? 0 : s.plan.steps)));
+      let yielded = performance.now();
       for (let step = 0; step < steps && !signal?.aborted; step++) {
+        // An epoch of a big file lasts seconds: a cancel must not wait for its end.
+        if (signal && performance.now() - yielded > YIELD_EVERY_MS) {
+          await yieldTask();
+          yielded = performance.now();
+        }
         const active = states.map((s) => !s.stopped && step < s.plan.steps);
         const picks = orders.map((o, m) => {
           const b = states[m]?.plan.batch as number;
