@@ -23,6 +23,16 @@ export const EPOCH_ROWS = 4_000;
  */
 export const LAB_STEPS_PER_EPOCH = 125;
 
+let pinnedEpochRows: number | null = null;
+
+/**
+ * Scripts only (the lab never calls it): scale the row budget of every scaled phase, e.g. 10 × EPOCH_ROWS
+ * for the converged reference of scripts/bench/quality-at-budget.ts. null restores EPOCH_ROWS.
+ */
+export function pinEpochRows(rows: number | null): void {
+  pinnedEpochRows = rows;
+}
+
 export interface BatchRuleOptions {
   /** Rows per step when not scaled, and the least rows per step when scaled. */
   batchSize: number;
@@ -48,10 +58,11 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
   const target = scaled ? Math.min(MAX_SCALED_BATCH, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
   const batch = Math.max(1, Math.min(Math.max(base, target), n));
   const k = target > base ? batch / base : 1;
+  const epochRows = pinnedEpochRows ?? EPOCH_ROWS;
   return {
     batch,
     steps: n > 0 ? Math.floor(n / batch) : 0,
-    epochs: scaled && n > EPOCH_ROWS ? Math.max(1, Math.round((o.epochs * EPOCH_ROWS) / n)) : o.epochs,
+    epochs: scaled && n > epochRows ? Math.max(1, Math.round((o.epochs * epochRows) / n)) : o.epochs,
     // Adam's square-root scaling rule: a batch k× larger keeps the gradient noise per unit of
     // training time when the step grows by √k (Malladi et al., 2022). Never lowered for small phases.
     learningRate: o.learningRate * Math.sqrt(k),

@@ -11,7 +11,7 @@ import type { HeadNetwork, LayerName } from '../../model/architecture';
 import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine, simdKernelsAvailable } from '../simd/simd-stacked-engine';
-import { hostBatch, type BatchSource } from './stacked-batch';
+import { hostBatch, type BatchSource, type HostBatch } from './stacked-batch';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
 import { yieldTask } from './yield-task';
@@ -136,12 +136,11 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     ...(options.frozen ? { frozen: options.frozen } : {}),
     width,
   };
-  const engine: StackedEngine | null =
-    (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd'
-      ? createSimdEngine(setup)
-      : createTfjsEngine(setup);
+  const fused = (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd';
+  const engine: StackedEngine | null = fused ? createSimdEngine(setup) : createTfjsEngine(setup);
   if (!engine) return results;
   const fitSources: BatchSource[] = models.map((m) => ({ rows: m.fit, target: m.fitTarget }));
+  let batch: HostBatch | undefined;
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -175,7 +174,11 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           width,
           engine.tableSizes,
           (m) => states[m]?.plan.batch as number,
+          batch,
         );
+        // The fused engine copies what it needs during the step, so its batch is refilled for the next;
+        // tfjs may keep a tensor's values by reference, so its engine gets a fresh one every step.
+        if (fused) batch = hb;
         engine.step(
           hb,
           active,
