@@ -11,15 +11,17 @@ import { activateBackend } from '../core/backend/activate-backend';
 import { runComparison } from '../core/comparison/run-comparison';
 import type { TailMode } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
-import type { ProgressEvent, Strategy } from '../core/strategies/types';
+import type { ProgressEvent, Strategy, StrategyId } from '../core/strategies/types';
 import { readFailure, type CliIo } from './cli-io';
 import { formatCompareTable } from './compare-table';
 import { exportModels, type WriteFile } from './export-models';
+import { spawnThreadLane, threadBudget, type ThreadLane } from './thread-lanes';
 
 export const COMPARE_USAGE =
   'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--batch-size N]\n' +
   '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]\n' +
-  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")';
+  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")\n' +
+  '                           [--threads N]   (strategies trained side by side; default one per core, up to 4)';
 
 export interface CompareArgs {
   file: string;
@@ -35,6 +37,8 @@ export interface CompareArgs {
   out?: string;
   /** Directory to write one model bundle per trained strategy into. */
   models?: string;
+  /** Threads training side by side, the main one included (default: one per core, up to 4). */
+  threads: number;
 }
 
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
@@ -59,6 +63,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
       backend: { type: 'string' },
       out: { type: 'string' },
       models: { type: 'string' },
+      threads: { type: 'string' },
     },
   });
   const [file, ...extra] = positionals;
@@ -90,6 +95,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     backend,
     out: values.out,
     models: values.models,
+    threads: positiveInt(values.threads, 'threads') ?? 1 + threadBudget(),
   };
 }
 
@@ -154,28 +160,53 @@ export async function compareCommand(
     `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, seed ${args.seed}\n`,
   );
   const started = new Set<string>();
-  const { report, trained } = await runComparison({
-    dataset: imported.dataset,
-    summary,
-    strategies: args.strategies.map((s) => ({ id: s.id, options: optionsFor(s, args) })),
-    seed: args.seed,
-    validation: { mode: args.validation },
-    backend: tf.getBackend(),
-    onProgress: (e) => {
-      if (!started.has(e.strategyId)) {
-        started.add(e.strategyId);
-        io.stderr(`training ${getStrategy(e.strategyId)?.label ?? e.strategyId}\n`);
-      }
-      printProgress(e);
-    },
-  });
+  // Lane threads start now: they import the file while this thread summarises it.
+  const lanes = Array.from({ length: Math.min(args.threads, args.strategies.length) - 1 }, (_, i) =>
+    spawnThreadLane(`thread ${i + 1}`, { fileName: args.file, text, backend: args.backend }),
+  );
+  const heldBy = new Map<StrategyId, ThreadLane>();
+  let result: Awaited<ReturnType<typeof runComparison>>;
+  try {
+    result = await runComparison({
+      dataset: imported.dataset,
+      summary,
+      strategies: args.strategies.map((s) => ({ id: s.id, options: optionsFor(s, args) })),
+      seed: args.seed,
+      validation: { mode: args.validation },
+      backend: tf.getBackend(),
+      onProgress: (e) => {
+        if (!started.has(e.strategyId)) {
+          started.add(e.strategyId);
+          io.stderr(`training ${getStrategy(e.strategyId)?.label ?? e.strategyId}\n`);
+        }
+        printProgress(e);
+      },
+      lanes,
+      onStrategyDone: (entry, _trained, lane) => {
+        if (lane) heldBy.set(entry.id as StrategyId, lane as ThreadLane);
+      },
+      onLaneLost: (lane, id, reason) =>
+        io.stderr(`${lane.name} could not train ${id} (${reason}); this thread trains it\n`),
+    });
+  } catch (error) {
+    await Promise.all(lanes.map((lane) => lane.close()));
+    throw error;
+  }
+  const { report, trained } = result;
   try {
     if (args.models) {
       if (!writeFile) throw new Error('no writeFile given for --models');
-      await exportModels(args.models, { dataset: imported.dataset, summary, report, trained }, io, writeFile);
+      const elsewhere = new Map([...heldBy].map(([id, lane]) => [id, lane.pack.bind(lane, id)] as const));
+      await exportModels(
+        args.models,
+        { dataset: imported.dataset, summary, report, trained, elsewhere },
+        io,
+        writeFile,
+      );
     }
   } finally {
     for (const model of trained.values()) model.dispose();
+    await Promise.all(lanes.map((lane) => lane.close()));
   }
   io.stdout(formatCompareTable(report));
   if (args.out) {
