@@ -29,7 +29,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from './protocol';
-import { warmUpTraining } from './warm-up';
+import { startWasm, warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 import { webglRenderer } from './webgl-renderer';
 
@@ -42,6 +42,10 @@ const held: ModelHoldings & {
   remote: Map<string, HelperLane>;
 } = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
 const helpers = createHelperPool();
+// Started with the page: a worker's code and tfjs load while the sample is fetched and imported.
+helpers.prestart(helperBudget());
+// wasm's binary compiles off this thread while the page fetches and imports the sample.
+void startWasm();
 const runs = new Map<number, AbortController>();
 /** Runs cancelled before they started (their train request still queued behind an import). */
 const cancelledEarly = new Set<number>();
@@ -80,13 +84,13 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (summary.fingerprint !== held.summary?.fingerprint) {
           forgetModels(held);
           held.remote.clear();
-          helpers.closeAll();
         }
         held.dataset = result.dataset;
         held.summary = summary;
         held.source = { fileName: request.fileName, file: request.file };
-        // Helpers start now (loading tfjs, importing the file) so the first run finds them ready.
-        if (helperBudget() > 0) helpers.lanes({ ...held.source, summary }, helperBudget());
+        // Helpers of another dataset close; the others import this file now, so the first run finds them
+        // ready (the ones started with the page have loaded tfjs meanwhile).
+        helpers.lanes({ ...held.source, summary }, helperBudget());
         post({
           id,
           kind: 'imported',

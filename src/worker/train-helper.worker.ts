@@ -12,7 +12,7 @@ import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
 import { exportModel, exportTransfer, forgetModels, type ModelHoldings } from './model-exchange';
-import { warmUpTraining } from './warm-up';
+import { startWasm, warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 
 const held: ModelHoldings = { trained: new Map(), results: new Map() };
@@ -23,6 +23,8 @@ const post = (reply: HelperReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
 
 handleInOrder(handle);
+// wasm's binary compiles off this thread while the page fetches and imports the sample.
+void startWasm();
 
 async function handle(request: HelperRequest): Promise<void> {
   const { id } = request;
