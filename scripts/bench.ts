@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { ensureGeneratedFiles, launchChromium, startPreview, writeResults } from './bench/bench-util';
 import {
   DATA_FILES,
+  denseRate,
   measureFirstClick,
   measureRun,
   openLab,
@@ -35,6 +36,7 @@ const SCENARIOS: (Scenario & { inQuick?: boolean })[] = [
   { data: 'medium', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 360_000 },
   { data: 'medium', preset: 'lab', backend: 'wasm', workers: 1, runs: 1, budgetMs: 360_000 },
   { data: '100k', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 },
+  { data: '1m-10k', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 900_000 },
   ...(existsSync(DATA_FILES.ednet)
     ? [{ data: 'ednet', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 } satisfies Scenario]
     : []),
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const results: ScenarioResult[] = [];
   let first: Awaited<ReturnType<typeof measureFirstClick>> | undefined;
+  let dense: number | null = null;
   try {
     if (firstClick) {
       console.error(`first-click (load ${os.loadavg()[0]?.toFixed(2)})`);
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     }
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
+    dense = await denseRate(page);
     for (const scenario of selected) {
       console.error(`${keyOf(scenario)} (load ${os.loadavg()[0]?.toFixed(2)})`);
       const result = await measureRun(page, scenario, results);
@@ -77,8 +81,9 @@ async function main(): Promise<void> {
     console.log('\nfirst click on a fresh page (new context, Auto, sample), seconds');
     console.table([first.summary]);
   }
-  printTable(results);
+  printTable(results, dense);
   writeResults('results', {
+    denseGmacs: dense,
     firstClick: first,
     generatedAt: new Date().toISOString(),
     quick,
@@ -87,9 +92,20 @@ async function main(): Promise<void> {
   });
 }
 
-function printTable(results: ScenarioResult[]): void {
+function printTable(results: ScenarioResult[], dense: number | null): void {
   console.log(`\nlab benchmark (headless Chromium) — ${os.cpus().length} cores; seconds, medians`);
-  console.table(results.map((r) => r.summary));
+  console.log(
+    `dense kernel alone (512 × 53 → 64, lab worker): ${dense?.toFixed(2) ?? '?'} GMAC/s; "of dense" = GMACps ÷ that`,
+  );
+  console.table(
+    results.map((r) => ({
+      ...r.summary,
+      of_dense:
+        typeof r.summary.GMACps === 'number' && dense
+          ? `${Math.round((100 * r.summary.GMACps) / dense)} %`
+          : '–',
+    })),
+  );
   const ids = [...new Set(results.flatMap((r) => Object.keys(r.strategyMs)))];
   console.log('train time per strategy (s, median):');
   console.table(

@@ -4,7 +4,7 @@
  * and at `--scale` times it, and tables per-user (macro) log loss and AUC per strategy — mean over seeds
  * with a 95 % t interval — and the paired gap default ÷ reference − 1 with its interval.
  *
- *   npx tsx scripts/bench/quality-at-budget.ts FILE [--seeds 1-10] [--scales 1,10] [--table-only]
+ *   npx tsx scripts/bench/quality-at-budget.ts FILE [--seeds 1-10] [--scales 1,10] [--max-batch N] [--table-only]
  *
  * Each (scale, seed) result is kept in bench/quality-<name>.json as it finishes, so a run can be stopped
  * and resumed (several processes may work on different seeds); --table-only prints what is there.
@@ -18,14 +18,18 @@ import { importTasksFromText } from '../../src/core/data/import-tasks';
 import { summarizeDataset } from '../../src/core/data/summarize-dataset';
 import { runComparison } from '../../src/core/comparison/run-comparison';
 import { STRATEGIES } from '../../src/core/strategies/registry';
-import { EPOCH_ROWS, pinEpochRows } from '../../src/core/training/loop/batch-rule';
+import { EPOCH_ROWS, pinBatchRule } from '../../src/core/training/loop/batch-rule';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     seeds: { type: 'string', default: '1-10' },
     scales: { type: 'string', default: '1,10' },
+    /** The batch rule's cap for the runs of this invocation (stored under "<scale>@b<cap>"). */
+    'max-batch': { type: 'string' },
     'table-only': { type: 'boolean', default: false },
+    /** Which stored runs the table compares, e.g. "1@b128,10" (default: the two scales given). */
+    compare: { type: 'string' },
   },
 });
 const file = positionals[0] ?? '../shared/data/ednet/ednet-kt1-all.csv';
@@ -35,6 +39,8 @@ const seeds = values.seeds.includes('-')
     )
   : values.seeds.split(',').map(Number);
 const scales = values.scales.split(',').map(Number);
+const maxBatch = values['max-batch'] ? Number(values['max-batch']) : undefined;
+const keyOf = (scale: number) => `${scale}${maxBatch ? `@b${maxBatch}` : ''}`;
 const store = `bench/quality-${basename(file).replace(/\.[^.]+$/, '')}.json`;
 
 interface Point {
@@ -56,8 +62,8 @@ async function run(): Promise<void> {
   if (!activation.ok) throw new Error(activation.reason);
   for (const scale of scales)
     for (const seed of seeds) {
-      if (load()[scale]?.[seed]) continue;
-      pinEpochRows(scale === 1 ? null : scale * EPOCH_ROWS);
+      if (load()[keyOf(scale)]?.[seed]) continue;
+      pinBatchRule({ epochRows: scale * EPOCH_ROWS, ...(maxBatch ? { maxBatch } : {}) });
       const started = performance.now();
       const { report, trained } = await runComparison({
         dataset: imported.dataset,
@@ -88,13 +94,13 @@ async function run(): Promise<void> {
         ]),
       );
       const all = load(); // another process may have written meanwhile
-      (all[scale] ??= {})[seed] = points;
+      (all[keyOf(scale)] ??= {})[seed] = points;
       writeFileSync(store, `${JSON.stringify(all, null, 1)}\n`);
       console.error(
         `scale ${scale} seed ${seed}: ${((performance.now() - started) / 1000).toFixed(0)} s (load ${os.loadavg()[0]?.toFixed(1)})`,
       );
     }
-  pinEpochRows(null);
+  pinBatchRule({});
 }
 
 /** Two-sided 95 % t quantiles by degrees of freedom (1–30). */
@@ -113,11 +119,13 @@ function meanCi(xs: number[]): { mean: number; half: number } {
 
 function table(): void {
   const all = load();
-  const [base, ref] = [String(scales[0]), String(scales[1] ?? scales[0])];
+  const [base, ref] = values.compare
+    ? (values.compare.split(',') as [string, string])
+    : [keyOf(scales[0] as number), keyOf((scales[1] ?? scales[0]) as number)];
   const fmt = (c: { mean: number; half: number }, digits = 4) =>
     `${c.mean.toFixed(digits)} ± ${c.half.toFixed(digits)}`;
   const rows: string[] = [
-    `| strategy | per-user log loss, default (×${base}) | reference (×${ref}) | gap (paired) | per-user AUC, default | reference | train s, default → reference |`,
+    `| strategy | per-user log loss, ${base} | ${ref} | gap (paired) | per-user AUC, ${base} | ${ref} | train s, ${base} → ${ref} |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const s of STRATEGIES) {

@@ -31,6 +31,7 @@ import type {
 } from './protocol';
 import { startWasm, warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
+import { arithmeticDone, denseGmacs } from '../core/training/simd/arithmetic';
 import { webglRenderer } from './webgl-renderer';
 
 const held: ModelHoldings & {
@@ -63,6 +64,8 @@ const activate = async (backend: BackendName): Promise<Activation> =>
 // Fault injection for the e2e journeys (they call it through Playwright's worker handle): losing the
 // WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.
 (self as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
+// For `npm run bench` (through Playwright's worker handles): arithmetic done here, the dense kernel's rate.
+(self as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone, denseGmacs };
 
 // A re-import after a restart lands before the training that follows it.
 handleInOrder(handle);

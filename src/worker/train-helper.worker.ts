@@ -14,6 +14,7 @@ import { handleInOrder } from './handle-in-order';
 import { exportModel, exportTransfer, forgetModels, type ModelHoldings } from './model-exchange';
 import { startWasm, warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
+import { arithmeticDone } from '../core/training/simd/arithmetic';
 
 const held: ModelHoldings = { trained: new Map(), results: new Map() };
 let runner: LaneRunner | undefined;
@@ -23,6 +24,8 @@ const post = (reply: HelperReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
 
 handleInOrder(handle);
+// For `npm run bench` (through Playwright's worker handles): the arithmetic this helper did.
+(self as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone };
 // wasm's binary compiles off this thread while the page fetches and imports the sample.
 void startWasm();
 

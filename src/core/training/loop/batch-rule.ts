@@ -23,14 +23,14 @@ export const EPOCH_ROWS = 4_000;
  */
 export const LAB_STEPS_PER_EPOCH = 125;
 
-let pinnedEpochRows: number | null = null;
+let pinned: { epochRows?: number; maxBatch?: number } = {};
 
 /**
- * Scripts only (the lab never calls it): scale the row budget of every scaled phase, e.g. 10 × EPOCH_ROWS
- * for the converged reference of scripts/bench/quality-at-budget.ts. null restores EPOCH_ROWS.
+ * Scripts only (the lab never calls it): another row budget or batch cap for every scaled phase, e.g.
+ * 10 × EPOCH_ROWS for the converged reference of scripts/bench/quality-at-budget.ts. {} restores the rule.
  */
-export function pinEpochRows(rows: number | null): void {
-  pinnedEpochRows = rows;
+export function pinBatchRule(rule: { epochRows?: number; maxBatch?: number }): void {
+  pinned = { ...rule };
 }
 
 export interface BatchRuleOptions {
@@ -55,10 +55,11 @@ export interface PhaseBatch {
 export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
   const base = Math.max(1, Math.floor(o.batchSize));
   const scaled = (o.stepsPerEpoch ?? 0) > 0;
-  const target = scaled ? Math.min(MAX_SCALED_BATCH, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
+  const maxBatch = pinned.maxBatch ?? MAX_SCALED_BATCH;
+  const target = scaled ? Math.min(maxBatch, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
   const batch = Math.max(1, Math.min(Math.max(base, target), n));
   const k = target > base ? batch / base : 1;
-  const epochRows = pinnedEpochRows ?? EPOCH_ROWS;
+  const epochRows = pinned.epochRows ?? EPOCH_ROWS;
   return {
     batch,
     steps: n > 0 ? Math.floor(n / batch) : 0,

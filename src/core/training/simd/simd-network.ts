@@ -15,6 +15,7 @@ import {
   type BnSlots,
   type BnTrace,
 } from './simd-batch-norm';
+import { countInferMacs, countTrainMacs } from './arithmetic';
 import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
@@ -41,6 +42,9 @@ export class SimdNetwork {
   /** Float offset of each variable inside a model block, by layer and variable index. */
   private readonly offsets: Partial<Record<LayerName, number[]>> = {};
   private k: SimdKernels | null = null;
+  /** Multiply-adds of the dense products per row: a training step, and an inference pass. */
+  private readonly trainMacsPerRow: number;
+  private readonly inferMacsPerRow: number;
 
   constructor(
     private readonly spec: ArchitectureSpec,
@@ -66,6 +70,19 @@ export class SimdNetwork {
     [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
     for (const slot of layout.slots) (this.offsets[slot.layer] ??= [])[slot.index] = slot.at;
     const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2);
+    const [w, h1, h2, e] = [this.width, this.h1, this.h2, this.width - FEATURE_COUNT];
+    this.inferMacsPerRow = w * h1 + h1 * h2 + h2;
+    // Mirrors trainStep: each gradient product only where something at or below it trains.
+    const trains = (l: LayerName) => layout.trainableLayers.has(l);
+    let back = trains('output') ? h2 : 0;
+    if (trainsBelow(layout, 'output')) {
+      back += h2 + (trains('dense_2') ? h1 * h2 + h2 : 0);
+      if (trainsBelow(layout, 'dense_2')) {
+        back += h2 * h1 + (trains('dense_1') ? w * h1 + h1 : 0);
+        if (trainsBelow(layout, 'dense_1')) back += h1 * e;
+      }
+    }
+    this.trainMacsPerRow = this.inferMacsPerRow + back;
     this.buf = buffers.buf;
     this.scratch = buffers.scratch;
   }
@@ -184,6 +201,7 @@ export class SimdNetwork {
     seed: number,
   ): number {
     this.forward(base, rows, { decay, seed });
+    countTrainMacs(rows.n * this.trainMacsPerRow);
     const k = this.kernels();
     const f = k.f32;
     const { spec, buf, width, layout, h1, h2, scratch } = this;
@@ -280,6 +298,7 @@ export class SimdNetwork {
       const n = Math.min(this.maxRows, rows.start + rows.n - start);
       const chunk = { user, topic, difficulty, history, target, coef, start, n };
       this.forward(base, chunk, null);
+      countInferMacs(n * this.inferMacsPerRow);
       sum += this.loss(chunk, correctness, false);
     }
     return sum;
