@@ -19,6 +19,7 @@ import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
 import type { HelperLane } from './helper-lane';
 import { createHelperPool, helperBudget } from './helper-pool';
 import { handleInOrder } from './handle-in-order';
+import { runIdOf, type RunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type {
@@ -43,17 +44,19 @@ const held: ModelHoldings & {
   remote: Map<string, HelperLane>;
 } = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
 const helpers = createHelperPool();
-// Started with the page: a worker's code and tfjs load while the sample is fetched and imported.
-helpers.prestart(helperBudget());
-// wasm's binary compiles off this thread while the page fetches and imports the sample.
-void startWasm();
-const runs = new Map<number, AbortController>();
+const runs = new Map<RunId, AbortController>();
 /** Runs cancelled before they started (their train request still queued behind an import). */
-const cancelledEarly = new Set<number>();
+const cancelledEarly = new Set<RunId>();
 let lastRun = 0;
 
+/** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
+const scope = self;
+// Started with the page: a worker's code and tfjs load while the sample is fetched and imported.
+helpers.prestart(helperBudget(scope.navigator.hardwareConcurrency));
+// wasm's binary compiles off this thread while the page fetches and imports the sample.
+void startWasm();
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+  (scope as unknown as Worker).postMessage(reply, transfer);
 /** Set once the WebGL context is lost: tfjs keeps the dead backend, so WebGL stays off until a reload. */
 let webglLost = false;
 const activate = async (backend: BackendName): Promise<Activation> =>
@@ -63,12 +66,12 @@ const activate = async (backend: BackendName): Promise<Activation> =>
 
 // Fault injection for the e2e journeys (they call it through Playwright's worker handle): losing the
 // WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.
-(self as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
+(scope as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
 // For `npm run bench` (through Playwright's worker handles): arithmetic done here, the dense kernel's rate.
-(self as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone, denseGmacs };
+(scope as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone, denseGmacs };
 
 // A re-import after a restart lands before the training that follows it.
-handleInOrder(handle);
+handleInOrder(handle, scope);
 
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
@@ -93,7 +96,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         held.source = { fileName: request.fileName, file: request.file };
         // Helpers of another dataset close; the others import this file now, so the first run finds them
         // ready (the ones started with the page have loaded tfjs meanwhile).
-        helpers.lanes({ ...held.source, summary }, helperBudget());
+        helpers.lanes({ ...held.source, summary }, helperBudget(scope.navigator.hardwareConcurrency));
         post({
           id,
           kind: 'imported',
@@ -123,7 +126,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         return post({ id, kind: 'preview', influence });
       }
       case 'train':
-        return await train(id, request);
+        return await train(runIdOf(id), request);
       case 'cancel': {
         const run = runs.get(request.runId);
         if (run) run.abort(new DOMException('Training cancelled', 'AbortError'));
@@ -202,14 +205,14 @@ function workersFor(request: TrainRequest, backend: BackendName): { count: numbe
   if (backend === 'webgl') return { count: 1, reason: 'WebGL trains in the lab worker alone' };
   if (request.workers !== undefined && request.workers !== 'auto')
     return { count: request.workers, reason: 'as chosen' };
-  const cores = self.navigator.hardwareConcurrency;
+  const cores = scope.navigator.hardwareConcurrency;
   return {
     count: 1 + helperBudget(cores),
     reason: `Auto: one per core, ${cores} here`,
   };
 }
 
-async function train(id: number, request: TrainRequest): Promise<void> {
+async function train(id: RunId, request: TrainRequest): Promise<void> {
   lastRun = Math.max(lastRun, id);
   if (cancelledEarly.delete(id)) return; // answered when the cancel came
   const { dataset, summary } = held;

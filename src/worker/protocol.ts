@@ -14,6 +14,9 @@ import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
 import type { SavedModelInfo } from '../platform/lab-db';
+import type { RequestId, RunId } from './message-ids';
+
+export type { RequestId, RunId };
 
 /** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
 export type BackendChoice = 'auto' | BackendName;
@@ -47,7 +50,7 @@ export interface TrainRequest {
   thresholds: VerdictThresholds;
 }
 
-export type WorkerRequest = { id: number } & (
+export type WorkerRequest = { id: RequestId } & (
   | {
       kind: 'import';
       fileName: string;
@@ -56,7 +59,7 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'catalog' }
   | { kind: 'preview'; strategies: StrategyRequest[] }
   | ({ kind: 'train' } & TrainRequest)
-  | { kind: 'cancel'; runId: number }
+  | { kind: 'cancel'; runId: RunId }
   | ({ kind: 'export-model' } & ExportRequest)
   | { kind: 'saved-models' }
   | { kind: 'delete-saved'; key: string }
@@ -127,7 +130,7 @@ export type TrainReply =
   | { kind: 'cancelled'; finished: string[] }
   | { kind: 'train-failed'; message: string };
 
-export type WorkerReply = { id: number } & (
+export type WorkerReply = { id: RequestId } & (
   | ImportReply
   | { kind: 'catalog'; strategies: StrategyMeta[] }
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }

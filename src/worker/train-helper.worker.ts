@@ -11,6 +11,7 @@ import { laneRunner, type LaneRunner } from '../core/comparison/lane-runner';
 import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
+import { runIdOf, type HelperRunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, type ModelHoldings } from './model-exchange';
 import { startWasm, warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
@@ -18,14 +19,16 @@ import { arithmeticDone } from '../core/training/simd/arithmetic';
 
 const held: ModelHoldings = { trained: new Map(), results: new Map() };
 let runner: LaneRunner | undefined;
-const runs = new Map<number, AbortController>();
+const runs = new Map<HelperRunId, AbortController>();
 
+/** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
+const scope = self;
 const post = (reply: HelperReply, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+  (scope as unknown as Worker).postMessage(reply, transfer);
 
-handleInOrder(handle);
+handleInOrder(handle, scope);
 // For `npm run bench` (through Playwright's worker handles): the arithmetic this helper did.
-(self as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone };
+(scope as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone };
 // wasm's binary compiles off this thread while the page fetches and imports the sample.
 void startWasm();
 
@@ -55,7 +58,7 @@ async function handle(request: HelperRequest): Promise<void> {
         const activation = await activateBackend(backend, { wasmPaths: WASM_PATHS });
         if (!activation.ok) return post({ id, kind: 'unavailable', message: activation.reason });
         const controller = new AbortController();
-        runs.set(id, controller);
+        runs.set(runIdOf(id), controller);
         try {
           const { job } = request;
           const result = await runner(job, {
@@ -77,7 +80,7 @@ async function handle(request: HelperRequest): Promise<void> {
           if (controller.signal.aborted) return post({ id, kind: 'cancelled' });
           throw error;
         } finally {
-          runs.delete(id);
+          runs.delete(runIdOf(id));
         }
       }
       case 'cancel':
