@@ -28,7 +28,10 @@ const rows: Record<string, string | number>[] = [];
 async function timed<T>(stage: string, work: () => T | Promise<T>, strategy = ''): Promise<T> {
   const t0 = performance.now();
   const out = await work();
-  rows.push({ strategy, stage, ms: Math.round(performance.now() - t0) });
+  const ms = Math.round(performance.now() - t0);
+  rows.push({ strategy, stage, ms });
+  // As it goes: on a big file under load the whole table can take an hour.
+  console.error(`  ${strategy || '·'} ${stage}: ${ms} ms (load ${os.loadavg()[0]?.toFixed(1)})`);
   return out;
 }
 
