@@ -3,7 +3,7 @@
  * user's, an AUC gap of 0.1 between strategies can be noise; the interval says how much. Deterministic:
  * the same rows, metric, seed and options always give the same interval (randomness from createRng only).
  */
-import { aleaState, countDraws, createRng } from '../random/rng';
+import { aleaState, countDraws, countDrawsBytes, createRng } from '../random/rng';
 import { quantileSorted } from './summary-stats';
 
 /** Resamples drawn unless told otherwise. */
@@ -72,7 +72,7 @@ export function bootstrapInterval<T>(
  */
 export function bootstrapIntervalByCounts<T>(
   rows: readonly T[],
-  metric: (counts: Uint32Array) => number | undefined,
+  metric: (counts: ArrayLike<number>) => number | undefined,
   options: BootstrapOptions<T>,
 ): BootstrapInterval {
   return bootstrapIntervalsByCounts(rows, { metric }, options).metric;
@@ -86,22 +86,32 @@ export function bootstrapIntervalByCounts<T>(
  */
 export function bootstrapIntervalsByCounts<T, K extends string>(
   rows: readonly T[],
-  metrics: Record<K, (counts: Uint32Array) => number | undefined>,
+  metrics: Record<K, (counts: ArrayLike<number>) => number | undefined>,
   options: BootstrapOptions<T>,
 ): Record<K, BootstrapInterval> {
   const { resamples, confidence } = checkedOptions(options);
   const keys = Object.keys(metrics) as K[];
-  const counts = new Uint32Array(rows.length);
-  counts.fill(1);
-  const estimates = keys.map((k) => metrics[k](counts));
+  const estimates = keys.map((k) => metrics[k](new Uint8Array(rows.length).fill(1)));
   const values = keys.map(() => [] as number[]);
   const pools = strataOf(rows, options.stratum).map((g) => Int32Array.from(g));
   const state = aleaState(options.seed);
+  // One byte per row: the draws scatter into, and AUC reads back in sorted order, a quarter of the memory
+  // (on a million-row file that kept the bootstrap in cache: several times faster). A row drawn 256 times
+  // in one resample — never seen, but possible — replays that resample's draws into 32-bit counts.
+  const counts = new Uint8Array(rows.length);
+  let wide: Uint32Array | undefined;
   for (let b = 0; b < resamples; b++) {
+    const start = { ...state };
     counts.fill(0);
-    countDraws(state, pools, counts);
+    let drawn: Uint8Array | Uint32Array = counts;
+    if (countDrawsBytes(state, pools, counts)) {
+      wide ??= new Uint32Array(rows.length);
+      wide.fill(0);
+      countDraws(start, pools, wide);
+      drawn = wide;
+    }
     keys.forEach((k, m) => {
-      const v = metrics[k](counts);
+      const v = metrics[k](drawn);
       if (v !== undefined && Number.isFinite(v)) (values[m] as number[]).push(v);
     });
   }
