@@ -46,6 +46,10 @@ async function main(): Promise<void> {
     await timed('fixtures/generated/big-1m.csv', () =>
       writeCsv(join(gen, 'big-1m.csv'), population('big-1m')),
     );
+    // The end-to-end benchmark's largest file: a million tasks of 10,000 learners.
+    await timed('fixtures/generated/big-1m-10k-users.csv', () =>
+      writeCsv(join(gen, 'big-1m-10k-users.csv'), population('big-1m-10k-users')),
+    );
   }
 }
 

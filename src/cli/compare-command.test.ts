@@ -276,4 +276,52 @@ describe('compare on the seed-shaped fixture', () => {
         expect(p.afterCorrect[5] as number).toBeGreaterThanOrEqual((p.afterIncorrect[5] as number) - 1e-7);
     }
   });
+
+  it('trains on lane threads as on one thread: the same report over two seeds, the same predictions, and the threads pack their bundles', async () => {
+    const run = async (threads: number) => {
+      const io = capture();
+      const written = new Map<string, string | Uint8Array>();
+      const code = await compareCommand(
+        [
+          'fixtures/seed-shaped.csv',
+          '--strategies',
+          'full-retrain,progressive,per-user',
+          '--epochs',
+          '2',
+        ].concat(
+          ['--backend', 'wasm', '--threads', String(threads), '--out', 'r.json', '--models', 'm'],
+          // Two seeds: the first seed's model is the one kept (and packed), every seed's predictions come back.
+          ['--repeats', '2', '--predictions', 'p.csv'],
+        ),
+        io,
+        () => readFile(FIXTURE, 'utf8'),
+        async (path, data) => void written.set(path, data),
+      );
+      expect(code).toBe(0);
+      const report = JSON.parse(written.get('r.json') as string);
+      const bundles = [...written.keys()].filter((p) => p.startsWith('m/')).sort();
+      return {
+        report: {
+          ...report,
+          generatedAt: 0,
+          // The clock's fields: each entry's time, its run's start, and each seed's time.
+          strategies: report.strategies.map((e: { runs?: object[] }) => ({
+            ...e,
+            trainMs: 0,
+            trainedAt: 0,
+            runs: e.runs?.map((r) => ({ ...r, trainMs: 0 })),
+          })),
+        },
+        bundles,
+        predictions: written.get('p.csv'),
+      };
+    };
+    const [one, three] = [await run(1), await run(3)];
+    expect(three.report).toEqual(one.report);
+    expect(three.bundles).toEqual(one.bundles);
+    expect(three.bundles).toHaveLength(3);
+    expect(one.report.seeds).toEqual([42, 43]);
+    expect(three.predictions).toEqual(one.predictions);
+    expect(String(one.predictions).trim().split('\r\n')).toHaveLength(1 + 2 * 182);
+  }, 120_000);
 });

@@ -61,6 +61,15 @@ export const KNOWN_SIMULATIONS: readonly KnownSimulation[] = [
     users: 1000,
     learners: population(1_000_000, 1000, 1_000_000),
   },
+  {
+    // The end-to-end benchmark's largest file: a million tasks of 10,000 learners.
+    name: 'big-1m-10k-users',
+    seed: 1_010_000,
+    startDate: FIXTURE_START_DATE,
+    rows: 1_000_000,
+    users: 10_000,
+    learners: population(1_010_000, 10_000, 1_000_000),
+  },
 ];
 
 export function knownSimulation(name: string): KnownSimulation {

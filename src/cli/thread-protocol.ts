@@ -1,0 +1,27 @@
+/**
+ * Messages between the CLI and its lane threads (types only): a thread imports the same file, trains and
+ * evaluates the strategies and seeds handed to it (core's laneRunner, as a helper worker does in the lab),
+ * keeps the models of the jobs that say so (a run's first seed), and packs a model bundle on request. Replies echo the request's id.
+ */
+import type { LaneJob } from '../core/comparison/strategy-lanes';
+import type { HeldOutPrediction } from '../core/evaluation/evaluate-strategy';
+import type { DatasetSummary } from '../core/data/summarize-dataset';
+import type { Report } from '../core/report/report-types';
+import type { SeedEntry } from '../core/report/seed-result';
+import type { ProgressEvent, StrategyId } from '../core/strategies/types';
+
+export type ThreadRequest = { id: number } & (
+  | { kind: 'dataset'; fileName: string; content: string | Uint8Array; backend: 'cpu' | 'wasm' }
+  | { kind: 'run'; job: LaneJob }
+  | { kind: 'pack'; strategyId: StrategyId; summary: DatasetSummary; report: Report }
+);
+
+export type ThreadReply = { id: number } & (
+  | { kind: 'ready' }
+  | { kind: 'progress'; event: ProgressEvent }
+  /** One seed's entry and held-out predictions (absent when it failed). */
+  | { kind: 'ran'; entry: SeedEntry; heldOut?: HeldOutPrediction }
+  | { kind: 'packed'; fileName: string; bytes: Uint8Array; networks: number }
+  /** The thread could not do it (no dataset, no model): the CLI does it itself. */
+  | { kind: 'unavailable'; message: string }
+);
