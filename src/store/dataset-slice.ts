@@ -8,12 +8,22 @@ import type { ImportReport } from '../core/data/task';
 import type { LabClient } from '../worker/lab-client';
 import { fetchSample, SAMPLE_NAME } from '../platform/read-file';
 import type { TrainingSlice } from './training-slice';
+import type { LearnerSlice } from './learner-slice';
 
 /** Results of another dataset would be misleading next to this one: a new dataset clears them. */
 type ResultsOfDataset = Pick<
   TrainingSlice,
-  'results' | 'progress' | 'reportFrame' | 'backendDecision' | 'preview'
->;
+  | 'results'
+  | 'progress'
+  | 'reportFrame'
+  | 'backendDecision'
+  | 'preview'
+  | 'trainStatus'
+  | 'trainError'
+  | 'trainNotices'
+  | 'runId'
+> &
+  Pick<LearnerSlice, 'learner' | 'learnerPredictions'>;
 
 export interface DatasetSlice {
   summary?: DatasetSummary;
@@ -46,6 +56,13 @@ export const createDatasetSlice =
               reportFrame: undefined,
               backendDecision: undefined,
               preview: {},
+              // The status follows the data: nothing is trained on this dataset yet (a run in flight
+              // keeps reporting until it ends).
+              ...(get().runId === undefined
+                ? { trainStatus: 'Not trained yet', trainError: undefined, trainNotices: [] }
+                : {}),
+              learner: undefined,
+              learnerPredictions: undefined,
             });
           }
           set({

@@ -7,6 +7,8 @@ import type { DatasetSummary } from '../core/data/summarize-dataset';
 import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import type { ExportReply, ExportRequest } from './protocol';
+import type { TaskContext } from '../core/features/task-context';
+import type { Prediction } from '../core/strategies/types';
 
 type Body = HelperRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 type Settled = Exclude<HelperReply, { kind: 'progress' }>;
@@ -21,6 +23,8 @@ export interface HelperLane extends StrategyLane {
   /** False once the helper crashed: its models are gone and it takes no more work. */
   alive(): boolean;
   exportModel(request: ExportRequest): Promise<ExportReply>;
+  /** Predict with a model this helper keeps. */
+  predict(strategyId: string, contexts: TaskContext[]): Promise<Prediction>;
   drop(strategyId: string): void;
   dispose(): void;
 }
@@ -101,6 +105,14 @@ export function spawnHelperLane(
         kind: 'failed',
         message: `The model of ${exportRequest.strategyId} was lost with ${name} (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again.`,
       };
+    },
+    async predict(strategyId, contexts) {
+      const settled = await request({ kind: 'predict', strategyId, contexts }).reply;
+      if (settled.kind === 'predicted')
+        return { pCorrect: settled.pCorrect, timeSeconds: settled.timeSeconds };
+      throw new Error(
+        `the model was lost with ${name} (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again`,
+      );
     },
     drop(strategyId) {
       void request({ kind: 'drop', strategyId });

@@ -7,6 +7,7 @@ import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { LaneJob } from '../core/comparison/strategy-lanes';
 import type { ProgressEvent } from '../core/strategies/types';
+import type { TaskContext } from '../core/features/task-context';
 import type { ExportReply, ExportRequest } from './protocol';
 
 export type HelperRequest = { id: number } &
@@ -18,6 +19,8 @@ export type HelperRequest = { id: number } &
     | { kind: 'export'; request: ExportRequest }
     /** Forget this strategy's model (it was trained again elsewhere). */
     | { kind: 'drop'; strategyId: string }
+    /** Predict these contexts with this strategy's model ("Try a learner"). */
+    | { kind: 'predict'; strategyId: string; contexts: TaskContext[] }
   );
 
 export type HelperReply = { id: number } & (
@@ -27,5 +30,6 @@ export type HelperReply = { id: number } & (
   /** The helper could not run it (no dataset, backend would not start): the lab worker runs it. */
   | { kind: 'unavailable'; message: string }
   | { kind: 'cancelled' }
+  | { kind: 'predicted'; pCorrect: Float32Array; timeSeconds: Float32Array }
   | ExportReply
 );

@@ -4,6 +4,9 @@
  * a failure (never left hanging) and the last good dataset is re-imported into the new worker.
  */
 import type {
+  LearnerAnswer,
+  WhatIfReply,
+  WhatIfRequest,
   ExportReply,
   ExportRequest,
   ImportReply,
@@ -40,6 +43,10 @@ export interface LabClient {
   /** Delete one saved bundle; resolves to the list that remains. */
   deleteSaved(key: string): Promise<SavedModelInfo[]>;
   loadModel(request: LoadModelRequest): Promise<LoadModelReply>;
+  /** A user's last `count` answers (oldest first) and how many tasks they have. */
+  learnerRecent(userId: string, count: number): Promise<{ answers: LearnerAnswer[]; totalTasks: number }>;
+  /** Every trained strategy's prediction for a learner's next task (models stay in the workers). */
+  whatIf(request: WhatIfRequest): Promise<WhatIfReply>;
   /** Called after the worker crashed and was replaced. */
   onRestart(listener: (message: string) => void): void;
   dispose(): void;
@@ -143,6 +150,20 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
       if (reply.kind === 'model-loaded' || reply.kind === 'model-refused') return reply;
       return {
         kind: 'model-refused',
+        message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"`,
+      };
+    },
+    async learnerRecent(userId, count) {
+      const reply = await request({ kind: 'learner-recent', userId, count }).reply;
+      return reply.kind === 'learner-recent'
+        ? { answers: reply.answers, totalTasks: reply.totalTasks }
+        : failedAs(reply, 'learner-recent');
+    },
+    async whatIf(whatIfRequest) {
+      const reply = await request({ kind: 'what-if', ...whatIfRequest }).reply;
+      if (reply.kind === 'what-if' || reply.kind === 'what-if-failed') return reply;
+      return {
+        kind: 'what-if-failed',
         message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"`,
       };
     },

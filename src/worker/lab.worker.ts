@@ -29,6 +29,8 @@ import type {
   WorkerRequest,
 } from './protocol';
 import { warmUpTraining } from './warm-up';
+import { answerWhatIf } from './what-if';
+import { recentAnswers } from '../core/features/learner-scenario';
 import { WASM_PATHS } from './wasm-paths';
 
 const held: ModelHoldings & {
@@ -127,6 +129,12 @@ async function handle(request: WorkerRequest): Promise<void> {
         return post({ id, kind: 'saved-models', models: await listSavedModels() });
       case 'load-model':
         return post({ id, ...(await loadModel(held, request, activate)) });
+      case 'learner-recent': {
+        const found = recentAnswers(held.dataset?.tasks ?? [], request.userId, request.count);
+        return post({ id, kind: 'learner-recent', ...found });
+      }
+      case 'what-if':
+        return post({ id, ...(await answerWhatIf(held, request)) });
     }
   } catch (error) {
     post({ id, kind: 'failed', message: (error as Error).message });

@@ -14,6 +14,7 @@ import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
 import type { SavedModelInfo } from '../platform/lab-db';
+import type { LearnerAnswer, LearnerScenario } from '../core/features/learner-scenario';
 
 /** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
 export type BackendChoice = 'auto' | BackendName;
@@ -61,7 +62,22 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'saved-models' }
   | { kind: 'delete-saved'; key: string }
   | ({ kind: 'load-model' } & LoadModelRequest)
+  /** A user's last answers, to edit in "Try a learner". */
+  | { kind: 'learner-recent'; userId: string; count: number }
+  /** Every trained strategy's prediction for an edited learner's next task. */
+  | ({ kind: 'what-if' } & WhatIfRequest)
 );
+
+export type { LearnerAnswer };
+export type WhatIfRequest = LearnerScenario;
+
+/** One strategy's answer for the learner: P(correct) and seconds, or why it has none. */
+export type WhatIfPrediction = { strategyId: string; label: string } & (
+  { pCorrect: number; timeSeconds: number } | { missing: string }
+);
+
+export type WhatIfReply =
+  { kind: 'what-if'; predictions: WhatIfPrediction[] } | { kind: 'what-if-failed'; message: string };
 
 /** Export the latest trained model of a strategy as one bundle: to a download, or into IndexedDB. */
 export interface ExportRequest {
@@ -136,4 +152,6 @@ export type WorkerReply = { id: number } & (
   | ExportReply
   | { kind: 'saved-models'; models: SavedModelInfo[] }
   | LoadModelReply
+  | { kind: 'learner-recent'; answers: LearnerAnswer[]; totalTasks: number }
+  | WhatIfReply
 );

@@ -38,7 +38,7 @@ function ScoreCells({ s }: { s: ReportScores }) {
 
 export function MetricsTable({ report }: { report: Report }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Held-out metrics (scrolls sideways)" tabIndex={0}>
       <table className="table table--compact" aria-label="Held-out metrics by strategy">
         <caption>
           Held-out metrics ({report.split.testRows} tasks: each user's last{' '}

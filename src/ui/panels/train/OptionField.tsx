@@ -1,5 +1,9 @@
-/** One strategy option: a number, boolean or text input labelled by its name, with its one-line meaning. */
+/**
+ * One strategy option: a number, boolean or text input labelled by its human name, with its id (what links,
+ * the report and the CLI use) as secondary text and its one-line meaning.
+ */
 import type { OptionValue } from '../../../worker/protocol';
+import { optionLabel } from '../../common/option-labels';
 
 interface Props {
   strategyLabel: string;
@@ -14,7 +18,12 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, onChang
   const id = `${strategyLabel}-${name}`.replace(/[^a-z0-9]+/gi, '-');
   return (
     <div className="option">
-      <label htmlFor={id}>{name}</label>
+      <span className="option__name">
+        <label htmlFor={id}>{optionLabel(name)}</label>{' '}
+        <code id={`${id}-key`} className="option__key">
+          {name}
+        </code>
+      </span>
       {typeof value === 'boolean' ? (
         <input
           id={id}
@@ -22,7 +31,7 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, onChang
           checked={value}
           disabled={disabled}
           onChange={(e) => onChange(e.target.checked)}
-          aria-describedby={`${id}-doc`}
+          aria-describedby={`${id}-key ${id}-doc`}
         />
       ) : typeof value === 'number' ? (
         <input
@@ -31,7 +40,7 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, onChang
           value={value}
           step="any"
           disabled={disabled}
-          aria-describedby={`${id}-doc`}
+          aria-describedby={`${id}-key ${id}-doc`}
           onChange={(e) => {
             const n = Number(e.target.value);
             if (e.target.value !== '' && Number.isFinite(n)) onChange(n);
@@ -43,7 +52,7 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, onChang
           type="text"
           value={value}
           disabled={disabled}
-          aria-describedby={`${id}-doc`}
+          aria-describedby={`${id}-key ${id}-doc`}
           onChange={(e) => onChange(e.target.value)}
         />
       )}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../evaluation/verdicts';
+import { nextRunName, settingChanges, summarizeStrategies, type RunRecord } from './run-record';
+import { realReport } from './report.test-helper';
+
+const run = (over: Partial<RunRecord['settings']> = {}, fingerprint = 'sha256:a'): RunRecord => ({
+  id: 'r',
+  name: 'Run 1',
+  startedAt: '2026-12-01T10:00:00.000Z',
+  durationMs: 1000,
+  outcome: 'complete',
+  requested: ['weighted-loss'],
+  dataset: { fileName: 'a.csv', fingerprint, rows: 10, users: 2 },
+  settings: {
+    seed: 42,
+    backend: 'auto',
+    workers: 'auto',
+    thresholds: { ...DEFAULT_THRESHOLDS },
+    options: { 'weighted-loss': { epochs: 50, learningRate: 0.001 } },
+    ...over,
+  },
+  strategies: [],
+});
+
+describe('run records', () => {
+  it('keep each strategy’s headline numbers with the report’s intervals', async () => {
+    const report = await realReport();
+    const entry = report.strategies[0];
+    if (entry?.status !== 'ok') throw new Error('expected a trained entry');
+    const [summary] = summarizeStrategies([
+      entry,
+      { status: 'failed', id: 'per-user', label: '6', options: {}, trainMs: 3, error: 'out of memory' },
+    ]).slice(0, 1);
+    expect(summary?.auc).toEqual({
+      value: entry.test.auc,
+      lo: entry.test.intervals.auc.lower,
+      hi: entry.test.intervals.auc.upper,
+    });
+    expect(summary?.logLoss?.lo).toBeLessThanOrEqual(summary?.logLoss?.value ?? NaN);
+    expect(summary?.userLogLoss).toBe(entry.testMacroByUser.logLoss);
+    expect(summary?.verdicts).toEqual(entry.verdicts);
+    const failed = summarizeStrategies([
+      { status: 'failed', id: 'per-user', label: '6', options: {}, trainMs: 3, error: 'out of memory' },
+    ]);
+    expect(failed).toEqual([
+      { id: 'per-user', label: '6', status: 'failed', error: 'out of memory', trainMs: 3 },
+    ]);
+  });
+
+  it('say in words which settings changed from the run before', () => {
+    expect(settingChanges(undefined, run())).toEqual([]);
+    expect(settingChanges(run(), run())).toEqual([]);
+    const next = run({
+      seed: 7,
+      options: { 'weighted-loss': { epochs: 5, learningRate: 0.001 }, progressive: { epochs: 1 } },
+    });
+    expect(settingChanges(run(), next, (id) => (id === 'weighted-loss' ? '4. Weighted loss' : id))).toEqual([
+      { what: 'seed', from: '42', to: '7' },
+      { what: '4. Weighted loss: epochs', from: '50', to: '5' },
+      { what: 'progressive', from: 'not trained', to: 'trained' },
+    ]);
+    expect(settingChanges(next, run())).toContainEqual({
+      what: 'progressive',
+      from: 'trained',
+      to: 'not trained',
+    });
+    const other = { ...run(), dataset: { ...run().dataset, fileName: 'b.csv', fingerprint: 'sha256:b' } };
+    expect(settingChanges(run(), other)).toEqual([{ what: 'data', from: 'a.csv', to: 'b.csv' }]);
+  });
+
+  it('number new runs after the highest kept', () => {
+    expect(nextRunName([])).toBe('Run 1');
+    expect(nextRunName([{ name: 'Run 3' }, { name: 'baseline' }])).toBe('Run 4');
+    expect(nextRunName([{ name: 'a' }, { name: 'b' }])).toBe('Run 3');
+  });
+});
