@@ -23,7 +23,7 @@ type ResultsOfDataset = Pick<
   | 'trainNotices'
   | 'runId'
 > &
-  Pick<LearnerSlice, 'learner' | 'learnerPredictions'>;
+  Pick<LearnerSlice, 'learner' | 'learnerPredictions' | 'learnerBaseline'>;
 
 export interface DatasetSlice {
   summary?: DatasetSummary;
@@ -63,6 +63,7 @@ export const createDatasetSlice =
                 : {}),
               learner: undefined,
               learnerPredictions: undefined,
+              learnerBaseline: undefined,
             });
           }
           set({

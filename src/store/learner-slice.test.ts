@@ -60,6 +60,8 @@ describe('the learner slice', () => {
     expect(asked.at(-1)?.recent.map((a) => a.correct)).toEqual([true, true]);
     expect(asked.at(-1)).toMatchObject({ userId: 'ann@example.com', replaced: 2 });
     expect(store.getState().learnerPredictions?.[0]).toMatchObject({ pCorrect: 1 });
+    // The unedited answers' predictions stay as the baseline the edits are read against.
+    expect(store.getState().learnerBaseline?.[0]).toMatchObject({ pCorrect: 0.5 });
     store.getState().addAnswer();
     store.getState().setAnswer(2, { correct: false, seconds: -5 });
     await settle();

@@ -32,6 +32,8 @@ export interface LearnerDraft {
 export interface LearnerSlice {
   learner?: LearnerDraft;
   learnerPredictions?: WhatIfPrediction[];
+  /** The predictions for the learner's answers as loaded (unedited): what the edits are read against. */
+  learnerBaseline?: WhatIfPrediction[];
   learnerError?: string;
   /** Choose a dataset user (their last answers are loaded for editing) or, with undefined, a new learner. */
   chooseLearner(userId: string | undefined): Promise<void>;
@@ -78,6 +80,8 @@ export const createLearnerSlice =
         const current = get().learner;
         set({
           learnerError: undefined,
+          learnerPredictions: undefined,
+          learnerBaseline: undefined,
           learner: {
             fingerprint: summary.fingerprint,
             userId,
@@ -140,7 +144,13 @@ export const createLearnerSlice =
           .whatIf({ userId: draft.userId, replaced: draft.replaced, recent: draft.recent, next: draft.next })
           .catch((error: Error) => ({ kind: 'what-if-failed' as const, message: error.message }));
         if (ticket !== asked) return; // a later edit asked again: its answer is the one to show
-        if (reply.kind === 'what-if') set({ learnerPredictions: reply.predictions, learnerError: undefined });
+        if (reply.kind === 'what-if')
+          set({
+            learnerPredictions: reply.predictions,
+            learnerError: undefined,
+            // Answers as loaded (never edited, or reset): these predictions are the baseline.
+            ...(draft.recent === draft.original ? { learnerBaseline: reply.predictions } : {}),
+          });
         else set({ learnerError: reply.message });
       },
     };

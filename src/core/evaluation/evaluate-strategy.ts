@@ -19,6 +19,7 @@ import {
   type UserState,
 } from './response-probe';
 import { DEFAULT_THRESHOLDS, verdicts, type VerdictThresholds, type Verdicts } from './verdicts';
+import { timeScatter, type TimeScatter } from './time-scatter';
 
 /** What a strategy is evaluated on; build `states` and `testContexts` once per run and share them. */
 export interface EvaluationData {
@@ -58,6 +59,8 @@ export interface StrategyEvaluation {
   distribution: HeldOutScores['distribution'];
   reliability: HeldOutScores['reliability'];
   groundTruth: HeldOutScores['groundTruth'];
+  /** Predicted against actual seconds of the held-out rows, binned (the time head's chart). */
+  timeScatter: TimeScatter;
   /** Spread over each user's topic × difficulty grid. */
   perUser: UserSpread[];
   varianceRatio: number;
@@ -108,6 +111,10 @@ export async function evaluateStrategy(
     distribution: scores.distribution,
     reliability: scores.reliability,
     groundTruth: scores.groundTruth,
+    timeScatter: timeScatter(
+      testIndices.map((i) => (tasks[i] as Task).actualTimeSeconds),
+      prediction.timeSeconds,
+    ),
     perUser: sweep.perUser,
     varianceRatio: sweep.varianceRatio,
     generalisation: { topics: sweep.topics, difficulties: sweep.difficulties, grid: sweep.grid },

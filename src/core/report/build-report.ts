@@ -138,6 +138,11 @@ export function reportStrategy(e: StrategyEvaluation): ReportStrategyOk {
       change: metric(v.change),
     })),
     verdicts: { ...e.verdicts },
+    timeScatter: {
+      edgesSeconds: [...e.timeScatter.edgesSeconds],
+      counts: e.timeScatter.counts.map((row) => [...row]),
+      n: e.timeScatter.n,
+    },
     phases: e.phases.map((p) => ({
       phase: p.phase,
       head: p.head,

@@ -117,6 +117,13 @@ const strategyOk = z.object({
       valLosses: z.array(metric),
     }),
   ),
+  timeScatter: z
+    .object({
+      edgesSeconds: z.array(z.number().nonnegative()),
+      counts: z.array(z.array(count)),
+      n: count,
+    })
+    .optional(),
 });
 
 const strategyFailed = z.object({

@@ -147,6 +147,11 @@ export interface ReportStrategyOk extends ReportScores {
   responseViolations: ReportViolation[];
   verdicts: { continuous: boolean; responsive: boolean; generalizes: boolean };
   phases: ReportPhase[];
+  /**
+   * Held-out predicted against actual seconds, binned on shared log edges (counts[actual][predicted]);
+   * absent in reports made before it existed.
+   */
+  timeScatter?: { edgesSeconds: number[]; counts: number[][]; n: number };
 }
 
 /** A strategy whose training or evaluation threw (not an abort); the others carried on. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../evaluation/verdicts';
-import { nextRunName, settingChanges, summarizeStrategies, type RunRecord } from './run-record';
+import {
+  change,
+  nextRunName,
+  pairStrategies,
+  settingChanges,
+  summarizeStrategies,
+  type RunRecord,
+} from './run-record';
 import { realReport } from './report.test-helper';
 
 const run = (over: Partial<RunRecord['settings']> = {}, fingerprint = 'sha256:a'): RunRecord => ({
@@ -72,5 +79,25 @@ describe('run records', () => {
     expect(nextRunName([])).toBe('Run 1');
     expect(nextRunName([{ name: 'Run 3' }, { name: 'baseline' }])).toBe('Run 4');
     expect(nextRunName([{ name: 'a' }, { name: 'b' }])).toBe('Run 3');
+  });
+
+  it('pair two runs’ strategies side by side, with B − A where both exist', () => {
+    const s = (id: string, logLoss: number) => ({
+      id,
+      label: id.toUpperCase(),
+      status: 'ok' as const,
+      trainMs: 1,
+      logLoss: { value: logLoss, lo: null, hi: null },
+    });
+    const a = { ...run(), strategies: [s('x', 0.5), s('y', 0.6)] };
+    const b = { ...run(), strategies: [s('y', 0.55), s('z', 0.4)] };
+    const pairs = pairStrategies(a, b);
+    expect(pairs.map((p) => [p.id, p.a?.id, p.b?.id])).toEqual([
+      ['x', 'x', undefined],
+      ['y', 'y', 'y'],
+      ['z', undefined, 'z'],
+    ]);
+    expect(change(pairs[1]?.a?.logLoss?.value, pairs[1]?.b?.logLoss?.value)).toBeCloseTo(-0.05);
+    expect(change(pairs[0]?.a?.logLoss?.value, pairs[0]?.b?.logLoss?.value)).toBeNull();
   });
 });

@@ -139,3 +139,26 @@ export function nextRunName(runs: readonly Pick<RunRecord, 'name'>[]): string {
   const max = Math.max(0, ...used.map(Number), runs.length);
   return `Run ${max + 1}`;
 }
+
+/** One strategy in two runs, side by side (either side absent when that run did not train it). */
+export interface PairedStrategy {
+  id: string;
+  label: string;
+  a?: RunStrategySummary;
+  b?: RunStrategySummary;
+}
+
+/** The strategies of two runs, paired by id, in A's order then B's new ones. */
+export function pairStrategies(a: RunRecord, b: RunRecord): PairedStrategy[] {
+  const ids = [...new Set([...a.strategies.map((s) => s.id), ...b.strategies.map((s) => s.id)])];
+  return ids.map((id) => {
+    const left = a.strategies.find((s) => s.id === id);
+    const right = b.strategies.find((s) => s.id === id);
+    return { id, label: (left ?? right)?.label ?? id, a: left, b: right };
+  });
+}
+
+/** B − A, or null when either is missing. */
+export function change(a: Metric | undefined, b: Metric | undefined): Metric {
+  return a === null || a === undefined || b === null || b === undefined ? null : b - a;
+}

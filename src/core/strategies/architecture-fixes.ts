@@ -30,7 +30,7 @@ export const architectureFixes: Strategy<ArchitectureFixesOptions> = {
   id: 'architecture-fixes',
   label: '2. Full retrain (with fixes)',
   summary:
-    'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; bulk still dominates the data, so some saturation may remain.',
+    'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; every row still counts alike, so a dominant user still dominates and some saturation may remain.',
   defaultOptions: labDefaults({ ...COMMON_DEFAULTS }),
   seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,

@@ -34,7 +34,7 @@ export const balancedSampling: Strategy<BalancedSamplingOptions> = {
   id: 'balanced-sampling',
   label: '3. Balanced sampling',
   summary:
-    "Keeps at most maxPerUser most recent tasks per user (seed: 150), cutting the dominant user's share from 92 % to about two thirds.",
+    'Keeps at most maxPerUser most recent tasks per user (design note: 150), so a user with many tasks cannot outweigh the others.',
   defaultOptions: labDefaults({ ...COMMON_DEFAULTS, maxPerUser: 150 }),
   seedOptions: { ...COMMON_DEFAULTS, maxPerUser: 150 },
   optionDocs: {

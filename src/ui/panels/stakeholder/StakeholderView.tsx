@@ -10,6 +10,8 @@ import { BeforeAfterHistograms } from './BeforeAfterHistograms';
 import { ChecksGrid } from './ChecksGrid';
 import { RecommendationCard } from './RecommendationCard';
 import { SummaryExport } from './SummaryExport';
+import { displayDatasetStory } from '../../../store/dataset-story';
+import { percent } from '../../common/format';
 import './stakeholder.css';
 
 export function StakeholderView() {
@@ -19,6 +21,7 @@ export function StakeholderView() {
   const running = useLab((s) => s.runId !== undefined);
   const thresholds = useLab((s) => s.thresholds);
   const view = useRef<HTMLElement>(null);
+  const story = useLab(displayDatasetStory);
   if (!report || !recommendation) {
     return (
       <section className="panel stakeholder" aria-labelledby="stakeholder-heading">
@@ -36,10 +39,16 @@ export function StakeholderView() {
         <h2 id="stakeholder-heading">Which retraining strategy to use</h2>
         <SummaryExport report={report} recommendation={recommendation} masked={masked} target={view} />
       </div>
-      <p className="hint">
-        {d.fileName}: {d.rows.toLocaleString('en-US')} tasks from {d.users.length} users · seed {report.seed}{' '}
-        · fingerprint <code>{d.fingerprint}</code>
-        {masked && ' · user IDs masked'}
+      <p className="hint" data-testid="stakeholder-data">
+        Based on {d.fileName}: {d.rows.toLocaleString('en-US')} practice tasks from {d.users.length} learners
+        {story?.kind === 'dominant'
+          ? `, ${percent(story.share)} of them from one learner (${story.userId}) — the situation the retraining has to cure.`
+          : story
+            ? `, none of whom did half of them (the most active did ${percent(story.share)}).`
+            : '.'}{' '}
+        Each strategy was trained once, with random seed {report.seed}, and judged on each learner&apos;s most
+        recent tasks, which it never saw in training.
+        {masked && ' Learner names are hidden.'}
       </p>
       {running && (
         <p className="callout">

@@ -6,6 +6,9 @@ import type { StrategyMeta } from '../../../worker/protocol';
 import { useLab } from '../../common/lab-store-context';
 import { OptionField } from './OptionField';
 import { StrategyProgressRow } from './StrategyProgressRow';
+import { influenceShift } from '../../../store/dataset-story';
+import { displayUserId } from '../../../store/report-selectors';
+import { percent } from '../../common/format';
 
 export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const settings = useLab((s) => s.strategies[meta.id]);
@@ -15,7 +18,11 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const setOption = useLab((s) => s.setStrategyOption);
   const reset = useLab((s) => s.resetStrategy);
   const train = useLab((s) => s.trainStrategies);
+  const preview = useLab((s) => s.preview);
+  const topUser = useLab((s) => s.summary?.users[0]?.userId);
+  const shownUser = useLab(displayUserId);
   if (!settings) return null;
+  const shift = influenceShift(preview, meta.id, topUser);
   const changed = Object.entries(meta.defaultOptions).some(([k, v]) => settings.options[k] !== v);
   return (
     <li className="strategy-card">
@@ -39,6 +46,15 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
         </button>
       </div>
       <p className="hint">{meta.summary}</p>
+      {shift && topUser !== undefined && (
+        <p className="strategy-card__data" data-testid={`influence-${meta.id}`}>
+          On this data: {shownUser(topUser)}, the user with the most tasks,{' '}
+          {Math.abs(shift.under - shift.plain) < 0.0005
+            ? `carries ${percent(shift.plain)} of the training loss`
+            : `carries ${percent(shift.under)} of the training loss instead of ${percent(shift.plain)}`}
+          .
+        </p>
+      )}
       <details>
         <summary>Options{changed ? ' (changed)' : ''}</summary>
         <div className="options">

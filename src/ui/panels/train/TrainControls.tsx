@@ -7,6 +7,8 @@ import { useLab } from '../../common/lab-store-context';
 import { WORKERS_CHOICES } from '../../../store/url-settings';
 import type { BackendChoice, WorkersChoice } from '../../../worker/protocol';
 import { SettingsLink } from './SettingsLink';
+import { PresetButtons } from './PresetButtons';
+import { RunClock } from './RunClock';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Auto' },
@@ -39,7 +41,6 @@ export function TrainControls() {
   const decision = useLab((s) => s.backendDecision);
   const workers = useLab((s) => s.trainWorkers);
   const notices = useLab((s) => s.trainNotices);
-  const applyPreset = useLab((s) => s.applyPreset);
 
   return (
     <div className="train-controls">
@@ -96,34 +97,8 @@ export function TrainControls() {
         <button type="button" className="button--secondary" disabled={!running} onClick={cancelTraining}>
           Cancel training
         </button>
-        <span className="presets">
-          Presets:{' '}
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            onClick={() => applyPreset('lab')}
-          >
-            Lab default
-          </button>{' '}
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            onClick={() => applyPreset('seed-faithful')}
-          >
-            Seed-faithful
-          </button>{' '}
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            onClick={() => applyPreset('quick')}
-          >
-            Quick (epochs ÷ 10)
-          </button>
-        </span>
       </div>
+      <PresetButtons />
       <p className="hint">
         Lab default: the design note&apos;s settings up to 4,000 training rows; above, larger batches
         (training rows ÷ 125, up to 512; learning rate × √(batch ÷ 32)) and fewer epochs, so a big file trains
@@ -132,6 +107,7 @@ export function TrainControls() {
       <p role="status" className="train-status">
         {status}
       </p>
+      <RunClock />
       {decision && (
         <p className="hint" data-testid="backend-decision">
           Backend: <strong>{decision.backend}</strong> — {decision.reason}
