@@ -1,5 +1,5 @@
 /**
- * `npm run screens -- [--data sample|FILE.csv] [--out DIR] [--quick]`: looks at the built lab as a person
+ * `npm run screens -- [--data sample|FILE.csv] [--out DIR] [--quick] [--second-run]`: looks at the built lab as a person
  * would — loads the data, trains every strategy, then photographs every view (tab) at 360 px and 1440 px,
  * whole pages and each panel on its own, plus one frame while the run is going. For judging layout and
  * charts by eye; nothing is asserted (the e2e journeys do that).
@@ -31,6 +31,11 @@ async function shootViews(page: Page, stem: string): Promise<void> {
       const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       console.error(`${stem} ${width}px ${name}: document ${docWidth}px wide`);
       await page.screenshot({ path: join(out, `${stem}-${width}-${slug}.png`), fullPage: true });
+      const figures = page.locator('[role="tabpanel"]:not([hidden]) figure.chart');
+      const figureCount = await figures.count();
+      for (let i = 0; i < figureCount; i++) {
+        await figures.nth(i).screenshot({ path: join(out, `${stem}-${width}-${slug}-figure${i + 1}.png`) });
+      }
       const panels = page.locator('[role="tabpanel"]:not([hidden]) section.panel');
       const count = await panels.count();
       for (let i = 0; i < count; i++) {
@@ -68,6 +73,22 @@ async function main(): Promise<void> {
       timeout: 900_000,
     });
     console.error(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s (load ${load1()})`);
+    if (process.argv.includes('--second-run')) {
+      // A second, quicker run with another seed: the history shows what changed, and two runs to compare.
+      await page.getByRole('spinbutton', { name: 'Seed' }).fill('7');
+      await page.getByRole('button', { name: /^Quick/ }).click();
+      await page.getByRole('button', { name: 'Train all strategies' }).click();
+      await expect(page.getByRole('status').first()).toHaveText(/trained|failed|cancelled/, {
+        timeout: 900_000,
+      });
+    }
+    // Try a learner with the three latest answers flipped, so the changes show.
+    await page.getByRole('tab', { name: 'Try a learner' }).click();
+    for (const n of [6, 7, 8]) {
+      const toggle = page.getByRole('button', { name: new RegExp(`^Answer ${n}: `) });
+      if ((await toggle.count()) > 0) await toggle.click();
+    }
+    await page.getByRole('tab', { name: 'Lab' }).click();
     await page.waitForTimeout(1500);
     await shootViews(page, stem);
   } finally {

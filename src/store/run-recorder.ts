@@ -13,6 +13,7 @@ import {
 } from '../core/report/run-record';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { LabState } from './create-lab-store';
+import { activePreset } from './active-preset';
 
 interface RunStart {
   at: number;
@@ -26,6 +27,7 @@ function settingsOf(s: LabState, ids: readonly string[]): RunSettings {
     seed: s.seed,
     backend: s.backend,
     workers: s.workers,
+    preset: activePreset(s.catalog, s.strategies),
     thresholds: { ...s.thresholds },
     options: Object.fromEntries(ids.map((id) => [id, { ...(s.strategies[id]?.options ?? {}) }])),
   };

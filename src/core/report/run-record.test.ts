@@ -71,6 +71,14 @@ describe('run records', () => {
       from: 'trained',
       to: 'not trained',
     });
+    // Between two presets the preset is the change, not each option it implies.
+    const quick = run({ preset: 'quick', options: { 'weighted-loss': { epochs: 5, learningRate: 0.001 } } });
+    expect(settingChanges(run({ preset: 'lab' }), quick)).toEqual([
+      { what: 'preset', from: 'lab', to: 'quick' },
+    ]);
+    expect(settingChanges(run(), quick, undefined, (k) => k.toUpperCase())).toEqual([
+      { what: 'weighted-loss: EPOCHS', from: '50', to: '5' },
+    ]);
     const other = { ...run(), dataset: { ...run().dataset, fileName: 'b.csv', fingerprint: 'sha256:b' } };
     expect(settingChanges(run(), other)).toEqual([{ what: 'data', from: 'a.csv', to: 'b.csv' }]);
   });

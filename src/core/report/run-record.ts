@@ -35,6 +35,8 @@ export interface RunSettings {
   backend: string;
   backendUsed?: string;
   workers: string | number;
+  /** The preset the options matched when the run started (absent: edited by hand). */
+  preset?: string;
   thresholds: VerdictThresholds;
   /** Each trained strategy's options as requested. */
   options: Record<string, Record<string, unknown>>;
@@ -96,13 +98,15 @@ const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'st
 
 /**
  * The settings of `run` that differ from `previous` (the run before it): seed, backend, workers,
- * thresholds, and every option of a strategy both runs trained. Strategies trained in only one of the
- * two are named as added or left out. `labelOf` names strategies (defaults to their ids).
+ * thresholds, the preset — or, when the preset is the same or one run's options were edited by hand,
+ * every option of a strategy both runs trained. Strategies trained in only one of the two are named as
+ * added or left out. `labelOf` names strategies and `optionOf` options (both default to their ids).
  */
 export function settingChanges(
   previous: RunRecord | undefined,
   run: RunRecord,
   labelOf: (id: string) => string = (id) => id,
+  optionOf: (key: string) => string = (key) => key,
 ): SettingChange[] {
   if (!previous) return [];
   const a = previous.settings;
@@ -116,6 +120,9 @@ export function settingChanges(
   compare('seed', a.seed, b.seed);
   compare('backend', a.backend, b.backend);
   compare('training workers', a.workers, b.workers);
+  // Two presets: the preset says it all (its options differ by construction).
+  const byPreset = a.preset !== undefined && b.preset !== undefined && a.preset !== b.preset;
+  if (byPreset) compare('preset', a.preset, b.preset);
   for (const key of Object.keys(b.thresholds) as (keyof VerdictThresholds)[])
     compare(`threshold ${key}`, a.thresholds[key], b.thresholds[key]);
   const before = new Set(Object.keys(a.options));
@@ -125,8 +132,9 @@ export function settingChanges(
       changes.push({ what: labelOf(id), from: 'not trained', to: 'trained' });
       continue;
     }
+    if (byPreset) continue;
     for (const key of new Set([...Object.keys(old), ...Object.keys(options)]))
-      compare(`${labelOf(id)}: ${key}`, old[key], options[key]);
+      compare(`${labelOf(id)}: ${optionOf(key)}`, old[key], options[key]);
   }
   for (const id of before)
     if (!(id in b.options)) changes.push({ what: labelOf(id), from: 'trained', to: 'not trained' });

@@ -67,7 +67,7 @@ export function HistogramPanel({
         <ResponsiveContainer width="100%" height={height}>
           <BarChart
             data={rows}
-            margin={{ top: 6, right: 18, bottom: 0, left: -2 }}
+            margin={{ top: 6, right: 18, bottom: 6, left: -2 }}
             barCategoryGap="6%"
             accessibilityLayer={false}
           >

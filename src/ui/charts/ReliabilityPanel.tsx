@@ -68,7 +68,7 @@ export function ReliabilityPanel({ series, maxN, height }: ReliabilityPanelProps
         <ResponsiveContainer width="100%" height={height}>
           <LineChart
             data={points}
-            margin={{ top: 8, right: 18, bottom: 0, left: -2 }}
+            margin={{ top: 8, right: 18, bottom: 6, left: -2 }}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke={GRID_STROKE} />

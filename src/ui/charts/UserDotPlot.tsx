@@ -3,7 +3,16 @@
  *  them. The users with the most tasks get their own shape; "Show all users" adds everyone else as small
  *  open circles, and every number is in a table below. */
 import { useState, type ReactNode } from 'react';
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { UserDotSeries } from './chart-types';
 import { AXIS, AXIS_TITLE, GRID_STROKE, INK, MUTED, niceScale, WARN, wrapLabel } from './chart-theme';
 import { ChartFigure } from './ChartFigure';
@@ -109,6 +118,9 @@ export function UserDotPlot({
         <ResponsiveContainer width="100%" height={height}>
           <ScatterChart margin={{ top: 6, right: 14, bottom: 4, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
+            {series.slice(1).map((s, i) => (
+              <ReferenceLine key={s.id} y={i + 0.5} stroke={GRID_STROKE} />
+            ))}
             <XAxis
               type="number"
               dataKey="x"

@@ -62,7 +62,7 @@ interface MarkProps {
 }
 
 /** A marker at (x, y) inside an <svg>. */
-export function Mark({ shape, x, y, r = 4.5, color }: MarkProps) {
+export function Mark({ shape, x, y, r = 5, color }: MarkProps) {
   const stroked = STROKED.has(shape);
   return (
     <path

@@ -29,7 +29,7 @@ interface Props {
 }
 
 const sd = (v: number) => v.toFixed(2);
-const seconds = (v: number) => `${v.toFixed(v >= 100 ? 0 : 1)} s`;
+const seconds = (v: number) => `${Number.isInteger(v) || v >= 100 ? Math.round(v) : v.toFixed(1)} s`;
 
 export const ComparisonCharts = memo(function ComparisonCharts({ entries, users, thresholds }: Props) {
   const [chosenUser, setChosenUser] = useState<string>();

@@ -10,7 +10,7 @@ import { CheckBadge } from '../../charts/CheckBadge';
 import { useLab } from '../../common/lab-store-context';
 import { count } from '../../common/format';
 import { TableScroll } from '../../common/TableScroll';
-import { fixed, when, withInterval } from './run-format';
+import { changeText, fixed, when, withInterval } from './run-format';
 
 interface Props {
   run: RunRecord;
@@ -88,9 +88,7 @@ export function RunCard({ run, changes }: Props) {
             <p className="hint">Changed from the run before:</p>
             <ul>
               {changes.map((c) => (
-                <li key={c.what}>
-                  {shownText(c.what)}: {shownText(c.from)} → <strong>{shownText(c.to)}</strong>
-                </li>
+                <li key={c.what}>{shownText(changeText(c))}</li>
               ))}
             </ul>
           </>

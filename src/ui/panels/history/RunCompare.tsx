@@ -7,12 +7,14 @@ import { change, pairStrategies, settingChanges, type RunRecord } from '../../..
 import { displayText } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { TableScroll } from '../../common/TableScroll';
-import { fixed, signed, when, withInterval } from './run-format';
+import { changeText, fixed, signed, when, withInterval } from './run-format';
+import { optionLabel } from '../../common/option-labels';
 
 interface Props {
   runs: RunRecord[];
   a: string | undefined;
   b: string | undefined;
+  labelOf(id: string): string;
   onPick(side: 'a' | 'b', id: string): void;
 }
 
@@ -22,7 +24,7 @@ function direction(delta: number | null, lowerIsBetter: boolean): string {
   return delta < 0 === lowerIsBetter ? ' (better)' : ' (worse)';
 }
 
-export function RunCompare({ runs, a, b, onPick }: Props) {
+export function RunCompare({ runs, a, b, labelOf, onPick }: Props) {
   const shownText = useLab(displayText);
   const ids = { a: useId(), b: useId() };
   const runA = runs.find((r) => r.id === a);
@@ -39,7 +41,7 @@ export function RunCompare({ runs, a, b, onPick }: Props) {
       </select>
     </label>
   );
-  const changes = runA && runB ? settingChanges(runA, runB) : [];
+  const changes = runA && runB ? settingChanges(runA, runB, labelOf, optionLabel) : [];
   return (
     <section className="panel" aria-labelledby="run-compare-heading">
       <h2 id="run-compare-heading">Compare two runs</h2>
@@ -64,17 +66,20 @@ export function RunCompare({ runs, a, b, onPick }: Props) {
               ) : (
                 <p className="hint">
                   Settings of {runB.name} that differ from {runA.name}:{' '}
-                  {changes.map((c) => `${shownText(c.what)} ${c.from} → ${c.to}`).join('; ')}.
+                  {changes.map((c) => shownText(changeText(c))).join('; ')}.
                 </p>
               )}
             </div>
           )}
+          <p className="table-caption">
+            {runA.name} (A) and {runB.name} (B): AUC and log loss with 95 % intervals; B − A with the
+            direction that is better
+          </p>
           <TableScroll label={`${runA.name} and ${runB.name} side by side (scrolls sideways)`}>
-            <table className="table table--compact run-compare">
-              <caption>
-                {runA.name} (A) and {runB.name} (B): AUC and log loss with 95 % intervals; B − A with the
-                direction that is better
-              </caption>
+            <table
+              className="table table--compact run-compare"
+              aria-label={`${runA.name} (A) and ${runB.name} (B) side by side`}
+            >
               <thead>
                 <tr>
                   <th scope="col" rowSpan={2}>

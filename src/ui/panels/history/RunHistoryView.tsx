@@ -8,6 +8,7 @@ import { settingChanges } from '../../../core/report/run-record';
 import { useLab } from '../../common/lab-store-context';
 import { RunCard } from './RunCard';
 import { RunCompare } from './RunCompare';
+import { optionLabel } from '../../common/option-labels';
 import './history.css';
 
 export function RunHistoryView() {
@@ -39,7 +40,7 @@ export function RunHistoryView() {
                 <li key={run.id}>
                   <RunCard
                     run={run}
-                    changes={previous ? settingChanges(previous, run, labelOf) : undefined}
+                    changes={previous ? settingChanges(previous, run, labelOf, optionLabel) : undefined}
                   />
                 </li>
               );
@@ -48,7 +49,13 @@ export function RunHistoryView() {
         )}
       </section>
       {runs.length >= 2 && (
-        <RunCompare runs={runs} a={a} b={b} onPick={(side, id) => setPicked((p) => ({ ...p, [side]: id }))} />
+        <RunCompare
+          runs={runs}
+          a={a}
+          b={b}
+          labelOf={labelOf}
+          onPick={(side, id) => setPicked((p) => ({ ...p, [side]: id }))}
+        />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 /** How the run history writes its numbers: a value with its interval, a change, a date and time. */
-import type { IntervalValue } from '../../../core/report/run-record';
+import type { IntervalValue, SettingChange } from '../../../core/report/run-record';
+import { presetName } from '../train/PresetButtons';
 import type { Metric } from '../../../core/report/report-types';
 
 export const fixed = (x: Metric | undefined, digits = 3): string =>
@@ -26,3 +27,9 @@ export const when = (iso: string): string =>
     hour: '2-digit',
     minute: '2-digit',
   });
+
+/** "seed 42 → 7", "preset Lab default → Quick (epochs ÷ 10)". */
+export function changeText(c: SettingChange): string {
+  const value = (v: string) => (c.what === 'preset' ? presetName(v) : v);
+  return `${c.what}: ${value(c.from)} → ${value(c.to)}`;
+}

@@ -25,6 +25,7 @@ export function TryLearnerView() {
   const learner = useLab((s) => s.learner);
   const rows = useLab(displayLearnerRows);
   const error = useLab((s) => s.learnerError);
+  const hasAnswer = useLab((s) => s.learnerPredictions !== undefined);
   const running = useLab((s) => s.runId !== undefined);
   const trained = useLab((s) => Object.values(s.results).some((r) => r.status === 'ok'));
   const choose = useLab((s) => s.chooseLearner);
@@ -140,8 +141,14 @@ export function TryLearnerView() {
           Train the strategies in the Lab to see their predictions here (trained models live in this page
           only: after a reload, train again).
         </p>
+      ) : rows.length === 0 ? (
+        hasAnswer && (
+          <p className="callout">
+            The results shown in the Lab were restored from your last visit, but trained models live in this
+            page only: train the strategies again to try a learner.
+          </p>
+        )
       ) : (
-        rows.length > 0 &&
         learner && (
           <LearnerPredictions
             rows={rows}

@@ -3,6 +3,7 @@
  * screen readers), each check explained in one plain sentence, the chosen strategy's row highlighted.
  */
 import { CHECKS, type Recommendation } from '../../../core/report/recommend-strategy';
+import { TableScroll } from '../../common/TableScroll';
 
 function Mark({ pass }: { pass: boolean }) {
   return (
@@ -31,41 +32,43 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
       {/* A heading, not a <caption>: the PNG export sizes a table by its measured height, caption
           included, and would stretch the rows by the caption's height. */}
       <h3 id="checks-table-heading">Which strategies pass the three checks</h3>
-      <table className="table checks-table" aria-labelledby="checks-table-heading">
-        <thead>
-          <tr>
-            <th scope="col">Strategy</th>
-            {CHECKS.map((c) => (
-              <th scope="col" key={c.key} className="checks-table__check">
-                {c.name}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Per-user log loss
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {recommendation.standings.map((s) => (
-            <tr key={s.id} className={s.id === chosen ? 'checks-table__chosen' : undefined}>
-              <th scope="row">
-                {s.label}
-                {s.id === chosen && (
-                  <span className="checks-table__tag">
-                    {recommendation.kind === 'recommended' ? 'recommended' : 'closest'}
-                  </span>
-                )}
-              </th>
+      <TableScroll label="The three checks by strategy (scrolls sideways)">
+        <table className="table checks-table" aria-labelledby="checks-table-heading">
+          <thead>
+            <tr>
+              <th scope="col">Strategy</th>
               {CHECKS.map((c) => (
-                <td key={c.key} className="checks-table__check">
-                  <Mark pass={s.checks[c.key]} />
-                </td>
+                <th scope="col" key={c.key} className="checks-table__check">
+                  {c.name}
+                </th>
               ))}
-              <td className="num">{s.macroLogLoss === null ? '–' : s.macroLogLoss.toFixed(3)}</td>
+              <th scope="col" className="num">
+                Per-user log loss
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {recommendation.standings.map((s) => (
+              <tr key={s.id} className={s.id === chosen ? 'checks-table__chosen' : undefined}>
+                <th scope="row">
+                  {s.label}
+                  {s.id === chosen && (
+                    <span className="checks-table__tag">
+                      {recommendation.kind === 'recommended' ? 'recommended' : 'closest'}
+                    </span>
+                  )}
+                </th>
+                {CHECKS.map((c) => (
+                  <td key={c.key} className="checks-table__check">
+                    <Mark pass={s.checks[c.key]} />
+                  </td>
+                ))}
+                <td className="num">{s.macroLogLoss === null ? '–' : s.macroLogLoss.toFixed(3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

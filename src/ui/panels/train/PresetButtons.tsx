@@ -12,6 +12,11 @@ const PRESET_LABELS: readonly { preset: Preset; label: string; hint: string }[] 
   { preset: 'quick', label: 'Quick (epochs ÷ 10)', hint: 'a tenth of the epochs: a first look in seconds' },
 ];
 
+/** A preset's name as the buttons show it ("Lab default"); an unknown id as itself. */
+export function presetName(id: string): string {
+  return PRESET_LABELS.find((p) => p.preset === id)?.label ?? id;
+}
+
 export function PresetButtons() {
   const running = useLab((s) => s.runId !== undefined);
   const applyPreset = useLab((s) => s.applyPreset);
