@@ -29,7 +29,7 @@ test('runs are kept, compared side by side, renamed and deleted across reloads',
   const newest = history.run('Run 2');
   await expect(newest).toContainText('seed: 42 → 7');
   await expect(newest).toContainText('3 of 3 strategies trained');
-  await newest.getByText('Headline metrics of Run 2').click();
+  await newest.locator('summary', { hasText: 'Headline metrics of Run 2' }).click();
   await expect(newest.getByRole('row', { name: /4\. Weighted loss/ })).toContainText(
     /\d\.\d{3} \[\d\.\d\d–\d\.\d\d\]/,
   );

@@ -31,23 +31,14 @@ export class LearnerPage {
 
   /** P(correct) and predicted time shown for each strategy, by row header. */
   async readPredictions(): Promise<Record<string, string>> {
-    const rows = this.predictions.getByRole('row');
+    const rows = this.predictions.getByRole('row').filter({ has: this.page.getByRole('rowheader') });
     const out: Record<string, string> = {};
+    // allTextContents does not wait: a strategy without a prediction reads as empty.
     for (const row of await rows.all()) {
-      const head = await row
-        .getByRole('rowheader')
-        .textContent()
-        .catch(() => null);
-      if (!head) continue;
-      const p = await row
-        .getByTestId('p-correct')
-        .textContent()
-        .catch(() => '');
-      const t = await row
-        .getByTestId('time')
-        .textContent()
-        .catch(() => '');
-      out[head.trim()] = `${p} ${t}`;
+      const [head] = await row.getByRole('rowheader').allTextContents();
+      const p = (await row.getByTestId('p-correct').allTextContents()).join('');
+      const t = (await row.getByTestId('time').allTextContents()).join('');
+      if (head) out[head.trim()] = `${p} ${t}`;
     }
     return out;
   }
