@@ -91,7 +91,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts', 'comlink', 'idb'],
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts', 'idb'],
               message: 'src/core is framework-free',
             },
           ],

@@ -1,5 +1,6 @@
 // End-to-end journeys in real Chromium: Debian's /usr/bin/chromium when present (no browser download here),
-// with the flags TFJS-NOTES.md gives for headless WebGL (SwiftShader) on a machine with a closed network.
+// with WebGL rendered in software (SwiftShader: tfjs refuses it unless told) and Chromium's own background
+// connections off, so a machine with a closed network refuses nothing.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 

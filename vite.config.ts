@@ -2,12 +2,14 @@
 // Vite serves and builds the lab; Vitest runs the unit tests (core in Node, beside the code).
 // The built lab carries its Content-Security-Policy in a <meta> (not in dev: React refresh's preamble is an
 // inline script); `vite preview` also sends it as a header, which is how the worker and assets get it.
+// The build fails if the page's own JavaScript contains tfjs (scripts/build/tfjs-free-page.ts).
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_HEADER,
 } from './src/platform/content-security-policy.ts';
+import { tfjsFreePage } from './scripts/build/tfjs-free-page.ts';
 
 /** Puts the policy right after <meta charset> in the built page, before any script or stylesheet it governs. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -26,7 +28,7 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), tfjsFreePage()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER } },

@@ -1,6 +1,7 @@
 // Journeys: take a trained model away and bring it back. Save to browser → reload → Load saved model;
 // Download model → load it from the file; both must predict exactly as the trained model did. With ids
-// masked the bundle holds no e-mail; a file that is not a bundle is refused with the reason.
+// masked the bundle holds no e-mail; a file that is not a bundle is refused with the reason. "Use it in
+// Python" shows predict.py's command lines for the chosen strategy, copyable, and predict.py itself.
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
@@ -87,6 +88,24 @@ test('Download model, load it from the file: same predictions; masked bundles ho
     'tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras',
   );
 
+  // "Use it in Python": the snippet names the file just downloaded and the loaded export; copy and script.
+  const snippet = page.getByLabel('Python snippet');
+  await expect(page.getByRole('heading', { name: 'Use it in Python' })).toBeVisible();
+  await expect(snippet).toContainText(`python3 predict.py ${plain.name} seed-shaped.csv --self-check`);
+  await expect(snippet).toContainText(`bundle = predict.load_bundle("${plain.name}")`);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy Python snippet' }).click();
+  await expect(page.getByText('Snippet copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.textContent());
+  const [script] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download predict.py' }).click(),
+  ]);
+  expect(script.suggestedFilename()).toBe('predict.py');
+  expect(await readFile(await script.path(), 'utf8')).toMatch(
+    /^#!\/usr\/bin\/env python3\n[\s\S]*def self_check\(/,
+  );
+
   const named = testInfo.outputPath(plain.name);
   await writeFile(named, await readFile(plain.path));
   await page.getByLabel('Load model file').setInputFiles(named);
@@ -98,6 +117,9 @@ test('Download model, load it from the file: same predictions; masked bundles ho
   await page.getByLabel('Mask user IDs').check();
   await page.getByLabel('Strategy to export').selectOption('per-user');
   const masked = await downloadModel(page);
+  await expect(snippet).toContainText(
+    `python3 predict.py ${masked.name} seed-shaped.csv --user-map auto --out`,
+  );
   for (const [name, bytes] of Object.entries(unzipSync(await readFile(masked.path))))
     if (!name.endsWith('.bin')) expect(strFromU8(bytes), name).not.toContain('@');
   const maskedPath = testInfo.outputPath('masked.zip');

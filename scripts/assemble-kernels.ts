@@ -1,5 +1,5 @@
 /**
- * Assembles src/core/training/simd-kernels.wat with wabt (a dev dependency): the bytes that
+ * Assembles src/core/training/simd/simd-kernels.wat with wabt (a dev dependency): the bytes that
  * `npm run kernels` writes into simd-kernels-binary.ts, and that a unit test compares the
  * committed module with, so the binary can never drift from its source.
  */

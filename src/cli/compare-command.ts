@@ -28,7 +28,7 @@ export interface CompareArgs {
   /** Sets every epoch option (epochs, pretrainEpochs, finetuneEpochs) when given. */
   epochs?: number;
   batchSize?: number;
-  /** The seed's own settings (batch 32, its epochs) instead of the lab's defaults. */
+  /** The design note's own settings (batch 32, its epochs) instead of the lab's defaults. */
   seedFaithful: boolean;
   validation: TailMode;
   backend: 'cpu' | 'wasm';

@@ -4,7 +4,7 @@
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { LabClient } from '../worker/lab-client';
-import type { StrategyMeta, TrainEvent, TrainReply, TrainRequest } from '../worker/protocol';
+import type { RunId, StrategyMeta, TrainEvent, TrainReply, TrainRequest } from '../worker/protocol';
 
 export interface DrivenRun {
   request: TrainRequest;
@@ -37,7 +37,7 @@ export function fakeLabClient(catalog: StrategyMeta[], summary: () => DatasetSum
       let finish: (reply: TrainReply) => void = () => {};
       const done = new Promise<TrainReply>((resolve) => (finish = resolve));
       runs.push({ request, emit: onEvent, finish });
-      return { runId: nextRun++, done };
+      return { runId: nextRun++ as RunId, done };
     },
     cancel: () => {},
     exportModel: async () => ({ kind: 'failed', message: 'not here' }),

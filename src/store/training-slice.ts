@@ -9,7 +9,7 @@ import type { ReportStrategy } from '../core/report/report-types';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
-import type { BackendDecision, TrainEvent } from '../worker/protocol';
+import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
 import type { SettingsSlice } from './settings-slice';
 
 export interface StrategyProgress {
@@ -25,7 +25,7 @@ export interface StrategyProgress {
 }
 
 export interface TrainingSlice {
-  runId?: number;
+  runId?: RunId;
   /** Strategy ids of the run in progress, in order. */
   runStrategies: string[];
   progress: Record<string, StrategyProgress>;

@@ -6,11 +6,16 @@
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
 import type { HelperReply, HelperRequest } from './helper-protocol';
+import { idCounter, runIdOf, type HelperRequestId } from './message-ids';
 import type { ExportReply, ExportRequest } from './protocol';
 import type { TaskContext } from '../core/features/task-context';
 import type { Prediction } from '../core/strategies/types';
 
-type Body = HelperRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Body = HelperRequest extends infer R
+  ? R extends { id: HelperRequestId }
+    ? Omit<R, 'id'>
+    : never
+  : never;
 type Settled = Exclude<HelperReply, { kind: 'progress' }>;
 
 export interface DatasetSource {
@@ -35,9 +40,12 @@ export function spawnHelperLane(
   source: DatasetSource,
   spawn: () => Worker = defaultSpawn,
 ): HelperLane {
-  let nextId = 1;
+  const nextId = idCounter<HelperRequestId>();
   let dead: string | undefined;
-  const pending = new Map<number, { settle: (r: Settled) => void; onProgress?: (r: HelperReply) => void }>();
+  const pending = new Map<
+    HelperRequestId,
+    { settle: (r: Settled) => void; onProgress?: (r: HelperReply) => void }
+  >();
   const worker = spawn();
   worker.addEventListener('message', (event: MessageEvent<HelperReply>) => {
     const reply = event.data;
@@ -61,8 +69,8 @@ export function spawnHelperLane(
   function request(
     body: Body,
     onProgress?: (r: HelperReply) => void,
-  ): { id: number; reply: Promise<Settled> } {
-    const id = nextId++;
+  ): { id: HelperRequestId; reply: Promise<Settled> } {
+    const id = nextId();
     if (dead) return { id, reply: Promise.resolve({ id, kind: 'unavailable', message: dead }) };
     const reply = new Promise<Settled>((settle) => pending.set(id, { settle, onProgress }));
     worker.postMessage({ ...body, id });
@@ -82,7 +90,7 @@ export function spawnHelperLane(
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
           // Answer at once; the helper stops at its next check and its reply is dropped.
-          worker.postMessage({ kind: 'cancel', runId: id, id: nextId++ } satisfies HelperRequest);
+          worker.postMessage({ kind: 'cancel', runId: runIdOf(id), id: nextId() } satisfies HelperRequest);
           pending.delete(id);
           reject(signal?.reason);
         };

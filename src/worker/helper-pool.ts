@@ -9,10 +9,8 @@ import { spawnHelperLane, type DatasetSource, type HelperLane } from './helper-l
 const MAX_HELPERS = 3;
 
 /**
- * Helpers worth having on this machine: one per core beyond the lab worker's. Measured on 2 cores (idle,
- * bench): each strategy trains 1.2–1.35× slower beside another (V8 recompiles tfjs-core code it keeps
- * deoptimising on background threads, which the workers now share), yet the whole run is 1.4–1.7× faster —
- * sample 8.1 → 5.1 s, seed-faithful 26.7 → 18.6 s, 20k rows 59.9 → 35.8 s.
+ * Helpers worth having on this machine: one per core beyond the lab worker's. Even when each strategy
+ * trains slower beside another, the whole run is faster on 2 cores (figures in docs/performance.md).
  */
 export function helperBudget(cores: number | undefined = self.navigator?.hardwareConcurrency): number {
   return Math.max(0, Math.min(MAX_HELPERS, (cores ?? 1) - 1));

@@ -8,14 +8,15 @@ import type { ReportStrategy } from '../core/report/report-types';
 import type { LaneJob } from '../core/comparison/strategy-lanes';
 import type { ProgressEvent } from '../core/strategies/types';
 import type { TaskContext } from '../core/features/task-context';
+import type { HelperRequestId, HelperRunId } from './message-ids';
 import type { ExportReply, ExportRequest } from './protocol';
 
-export type HelperRequest = { id: number } &
+export type HelperRequest = { id: HelperRequestId } &
   /** Import this file (the one the lab worker imported); any models of an earlier dataset go. */
   (
     | { kind: 'dataset'; fileName: string; file: Blob; summary: DatasetSummary }
     | { kind: 'run'; job: LaneJob }
-    | { kind: 'cancel'; runId: number }
+    | { kind: 'cancel'; runId: HelperRunId }
     | { kind: 'export'; request: ExportRequest }
     /** Forget this strategy's model (it was trained again elsewhere). */
     | { kind: 'drop'; strategyId: string }
@@ -23,7 +24,7 @@ export type HelperRequest = { id: number } &
     | { kind: 'predict'; strategyId: string; contexts: TaskContext[] }
   );
 
-export type HelperReply = { id: number } & (
+export type HelperReply = { id: HelperRequestId } & (
   | { kind: 'ready' }
   | { kind: 'progress'; event: ProgressEvent }
   | { kind: 'ran'; entry: ReportStrategy }

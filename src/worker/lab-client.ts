@@ -22,12 +22,13 @@ import type {
   WorkerRequest,
 } from './protocol';
 import type { InfluenceRow } from '../core/training/loop/sampling';
+import { idCounter, runIdOf, type RequestId, type RunId } from './message-ids';
 
 type Pending = { resolve: (reply: WorkerReply) => void; onEvent?: (event: TrainEvent) => void };
-type Body = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Body = WorkerRequest extends infer R ? (R extends { id: RequestId } ? Omit<R, 'id'> : never) : never;
 
 export interface TrainingRun {
-  runId: number;
+  runId: RunId;
   done: Promise<TrainReply>;
 }
 
@@ -36,7 +37,7 @@ export interface LabClient {
   catalog(): Promise<StrategyMeta[]>;
   preview(strategies: StrategyRequest[]): Promise<Record<string, InfluenceRow[]>>;
   train(request: TrainRequest, onEvent: (event: TrainEvent) => void): TrainingRun;
-  cancel(runId: number): void;
+  cancel(runId: RunId): void;
   exportModel(request: ExportRequest): Promise<ExportReply>;
   /** Bundles saved in this browser, newest first. */
   savedModels(): Promise<SavedModelInfo[]>;
@@ -53,8 +54,8 @@ export interface LabClient {
 }
 
 export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
+  const nextId = idCounter<RequestId>();
+  const pending = new Map<RequestId, Pending>();
   const restartListeners: ((message: string) => void)[] = [];
   let lastImport: { fileName: string; file: Blob } | undefined;
   let worker = start();
@@ -88,8 +89,8 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
   function request(
     body: Body,
     onEvent?: (event: TrainEvent) => void,
-  ): { id: number; reply: Promise<WorkerReply> } {
-    const id = nextId++;
+  ): { id: RequestId; reply: Promise<WorkerReply> } {
+    const id = nextId();
     const reply = new Promise<WorkerReply>((resolve) => {
       pending.set(id, { resolve, onEvent });
       worker.postMessage({ ...body, id });
@@ -128,10 +129,10 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
           message: r.kind === 'failed' ? r.message : `unexpected reply "${r.kind}"`,
         };
       });
-      return { runId: id, done };
+      return { runId: runIdOf(id), done };
     },
     cancel(runId) {
-      worker.postMessage({ kind: 'cancel', runId, id: nextId++ } satisfies WorkerRequest);
+      worker.postMessage({ kind: 'cancel', runId, id: nextId() } satisfies WorkerRequest);
     },
     async exportModel(exportRequest) {
       const reply = await request({ kind: 'export-model', ...exportRequest }).reply;
@@ -161,7 +162,8 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
     },
     async whatIf(whatIfRequest) {
       const reply = await request({ kind: 'what-if', ...whatIfRequest }).reply;
-      if (reply.kind === 'what-if' || reply.kind === 'what-if-failed') return reply;
+      if (reply.kind === 'what-if') return { kind: 'what-if', predictions: reply.predictions };
+      if (reply.kind === 'what-if-failed') return { kind: 'what-if-failed', message: reply.message };
       return {
         kind: 'what-if-failed',
         message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"`,

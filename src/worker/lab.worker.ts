@@ -18,6 +18,7 @@ import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
 import type { HelperLane } from './helper-lane';
 import { createHelperPool, helperBudget } from './helper-pool';
 import { handleInOrder } from './handle-in-order';
+import { runIdOf, type RunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type {
@@ -42,10 +43,12 @@ const held: ModelHoldings & {
   remote: Map<string, HelperLane>;
 } = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
 const helpers = createHelperPool();
-const runs = new Map<number, AbortController>();
+const runs = new Map<RunId, AbortController>();
 
+/** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
+const scope = self;
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+  (scope as unknown as Worker).postMessage(reply, transfer);
 /** Set once the WebGL context is lost: tfjs keeps the dead backend, so WebGL stays off until a reload. */
 let webglLost = false;
 const activate = async (backend: BackendName): Promise<Activation> =>
@@ -55,10 +58,10 @@ const activate = async (backend: BackendName): Promise<Activation> =>
 
 // Fault injection for the e2e journeys (they call it through Playwright's worker handle): losing the
 // WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.
-(self as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
+(scope as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
 
 // A re-import after a restart lands before the training that follows it.
-handleInOrder(handle);
+handleInOrder(handle, scope);
 
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
@@ -83,7 +86,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         held.summary = summary;
         held.source = { fileName: request.fileName, file: request.file };
         // Helpers start now (loading tfjs, importing the file) so the first run finds them ready.
-        if (helperBudget() > 0) helpers.lanes({ ...held.source, summary }, helperBudget());
+        const budget = helperBudget(scope.navigator.hardwareConcurrency);
+        if (budget > 0) helpers.lanes({ ...held.source, summary }, budget);
         post({
           id,
           kind: 'imported',
@@ -113,7 +117,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         return post({ id, kind: 'preview', influence });
       }
       case 'train':
-        return await train(id, request);
+        return await train(runIdOf(id), request);
       case 'cancel':
         runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
         return;
@@ -185,14 +189,14 @@ function workersFor(request: TrainRequest, backend: BackendName): { count: numbe
   if (backend === 'webgl') return { count: 1, reason: 'WebGL trains in the lab worker alone' };
   if (request.workers !== undefined && request.workers !== 'auto')
     return { count: request.workers, reason: 'as chosen' };
-  const cores = self.navigator.hardwareConcurrency;
+  const cores = scope.navigator.hardwareConcurrency;
   return {
     count: 1 + helperBudget(cores),
     reason: `Auto: one per core, ${cores} here`,
   };
 }
 
-async function train(id: number, request: TrainRequest): Promise<void> {
+async function train(id: RunId, request: TrainRequest): Promise<void> {
   const { dataset, summary } = held;
   if (!dataset || !summary)
     return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });

@@ -15,6 +15,9 @@ import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
 import type { SavedModelInfo } from '../platform/lab-db';
 import type { LearnerAnswer, LearnerScenario } from '../core/features/learner-scenario';
+import type { RequestId, RunId } from './message-ids';
+
+export type { RequestId, RunId };
 
 /** What the Backend control offers: a backend of core, or Auto (measure and keep the fastest). */
 export type BackendChoice = 'auto' | BackendName;
@@ -48,7 +51,7 @@ export interface TrainRequest {
   thresholds: VerdictThresholds;
 }
 
-export type WorkerRequest = { id: number } & (
+export type WorkerRequest = { id: RequestId } & (
   | {
       kind: 'import';
       fileName: string;
@@ -57,7 +60,7 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'catalog' }
   | { kind: 'preview'; strategies: StrategyRequest[] }
   | ({ kind: 'train' } & TrainRequest)
-  | { kind: 'cancel'; runId: number }
+  | { kind: 'cancel'; runId: RunId }
   | ({ kind: 'export-model' } & ExportRequest)
   | { kind: 'saved-models' }
   | { kind: 'delete-saved'; key: string }
@@ -143,7 +146,7 @@ export type TrainReply =
   | { kind: 'cancelled'; finished: string[] }
   | { kind: 'train-failed'; message: string };
 
-export type WorkerReply = { id: number } & (
+export type WorkerReply = { id: RequestId } & (
   | ImportReply
   | { kind: 'catalog'; strategies: StrategyMeta[] }
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }

@@ -11,18 +11,21 @@ import { laneRunner, type LaneRunner } from '../core/comparison/lane-runner';
 import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
+import { runIdOf, type HelperRunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, type ModelHoldings } from './model-exchange';
 import { warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
 
 const held: ModelHoldings = { trained: new Map(), results: new Map() };
 let runner: LaneRunner | undefined;
-const runs = new Map<number, AbortController>();
+const runs = new Map<HelperRunId, AbortController>();
 
+/** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
+const scope = self;
 const post = (reply: HelperReply, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+  (scope as unknown as Worker).postMessage(reply, transfer);
 
-handleInOrder(handle);
+handleInOrder(handle, scope);
 
 async function handle(request: HelperRequest): Promise<void> {
   const { id } = request;
@@ -50,7 +53,7 @@ async function handle(request: HelperRequest): Promise<void> {
         const activation = await activateBackend(backend, { wasmPaths: WASM_PATHS });
         if (!activation.ok) return post({ id, kind: 'unavailable', message: activation.reason });
         const controller = new AbortController();
-        runs.set(id, controller);
+        runs.set(runIdOf(id), controller);
         try {
           const { job } = request;
           const result = await runner(job, {
@@ -72,7 +75,7 @@ async function handle(request: HelperRequest): Promise<void> {
           if (controller.signal.aborted) return post({ id, kind: 'cancelled' });
           throw error;
         } finally {
-          runs.delete(id);
+          runs.delete(runIdOf(id));
         }
       }
       case 'cancel':

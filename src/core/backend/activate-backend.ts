@@ -41,7 +41,8 @@ export async function activateBackend(name: BackendName, options: ActivateOption
     // Our UnsortedSegmentSum: wasm lacks one (no Embedding could train), cpu's is five kernel calls per segment.
     registerSegmentSumKernels();
     if (name === 'wasm') {
-      // Single-threaded: threaded wasm hangs with a minified build and gave no speed-up on 2 cores (TFJS-NOTES).
+      // Single-threaded: threaded wasm hangs in setBackend with a minified Vite build (its workers throw
+      // "e is not defined") and gave no speed-up on 2 cores (docs/performance.md).
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       if (wasmPaths) setWasmPaths(wasmPaths);
     }

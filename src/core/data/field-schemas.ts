@@ -85,7 +85,8 @@ export function parseTimestampMs(v: unknown): number | undefined {
     const s = v.trim().replace(' ', 'T');
     if (!dayExists(s)) return undefined;
     // A date-time without an offset is read as UTC, not as the browser's local time.
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) || !s.includes('T');
+    // ("t" counts as "T": `includes('T')` alone read a zone-less "2025-01-01t12:00" as local time.)
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) || !/T/i.test(s);
     ms = Date.parse(hasZone ? s : `${s}Z`);
   } else {
     return undefined;

@@ -119,8 +119,12 @@ describe('model bundles', () => {
       [rezip((f) => delete f['manifest.json']), /no manifest\.json/],
       [rezip((f) => (f['manifest.json'] = strToU8('{oops'))), /not valid JSON/],
       [
-        rezip((f) => (f['manifest.json'] = strToU8(JSON.stringify({ ...manifest, formatVersion: 2 })))),
-        /bundle format 2; this lab reads format 1/,
+        rezip((f) => (f['manifest.json'] = strToU8(JSON.stringify({ ...manifest, formatVersion: 3 })))),
+        /bundle format 3; this lab reads formats 1 and 2/,
+      ],
+      [
+        rezip((f) => (f['manifest.json'] = strToU8(JSON.stringify({ ...manifest, networks: undefined })))),
+        /malformed at "networks": format 2 needs "networks"/,
       ],
       [
         rezip(
@@ -170,6 +174,57 @@ describe('model bundles', () => {
     const before = tf.memory().numTensors;
     await expect(loadBundle(read)).rejects.toThrow(/reads features v1, the manifest says v2/);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("repeats each network's inputs, vocabularies and time scaling in the manifest (format 2), and still loads format 1", async () => {
+    const { packed } = await exported(perUserTrained);
+    const files = unzipSync(packed.bytes);
+    const { networks, routing } = packed.manifest;
+    const paths = [routing.fallback, ...Object.values(routing.users)].flatMap((r) => [r.correctness, r.time]);
+    expect(Object.keys(networks ?? {}).sort()).toEqual([...paths].sort());
+    for (const path of paths) {
+      const meta = (
+        JSON.parse(strFromU8(files[path] as Uint8Array)) as { userDefinedMetadata: Record<string, unknown> }
+      ).userDefinedMetadata;
+      const listed = networks?.[path];
+      expect(listed?.encoders).toEqual(meta.encoders);
+      expect(listed?.timeScale).toEqual(meta.timeScale);
+      expect(listed?.inputs).toEqual(['topic_input', 'difficulty_input', 'history_input']);
+    }
+    // A format-1 bundle (no `networks`) is read from the model.json metadata alone.
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array)) as Record<string, unknown>;
+    const old = zipSync({
+      ...files,
+      'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 1, networks: undefined })),
+    });
+    const read = readBundle(old, 'old.zip');
+    if (read.kind !== 'ok') throw new Error(read.message);
+    const loaded = await loadBundle(read);
+    const { tasks } = await loadSeedFixture();
+    expect(await verifySelfCheck(loaded.strategy, tasks, FP, read.manifest.selfCheck)).toMatchObject({
+      kind: 'checked',
+      passed: true,
+    });
+    loaded.strategy.dispose();
+    // A manifest whose copy disagrees with the network's own metadata is refused at load.
+    const shared = 'models/shared/time/model.json';
+    const listed = networks?.[shared];
+    const bad = readBundle(
+      zipSync({
+        ...files,
+        'manifest.json': strToU8(
+          JSON.stringify({
+            ...manifest,
+            networks: { ...networks, [shared]: { ...listed, timeScale: { ...listed?.timeScale, mean: 0 } } },
+          }),
+        ),
+      }),
+      'bad.zip',
+    );
+    if (bad.kind !== 'ok') throw new Error(bad.message);
+    await expect(loadBundle(bad)).rejects.toThrow(
+      /time\/model\.json and the manifest disagree on the time scaling/,
+    );
   });
 
   it('says when the self-check cannot apply (another dataset)', async () => {

@@ -10,7 +10,7 @@ import { headFromModel, type HeadKind } from '../model/architecture';
 import { disposeTwoHeadModel, type TwoHeadModel } from '../model/two-head-model';
 import { wrapPerUser, type PerUserModels } from '../strategies/per-user-predictor';
 import type { TrainedStrategy } from '../strategies/types';
-import type { BundleManifest, BundleRoute } from './bundle-manifest';
+import type { BundleManifest, BundleNetwork, BundleRoute } from './bundle-manifest';
 import type { ReadBundleResult } from './read-bundle';
 
 const metadataSchema = z.object({
@@ -110,6 +110,9 @@ async function twoHeadsOf(
         );
       const model = await tf.loadLayersModel(tf.io.fromMemory(a));
       try {
+        const listed = manifest.networks?.[path];
+        const conflict = listed && disagreement(listed, meta.data, model.inputNames);
+        if (conflict) throw new Error(`${path} and the manifest disagree on ${conflict}`);
         heads[head] = { net: headFromModel(meta.data.architectureSpec, head, model), meta: meta.data };
       } catch (error) {
         model.dispose();
@@ -132,4 +135,20 @@ async function twoHeadsOf(
     heads.time?.net.model.dispose();
     throw error;
   }
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** What the manifest's copy of a network (format 2) says differently from its model.json, if anything. */
+function disagreement(
+  listed: BundleNetwork,
+  meta: z.infer<typeof metadataSchema>,
+  inputNames: readonly string[],
+): string | undefined {
+  if (listed.head !== meta.head) return 'the head';
+  if (listed.featureVersion !== meta.featureVersion) return 'the feature version';
+  if (!same(listed.inputs, inputNames)) return 'the inputs';
+  if (!same(listed.encoders, meta.encoders)) return 'the vocabularies';
+  if (!same(listed.timeScale ?? null, meta.timeScale ?? null)) return 'the time scaling';
+  return undefined;
 }

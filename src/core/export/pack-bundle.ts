@@ -13,12 +13,16 @@ import type { ExportableModel, TrainedStrategy } from '../strategies/types';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  bundleFileName,
   MANIFEST_PATH,
   type BundleManifest,
+  type BundleNetwork,
   type BundleRoute,
 } from './bundle-manifest';
 import type { SelfCheck } from './self-check';
 import { bundleUsageText } from './usage-text';
+
+export { bundleFileName } from './bundle-manifest';
 
 export interface PackInput {
   trained: TrainedStrategy;
@@ -55,6 +59,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
   const fallback: Partial<BundleRoute> = {};
   const users: Record<string, Partial<BundleRoute>> = {};
   const userDirs = new Map<string, string>();
+  const networks: Record<string, BundleNetwork> = {};
   let featureVersion: FeatureVersion | undefined;
   for (const m of trained.models()) {
     const dir = m.userId === undefined ? 'models/shared' : dirOf(userDirs, m.userId);
@@ -67,6 +72,7 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     files[`${dir}/${m.head}/weights.bin`] = [weightBytes(artifacts.weightData), { level: 0 }];
     const route = m.userId === undefined ? fallback : (users[userKey(m.userId)] ??= {});
     route[m.head] = path;
+    networks[path] = networkEntry(m, metadata);
   }
   if (!featureVersion || !fallback.correctness || !fallback.time)
     throw new Error(`${trained.label} has no shared correctness and time networks to export`);
@@ -85,16 +91,12 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     routing: { fallback: fallback as BundleRoute, users: users as Record<string, BundleRoute> },
     metrics: input.metrics ? (JSON.parse(JSON.stringify(input.metrics)) as Record<string, unknown>) : null,
     selfCheck: input.selfCheck,
+    networks,
   };
   files[MANIFEST_PATH] = [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }];
   files['README.txt'] = [strToU8(bundleUsageText(manifest)), { level: 6 }];
   const bytes = zipSync(files, { mtime: createdAt });
   return { bytes, manifest, fileName: bundleFileName(trained.id, createdAt) };
-}
-
-/** e.g. "retrain-lab-weighted-loss-2026-11-28.zip" (the strategy and the date it was exported). */
-export function bundleFileName(strategyId: string, createdAt: Date): string {
-  return `retrain-lab-${strategyId}-${createdAt.toISOString().slice(0, 10)}.zip`;
 }
 
 // Directories by position, never by id: ids can hold any character and may be masked.
@@ -110,6 +112,24 @@ function maskMetadata(m: ExportableModel, userKey: (id: string) => string): Reco
   if (encoders) meta.encoders = { ...encoders, users: encoders.users.map(userKey) };
   if (typeof meta.userId === 'string') meta.userId = userKey(meta.userId);
   return meta;
+}
+
+/** The manifest's copy of what a network needs (its metadata, already masked), which Keras conversion would drop. */
+function networkEntry(m: ExportableModel, metadata: Record<string, unknown>): BundleNetwork {
+  const encoders = metadata.encoders as BundleNetwork['encoders'];
+  const timeScale = metadata.timeScale as BundleNetwork['timeScale'];
+  return {
+    head: m.head,
+    architecture: String(metadata.architecture),
+    featureVersion: metadata.featureVersion as BundleNetwork['featureVersion'],
+    inputs: [...m.model.inputNames],
+    encoders: {
+      users: [...encoders.users],
+      topics: [...encoders.topics],
+      difficulties: [...encoders.difficulties],
+    },
+    ...(timeScale ? { timeScale: { ...timeScale } } : {}),
+  };
 }
 
 /** The standard tfjs layers model.json, its weights in the sibling file "weights.bin". */

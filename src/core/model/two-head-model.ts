@@ -9,7 +9,7 @@ import { secondsFromOutput, type EncodedInputs, type TimeScale } from '../featur
 import { FEATURE_COUNT, FEATURE_NAMES, type FeatureVersion } from '../features/history-features';
 import { buildHead, type ArchitectureSpec, type HeadKind, type HeadNetwork } from './architecture';
 import { forward, type BatchInputs } from './forward';
-import { copyWeights } from './weights';
+import { copyWeights } from './copy-weights';
 
 export interface TwoHeadModel {
   arch: ArchitectureSpec;

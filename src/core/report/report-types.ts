@@ -167,8 +167,6 @@ export interface ReportStrategyFailed {
 }
 
 export type ReportStrategy = ReportStrategyOk | ReportStrategyFailed;
-/** One strategy's entry of `strategies[]`, as runComparison's onStrategyDone delivers it. */
-export type StrategyEntry = ReportStrategy;
 
 /** The constant-rate row: training correct rate and median training time for every held-out row. */
 export interface ReportBaseline extends ReportScores {

@@ -3,6 +3,7 @@
  * always used on tasks that come after the ones it learned from. One function serves the held-out
  * test split (evaluation) and the validation slice inside training. Pure TS: no tfjs.
  */
+import { groupByUser } from '../data/group-by-user';
 import type { Task } from '../data/task';
 
 /**
@@ -36,14 +37,7 @@ export function splitTail(
     const k = take(indices.length);
     for (let j = indices.length - k; j < indices.length; j++) inTail.add(indices[j] as number);
   } else {
-    const byUser = new Map<string, number[]>();
-    for (const i of indices) {
-      const u = (tasks[i] as Task).userId;
-      let list = byUser.get(u);
-      if (!list) byUser.set(u, (list = []));
-      list.push(i);
-    }
-    for (const list of byUser.values()) {
+    for (const list of groupByUser(tasks, indices).values()) {
       const k = take(list.length);
       for (let j = list.length - k; j < list.length; j++) inTail.add(list[j] as number);
     }

@@ -12,7 +12,7 @@ import { planWeightedLoss, weightedLoss } from './weighted-loss';
 
 const shares = (rows: { share: number }[]) => rows.map((r) => +(r.share * 100).toFixed(1));
 
-describe('strategy plans on the whole seed-shaped fixture (the seed counts all 917 tasks)', () => {
+describe('strategy plans on the whole seed-shaped fixture (the design note counts all 917 tasks)', () => {
   it("reproduce the design note's influence tables with correct arithmetic", async () => {
     const { tasks } = await loadSeedFixture();
     const all = { tasks, trainIndices: tasks.map((_, i) => i) };

@@ -10,7 +10,6 @@ export const INK = '#1d2330';
 export const MUTED = '#5b6475';
 /** Same as `--warn` in styles.css: failing checks and saturated zones. */
 export const WARN = '#a4341f';
-export const WARN_SOFT = '#fbe3dc';
 
 /** Probability axis ticks: 0, 25 %, 50 %, 75 %, 100 %. */
 export const PROBABILITY_TICKS = [0, 0.25, 0.5, 0.75, 1];

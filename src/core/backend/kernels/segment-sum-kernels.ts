@@ -69,6 +69,8 @@ export function registerSegmentSumKernels(): void {
       return out;
     },
   });
+  // The same loop on cpu: the registration above repeats only in how each backend hands out memory
+  // (wasm: views of its heap after allocating the output; cpu: arrays behind data ids).
   if (tf.getKernel(KERNEL, 'cpu')) tf.unregisterKernel(KERNEL, 'cpu');
   tf.registerKernel({
     kernelName: KERNEL,

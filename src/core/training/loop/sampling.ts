@@ -3,6 +3,7 @@
  * N per user), inverse-frequency weights, and the resulting per-user training influence
  * (docs/contract.md §2 `trainingInfluence`). Pure TS, exact float64 arithmetic: no tfjs.
  */
+import { groupByUser } from '../../data/group-by-user';
 import type { Task } from '../../data/task';
 
 /** One user's effective part in one training phase's loss. */
@@ -16,17 +17,6 @@ export interface InfluenceRow {
   share: number;
   /** Training phase the row describes, e.g. "train", "pretrain", "fine-tune", "base". */
   phase: string;
-}
-
-function groupByUser(tasks: readonly Task[], indices: readonly number[]): Map<string, number[]> {
-  const byUser = new Map<string, number[]>();
-  for (const i of indices) {
-    const u = (tasks[i] as Task).userId;
-    let list = byUser.get(u);
-    if (!list) byUser.set(u, (list = []));
-    list.push(i);
-  }
-  return byUser;
 }
 
 /**

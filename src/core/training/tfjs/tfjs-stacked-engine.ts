@@ -1,7 +1,8 @@
 /**
- * The stacked step as tfjs ops on the active backend (the engine for WebGL and CPU): K models'
- * variables stacked on a leading axis, one forward/backward through tfjs autograd and one masked
- * Adam update per step, the epoch's losses summed on the device and read back once per epoch.
+ * The stacked step as tfjs ops on the active backend (the engine on WebGL, and wherever wasm SIMD is
+ * missing): K models' variables stacked on a leading axis, one forward/backward through tfjs autograd
+ * and one masked Adam update per step, the epoch's losses summed on the device and read back once per
+ * epoch.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerName } from '../../model/architecture';

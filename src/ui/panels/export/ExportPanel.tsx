@@ -1,7 +1,8 @@
 /**
  * Step 5, take it away: pick a trained strategy, Save to browser or Download model (one zip bundle with
  * everything needed to use it again), and Load saved model — from this browser's list or from a file —
- * to see its metadata, whether it reproduces its stored predictions, and its scores on the current data.
+ * to see its metadata, whether it reproduces its stored predictions, and its scores on the current data;
+ * "Use it in Python" shows predict.py's command lines for the chosen strategy.
  */
 import { useEffect, useId } from 'react';
 import { bundleUsageText } from '../../../core/export/usage-text';
@@ -10,6 +11,7 @@ import type { ExportAction } from '../../../store/export-slice';
 import { displayRecommendation } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { LoadedModelCard } from './LoadedModelCard';
+import { PythonSnippet } from './PythonSnippet';
 import { SavedModels } from './SavedModels';
 import { useFleeting } from '../../common/use-fleeting';
 
@@ -95,10 +97,11 @@ export function ExportPanel() {
       <p className={message?.tone === 'error' ? 'export-message error' : 'export-message'} aria-live="polite">
         {busy ? busyText[busy] : message?.text}
       </p>
+      {strategyId && <PythonSnippet strategyId={strategyId} />}
       <SavedModels />
       {loaded && <LoadedModelCard view={loaded} />}
       <details className="use-elsewhere">
-        <summary>Use it elsewhere (tfjs, Keras)</summary>
+        <summary>Use it elsewhere (inputs, weights layout, tfjs, Keras)</summary>
         <pre>{bundleUsageText()}</pre>
       </details>
     </section>
