@@ -3,23 +3,77 @@
  * evaluate the chosen strategies (runComparison, the same pipeline as the lab's worker), print a compact
  * table and write the docs/contract.md §2 report. Progress goes to stderr. Uses core only.
  */
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { importTasksFromText } from '../core/data/import-tasks';
+import { importTasksFromBytes, importTasksFromText } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import { activateBackend } from '../core/backend/activate-backend';
-import { runComparison } from '../core/comparison/run-comparison';
+import { optionNotices } from '../core/comparison/option-notices';
+import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
+import { temporalSplit } from '../core/split/temporal-split';
 import type { TailMode } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
 import type { ProgressEvent, Strategy } from '../core/strategies/types';
 import { readFailure, type CliIo } from './cli-io';
+import {
+  asksForHelp,
+  commandHelp,
+  parseCommand,
+  usageLine,
+  usageRefusal,
+  UsageError,
+  type CommandSpec,
+} from './command-spec';
 import { formatCompareTable } from './compare-table';
+import type { Report } from '../core/report/report-types';
 import { exportModels, type WriteFile } from './export-models';
 
-export const COMPARE_USAGE =
-  'usage: retrain-lab compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--batch-size N]\n' +
-  '                           [--validation per-user-tail|global-tail] [--backend cpu|wasm] [--out report.json]\n' +
-  '                           [--models DIR]  (one model bundle per trained strategy, as "Download model")';
+export const COMPARE_SPEC: CommandSpec = {
+  name: 'compare',
+  args: 'FILE',
+  summary: 'train and compare the retraining strategies on a task export, write the report',
+  details:
+    'The same pipeline as the lab: prints a comparison table, writes the docs/contract.md §2 report; progress\n' +
+    'goes to stderr. Exit 0 when at least one strategy trained (failed ones are named on stderr), 1 when every\n' +
+    'strategy failed, 2 when the file or the arguments are refused.',
+  options: {
+    strategies: {
+      type: 'string',
+      value: 'id,…',
+      help: 'strategies to train, comma-separated (default: all; ids below)',
+    },
+    seed: { type: 'string', value: 'N', help: 'seed of every random choice, an integer ≥ 0 (default 42)' },
+    'seed-faithful': {
+      type: 'boolean',
+      help: "the design note's own settings (batch 32, its epochs) instead of the lab's defaults",
+    },
+    epochs: {
+      type: 'string',
+      value: 'N',
+      help: 'set every epoch option (epochs, pretrainEpochs, finetuneEpochs) to N ≥ 1',
+    },
+    'batch-size': { type: 'string', value: 'N', help: 'set every batchSize option to N ≥ 1' },
+    validation: {
+      type: 'string',
+      value: 'per-user-tail|global-tail',
+      help: "how each phase carves validation rows: each user's last 20 % (default) or the last 20 % of all",
+    },
+    backend: { type: 'string', value: 'cpu|wasm', help: 'tfjs backend to train on (default cpu)' },
+    out: {
+      type: 'string',
+      value: 'report.json',
+      help: 'write the report (docs/contract.md §2) to this file',
+    },
+    models: {
+      type: 'string',
+      value: 'DIR',
+      help: 'write one model bundle per trained strategy into DIR (the zip of "Download model")',
+    },
+  },
+  more: () => ['strategy ids:', ...STRATEGIES.map((s) => `  ${s.id.padEnd(20)}${s.label}`)],
+};
+
+/** @deprecated the first line of the help; kept for scripts that printed it. */
+export const COMPARE_USAGE = usageLine(COMPARE_SPEC);
 
 export interface CompareArgs {
   file: string;
@@ -40,30 +94,20 @@ export interface CompareArgs {
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${v}"`);
+  if (!/^\s*[-+]?\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${v}"`);
   return n;
 };
 
 /** Parse the arguments after `compare`; throws a one-line Error on anything wrong. */
 export function parseCompareArgs(argv: string[]): CompareArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      strategies: { type: 'string' },
-      seed: { type: 'string' },
-      epochs: { type: 'string' },
-      'batch-size': { type: 'string' },
-      'seed-faithful': { type: 'boolean' },
-      validation: { type: 'string' },
-      backend: { type: 'string' },
-      out: { type: 'string' },
-      models: { type: 'string' },
-    },
-  });
+  const parsed = parseCommand(COMPARE_SPEC, argv);
+  if (parsed.kind === 'help') throw new UsageError('--help is answered by compareCommand');
+  const { positionals } = parsed;
+  const values = parsed.values as Partial<Record<string, string>> & { 'seed-faithful'?: boolean };
   const [file, ...extra] = positionals;
-  if (!file) throw new Error('missing FILE');
-  if (extra.length > 0) throw new Error(`unexpected argument "${extra[0]}"`);
+  if (!file) throw new UsageError('missing FILE');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const ids = values.strategies
     ? values.strategies
         .split(',')
@@ -72,13 +116,13 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     : [];
   const unknown = ids.find((id) => !getStrategy(id));
   if (unknown)
-    throw new Error(`unknown strategy "${unknown}" (known: ${STRATEGIES.map((s) => s.id).join(', ')})`);
+    throw new UsageError(`unknown strategy "${unknown}" (known: ${STRATEGIES.map((s) => s.id).join(', ')})`);
   const validation = values.validation ?? 'per-user-tail';
   if (validation !== 'per-user-tail' && validation !== 'global-tail')
-    throw new Error(`unknown --validation "${validation}"`);
+    throw new UsageError(`unknown --validation "${validation}" (per-user-tail or global-tail)`);
   const backend = values.backend ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'wasm')
-    throw new Error(`--backend must be cpu or wasm, got "${backend}"`);
+    throw new UsageError(`--backend must be cpu or wasm, got "${backend}"`);
   return {
     file,
     strategies: ids.length > 0 ? STRATEGIES.filter((s) => ids.includes(s.id)) : [...STRATEGIES],
@@ -119,29 +163,39 @@ function progressPrinter(io: CliIo) {
 export async function compareCommand(
   argv: string[],
   io: CliIo,
-  readFile: (path: string) => Promise<string>,
+  /** Bytes (binary files and the size limit are recognised) or, from tests, text. */
+  readFile: (path: string) => Promise<string | Uint8Array>,
   writeFile?: WriteFile,
 ): Promise<number> {
+  if (asksForHelp(argv)) {
+    io.stdout(commandHelp(COMPARE_SPEC));
+    return 0;
+  }
   let args: CompareArgs;
   try {
     args = parseCompareArgs(argv);
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${COMPARE_USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(usageRefusal(COMPARE_SPEC, error.message));
     return 2;
   }
-  let text: string;
+  let content: string | Uint8Array;
   try {
-    text = await readFile(args.file);
+    content = await readFile(args.file);
   } catch (error) {
     io.stderr(readFailure(args.file, error));
     return 2;
   }
-  const imported = importTasksFromText(text, args.file);
+  const imported =
+    typeof content === 'string'
+      ? importTasksFromText(content, args.file)
+      : importTasksFromBytes(content, args.file);
   if (imported.kind === 'refused') {
     io.stderr(`${imported.message}\n`);
     return 2;
   }
   const { tasks } = imported.dataset;
+  for (const warning of imported.dataset.report.warnings ?? []) io.stderr(`warning: ${warning.message}\n`);
   const activation = await activateBackend(args.backend);
   if (!activation.ok) {
     io.stderr(`${activation.reason}\n`);
@@ -153,6 +207,10 @@ export async function compareCommand(
   io.stderr(
     `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, seed ${args.seed}\n`,
   );
+  const { trainIndices } = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
+  for (const s of args.strategies)
+    for (const notice of optionNotices({ ...s.defaultOptions, ...optionsFor(s, args) }, tasks, trainIndices))
+      io.stderr(`${s.label}: ${notice}\n`);
   const started = new Set<string>();
   const { report, trained } = await runComparison({
     dataset: imported.dataset,
@@ -183,5 +241,22 @@ export async function compareCommand(
     await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
     io.stderr(`report written to ${args.out}\n`);
   }
-  return report.strategies.some((s) => s.status === 'failed') ? 1 : 0;
+  return compareExitCode(report, io);
+}
+
+/**
+ * 0 when at least one strategy trained (the failed ones are named on stderr), 1 when every one failed:
+ * a run with five good results is a result, and scripts should not throw it away.
+ */
+export function compareExitCode(report: Report, io: CliIo): number {
+  const failed = report.strategies.filter((s) => s.status === 'failed');
+  if (failed.length === 0) return 0;
+  const trained = report.strategies.length - failed.length;
+  const names = failed.map((s) => s.label).join(', ');
+  io.stderr(
+    trained > 0
+      ? `${trained} trained, ${failed.length} failed: ${names}\n`
+      : `every strategy failed: ${names}\n`,
+  );
+  return trained > 0 ? 0 : 1;
 }

@@ -29,13 +29,20 @@ export async function exportModels(
   const { dataset, summary, report } = input;
   const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
   for (const [id, trained] of input.trained) {
+    let selfCheck;
+    try {
+      selfCheck = await takeSelfCheck(trained, dataset.tasks, split.testIndices, summary.fingerprint);
+    } catch (error) {
+      io.stderr(`model of ${id} not written: ${(error as Error).message}\n`);
+      continue;
+    }
     const packed = await packBundle({
       trained,
       seed: report.seed,
       backend: report.backend,
       dataset: { fingerprint: summary.fingerprint, rows: summary.rows, users: summary.users.length },
       metrics: report.strategies.find((s) => s.id === id) ?? null,
-      selfCheck: await takeSelfCheck(trained, dataset.tasks, split.testIndices, summary.fingerprint),
+      selfCheck,
     });
     const path = `${dir.replace(/\/+$/, '')}/${packed.fileName}`;
     await writeFile(path, packed.bytes);

@@ -2,29 +2,48 @@
  * `retrain-lab inspect FILE [--json]`: validate and summarise a task export (docs/contract.md §3).
  * Exit 0 with the summary; exit 2 with one line on a refused file or bad arguments — never a stack trace.
  */
-import { parseArgs } from 'node:util';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset, type DatasetSummary } from '../core/data/summarize-dataset';
-import type { RowProblem } from '../core/data/task';
+import type { ImportWarning, RowProblem } from '../core/data/task';
 import { readFailure, type CliIo } from './cli-io';
+import { commandHelp, parseCommand, usageRefusal, UsageError, type CommandSpec } from './command-spec';
 
-export const INSPECT_USAGE = 'usage: retrain-lab inspect FILE [--json]';
+export const INSPECT_SPEC: CommandSpec = {
+  name: 'inspect',
+  args: 'FILE',
+  summary: 'validate and summarise a task export (CSV, JSON or NDJSON; docs/contract.md §1)',
+  details:
+    'Prints tasks, users by share with their correct rates, topics by difficulty, skipped rows (row, column,\n' +
+    'reason) and warnings. Exit 0; exit 2 with one line when the file or the arguments are refused.',
+  options: {
+    json: {
+      type: 'boolean',
+      help: "print one JSON object (the report's dataset block, correct rates, problems and warnings)",
+    },
+  },
+};
 
 export async function inspectCommand(
   argv: string[],
   io: CliIo,
   readBytes: (path: string) => Promise<Uint8Array>,
 ): Promise<number> {
-  let parsed;
+  let file: string;
+  let json: boolean;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    const parsed = parseCommand(INSPECT_SPEC, argv);
+    if (parsed.kind === 'help') {
+      io.stdout(commandHelp(INSPECT_SPEC));
+      return 0;
+    }
+    const [first, ...rest] = parsed.positionals;
+    if (!first) throw new UsageError('missing FILE');
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    file = first;
+    json = parsed.values.json === true;
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${INSPECT_USAGE}\n`);
-    return 2;
-  }
-  const [file, ...rest] = parsed.positionals;
-  if (!file || rest.length > 0) {
-    io.stderr(`${INSPECT_USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(usageRefusal(INSPECT_SPEC, error.message));
     return 2;
   }
   let bytes: Uint8Array;
@@ -40,23 +59,34 @@ export async function inspectCommand(
     return 2;
   }
   const summary = await summarizeDataset(result.dataset);
-  const problems = result.dataset.report.problems;
+  const { problems, warnings = [] } = result.dataset.report;
   io.stdout(
-    parsed.values.json
-      ? `${JSON.stringify(inspectJson(summary, problems), null, 2)}\n`
-      : formatSummary(summary, problems),
+    json
+      ? `${JSON.stringify(inspectJson(summary, problems, warnings), null, 2)}\n`
+      : formatSummary(summary, problems, warnings),
   );
   return 0;
 }
 
 /** The `--json` object: the report's `dataset` block plus the skipped rows. */
-export function inspectJson(summary: DatasetSummary, problems: RowProblem[]) {
+export function inspectJson(
+  summary: DatasetSummary,
+  problems: RowProblem[],
+  warnings: readonly ImportWarning[] = [],
+) {
   return {
     rows: summary.rows,
     skippedRows: summary.skippedRows,
     fingerprint: summary.fingerprint,
-    users: summary.users.map(({ userId, tasks, share }) => ({ userId, tasks, share })),
+    correctRate: summary.correctRate,
+    users: summary.users.map(({ userId, tasks, share, correctRate }) => ({
+      userId,
+      tasks,
+      share,
+      correctRate,
+    })),
     problems,
+    warnings,
     notCompletedRows: summary.notCompletedRows,
     firstTaskAt: summary.firstTaskAt,
     lastTaskAt: summary.lastTaskAt,
@@ -66,7 +96,11 @@ export function inspectJson(summary: DatasetSummary, problems: RowProblem[]) {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function formatSummary(s: DatasetSummary, problems: RowProblem[]): string {
+function formatSummary(
+  s: DatasetSummary,
+  problems: RowProblem[],
+  warnings: readonly ImportWarning[],
+): string {
   const lines = [
     `${s.fileName}: ${s.rows} tasks, ${s.users.length} users, ${s.topics.length} topics`,
     `skipped rows: ${s.skippedRows}${s.notCompletedRows ? `; left out as not completed: ${s.notCompletedRows}` : ''}`,
@@ -87,6 +121,10 @@ function formatSummary(s: DatasetSummary, problems: RowProblem[]): string {
     lines.push(
       `${t.topic.slice(0, 34).padEnd(34)} ${[t.counts.easy, t.counts.medium, t.counts.hard].map((n) => String(n).padStart(7)).join(' ')}`,
     );
+  }
+  if (warnings.length > 0) {
+    lines.push('', 'warnings:');
+    for (const w of warnings) lines.push(`  ${w.message}`);
   }
   if (problems.length > 0) {
     lines.push('', 'first problems:');

@@ -1,52 +1,54 @@
 /**
  * The `retrain-lab` command line over src/core: dispatches to a command and returns its exit code.
- * Uses core only (no worker, store or UI); Node I/O is passed in so commands stay testable.
+ * Uses core only (no worker, store or UI); Node I/O is passed in so commands stay testable. The top-level
+ * help lists each command's usage from its declared option table (command-spec.ts).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CliIo } from './cli-io';
-import { inspectCommand } from './inspect-command';
+import { readInputFile, type CliIo } from './cli-io';
+import { usageLine, type CommandSpec } from './command-spec';
+import { INSPECT_SPEC, inspectCommand } from './inspect-command';
 
-const USAGE = `usage: retrain-lab <command> [options]
+/** The commands' tables; compare's is loaded with the command (it pulls in tfjs and the registry). */
+async function specs(): Promise<CommandSpec[]> {
+  const { COMPARE_SPEC } = await import('./compare-command');
+  return [INSPECT_SPEC, COMPARE_SPEC];
+}
 
-commands:
-  inspect FILE [--json]            validate and summarise a task export
-  compare FILE [--strategies id,…] [--seed N] [--seed-faithful] [--epochs N] [--out report.json] [--models DIR]
-                                   train and compare the retraining strategies
-`;
+async function usage(): Promise<string> {
+  const lines = ['usage: retrain-lab <command> [options]', '', 'commands:'];
+  for (const spec of await specs()) lines.push(`  ${usageLine(spec)}`, `      ${spec.summary}`);
+  lines.push('', 'retrain-lab <command> --help lists every option of a command (and the strategy ids).');
+  return `${lines.join('\n')}\n`;
+}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'inspect':
-        return await inspectCommand(rest, io, async (path) => new Uint8Array(await readFile(path)));
+        return await inspectCommand(rest, io, readInputFile);
       case 'compare': {
         // Loaded on demand: tfjs takes a moment to import and `inspect` does not need it.
         const { compareCommand } = await import('./compare-command');
-        return await compareCommand(
-          rest,
-          io,
-          (path) => readFile(path, 'utf8'),
-          async (path, data) => {
-            await mkdir(dirname(path), { recursive: true });
-            await writeFile(path, data);
-          },
-        );
+        return await compareCommand(rest, io, readInputFile, async (path, data) => {
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, data);
+        });
       }
       case undefined:
       case '-h':
       case '--help':
-        io.stdout(USAGE);
+        io.stdout(await usage());
         return command === undefined ? 2 : 0;
       default:
-        io.stderr(`unknown command "${command}"\n${USAGE}`);
+        io.stderr(`retrain-lab: unknown command "${command}" (inspect or compare; retrain-lab --help)\n`);
         return 2;
     }
   } catch (error) {
-    // A bug must still end in one line, not a stack trace; RETRAIN_LAB_DEBUG shows the trace.
-    io.stderr(`retrain-lab ${command}: ${(error as Error).message}\n`);
+    // A fault must still end in one line, not a stack trace; RETRAIN_LAB_DEBUG shows the trace.
+    io.stderr(`retrain-lab ${command}: ${(error as Error).message.split('\n')[0]}\n`);
     if (process.env.RETRAIN_LAB_DEBUG) io.stderr(`${(error as Error).stack}\n`);
-    return 1;
+    return command === 'inspect' ? 2 : 1;
   }
 }

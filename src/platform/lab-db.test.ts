@@ -38,10 +38,11 @@ describe('the lab database', () => {
     await indexedDbSession.write('settings', { seed: 7 });
     await indexedDbSession.write('dataset', { fileName: 'a.csv', file: new Blob(['x']) });
     const session = await indexedDbSession.read();
-    expect(session.settings?.value).toEqual({ seed: 7 });
-    expect(Object.keys(session).sort()).toEqual(['dataset', 'settings']);
+    expect(session.from).toBe('this-tab');
+    expect(session.parts.settings?.value).toEqual({ seed: 7 });
+    expect(Object.keys(session.parts).sort()).toEqual(['dataset', 'settings']);
     await indexedDbSession.clearAll();
-    expect(await indexedDbSession.read()).toEqual({});
+    expect(await indexedDbSession.read()).toEqual({ parts: {}, from: 'none' });
     expect(await listSavedModels()).toEqual([]);
   });
 });

@@ -25,18 +25,24 @@ export interface SavedModelInfo {
   seed: number;
 }
 
-/** One part of the last session (dataset file, settings, results); `value` is checked by the store. */
+/**
+ * One part of a tab's last session (dataset file, settings, results); `value` is checked by the store.
+ * Stored under "<tabId>:<part>" (platform/session-store); records from before per-tab sessions have the
+ * part as their key and no tab.
+ */
 export interface SessionRecord {
-  key: SessionKey;
+  key: string;
   value: unknown;
   savedAt: string;
+  tabId?: string;
+  part?: SessionKey;
 }
 export type SessionKey = 'dataset' | 'settings' | 'results';
 
 export interface LabDbSchema extends DBSchema {
   'model-index': { key: string; value: SavedModelInfo; indexes: { savedAt: string } };
   'model-bytes': { key: string; value: { key: string; bytes: Uint8Array } };
-  session: { key: SessionKey; value: SessionRecord };
+  session: { key: string; value: SessionRecord };
   /** Every training run of this browser (version 3): the run history. */
   runs: { key: string; value: RunRecord; indexes: { startedAt: string } };
 }

@@ -1,6 +1,8 @@
 /**
  * The dataset slice: what the page knows of the dataset held by the worker — its summary and import
  * report — plus the import in progress and the last refusal. A refusal never clears a good dataset.
+ * An import asked for while a run trains waits for the person: stop the run and import, or keep training
+ * (the import is dropped, and said so) — never a silent wait that throws the run away afterwards.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
@@ -18,10 +20,10 @@ type ResultsOfDataset = Pick<
   | 'reportFrame'
   | 'backendDecision'
   | 'preview'
+  | 'optionNotices'
   | 'trainStatus'
   | 'trainError'
   | 'trainNotices'
-  | 'runId'
 > &
   Pick<LearnerSlice, 'learner' | 'learnerPredictions' | 'learnerBaseline'>;
 
@@ -36,15 +38,44 @@ export interface DatasetSlice {
   importError?: string;
   /** The file behind the dataset loaded now (kept so the session can be restored from it). */
   lastImport?: { fileName: string; file: Blob };
+  /** An import asked for during a training run, waiting for the person's answer. */
+  pendingImport?: { fileName: string };
+  /** What became of the last import asked for during a run (kept training, so it was not imported). */
+  importNote?: string;
   importFile(file: File): Promise<void>;
   loadSample(): Promise<void>;
+  /** Stop the run in progress, then import the pending file. */
+  confirmPendingImport(): Promise<void>;
+  /** Keep training; the pending file is not imported. */
+  dismissPendingImport(): void;
 }
 
+/** What the dataset slice needs of the training slice: whether a run is on, and how to stop it. */
+type RunControl = Pick<TrainingSlice, 'runId' | 'cancelTraining'>;
+
 export const createDatasetSlice =
-  (client: LabClient): StateCreator<DatasetSlice & ResultsOfDataset, [], [], DatasetSlice> =>
-  (set, get) => {
+  (client: LabClient): StateCreator<DatasetSlice & ResultsOfDataset & RunControl, [], [], DatasetSlice> =>
+  (set, get, api) => {
+    let waiting: { fileName: string; read: () => Promise<Blob> } | undefined;
+    const runEnded = () =>
+      new Promise<void>((resolve) => {
+        if (get().runId === undefined) return resolve();
+        const stop = api.subscribe((s) => {
+          if (s.runId !== undefined) return;
+          stop();
+          resolve();
+        });
+      });
+
+    /** Imports now, or — while a run trains — asks first. */
+    async function requestImport(fileName: string, read: () => Promise<Blob>): Promise<void> {
+      if (get().runId === undefined) return importBlob(fileName, read);
+      waiting = { fileName, read };
+      set({ pendingImport: { fileName }, importNote: undefined });
+    }
+
     async function importBlob(fileName: string, read: () => Promise<Blob>): Promise<void> {
-      set({ importing: fileName });
+      set({ importing: fileName, importNote: undefined });
       try {
         const file = await read();
         const reply = await client.importFile(fileName, file);
@@ -56,11 +87,11 @@ export const createDatasetSlice =
               reportFrame: undefined,
               backendDecision: undefined,
               preview: {},
-              // The status follows the data: nothing is trained on this dataset yet (a run in flight
-              // keeps reporting until it ends).
-              ...(get().runId === undefined
-                ? { trainStatus: 'Not trained yet', trainError: undefined, trainNotices: [] }
-                : {}),
+              optionNotices: {},
+              // The status speaks of the data shown: never "All strategies trained" above an empty Compare.
+              trainStatus: 'Not trained yet',
+              trainError: undefined,
+              trainNotices: [],
               learner: undefined,
               learnerPredictions: undefined,
               learnerBaseline: undefined,
@@ -83,7 +114,26 @@ export const createDatasetSlice =
       }
     }
     return {
-      importFile: (file) => importBlob(file.name, async () => file),
-      loadSample: () => importBlob(SAMPLE_NAME, fetchSample),
+      importFile: (file) => requestImport(file.name, async () => file),
+      loadSample: () => requestImport(SAMPLE_NAME, fetchSample),
+      async confirmPendingImport() {
+        const next = waiting;
+        waiting = undefined;
+        set({ pendingImport: undefined });
+        if (!next) return;
+        get().cancelTraining();
+        await runEnded();
+        await importBlob(next.fileName, next.read);
+      },
+      dismissPendingImport() {
+        const fileName = waiting?.fileName;
+        waiting = undefined;
+        set({
+          pendingImport: undefined,
+          importNote: fileName
+            ? `${fileName} was not imported${get().runId === undefined ? '' : ': training goes on'}.`
+            : undefined,
+        });
+      },
     };
   };

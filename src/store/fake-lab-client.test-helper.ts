@@ -33,6 +33,7 @@ export function fakeLabClient(catalog: StrategyMeta[], summary: () => DatasetSum
     }),
     catalog: async () => catalog,
     preview: async () => ({}),
+    optionNotices: async (strategies) => Object.fromEntries(strategies.map((s) => [s.id, []])),
     train(request, onEvent) {
       let finish: (reply: TrainReply) => void = () => {};
       const done = new Promise<TrainReply>((resolve) => (finish = resolve));

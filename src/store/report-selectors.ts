@@ -8,6 +8,7 @@ import { composeReport } from '../core/report/compose-report';
 import {
   labelFor,
   maskImportReport,
+  maskMessage,
   maskReport,
   maskSummary,
   maskText,
@@ -66,11 +67,20 @@ export const displayUserId = (state: LabState): ((userId: string) => string) => 
 const displayTextFn = memoLast(
   (mask: UserLabels | undefined) =>
     (text: string): string =>
+      mask ? maskMessage(text, mask) : text,
+);
+
+/** A message of the lab that may name users (errors, notices, refusals) as the page shows it. */
+export const displayText = (state: LabState): ((text: string) => string) => displayTextFn(activeMask(state));
+
+const displayNameFn = memoLast(
+  (mask: UserLabels | undefined) =>
+    (text: string): string =>
       mask ? maskText(text, mask) : text,
 );
 
-/** Free text that may hold ids (errors, file names) as the page shows it. */
-export const displayText = (state: LabState): ((text: string) => string) => displayTextFn(activeMask(state));
+/** Text people wrote that may hold ids (a file name) as the page shows it. */
+export const displayName = (state: LabState): ((text: string) => string) => displayNameFn(activeMask(state));
 
 const summaryOf = memoLast((summary: LabState['summary'], mask: UserLabels | undefined) =>
   summary && mask ? maskSummary(summary, mask) : summary,

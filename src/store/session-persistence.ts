@@ -8,7 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { z } from 'zod';
 import { composeReport, frameOf } from '../core/report/compose-report';
 import { validateReport } from '../core/report/report-schema';
-import type { SessionStorage } from '../platform/session-store';
+import type { ReadSession, SessionStorage } from '../platform/session-store';
 import type { LabState } from './create-lab-store';
 
 export const SESSION_SCHEMA_VERSION = 1;
@@ -54,31 +54,49 @@ export async function startPersistence(
   storage: SessionStorage,
   options: PersistenceOptions,
 ): Promise<void> {
-  let restored: string[] = [];
-  let skipped: string[] = [];
+  let outcome: Restored = { restored: [], skipped: [], datasetStored: false, from: 'none' };
   try {
-    ({ restored, skipped } = await restore(store, storage, options));
+    outcome = await restore(store, storage, options);
   } catch (error) {
-    skipped = [`the saved session could not be read (${(error as Error).message})`];
-    await store.getState().loadSample();
+    outcome.skipped = [`the saved session could not be read (${(error as Error).message})`];
   }
   if (store.getState().summary === undefined) await store.getState().loadSample();
-  store.setState({
-    sessionNote:
-      restored.length > 0 || skipped.length > 0
-        ? [
-            restored.length > 0 ? `Restored from your last session: ${restored.join(', ')}.` : '',
-            skipped.length > 0 ? `Not restored: ${skipped.join('; ')}.` : '',
-          ]
-            .filter(Boolean)
-            .join(' ')
-        : undefined,
+  store.setState({ sessionNote: sessionNote(outcome) });
+  keepWriting(store, storage, {
+    datasetStored: outcome.datasetStored && outcome.from === 'this-tab',
+    adopted: outcome.from === 'open-tab' || outcome.from === 'last-visit',
   });
-  keepWriting(store, storage);
 }
 
-async function restore(store: StoreApi<LabState>, storage: SessionStorage, options: PersistenceOptions) {
-  const saved = await storage.read();
+interface Restored {
+  restored: string[];
+  skipped: string[];
+  /** The dataset loaded now is the one stored (no need to write it again). */
+  datasetStored: boolean;
+  from: ReadSession['from'];
+}
+
+/** The note: what came back and from where, and each part that did not, with the reason. */
+function sessionNote({ restored, skipped, from }: Restored): string | undefined {
+  if (restored.length === 0 && skipped.length === 0) return undefined;
+  const source =
+    from === 'open-tab'
+      ? 'Restored from the session of another open tab of the lab (this tab keeps its own from now on)'
+      : 'Restored from your last session';
+  return [
+    restored.length > 0 ? `${source}: ${restored.join(', ')}.` : '',
+    skipped.length > 0 ? `Not restored: ${skipped.join('; ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+async function restore(
+  store: StoreApi<LabState>,
+  storage: SessionStorage,
+  options: PersistenceOptions,
+): Promise<Restored> {
+  const { parts: saved, from } = await storage.read();
   const restored: string[] = [];
   const skipped: string[] = [];
   const state = () => store.getState();
@@ -98,15 +116,22 @@ async function restore(store: StoreApi<LabState>, storage: SessionStorage, optio
     restored.push(`settings (seed ${s.seed})`);
   }
 
+  let datasetStored = false;
   const dataset = saved.dataset && datasetSchema.safeParse(saved.dataset.value);
   if (dataset?.success) {
     const { fileName, file } = dataset.data;
     await state().importFile(new File([file], fileName));
-    if (state().summary) restored.push(fileName);
-    else skipped.push(`${fileName} (${state().importError ?? 'it could not be imported again'})`);
+    if (state().summary) {
+      restored.push(fileName);
+      datasetStored = true;
+    } else skipped.push(`${fileName} (${state().importError ?? 'it could not be imported again'})`);
   } else if (dataset) skipped.push('the dataset (stored in an unknown format)');
+  // Results are matched against the dataset loaded now — the restored file, or the sample of a first visit.
+  if (state().summary === undefined) await state().loadSample();
 
-  const results = saved.results && resultsSchema.safeParse(saved.results.value);
+  // null: the session had no results (a new dataset had cleared them).
+  const storedResults = saved.results?.value ?? undefined;
+  const results = storedResults === undefined ? undefined : resultsSchema.safeParse(storedResults);
   const fingerprint = state().summary?.fingerprint;
   if (results?.success && fingerprint === results.data.fingerprint) {
     const checked = validateReport(results.data.report);
@@ -117,11 +142,15 @@ async function restore(store: StoreApi<LabState>, storage: SessionStorage, optio
         backendDecision: results.data.backendDecision as LabState['backendDecision'],
       });
       restored.push(
-        `results of ${checked.report.strategies.length} strategies (models are not kept: train again or use Save to browser)`,
+        `results of ${checked.report.strategies.length} ${checked.report.strategies.length === 1 ? 'strategy' : 'strategies'} (models are not kept: train again or use Save to browser)`,
       );
     } else skipped.push(`results (${checked.reason})`);
-  } else if (results && !results.success) skipped.push('results (stored in an unknown format)');
-  return { restored, skipped };
+  } else if (results?.success)
+    skipped.push(
+      `results of an earlier run (they belong to dataset ${results.data.fingerprint.replace(/^sha256:/, '').slice(0, 12)}…, not to the one loaded)`,
+    );
+  else if (results) skipped.push('results (stored in an unknown format)');
+  return { restored, skipped, datasetStored, from };
 }
 
 function whenCatalog(store: StoreApi<LabState>, apply: () => void): void {
@@ -133,7 +162,11 @@ function whenCatalog(store: StoreApi<LabState>, apply: () => void): void {
   });
 }
 
-function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
+function keepWriting(
+  store: StoreApi<LabState>,
+  storage: SessionStorage,
+  { datasetStored, adopted }: { datasetStored: boolean; adopted: boolean },
+): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const later = (key: 'dataset' | 'settings' | 'results', value: () => unknown) => {
     clearTimeout(timers.get(key));
@@ -150,11 +183,52 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
       }, WRITE_DELAY_MS),
     );
   };
+  const writeDataset = () => {
+    const loaded = store.getState().lastImport;
+    if (!loaded) return;
+    const { fileName, file } = loaded;
+    later('dataset', () => ({ schemaVersion: SESSION_SCHEMA_VERSION, fileName, file }));
+  };
+  const writeSettings = () =>
+    later('settings', () => {
+      const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
+      return {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        seed,
+        backend,
+        workers,
+        maskIds,
+        thresholds,
+        strategies,
+      };
+    });
+  // Results of the dataset loaded now; none (null) once a new dataset cleared them, so a reload does
+  // not find results of another dataset to refuse.
+  const writeResults = () =>
+    later('results', () => {
+      const now = store.getState();
+      if (!now.reportFrame || !now.summary) return null;
+      const report = composeReport(
+        now.reportFrame,
+        now.results,
+        now.catalog.map((m) => m.id),
+      );
+      return {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        fingerprint: now.summary.fingerprint,
+        report,
+        backendDecision: now.backendDecision,
+      };
+    });
+  // What was loaded before writing began is kept as this tab's own: the sample of a first visit (or its
+  // results would find no dataset after a reload), or a session taken over from another tab.
+  if (adopted) {
+    writeDataset();
+    writeSettings();
+    writeResults();
+  } else if (!datasetStored) writeDataset();
   store.subscribe((s, prev) => {
-    if (s.lastImport && s.lastImport !== prev.lastImport) {
-      const { fileName, file } = s.lastImport;
-      later('dataset', () => ({ schemaVersion: SESSION_SCHEMA_VERSION, fileName, file }));
-    }
+    if (s.lastImport && s.lastImport !== prev.lastImport) writeDataset();
     if (
       s.seed !== prev.seed ||
       s.backend !== prev.backend ||
@@ -162,43 +236,9 @@ function keepWriting(store: StoreApi<LabState>, storage: SessionStorage): void {
       s.maskIds !== prev.maskIds ||
       s.thresholds !== prev.thresholds ||
       s.strategies !== prev.strategies
-    ) {
-      later('settings', () => {
-        const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
-        return {
-          schemaVersion: SESSION_SCHEMA_VERSION,
-          seed,
-          backend,
-          workers,
-          maskIds,
-          thresholds,
-          strategies,
-        };
-      });
-    }
+    )
+      writeSettings();
     // Results are written when they settle (not on every finished strategy of a run in flight).
-    if (
-      s.runId === undefined &&
-      (s.results !== prev.results || s.runId !== prev.runId) &&
-      s.reportFrame &&
-      s.summary
-    ) {
-      const fingerprint = s.summary.fingerprint;
-      later('results', () => {
-        const now = store.getState();
-        if (!now.reportFrame) return undefined;
-        const report = composeReport(
-          now.reportFrame,
-          now.results,
-          now.catalog.map((m) => m.id),
-        );
-        return {
-          schemaVersion: SESSION_SCHEMA_VERSION,
-          fingerprint,
-          report,
-          backendDecision: now.backendDecision,
-        };
-      });
-    }
+    if (s.runId === undefined && (s.results !== prev.results || s.runId !== prev.runId)) writeResults();
   });
 }

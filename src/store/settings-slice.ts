@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
 import type { BackendChoice, OptionValue, StrategyMeta, WorkersChoice } from '../worker/protocol';
+import { optionRule, parseValue } from './setting-rules';
 
 export interface StrategySettings {
   enabled: boolean;
@@ -32,6 +33,13 @@ export interface SettingsSlice {
   setWorkers(workers: WorkersChoice): void;
   setStrategyEnabled(id: string, enabled: boolean): void;
   setStrategyOption(id: string, key: string, value: OptionValue): void;
+  /**
+   * An option as typed in its field, checked by the same rule as a link's value (setting-rules): a valid
+   * value is applied, an invalid one is kept out of the settings and its reason shown by the field.
+   */
+  setStrategyOptionText(id: string, key: string, text: string): void;
+  /** Why a typed option was refused, by "strategyId.option"; training waits until none is left. */
+  optionErrors: Record<string, string>;
   resetStrategy(id: string): void;
   setThreshold(key: keyof VerdictThresholds, value: number): void;
   setMaskIds(maskIds: boolean): void;
@@ -56,6 +64,9 @@ export function quickOptions(defaults: Record<string, OptionValue>): Record<stri
 }
 
 export const DEFAULT_SEED = 42;
+
+const withoutStrategy = (errors: Record<string, string>, id: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(errors).filter(([k]) => !k.startsWith(`${id}.`)));
 
 const defaultsOf = (meta: StrategyMeta): StrategySettings => ({
   enabled: true,
@@ -89,21 +100,37 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
     setStrategyEnabled: (id, enabled) => update(id, (s) => ({ ...s, enabled })),
     setStrategyOption: (id, key, value) =>
       update(id, (s) => ({ ...s, options: { ...s.options, [key]: value } })),
+    setStrategyOptionText: (id, key, text) => {
+      const meta = get().catalog.find((m) => m.id === id);
+      const fallback = meta?.defaultOptions[key];
+      if (fallback === undefined) return;
+      const parsed = parseValue(optionRule(key, fallback), text);
+      const errorKey = `${id}.${key}`;
+      const { [errorKey]: _old, ...others } = get().optionErrors;
+      if (parsed.ok) {
+        set({ optionErrors: others });
+        update(id, (s) => ({ ...s, options: { ...s.options, [key]: parsed.value } }));
+      } else set({ optionErrors: { ...others, [errorKey]: parsed.reason } });
+    },
+    optionErrors: {},
     resetStrategy: (id) => {
       const meta = get().catalog.find((m) => m.id === id);
       if (meta) update(id, (s) => ({ ...defaultsOf(meta), enabled: s.enabled }));
+      set((state) => ({ optionErrors: withoutStrategy(state.optionErrors, id) }));
     },
     setThreshold: (key, value) => set((state) => ({ thresholds: { ...state.thresholds, [key]: value } })),
     setMaskIds: (maskIds) => set({ maskIds }),
     setLinkReport: ({ problems, dataset }) => set({ linkProblems: problems, linkDataset: dataset }),
     restoreStrategies: (strategies) =>
       set((state) => ({
+        optionErrors: {},
         strategies: Object.fromEntries(
           state.catalog.map((m) => [m.id, strategies[m.id] ?? state.strategies[m.id] ?? defaultsOf(m)]),
         ),
       })),
     applyPreset: (preset) =>
       set((state) => ({
+        optionErrors: {},
         strategies: Object.fromEntries(
           state.catalog.map((m) => [
             m.id,

@@ -11,6 +11,7 @@ import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
 import type { SettingsSlice } from './settings-slice';
+import { failureLines, finishedStatus } from './train-status';
 
 export interface StrategyProgress {
   phase: string;
@@ -40,6 +41,8 @@ export interface TrainingSlice {
   trainStatus: string;
   trainError?: string;
   preview: Record<string, InfluenceRow[]>;
+  /** Per strategy, what its options will do that may surprise (epochs 0, minTasks nobody reaches). */
+  optionNotices: Record<string, string[]>;
   /** `single`: a re-run of one strategy from its card ("Train only this"), reported by its name. */
   trainStrategies(ids: string[], scope?: 'all' | 'single'): Promise<void>;
   cancelTraining(): void;
@@ -148,6 +151,7 @@ export const createTrainingSlice =
       results: {},
       trainStatus: 'Not trained yet',
       preview: {},
+      optionNotices: {},
       async trainStrategies(ids, scope = 'all') {
         const { seed, backend, workers, thresholds, strategies, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
@@ -171,14 +175,11 @@ export const createTrainingSlice =
         flushProgress();
         const kept = Object.keys(get().results).length;
         if (reply.kind === 'trained') {
-          const failed = reply.report.strategies.filter((e) => e.status === 'failed');
+          const failures = failureLines(reply.report.strategies);
           set({
             reportFrame: frameOf(reply.report),
-            trainStatus:
-              scope === 'single' ? `${labelOf(ids[0] as string)} trained` : 'All strategies trained',
-            trainError: failed.length
-              ? failed.map((f) => `${f.label}: ${f.status === 'failed' ? f.error : ''}`).join('; ')
-              : undefined,
+            trainStatus: finishedStatus(reply.report.strategies, scope),
+            trainError: failures.length > 0 ? failures.join('; ') : undefined,
           });
         } else if (reply.kind === 'cancelled') {
           set({
@@ -196,7 +197,11 @@ export const createTrainingSlice =
       async loadPreview() {
         const { strategies } = get();
         const requests = Object.entries(strategies).map(([id, s]) => ({ id, options: s.options }));
-        set({ preview: await client.preview(requests) });
+        const [preview, optionNotices] = await Promise.all([
+          client.preview(requests),
+          client.optionNotices(requests),
+        ]);
+        set({ preview, optionNotices });
       },
     };
   };

@@ -36,6 +36,8 @@ export interface LabClient {
   importFile(fileName: string, file: Blob): Promise<ImportReply>;
   catalog(): Promise<StrategyMeta[]>;
   preview(strategies: StrategyRequest[]): Promise<Record<string, InfluenceRow[]>>;
+  /** Per strategy, what its options will do that may surprise (empty lists when nothing). */
+  optionNotices(strategies: StrategyRequest[]): Promise<Record<string, string[]>>;
   train(request: TrainRequest, onEvent: (event: TrainEvent) => void): TrainingRun;
   cancel(runId: RunId): void;
   exportModel(request: ExportRequest): Promise<ExportReply>;
@@ -119,6 +121,10 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
     async preview(strategies) {
       const reply = await request({ kind: 'preview', strategies }).reply;
       return reply.kind === 'preview' ? reply.influence : failedAs(reply, 'preview');
+    },
+    async optionNotices(strategies) {
+      const reply = await request({ kind: 'option-notices', strategies }).reply;
+      return reply.kind === 'option-notices' ? reply.notices : failedAs(reply, 'option-notices');
     },
     train(trainRequest, onEvent) {
       const { id, reply } = request({ kind: 'train', ...trainRequest }, onEvent);

@@ -7,9 +7,11 @@
 import '../platform/csp-ready';
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import { chooseBackend, type BackendDecision } from '../core/comparison/choose-backend';
+import { importSizeRefusal } from '../core/data/import-limits';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
+import { optionNotices } from '../core/comparison/option-notices';
 import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import { STRATEGIES, getStrategy } from '../core/strategies/registry';
@@ -69,6 +71,9 @@ async function handle(request: WorkerRequest): Promise<void> {
     switch (request.kind) {
       case 'import': {
         const started = performance.now();
+        // By its size first: a file the page cannot hold as text is refused unread, in plain words.
+        const tooLarge = importSizeRefusal(request.fileName, request.file.size);
+        if (tooLarge) return post({ id, kind: 'refused', message: tooLarge });
         const result = importTasksFromBytes(
           new Uint8Array(await request.file.arrayBuffer()),
           request.fileName,
@@ -115,6 +120,15 @@ async function handle(request: WorkerRequest): Promise<void> {
           }),
         );
         return post({ id, kind: 'preview', influence });
+      }
+      case 'option-notices': {
+        const { dataset } = held;
+        if (!dataset) return post({ id, kind: 'option-notices', notices: {} });
+        const { trainIndices } = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+        const notices = Object.fromEntries(
+          request.strategies.map((s) => [s.id, optionNotices(s.options, dataset.tasks, trainIndices)]),
+        );
+        return post({ id, kind: 'option-notices', notices });
       }
       case 'train':
         return await train(runIdOf(id), request);

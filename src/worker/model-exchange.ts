@@ -12,7 +12,7 @@ import { packBundle } from '../core/export/pack-bundle';
 import { readBundle } from '../core/export/read-bundle';
 import { takeSelfCheck, verifySelfCheck, type SelfCheckResult } from '../core/export/self-check';
 import { reportStrategy } from '../core/report/build-report';
-import { maskStrategy, userLabels } from '../core/report/mask-ids';
+import { userLabels } from '../core/report/mask-ids';
 import type { ReportStrategy } from '../core/report/report-types';
 import { evaluationSetup, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
@@ -65,7 +65,7 @@ export async function exportModel(held: ModelHoldings, request: ExportRequest): 
     seed: result.seed,
     backend: result.backend,
     dataset: { fingerprint: summary.fingerprint, rows: summary.rows, users: summary.users.length },
-    metrics: labels ? maskStrategy(result.entry, labels) : result.entry,
+    metrics: result.entry,
     selfCheck: await takeSelfCheck(trained, dataset.tasks, split.testIndices, summary.fingerprint),
     labels,
   });

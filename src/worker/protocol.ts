@@ -59,6 +59,8 @@ export type WorkerRequest = { id: RequestId } & (
     }
   | { kind: 'catalog' }
   | { kind: 'preview'; strategies: StrategyRequest[] }
+  /** What each strategy's options will do that may surprise (epochs 0, a per-user threshold nobody reaches). */
+  | { kind: 'option-notices'; strategies: StrategyRequest[] }
   | ({ kind: 'train' } & TrainRequest)
   | { kind: 'cancel'; runId: RunId }
   | ({ kind: 'export-model' } & ExportRequest)
@@ -150,6 +152,7 @@ export type WorkerReply = { id: RequestId } & (
   | ImportReply
   | { kind: 'catalog'; strategies: StrategyMeta[] }
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }
+  | { kind: 'option-notices'; notices: Record<string, string[]> }
   | TrainReply
   | { kind: 'event'; event: TrainEvent }
   | ExportReply

@@ -3,6 +3,8 @@
  * of every skipped row, or one plain sentence refusing the whole file. Pure: runs in Node and in workers.
  */
 import { decodeText, stripBom } from './decode-text';
+import { importSizeRefusal } from './import-limits';
+import { checkImportedTasks } from './import-warnings';
 import { mapColumns } from './column-aliases';
 import { readRecords } from './read-records';
 import { compareTasks } from './compare-tasks';
@@ -21,6 +23,8 @@ const refuse = (fileName: string, reason: string): ImportResult => ({
 
 export function importTasksFromBytes(bytes: Uint8Array, fileName: string): ImportResult {
   if (bytes.length === 0) return refuse(fileName, 'is empty');
+  const tooLarge = importSizeRefusal(fileName, bytes.length);
+  if (tooLarge) return { kind: 'refused', message: tooLarge };
   const decoded = decodeText(bytes);
   if (decoded.kind === 'binary') return refuse(fileName, 'looks like a binary file, not CSV or JSON text');
   return importTasksFromText(decoded.text, fileName);
@@ -42,6 +46,7 @@ export function importTasksFromText(text: string, fileName: string): ImportResul
   if (tasks.length === 0) return refuse(fileName, noValidRowReason(rowsRead, problems, notCompletedRows));
   problems.sort((a, b) => a.row - b.row);
   tasks.sort(compareTasks);
+  const warnings = checkImportedTasks(tasks);
   const columnMap: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [column, source] of mapping.sourceName) columnMap[column] = source;
   return {
@@ -57,6 +62,7 @@ export function importTasksFromText(text: string, fileName: string): ImportResul
         problems: problems.slice(0, MAX_DETAILED_PROBLEMS),
         ignoredColumns: mapping.ignored,
         columnMap,
+        ...(warnings.length > 0 ? { warnings } : {}),
       },
     },
   };

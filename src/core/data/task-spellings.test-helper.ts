@@ -6,6 +6,7 @@
 import type { CanonicalColumn } from './column-aliases';
 import type { FileStyle } from './import-fuzz.test-helper';
 import { DIFFICULTIES, type Task } from './task';
+import { MAX_TASK_SECONDS } from './import-warnings';
 
 /** Cycles through a style's random choices: the spelling of each cell varies, reproducibly. */
 export class Chooser {
@@ -128,7 +129,8 @@ export function usableScheme(
 
 /** The task as a file with these columns can hold it: optional values without a column are lost. */
 export function asWritten(task: Task, style: FileStyle): Task {
-  const out = { ...task };
+  // Durations beyond the lab's cap come back clipped to it (import-warnings.ts), with a warning.
+  const out = { ...task, actualTimeSeconds: Math.min(task.actualTimeSeconds, MAX_TASK_SECONDS) };
   if (!style.columns.includes('predicted_correct')) delete out.predictedCorrect;
   if (!style.columns.includes('true_p')) delete out.trueP;
   return out;

@@ -2,6 +2,9 @@
  * The normalised practice task and dataset types every layer shares.
  * Pure types: produced by the importer, consumed by features, strategies, evaluation and the UI.
  */
+import type { ImportWarning } from './import-warnings';
+
+export type { ImportWarning };
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -46,6 +49,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   /** How each canonical field was found in the file (canonical → header as written). */
   columnMap: Record<string, string>;
+  /** What was kept but should be known (durations clipped, repeated rows); absent when nothing. */
+  warnings?: ImportWarning[];
 }
 
 /** Tasks sorted by completedAtMs, ties in file order (compare-tasks): the chronological order features rely on. */

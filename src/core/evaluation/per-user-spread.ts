@@ -5,6 +5,7 @@
  */
 import { checkedProbabilities, type Probabilities } from './binary-labels';
 import { mean, populationStd } from './summary-stats';
+import { userRef } from '../data/user-ref';
 
 /** One user's predictions over the topic × difficulty grid. */
 export interface UserPredictions {
@@ -43,12 +44,13 @@ export interface PerUserSpread {
 export function perUserSpread(users: readonly UserPredictions[]): PerUserSpread {
   const seen = new Set<string>();
   const perUser = users.map((u): UserSpread => {
-    if (seen.has(u.userId)) throw new RangeError(`user ${u.userId} is listed twice`);
+    if (seen.has(u.userId)) throw new RangeError(`user ${userRef(u.userId)} is listed twice`);
     seen.add(u.userId);
     const p = checkedProbabilities(u.predictions);
     const m = mean(p);
     const s = populationStd(p);
-    if (m === undefined || s === undefined) throw new RangeError(`user ${u.userId} has no predictions`);
+    if (m === undefined || s === undefined)
+      throw new RangeError(`user ${userRef(u.userId)} has no predictions`);
     return { userId: u.userId, n: p.length, mean: m, std: s };
   });
   return { perUser, varianceRatio: stdRatio(perUser.map((u) => u.std)) };

@@ -19,6 +19,7 @@ import {
   type BundleNetwork,
   type BundleRoute,
 } from './bundle-manifest';
+import { maskManifest, maskModelMetadata } from './mask-bundle';
 import type { SelfCheck } from './self-check';
 import { bundleUsageText } from './usage-text';
 
@@ -29,10 +30,10 @@ export interface PackInput {
   seed: number;
   backend: string;
   dataset: BundleManifest['dataset'];
-  /** The strategy's report entry on this dataset (masked by the caller when ids are masked). */
+  /** The strategy's report entry on this dataset, with real ids (masked here when `labels` are given). */
   metrics: ReportStrategy | null;
   selfCheck: SelfCheck;
-  /** When given, every user id is replaced by its label (ids without a label by "User ?n"). */
+  /** When given, every user id in every file is replaced by its label (unknown ids by a stable fallback). */
   labels?: ReadonlyMap<string, string>;
   createdAt?: Date;
 }
@@ -46,14 +47,6 @@ export interface PackedBundle {
 export async function packBundle(input: PackInput): Promise<PackedBundle> {
   const { trained, labels } = input;
   const createdAt = input.createdAt ?? new Date();
-  const unlabelled = new Map<string, string>();
-  const userKey = (id: string): string => {
-    if (!labels) return id;
-    const label = labels.get(id);
-    if (label !== undefined) return label;
-    if (!unlabelled.has(id)) unlabelled.set(id, `User ?${unlabelled.size + 1}`);
-    return unlabelled.get(id) as string;
-  };
 
   const files: Zippable = {};
   const fallback: Partial<BundleRoute> = {};
@@ -63,21 +56,22 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
   let featureVersion: FeatureVersion | undefined;
   for (const m of trained.models()) {
     const dir = m.userId === undefined ? 'models/shared' : dirOf(userDirs, m.userId);
-    const metadata = maskMetadata(m, userKey);
+    const metadata = labels ? maskModelMetadata(m.metadata, labels) : { ...m.metadata };
     featureVersion ??= metadata.featureVersion as FeatureVersion;
     const artifacts = await modelToArtifacts(m.model, metadata);
     const path = `${dir}/${m.head}/model.json`;
     files[path] = [strToU8(JSON.stringify(modelJsonOf(artifacts))), { level: 6 }];
     // Float weights barely compress; storing them saves time for nothing lost.
     files[`${dir}/${m.head}/weights.bin`] = [weightBytes(artifacts.weightData), { level: 0 }];
-    const route = m.userId === undefined ? fallback : (users[userKey(m.userId)] ??= {});
+    const route = m.userId === undefined ? fallback : (users[m.userId] ??= {});
     route[m.head] = path;
-    networks[path] = networkEntry(m, metadata);
+    // The manifest is masked whole below: its copy starts from the real ids, so none is masked twice.
+    networks[path] = networkEntry(m, { ...m.metadata });
   }
   if (!featureVersion || !fallback.correctness || !fallback.time)
     throw new Error(`${trained.label} has no shared correctness and time networks to export`);
 
-  const manifest: BundleManifest = {
+  const built: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     createdAt: createdAt.toISOString(),
@@ -93,6 +87,8 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     selfCheck: input.selfCheck,
     networks,
   };
+  // Built from the real ids, masked once: routes, metrics and options alike (mask-bundle.ts).
+  const manifest = labels ? maskManifest(built, labels) : built;
   files[MANIFEST_PATH] = [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }];
   files['README.txt'] = [strToU8(bundleUsageText(manifest)), { level: 6 }];
   const bytes = zipSync(files, { mtime: createdAt });
@@ -106,15 +102,7 @@ function dirOf(dirs: Map<string, string>, userId: string): string {
   return dir;
 }
 
-function maskMetadata(m: ExportableModel, userKey: (id: string) => string): Record<string, unknown> {
-  const meta = { ...m.metadata };
-  const encoders = meta.encoders as { users: string[] } | undefined;
-  if (encoders) meta.encoders = { ...encoders, users: encoders.users.map(userKey) };
-  if (typeof meta.userId === 'string') meta.userId = userKey(meta.userId);
-  return meta;
-}
-
-/** The manifest's copy of what a network needs (its metadata, already masked), which Keras conversion would drop. */
+/** The manifest's copy of what a network needs (its metadata, real ids: the manifest is masked whole), which Keras conversion would drop. */
 function networkEntry(m: ExportableModel, metadata: Record<string, unknown>): BundleNetwork {
   const encoders = metadata.encoders as BundleNetwork['encoders'];
   const timeScale = metadata.timeScale as BundleNetwork['timeScale'];

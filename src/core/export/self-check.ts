@@ -26,6 +26,10 @@ export type SelfCheckResult =
       passed: boolean;
     };
 
+/** Why a bundle is not made when the dataset holds no held-out row: it could never check itself. */
+export const NO_STORED_ROWS =
+  'the dataset has no held-out rows (every user has a single task), so the bundle could not store rows to check its predictions against; it is not exported';
+
 /** Predict up to SELF_CHECK_MAX_ROWS of `indices` (held-out rows) with the trained strategy. */
 export async function takeSelfCheck(
   predictor: Predictor,
@@ -35,6 +39,7 @@ export async function takeSelfCheck(
   userKey: (userId: string) => string = (id) => id,
 ): Promise<SelfCheck> {
   const taskIndices = indices.slice(0, SELF_CHECK_MAX_ROWS);
+  if (taskIndices.length === 0) throw new Error(NO_STORED_ROWS);
   const p = await predictor.predict(contextsAt(tasks, taskIndices, userKey));
   return {
     datasetFingerprint: fingerprint,
@@ -57,6 +62,8 @@ export async function verifySelfCheck(
       kind: 'not-applicable',
       reason: `the bundle was checked on dataset ${check.datasetFingerprint.slice(0, 12)}…; load that dataset to compare predictions`,
     };
+  if (check.taskIndices.length === 0)
+    return { kind: 'not-applicable', reason: 'the bundle stores no rows to check its predictions against' };
   if (check.taskIndices.some((i) => i >= tasks.length))
     return { kind: 'not-applicable', reason: 'the stored rows are outside this dataset' };
   const p = await predictor.predict(contextsAt(tasks, check.taskIndices, userKey));

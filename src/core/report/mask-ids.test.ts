@@ -5,11 +5,15 @@ import {
   labelFor,
   letterCode,
   MASKED,
+  maskFields,
   maskImportReport,
+  maskMessage,
+  maskPhase,
   maskReport,
   maskSummary,
   maskText,
   userLabels,
+  userRef,
 } from './mask-ids';
 import { validateReport } from './report-schema';
 import type { Report } from './report-types';
@@ -60,6 +64,56 @@ describe('maskText', () => {
     expect(maskText('no rows for bulk@example.com (plain-id)', labels)).toBe('no rows for User A (User B)');
     expect(maskText('mail stranger@x.org, ok', labels)).toBe(`mail ${MASKED}, ok`);
     expect(maskText('nothing to hide', labels)).toBe('nothing to hide');
+  });
+});
+
+describe('by identity, not by words (issue 20)', () => {
+  const ids = ['Alice Smith', 'Smith', 'S-100234', 'a,b', "O'Brien", '<x>', 'x@y.org(A1)', '3'];
+  const labels = userLabels(ids);
+  const L = (id: string) => labels.get(id) as string;
+
+  it('maps a phase’s user by identity, whatever the id holds', () => {
+    for (const id of ids) {
+      expect(maskPhase(`fine-tune:${id}`, labels)).toBe(`fine-tune:${L(id)}`);
+      expect(maskPhase(`user ${id}`, labels)).toBe(`user ${L(id)}`);
+    }
+    expect(maskPhase('base', labels)).toBe('base');
+    expect(maskPhase('fine-tune', labels)).toBe('fine-tune');
+  });
+
+  it('free text: every whole id, never "(masked)(A1)"', () => {
+    expect(maskText('x@y.org(A1)', labels)).toBe(L('x@y.org(A1)'));
+    expect(maskText('export of Alice Smith and Smith, a,b.csv', labels)).toBe(
+      `export of ${L('Alice Smith')} and ${L('Smith')}, ${L('a,b')}.csv`,
+    );
+    expect(maskText("<x> O'Brien", labels)).toBe(`${L('<x>')} ${L("O'Brien")}`);
+  });
+
+  it('the lab’s messages: marked ids by identity, numbers left alone', () => {
+    expect(maskMessage(`no rows for ${userRef('3')} at epoch 3`, labels)).toBe(
+      `no rows for ${L('3')} at epoch 3`,
+    );
+    expect(maskMessage('training diverged at epoch 3 (learning rate 1e9 is probably too high)', labels)).toBe(
+      'training diverged at epoch 3 (learning rate 1e9 is probably too high)',
+    );
+    // The safety net: an unmarked id with a letter, and any e-mail address, are masked all the same.
+    expect(maskMessage('Alice Smith failed; ask bob@corp.example', labels)).toBe(
+      `${L('Alice Smith')} failed; ask ${MASKED}`,
+    );
+  });
+
+  it('maskFields masks id fields it has never seen, by their names', () => {
+    const later = {
+      runs: [{ seed: 1, perUser: [{ userId: 'Smith', n: 2 }] }],
+      routing: { users: { 'a,b': 1 } },
+    };
+    expect(maskFields(later, labels)).toEqual({
+      runs: [{ seed: 1, perUser: [{ userId: L('Smith'), n: 2 }] }],
+      routing: { users: { [L('a,b')]: 1 } },
+    });
+    expect(maskFields({ encoders: { users: ['<x>', '3'], topics: ['Smith'] } }, labels)).toEqual({
+      encoders: { users: [L('<x>'), L('3')], topics: ['Smith'] },
+    });
   });
 });
 
@@ -119,7 +173,7 @@ describe('maskSummary and maskImportReport', () => {
       ['User A', 9],
       ['User B', 1],
     ]);
-    expect(masked.fileName).toBe(MASKED);
+    expect(masked.fileName).toBe('User A.csv');
     expect(summary.users[0]?.userId).toBe('bulk@example.com');
   });
 

@@ -87,6 +87,23 @@ export function defaultEngine(backend: string): 'simd' | 'tfjs' {
   return backend !== 'webgl' && simdKernelsAvailable() ? 'simd' : 'tfjs';
 }
 
+/** A phase whose loss stopped being a finite number: the strategy fails with this plain sentence. */
+export class TrainingDivergedError extends Error {
+  override name = 'TrainingDivergedError';
+  constructor(
+    readonly epoch: number,
+    readonly learningRate: number,
+  ) {
+    super(
+      `training diverged at epoch ${epoch} (learning rate ${formatRate(learningRate)} is probably too high)`,
+    );
+  }
+}
+
+/** 0.001 → "0.001", 1e9 → "1e9": as a person would type it. */
+const formatRate = (x: number): string =>
+  x !== 0 && (Math.abs(x) >= 1e4 || Math.abs(x) < 1e-4) ? x.toExponential().replace('e+', 'e') : String(x);
+
 /** Per-model bookkeeping of one phase. */
 interface ModelState extends PhaseResult {
   plan: PhaseBatch;
@@ -184,10 +201,11 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
         s.epochsRun = epoch;
         s.losses.push(loss);
         s.valLosses.push(valLoss);
+        // A NaN or infinite loss poisons every later step and every prediction: stop the phase, by name.
+        if (!Number.isFinite(loss) || (valLoss !== null && !Number.isFinite(valLoss)))
+          throw new TrainingDivergedError(epoch, options.learningRate);
         models[m]?.onEpoch?.({ epoch, epochs: s.plan.epochs, loss, valLoss });
-        if (!Number.isFinite(loss))
-          s.stopped = true; // diverged: keep the best weights seen so far
-        else if (valLoss !== null && valLoss < s.bestLoss) {
+        if (valLoss !== null && valLoss < s.bestLoss) {
           s.bestLoss = valLoss;
           s.bestEpoch = epoch;
           s.wait = 0;

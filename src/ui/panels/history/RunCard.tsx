@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { RunRecord, SettingChange } from '../../../core/report/run-record';
-import { displayText } from '../../../store/report-selectors';
+import { displayName, displayText } from '../../../store/report-selectors';
 import { clockText } from '../../../store/run-estimate';
 import { CheckBadge } from '../../charts/CheckBadge';
 import { useLab } from '../../common/lab-store-context';
@@ -22,6 +22,7 @@ export function RunCard({ run, changes }: Props) {
   const renameRun = useLab((s) => s.renameRun);
   const deleteRun = useLab((s) => s.deleteRun);
   const shownText = useLab(displayText);
+  const shownName = useLab(displayName);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(run.name);
   const [confirming, setConfirming] = useState(false);
@@ -69,7 +70,7 @@ export function RunCard({ run, changes }: Props) {
         </span>
       </header>
       <p className="run-card__facts">
-        {shownText(run.dataset.fileName)} · {count(run.dataset.rows)} tasks, {count(run.dataset.users)} users
+        {shownName(run.dataset.fileName)} · {count(run.dataset.rows)} tasks, {count(run.dataset.users)} users
         · seed {run.settings.seed} · backend {run.settings.backendUsed ?? run.settings.backend} · {ok.length}{' '}
         of {run.requested.length} strategies trained
       </p>
@@ -88,7 +89,7 @@ export function RunCard({ run, changes }: Props) {
             <p className="hint">Changed from the run before:</p>
             <ul>
               {changes.map((c) => (
-                <li key={c.what}>{shownText(changeText(c))}</li>
+                <li key={c.what}>{changeText(c, shownName)}</li>
               ))}
             </ul>
           </>

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { change, pairStrategies, settingChanges, type RunRecord } from '../../../core/report/run-record';
-import { displayText } from '../../../store/report-selectors';
+import { displayName } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { TableScroll } from '../../common/TableScroll';
 import { changeText, fixed, signed, when, withInterval } from './run-format';
@@ -25,7 +25,7 @@ function direction(delta: number | null, lowerIsBetter: boolean): string {
 }
 
 export function RunCompare({ runs, a, b, labelOf, onPick }: Props) {
-  const shownText = useLab(displayText);
+  const shownName = useLab(displayName);
   const ids = { a: useId(), b: useId() };
   const runA = runs.find((r) => r.id === a);
   const runB = runs.find((r) => r.id === b);
@@ -57,8 +57,8 @@ export function RunCompare({ runs, a, b, labelOf, onPick }: Props) {
             <div className="run-compare__changes">
               {runA.dataset.fingerprint !== runB.dataset.fingerprint && (
                 <p className="callout">
-                  The two runs trained on different data ({shownText(runA.dataset.fileName)} and{' '}
-                  {shownText(runB.dataset.fileName)}): their numbers are not comparable.
+                  The two runs trained on different data ({shownName(runA.dataset.fileName)} and{' '}
+                  {shownName(runB.dataset.fileName)}): their numbers are not comparable.
                 </p>
               )}
               {changes.length === 0 ? (
@@ -66,7 +66,7 @@ export function RunCompare({ runs, a, b, labelOf, onPick }: Props) {
               ) : (
                 <p className="hint">
                   Settings of {runB.name} that differ from {runA.name}:{' '}
-                  {changes.map((c) => shownText(changeText(c))).join('; ')}.
+                  {changes.map((c) => changeText(c, shownName)).join('; ')}.
                 </p>
               )}
             </div>

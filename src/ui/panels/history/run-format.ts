@@ -28,8 +28,11 @@ export const when = (iso: string): string =>
     minute: '2-digit',
   });
 
-/** "seed 42 → 7", "preset Lab default → Quick (epochs ÷ 10)". */
-export function changeText(c: SettingChange): string {
-  const value = (v: string) => (c.what === 'preset' ? presetName(v) : v);
+/**
+ * "seed 42 → 7", "preset Lab default → Quick (epochs ÷ 10)". `fileName` shows the data change's file
+ * names (masked when Mask user IDs is on); every other value is the lab's own text.
+ */
+export function changeText(c: SettingChange, fileName: (name: string) => string = (n) => n): string {
+  const value = (v: string) => (c.what === 'preset' ? presetName(v) : c.what === 'data' ? fileName(v) : v);
   return `${c.what}: ${value(c.from)} → ${value(c.to)}`;
 }

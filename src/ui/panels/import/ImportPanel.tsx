@@ -3,16 +3,17 @@
  * Parsing happens in the worker; this panel only hands over the file and shows progress and problems.
  */
 import { useState, type DragEvent } from 'react';
-import { displayText } from '../../../store/report-selectors';
+import { displayName } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { ImportProblems } from './ImportProblems';
 import { FileButton } from '../../common/FileButton';
+import { PendingImport } from './PendingImport';
 
 export function ImportPanel() {
   const importFile = useLab((s) => s.importFile);
   const loadSample = useLab((s) => s.loadSample);
   const importing = useLab((s) => s.importing);
-  const shownText = useLab(displayText);
+  const shownName = useLab(displayName);
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent) => {
@@ -52,9 +53,10 @@ export function ImportPanel() {
       </div>
       {importing && (
         <p className="progress" aria-live="polite">
-          Reading {shownText(importing)}…
+          Reading {shownName(importing)}…
         </p>
       )}
+      <PendingImport />
       <ImportProblems />
     </section>
   );

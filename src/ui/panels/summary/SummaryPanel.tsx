@@ -5,6 +5,7 @@
 import { displaySummary } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { count, day, percent } from '../../common/format';
+import { ImportWarnings } from './ImportWarnings';
 import { UsersTable } from './UsersTable';
 import { TopicTable } from './TopicTable';
 import { displayDatasetStory } from '../../../store/dataset-story';
@@ -53,6 +54,7 @@ export function SummaryPanel() {
           <dd>{percent(summary.correctRate)}</dd>
         </div>
       </dl>
+      <ImportWarnings />
       {story?.kind === 'dominant' && (
         <p className="callout" data-testid="dataset-story">
           <strong>{story.userId}</strong> owns {percent(story.share)} of all tasks: a model with a user

@@ -16,6 +16,9 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const hasData = useLab((s) => s.summary !== undefined);
   const setEnabled = useLab((s) => s.setStrategyEnabled);
   const setOption = useLab((s) => s.setStrategyOption);
+  const setOptionText = useLab((s) => s.setStrategyOptionText);
+  const optionErrors = useLab((s) => s.optionErrors);
+  const notices = useLab((s) => s.optionNotices[meta.id]);
   const reset = useLab((s) => s.resetStrategy);
   const train = useLab((s) => s.trainStrategies);
   const preview = useLab((s) => s.preview);
@@ -24,6 +27,7 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   if (!settings) return null;
   const shift = influenceShift(preview, meta.id, topUser);
   const changed = Object.entries(meta.defaultOptions).some(([k, v]) => settings.options[k] !== v);
+  const invalid = Object.keys(optionErrors).some((k) => k.startsWith(`${meta.id}.`));
   return (
     <li className="strategy-card">
       <div className="strategy-card__head">
@@ -39,7 +43,7 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
         <button
           type="button"
           className="button--small button--secondary"
-          disabled={running || !hasData}
+          disabled={running || !hasData || invalid}
           onClick={() => void train([meta.id], 'single')}
         >
           Train only this
@@ -55,8 +59,18 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
           .
         </p>
       )}
+      {settings.enabled && notices && notices.length > 0 && (
+        <ul className="strategy-card__notices" aria-label={`What the options of ${meta.label} do`}>
+          {notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <details>
-        <summary>Options{changed ? ' (changed)' : ''}</summary>
+        <summary>
+          Options{changed ? ' (changed)' : ''}
+          {invalid ? ' — a value is refused' : ''}
+        </summary>
         <div className="options">
           {Object.keys(meta.defaultOptions).map((key) => (
             <OptionField
@@ -66,7 +80,9 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
               value={settings.options[key] ?? (meta.defaultOptions[key] as number)}
               doc={meta.optionDocs[key] ?? ''}
               disabled={running}
+              error={optionErrors[`${meta.id}.${key}`]}
               onChange={(v) => setOption(meta.id, key, v)}
+              onText={(text) => setOptionText(meta.id, key, text)}
             />
           ))}
         </div>

@@ -41,6 +41,7 @@ export function TrainControls() {
   const decision = useLab((s) => s.backendDecision);
   const workers = useLab((s) => s.trainWorkers);
   const notices = useLab((s) => s.trainNotices);
+  const refusedOptions = useLab((s) => Object.keys(s.optionErrors).length);
 
   return (
     <div className="train-controls">
@@ -89,7 +90,7 @@ export function TrainControls() {
         </label>
         <button
           type="button"
-          disabled={running || !hasData || enabled === ''}
+          disabled={running || !hasData || enabled === '' || refusedOptions > 0}
           onClick={() => void trainStrategies(enabled.split(','))}
         >
           Train all strategies
@@ -104,6 +105,12 @@ export function TrainControls() {
         (training rows ÷ 125, up to 512; learning rate × √(batch ÷ 32)) and fewer epochs, so a big file trains
         in seconds. Seed-faithful: batch 32 and every epoch, as the design note trains, at any size.
       </p>
+      {refusedOptions > 0 && (
+        <p className="hint">
+          Training waits until every option holds a valid value ({refusedOptions} refused, marked in its
+          strategy&apos;s options).
+        </p>
+      )}
       <p role="status" className="train-status">
         {status}
       </p>
