@@ -16,6 +16,8 @@ export interface ResponseProbeChartProps {
   tolerance: number;
   /** Plot height of each panel in px; default 170. */
   panelHeight?: number;
+  /** Other probed users some strategy fails for (the checks table's ✗ may come from them). */
+  failingElsewhere?: readonly { userId: string; failing: number }[];
 }
 
 const valuesText = (values: number[]) => values.map((v) => percentText(v, 1)).join(', ');
@@ -27,17 +29,24 @@ export function ResponseProbeChart({
   difficulty,
   tolerance,
   panelHeight = 170,
+  failingElsewhere = [],
 }: ResponseProbeChartProps) {
   const failing = panels.filter((p) => !p.decision.pass).length;
+  const elsewhere =
+    failingElsewhere.length === 0
+      ? ''
+      : ` Responsive in the checks table needs every probed user: ${failingElsewhere
+          .map((u) => `${u.userId} fails ${u.failing === 1 ? '1 strategy' : `${u.failing} strategies`}`)
+          .join(', ')} (choose them as probe user).`;
   return (
     <ChartFigure
       label={`Response to consecutive answers for ${userId}, ${topic}, ${difficulty}`}
       caption="Response to consecutive answers"
       note={`${userId} · ${topic} · ${difficulty}. Solid: after 1–5 correct answers; dashed: after incorrect ones; the number at each end is the change in points. Passes when 5 correct answers lower it by at most ${(tolerance * 100).toFixed(1)} points and leave it no lower than 5 incorrect answers would. Each panel has its own scale.`}
       footnote={
-        failing === 0
+        (failing === 0
           ? `Every strategy responds for ${userId}.`
-          : `${failing} of ${panels.length} strategies fail for ${userId}.`
+          : `${failing} of ${panels.length} strategies fail for ${userId}.`) + elsewhere
       }
     >
       <div className="chart-grid">

@@ -73,6 +73,7 @@ export const ComparisonCharts = memo(function ComparisonCharts({ entries, users,
             topic={view.topic}
             difficulty={view.difficulty}
             tolerance={tolerance}
+            failingElsewhere={probed.filter((p) => p.userId !== user && p.failing > 0)}
           />
         </div>
       )}
