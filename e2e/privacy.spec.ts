@@ -10,6 +10,7 @@ import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_HEADER,
 } from '../src/platform/content-security-policy';
+import { CATALOGUE } from '../src/core/strategies/catalogue';
 import { LabPage } from './pages/lab-page';
 import { StakeholderPage } from './pages/stakeholder-page';
 
@@ -135,7 +136,7 @@ test('importing and training (WASM, then Auto) sends nothing off the machine and
   // Every way out of the lab is a local download: the report, the summary page and its picture (html-to-image
   // draws the view through an SVG data: URL, which is what img-src data: is for).
   const report = (await lab.downloadReport()) as { strategies: unknown[] };
-  expect(report.strategies).toHaveLength(6);
+  expect(report.strategies).toHaveLength(CATALOGUE.length);
   const stakeholder = new StakeholderPage(page);
   await stakeholder.open();
   expect((await stakeholder.download('Download summary (HTML)')).toString('utf8')).toMatch(

@@ -3,16 +3,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { validateReport } from '../src/core/report/report-schema';
+import { CATALOGUE } from '../src/core/strategies/catalogue';
 import { LabPage } from './pages/lab-page';
 
-const STRATEGY_LABELS = [
-  '1. Full retrain (no changes)',
-  '2. Full retrain (with fixes)',
-  '3. Balanced sampling',
-  '4. Weighted loss',
-  '5. Progressive training',
-  '6. Per-user models',
-];
+const STRATEGY_LABELS = CATALOGUE.map((p) => p.label);
 
 test('train all six, compare them side by side, and download a valid report', async ({ page }) => {
   test.setTimeout(300_000);
@@ -53,14 +47,7 @@ test('train all six, compare them side by side, and download a valid report', as
   const parsed = report as { backend: string; seed: number; strategies: { id: string }[] };
   expect(['wasm', 'cpu', 'webgl']).toContain(parsed.backend);
   expect(parsed.seed).toBe(42);
-  expect(parsed.strategies.map((s) => s.id)).toEqual([
-    'full-retrain',
-    'architecture-fixes',
-    'balanced-sampling',
-    'weighted-loss',
-    'progressive',
-    'per-user',
-  ]);
+  expect(parsed.strategies.map((s) => s.id)).toEqual(CATALOGUE.map((p) => p.id));
 });
 
 test('training works end to end on WebGL', async ({ page }) => {

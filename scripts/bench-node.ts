@@ -11,7 +11,7 @@ import { importTasksFromText } from '../src/core/data/import-tasks';
 import { summarizeDataset, type DatasetSummary } from '../src/core/data/summarize-dataset';
 import type { Dataset } from '../src/core/data/task';
 import { runComparison } from '../src/core/comparison/run-comparison';
-import { STRATEGIES } from '../src/core/strategies/registry';
+import { CATALOGUE } from '../src/core/strategies/catalogue';
 import { quickOptions } from '../src/store/settings-slice';
 import { ensureGeneratedFiles, load1, median, writeResults } from './bench/bench-util';
 import { DATA_FILES, type DataName, type Scenario } from './bench/lab-driver';
@@ -57,13 +57,13 @@ async function load(data: DataName) {
 
 async function measure(scenario: Omit<Scenario, 'backend'>, backend: (typeof BACKENDS)[number]) {
   const { dataset, summary } = await load(scenario.data);
-  const strategies = STRATEGIES.map((s) => ({
+  const strategies = CATALOGUE.map((s) => ({
     id: s.id,
     options:
       scenario.preset === 'quick'
-        ? quickOptions(s.defaultOptions as never)
+        ? quickOptions(s.defaultOptions)
         : scenario.preset === 'seed-faithful'
-          ? (s.seedOptions as Record<string, unknown>)
+          ? s.seedOptions
           : {},
   }));
   const runs: { load1: number; wallMs: number; numTensors: number; strategyMs: Record<string, number> }[] =

@@ -1,24 +1,33 @@
 /**
- * Seed sweep over the six strategies: trains each on a task export for several seeds and prints train time,
- * held-out log loss, AUC and the continuity numbers (saturated share, distinct whole percents), with medians.
- * Small-data results swing with the seed; one run of `retrain-lab compare` is one draw of this table.
+ * Seed sweep over the six strategies: trains each on a task export for several seeds and prints, per run
+ * and as a mean with a 95 % t interval over seeds: train time, held-out log loss, per-user log loss
+ * (users under 5 held-out tasks pooled), AUC, the continuity numbers, responseGap and the three checks
+ * (responsive under the revised rule of docs/contract.md §2). Small-data results swing with the seed;
+ * one run of `retrain-lab compare` is one draw of this table. `--json` keeps every run for tables
+ * (scripts/monotone-table.ts builds docs/monotone-response.md's).
  *
  *   npx tsx scripts/train-all.ts FILE [--seeds 1,2,3] [--backend cpu|wasm] [--strategies id,…] [--epochs N]
  *     [--options '{"stepsPerEpoch":4}']   (options every strategy that has them takes, after --epochs)
  *     [--engine simd|tfjs]   (who trains: our SIMD kernels, the default off WebGL, or tfjs ops)
+ *     [--json runs.json]
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { importTasksFromText } from '../src/core/data/import-tasks';
 import { auc } from '../src/core/evaluation/auc';
 import { predictionDistribution } from '../src/core/evaluation/distribution';
+import { runGeneralisationSweep } from '../src/core/evaluation/generalisation-sweep';
 import { logLoss } from '../src/core/evaluation/log-loss';
+import { runResponseProbes, userStates } from '../src/core/evaluation/response-probe';
+import { verdicts } from '../src/core/evaluation/verdicts';
 import { buildTaskContexts } from '../src/core/features/task-context';
 import { temporalSplit } from '../src/core/split/temporal-split';
-import { STRATEGIES } from '../src/core/strategies/registry';
+import { CATALOGUE } from '../src/core/strategies/catalogue';
+import { trainChoice } from '../src/core/strategies/strategy-spec';
 import { registerSegmentSumKernels } from '../src/core/backend/kernels/segment-sum-kernels';
 import { pinEngine } from '../src/core/training/loop/train-stacked';
+import { pooledUserLogLoss, responseGap, revisedResponsive, seedInterval } from './seed-sweep-metrics';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +38,7 @@ const { values, positionals } = parseArgs({
     epochs: { type: 'string' },
     options: { type: 'string' },
     engine: { type: 'string' },
+    json: { type: 'string' },
   },
 });
 const file = positionals[0] ?? 'fixtures/seed-shaped.csv';
@@ -47,6 +57,8 @@ const split = temporalSplit(tasks);
 const contexts = buildTaskContexts(tasks);
 const held = split.testIndices.map((i) => contexts[i] as (typeof contexts)[number]);
 const labels = split.testIndices.map((i) => (tasks[i]?.isCorrect ? 1 : 0));
+const heldUsers = split.testIndices.map((i) => tasks[i]?.userId as string);
+const states = userStates(tasks);
 const seeds = values.seeds.split(',').map(Number);
 const ids = values.strategies?.split(',');
 const epochOverride = (o: object) =>
@@ -64,39 +76,99 @@ const optionsFor = (o: object) => ({
   ...Object.fromEntries(Object.entries(given).filter(([k]) => k in o)),
 });
 
+/** One training run's figures (what --json keeps). */
+interface Run {
+  strategy: string;
+  seed: number;
+  trainMs: number;
+  logLoss: number;
+  userLogLoss: number;
+  auc: number;
+  saturatedShare: number;
+  distinctPercent: number;
+  varianceRatio: number;
+  responseGap: number;
+  /** Every probed user ends at least as high after 5 correct as after 5 incorrect answers (no slack). */
+  correctAboveIncorrect: boolean;
+  continuous: boolean;
+  responsive: boolean;
+  generalizes: boolean;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
+const fmt = (x: number, d = 4) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const mark = (b: boolean) => (b ? '✓' : '✗');
 console.log(
-  `${file}: ${tasks.length} tasks, backend ${tf.getBackend()}, engine ${values.engine ?? 'default'}, seeds ${seeds.join(',')}`,
+  `${file}: ${tasks.length} tasks, backend ${tf.getBackend()}, engine ${values.engine ?? 'default'}, seeds ${seeds.join(',')}` +
+    (values.options ? `, options ${values.options}` : ''),
 );
-console.log('strategy             seed  train s  log loss  AUC    saturated  distinct');
-for (const strategy of STRATEGIES.filter((s) => !ids || ids.includes(s.id))) {
-  const runs: { ms: number; ll: number; sat: number; distinct: number }[] = [];
+console.log(
+  'strategy             seed  train s  log loss  user LL  AUC    saturated  distinct  var ratio  gap      C R G',
+);
+const runs: Run[] = [];
+for (const strategy of CATALOGUE.filter((s) => !ids || ids.includes(s.id))) {
+  const own: Run[] = [];
   for (const seed of seeds) {
-    const trained = await strategy.train(
+    const trained = await trainChoice(
+      { id: strategy.id, options: optionsFor(strategy.defaultOptions) },
       { tasks, trainIndices: split.trainIndices },
-      optionsFor(strategy.defaultOptions),
       { seed },
     );
-    const { pCorrect } = await trained.predict(held);
-    trained.dispose();
-    const d = predictionDistribution(pCorrect);
-    const run = {
-      ms: trained.trainMs,
-      ll: logLoss(labels, pCorrect) ?? NaN,
-      sat: d.saturatedShare ?? NaN,
-      distinct: d.distinctPercent,
-    };
-    runs.push(run);
-    console.log(
-      `${strategy.id.padEnd(20)} ${String(seed).padStart(4)}  ${(run.ms / 1000).toFixed(1).padStart(7)}  ${run.ll.toFixed(4)}    ` +
-        `${(auc(labels, pCorrect) ?? NaN).toFixed(3)}  ${(run.sat * 100).toFixed(1).padStart(6)} %  ${String(run.distinct).padStart(8)}`,
-    );
+    try {
+      const { pCorrect } = await trained.predict(held);
+      const probes = await runResponseProbes(trained, tasks, undefined, states);
+      const sweep = await runGeneralisationSweep(trained, tasks, states);
+      const d = predictionDistribution(pCorrect);
+      const v = verdicts(d, sweep.varianceRatio, probes);
+      const run: Run = {
+        strategy: strategy.id,
+        seed,
+        trainMs: trained.trainMs,
+        logLoss: logLoss(labels, pCorrect) ?? NaN,
+        userLogLoss: pooledUserLogLoss(heldUsers, labels, pCorrect),
+        auc: auc(labels, pCorrect) ?? NaN,
+        saturatedShare: d.saturatedShare ?? NaN,
+        distinctPercent: d.distinctPercent,
+        varianceRatio: sweep.varianceRatio,
+        responseGap: responseGap(probes),
+        correctAboveIncorrect: probes.every(
+          (p) => (p.afterCorrect.at(-1) as number) >= (p.afterIncorrect.at(-1) as number),
+        ),
+        continuous: v.continuous,
+        responsive: revisedResponsive(probes),
+        generalizes: v.generalizes,
+      };
+      own.push(run);
+      console.log(
+        `${strategy.id.padEnd(20)} ${String(seed).padStart(4)}  ${(run.trainMs / 1000).toFixed(1).padStart(7)}  ${fmt(run.logLoss)}    ` +
+          `${fmt(run.userLogLoss)}   ${fmt(run.auc, 3)}  ${(run.saturatedShare * 100).toFixed(1).padStart(6)} %  ${String(run.distinctPercent).padStart(8)}  ` +
+          `${fmt(run.varianceRatio, 2).padStart(9)}  ${fmt(run.responseGap).padStart(7)}  ${mark(run.continuous)} ${mark(run.responsive)} ${mark(run.generalizes)}`,
+      );
+    } finally {
+      trained.dispose();
+    }
   }
+  runs.push(...own);
   if (seeds.length > 1) {
+    const ci = (pick: (r: Run) => number, d = 4) => {
+      const s = seedInterval(own.map(pick));
+      return `${fmt(s.mean, d)} [${fmt(s.lo, d)}, ${fmt(s.hi, d)}]`;
+    };
+    const rate = (pick: (r: Run) => boolean) => `${own.filter(pick).length}/${own.length}`;
     console.log(
-      `${strategy.id.padEnd(20)} median ${(median(runs.map((r) => r.ms)) / 1000).toFixed(1).padStart(6)}  ` +
-        `${median(runs.map((r) => r.ll)).toFixed(4)}           ${(median(runs.map((r) => r.sat)) * 100).toFixed(1).padStart(6)} %  ` +
-        `${String(median(runs.map((r) => r.distinct))).padStart(8)}   (saturated max ${(Math.max(...runs.map((r) => r.sat)) * 100).toFixed(1)} %)`,
+      `${strategy.id.padEnd(20)} mean (95 % t interval over ${own.length} seeds): log loss ${ci((r) => r.logLoss)}, ` +
+        `user LL ${ci((r) => r.userLogLoss)}, AUC ${ci((r) => r.auc, 3)}, gap ${ci((r) => r.responseGap)}; ` +
+        `continuous ${rate((r) => r.continuous)}, responsive ${rate((r) => r.responsive)}, generalizes ${rate((r) => r.generalizes)}, ` +
+        `all three ${rate((r) => r.continuous && r.responsive && r.generalizes)}; train median ${(median(own.map((r) => r.trainMs)) / 1000).toFixed(1)} s`,
     );
   }
 }
+if (values.json)
+  await writeFile(
+    values.json,
+    JSON.stringify(
+      { file, rows: tasks.length, backend: tf.getBackend(), options: given, seeds, runs },
+      null,
+      1,
+    ),
+  );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGIES } from '../core/strategies/registry';
+import { CATALOGUE } from '../core/strategies/catalogue';
 import { COMPARE_SPEC, compareCommand } from './compare-command';
 import { commandHelp, parseCommand, UsageError, type CommandSpec } from './command-spec';
 import { INSPECT_SPEC, inspectCommand } from './inspect-command';
@@ -30,7 +30,7 @@ describe('help made from each command’s option table', () => {
 
   it('compare --help lists every strategy id', () => {
     const help = commandHelp(COMPARE_SPEC);
-    for (const s of STRATEGIES)
+    for (const s of CATALOGUE)
       expect(help).toMatch(new RegExp(`^  ${s.id}\\s+${s.label.replace(/[.()]/g, '\\$&')}$`, 'm'));
   });
 

@@ -11,6 +11,8 @@ export interface OptionSpec {
   value?: string;
   /** One line saying what the option does (and its default). */
   help: string;
+  /** May be given more than once (string options): the values come as a list. */
+  multiple?: boolean;
 }
 
 export interface CommandSpec {
@@ -76,7 +78,7 @@ export function usageLine(spec: CommandSpec): string {
 
 export type Parsed =
   | { kind: 'help' }
-  | { kind: 'args'; values: Record<string, string | boolean | undefined>; positionals: string[] };
+  | { kind: 'args'; values: Record<string, string | string[] | boolean | undefined>; positionals: string[] };
 
 const NODE_REASONS: Record<string, string> = {
   ERR_PARSE_ARGS_UNKNOWN_OPTION: 'unknown option',
@@ -97,7 +99,7 @@ export function asksForHelp(argv: readonly string[]): boolean {
 export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed {
   if (asksForHelp(argv)) return { kind: 'help' };
   const options = Object.fromEntries(
-    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type }]),
+    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple === true }]),
   );
   try {
     const { values, positionals } = parseArgs({
@@ -105,7 +107,11 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
       allowPositionals: true,
       options,
     });
-    return { kind: 'args', values: values as Record<string, string | boolean | undefined>, positionals };
+    return {
+      kind: 'args',
+      values: values as Record<string, string | string[] | boolean | undefined>,
+      positionals,
+    };
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     const named = /'(-{1,2}[^'\s]*)/.exec((error as Error).message)?.[1];

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io';
 import { readBundle } from '../core/export/read-bundle';
 import { validateReport } from '../core/report/report-schema';
-import { compareCommand, parseCompareArgs } from './compare-command';
+import { CATALOGUE, presetRecipe } from '../core/strategies/catalogue';
+import { compareCommand, parseCompareArgs, selectStrategies, type CompareArgs } from './compare-command';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
 
@@ -18,17 +19,116 @@ function capture(): CliIo & { out: string; err: string } {
   return io;
 }
 
+const args = (argv: string[]) => parseCompareArgs(argv) as CompareArgs;
+
 describe('compare arguments', () => {
-  it('defaults to all six strategies, seed 42, cpu', () => {
-    const a = parseCompareArgs(['data.csv']);
-    expect(a.strategies).toHaveLength(6);
+  it('defaults to every strategy of the catalogue, seed 42, cpu', () => {
+    const a = args(['data.csv']);
+    expect(selectStrategies(a, []).map((s) => s.id)).toEqual(CATALOGUE.map((p) => p.id));
     expect([a.seed, a.backend, a.validation, a.epochs]).toEqual([42, 'cpu', 'per-user-tail', undefined]);
     expect(a.seedFaithful).toBe(false);
-    expect(parseCompareArgs(['data.csv', '--seed-faithful']).seedFaithful).toBe(true);
+    expect(args(['data.csv', '--seed-faithful']).seedFaithful).toBe(true);
+  });
+
+  it('prints its options with --help', async () => {
+    const io = capture();
+    expect(await compareCommand(['--help'], io, async () => '')).toBe(0);
+    expect(io.out).toContain('--recipe JSON');
+    expect(io.out).toContain('--recipe-file PATH');
+    expect(io.err).toBe('');
+  });
+
+  it('takes own recipes from --recipe and --recipe-file (one or an array), applying --epochs and --batch-size', async () => {
+    const files: Record<string, string> = {
+      'one.json': '{"id":"wide","from":"architecture-fixes","training":{"userEmbeddingDim":32}}',
+      'two.json':
+        '[{"id":"tuned","from":"per-user","perUser":{"minTasks":5}},{"id":"soft","from":"weighted-loss","weightExponent":0.5}]',
+    };
+    const a = args([
+      'data.csv',
+      '--recipe',
+      '{"id":"cap50","label":"Cap 50","from":"balanced-sampling","capPerUser":50}',
+      '--recipe-file',
+      'one.json',
+      '--recipe-file',
+      'two.json',
+      '--strategies',
+      'weighted-loss,cap50,tuned,wide',
+      '--epochs',
+      '3',
+      '--batch-size',
+      '64',
+    ]);
+    const { loadOwnRecipes } = await import('./own-recipes');
+    const own = await loadOwnRecipes(a.recipes, a.recipeFiles, async (p) => files[p] as string);
+    expect(own.map((r) => r.id)).toEqual(['cap50', 'wide', 'tuned', 'soft']);
+    const chosen = selectStrategies(a, own);
+    expect(chosen.map((s) => s.id)).toEqual(['weighted-loss', 'cap50', 'wide', 'tuned']);
+    expect(chosen[1]).toEqual({
+      id: 'cap50',
+      label: 'Cap 50',
+      recipe: {
+        ...presetRecipe('balanced-sampling'),
+        capPerUser: 50,
+        training: { ...presetRecipe('balanced-sampling').training, epochs: 3, batchSize: 64 },
+      },
+    });
+    expect(chosen[3] && 'recipe' in chosen[3] && chosen[3].recipe.perUser).toMatchObject({
+      kind: 'fine-tune',
+      minTasks: 5,
+      epochs: 3,
+    });
+  });
+
+  it.each([
+    [['--recipe', '{"id":"x",'], /^--recipe: not valid JSON \(/],
+    [
+      ['--recipe', '{"id":"x","from":"weighted-loss","weightExponent":3}'],
+      /^--recipe: recipe "x": weightExponent must be from 0 to 1$/,
+    ],
+    [
+      ['--recipe', '{"id":"per-user","from":"weighted-loss"}'],
+      /is one of the six strategies; choose another$/,
+    ],
+    [
+      ['--recipe', '{"id":"a","from":"weighted-loss"}', '--recipe', '{"id":"a","from":"per-user"}'],
+      /recipe "a" is declared twice/,
+    ],
+    [['--recipe-file', 'missing.json'], /^missing\.json could not be read: no such file\.$/],
+    [
+      ['--recipe', '{"id":"a","from":"weighted-loss"}', '--strategies', 'b'],
+      /^unknown strategy "b" \(known: .*, a\)$/,
+    ],
+    [
+      ['--recipe', '{"id":"a","from":"weighted-loss","monotoneResponse":"always"}'],
+      /^--recipe: recipe "a": monotoneResponse must be one of off, on, on-with-counts$/,
+    ],
+  ])('refuses a bad recipe with one line and exit 2: %j', async (extra, message) => {
+    const io = capture();
+    const enoent = Object.assign(new Error('nope'), { code: 'ENOENT' });
+    const code = await compareCommand(['data.csv', ...extra], io, (path) =>
+      path === 'data.csv' ? Promise.resolve('') : Promise.reject(enoent),
+    );
+    expect(code).toBe(2);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
+    expect(io.err.trim()).toMatch(message);
+  });
+
+  it('turns the monotone response on for every strategy with --monotone-response (--monotone-counts implies it)', () => {
+    const plain = parseCompareArgs(['data.csv']);
+    expect([plain.monotoneResponse, plain.monotoneCounts]).toEqual([false, false]);
+    const on = parseCompareArgs(['data.csv', '--monotone-response']);
+    expect([on.monotoneResponse, on.monotoneCounts]).toEqual([true, false]);
+    const counts = parseCompareArgs(['data.csv', '--monotone-counts']);
+    expect([counts.monotoneResponse, counts.monotoneCounts]).toEqual([true, true]);
   });
 
   it.each([
     [['data.csv', '--strategies', 'full-retrain,nope'], 'unknown strategy "nope"'],
+    [
+      ['data.csv', '--epochs', '5000', '--recipe', '{"id":"a","from":"weighted-loss"}'],
+      'recipe "a": training.epochs must be a whole number from 1 to 1000',
+    ],
     [['data.csv', '--seed', 'x'], '--seed must be an integer'],
     [['data.csv', '--epochs', '0'], '--epochs must be an integer ≥ 1'],
     [['data.csv', '--backend', 'webgl'], '--backend must be cpu or wasm'],
@@ -60,7 +160,9 @@ describe('compare on the seed-shaped fixture', () => {
       [
         'fixtures/seed-shaped.csv',
         '--strategies',
-        'weighted-loss,per-user',
+        'weighted-loss,per-user,soft',
+        '--recipe',
+        '{"id":"soft","label":"Softer weights","from":"weighted-loss","weightExponent":0.5}',
         '--epochs',
         '1',
         '--batch-size',
@@ -89,8 +191,11 @@ describe('compare on the seed-shaped fixture', () => {
     expect(report).toMatchObject({ schemaVersion: 1, seed: 5, backend: 'cpu', dataset: { rows: 917 } });
     expect(report.dataset.fingerprint).toMatch(/^sha256:/);
     expect(report.split).toMatchObject({ kind: 'temporal-per-user', trainRows: 735, testRows: 182 });
-    expect(report.strategies.map((s: { id: string }) => s.id)).toEqual(['weighted-loss', 'per-user']);
-    const [weighted, perUser] = report.strategies;
+    expect(report.strategies.map((s: { id: string }) => s.id)).toEqual(['weighted-loss', 'per-user', 'soft']);
+    const [weighted, perUser, soft] = report.strategies;
+    expect(soft).toMatchObject({ status: 'ok', label: 'Softer weights', recipe: { weightExponent: 0.5 } });
+    expect(soft.recipe.training).toMatchObject({ epochs: 1, batchSize: 128 });
+    expect(io.out).toContain('Softer weights');
     expect(weighted.options).toMatchObject({ epochs: 1, batchSize: 128, validationMode: 'per-user-tail' });
     expect(perUser.options).toMatchObject({ epochs: 1, finetuneEpochs: 1 });
     expect(weighted.trainMs).toBeGreaterThan(0);
@@ -105,6 +210,7 @@ describe('compare on the seed-shaped fixture', () => {
     const bundles = [...written.keys()].filter((p) => p.startsWith('bundles/')).sort();
     expect(bundles).toEqual([
       expect.stringMatching(/^bundles\/retrain-lab-per-user-\d{4}-\d\d-\d\d\.zip$/),
+      expect.stringMatching(/^bundles\/retrain-lab-soft-\d{4}-\d\d-\d\d\.zip$/),
       expect.stringMatching(/^bundles\/retrain-lab-weighted-loss-\d{4}-\d\d-\d\d\.zip$/),
     ]);
     const read = readBundle(written.get(bundles[0] as string) as Uint8Array, 'per-user.zip');
@@ -113,5 +219,27 @@ describe('compare on the seed-shaped fixture', () => {
       'you2@example.com',
     ]);
     expect(io.err).toMatch(/model bundles\/retrain-lab-per-user-.*\.zip: \d+\.\d kB, 6 networks/);
+  });
+
+  it('--monotone-response trains every chosen strategy with the monotone path: no probe ends below its incorrect curve', async () => {
+    const io = capture();
+    const written = new Map<string, string | Uint8Array>();
+    const argv = ['fixtures/seed-shaped.csv', '--strategies', 'full-retrain,per-user', '--epochs', '2'];
+    const code = await compareCommand(
+      [...argv, '--batch-size', '128', '--monotone-response', '--out', 'r.json'],
+      io,
+      () => readFile(FIXTURE, 'utf8'),
+      async (path, data) => void written.set(path, data),
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(written.get('r.json') as string);
+    for (const s of report.strategies as {
+      options: Record<string, unknown>;
+      responseProbes: { afterCorrect: number[]; afterIncorrect: number[] }[];
+    }[]) {
+      expect(s.options).toMatchObject({ monotoneResponse: true, monotoneCounts: false });
+      for (const p of s.responseProbes)
+        expect(p.afterCorrect[5] as number).toBeGreaterThanOrEqual((p.afterIncorrect[5] as number) - 1e-7);
+    }
   });
 });

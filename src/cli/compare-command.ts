@@ -1,7 +1,8 @@
 /**
- * `retrain-lab compare FILE [--strategies id,…] [--seed N] [--epochs N] [--out report.json]`: train and
- * evaluate the chosen strategies (runComparison, the same pipeline as the lab's worker), print a compact
- * table and write the docs/contract.md §2 report. Progress goes to stderr. Uses core only.
+ * `retrain-lab compare FILE [--strategies id,…] [--recipe JSON]… [--seed N] [--epochs N] [--out report.json]`:
+ * train and evaluate the chosen strategies and own recipes (runComparison, the same pipeline as the lab's
+ * worker), print a compact table and write the docs/contract.md §2 report. Progress goes to stderr. Uses
+ * core only.
  */
 import * as tf from '@tensorflow/tfjs';
 import { importTasksFromBytes, importTasksFromText } from '../core/data/import-tasks';
@@ -11,18 +12,21 @@ import { optionNotices } from '../core/comparison/option-notices';
 import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
 import type { TailMode } from '../core/split/temporal-split';
-import { STRATEGIES, getStrategy } from '../core/strategies/registry';
-import type { ProgressEvent, Strategy } from '../core/strategies/types';
+import { CATALOGUE, presetOf, type CatalogueEntry } from '../core/strategies/catalogue';
+import type { OwnRecipe } from '../core/strategies/recipe';
+import { checkRecipe } from '../core/strategies/recipe-schema';
+import { resolveChoice, type StrategyChoice } from '../core/strategies/strategy-spec';
+import type { ProgressEvent } from '../core/strategies/types';
 import { readFailure, type CliIo } from './cli-io';
 import {
   asksForHelp,
   commandHelp,
   parseCommand,
-  usageLine,
   usageRefusal,
   UsageError,
   type CommandSpec,
 } from './command-spec';
+import { loadOwnRecipes, withEpochsAndBatch } from './own-recipes';
 import { formatCompareTable } from './compare-table';
 import type { Report } from '../core/report/report-types';
 import { exportModels, type WriteFile } from './export-models';
@@ -39,17 +43,29 @@ export const COMPARE_SPEC: CommandSpec = {
     strategies: {
       type: 'string',
       value: 'id,…',
-      help: 'strategies to train, comma-separated (default: all; ids below)',
+      help: 'which to train, comma-separated: the six by id (below), own recipes by theirs (default: all)',
+    },
+    recipe: {
+      type: 'string',
+      value: 'JSON',
+      multiple: true,
+      help: 'an own recipe, e.g. \'{"id":"soft","from":"weighted-loss","weightExponent":0.5}\' (fields not given come from "from"; docs/recipes.md); repeatable',
+    },
+    'recipe-file': {
+      type: 'string',
+      value: 'PATH',
+      multiple: true,
+      help: 'a JSON file holding one recipe or an array of them; repeatable',
     },
     seed: { type: 'string', value: 'N', help: 'seed of every random choice, an integer ≥ 0 (default 42)' },
     'seed-faithful': {
       type: 'boolean',
-      help: "the design note's own settings (batch 32, its epochs) instead of the lab's defaults",
+      help: "the six with the design note's own settings (batch 32, its epochs) instead of the lab's defaults (own recipes train as declared)",
     },
     epochs: {
       type: 'string',
       value: 'N',
-      help: 'set every epoch option (epochs, pretrainEpochs, finetuneEpochs) to N ≥ 1',
+      help: 'set every epoch option (epochs, pretrainEpochs, finetuneEpochs) of every strategy, own recipes included, to N ≥ 1',
     },
     'batch-size': { type: 'string', value: 'N', help: 'set every batchSize option to N ≥ 1' },
     validation: {
@@ -68,16 +84,26 @@ export const COMPARE_SPEC: CommandSpec = {
       value: 'DIR',
       help: 'write one model bundle per trained strategy into DIR (the zip of "Download model")',
     },
+    'monotone-response': {
+      type: 'boolean',
+      help: 'every strategy with P(correct) never falling when the outcome-history features rise (docs/monotone-response.md)',
+    },
+    'monotone-counts': {
+      type: 'boolean',
+      help: 'with --monotone-response: the task counts join the monotone features (implies it)',
+    },
   },
-  more: () => ['strategy ids:', ...STRATEGIES.map((s) => `  ${s.id.padEnd(20)}${s.label}`)],
+  more: () => ['strategy ids:', ...CATALOGUE.map((s) => `  ${s.id.padEnd(20)}${s.label}`)],
 };
-
-/** @deprecated the first line of the help; kept for scripts that printed it. */
-export const COMPARE_USAGE = usageLine(COMPARE_SPEC);
 
 export interface CompareArgs {
   file: string;
-  strategies: Strategy<Record<string, unknown>>[];
+  /** Ids named by --strategies (the six and own recipes); undefined = all. */
+  ids?: string[];
+  /** --recipe values, as given (JSON texts). */
+  recipes: string[];
+  /** --recipe-file paths. */
+  recipeFiles: string[];
   seed: number;
   /** Sets every epoch option (epochs, pretrainEpochs, finetuneEpochs) when given. */
   epochs?: number;
@@ -89,6 +115,9 @@ export interface CompareArgs {
   out?: string;
   /** Directory to write one model bundle per trained strategy into. */
   models?: string;
+  /** Every strategy with the monotone response on (and, with monotoneCounts, the task counts too). */
+  monotoneResponse: boolean;
+  monotoneCounts: boolean;
 }
 
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
@@ -104,19 +133,21 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
   const parsed = parseCommand(COMPARE_SPEC, argv);
   if (parsed.kind === 'help') throw new UsageError('--help is answered by compareCommand');
   const { positionals } = parsed;
-  const values = parsed.values as Partial<Record<string, string>> & { 'seed-faithful'?: boolean };
+  const values = parsed.values as Partial<Record<string, string>> & {
+    recipe?: string[];
+    'recipe-file'?: string[];
+    'seed-faithful'?: boolean;
+    'monotone-response'?: boolean;
+    'monotone-counts'?: boolean;
+  };
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('missing FILE');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const ids = values.strategies
-    ? values.strategies
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
-  const unknown = ids.find((id) => !getStrategy(id));
-  if (unknown)
-    throw new UsageError(`unknown strategy "${unknown}" (known: ${STRATEGIES.map((s) => s.id).join(', ')})`);
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids?.length === 0) throw new UsageError('--strategies names no strategy');
   const validation = values.validation ?? 'per-user-tail';
   if (validation !== 'per-user-tail' && validation !== 'global-tail')
     throw new UsageError(`unknown --validation "${validation}" (per-user-tail or global-tail)`);
@@ -125,7 +156,9 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     throw new UsageError(`--backend must be cpu or wasm, got "${backend}"`);
   return {
     file,
-    strategies: ids.length > 0 ? STRATEGIES.filter((s) => ids.includes(s.id)) : [...STRATEGIES],
+    ...(ids ? { ids } : {}),
+    recipes: values.recipe ?? [],
+    recipeFiles: values['recipe-file'] ?? [],
     seed: positiveInt(values.seed, 'seed', 0) ?? 42,
     epochs: positiveInt(values.epochs, 'epochs'),
     batchSize: positiveInt(values['batch-size'], 'batch-size'),
@@ -134,16 +167,42 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     backend,
     out: values.out,
     models: values.models,
+    monotoneResponse: values['monotone-response'] === true || values['monotone-counts'] === true,
+    monotoneCounts: values['monotone-counts'] === true,
   };
 }
 
+/**
+ * What to train: the six (or those --strategies names) with the command-line overrides, then the own
+ * recipes (or those it names). Throws a one-line Error for an id that is neither.
+ */
+export function selectStrategies(args: CompareArgs, own: readonly OwnRecipe[]): StrategyChoice[] {
+  const known = [...CATALOGUE.map((p) => p.id), ...own.map((r) => r.id)];
+  const unknown = args.ids?.find((id) => !known.includes(id));
+  if (unknown) throw new Error(`unknown strategy "${unknown}" (known: ${known.join(', ')})`);
+  const wanted = (id: string) => args.ids?.includes(id) ?? true;
+  return [
+    ...CATALOGUE.filter((p) => wanted(p.id)).map((p) => ({ id: p.id, options: optionsFor(p, args) })),
+    ...own
+      .filter((r) => wanted(r.id))
+      .map((r) => {
+        const changed = withEpochsAndBatch(r, args.epochs, args.batchSize);
+        const checked = checkRecipe(changed.recipe);
+        if (!checked.ok) throw new Error(`recipe "${r.id}": ${checked.reason}`);
+        return changed;
+      }),
+  ];
+}
+
 /** The strategy's options with the command-line overrides applied to the knobs it has. */
-function optionsFor(strategy: Strategy<Record<string, unknown>>, args: CompareArgs): Record<string, unknown> {
+function optionsFor(strategy: CatalogueEntry, args: CompareArgs): Record<string, unknown> {
   const o: Record<string, unknown> = args.seedFaithful ? { ...strategy.seedOptions } : {};
   for (const key of Object.keys(strategy.defaultOptions)) {
     if (args.epochs !== undefined && /^(epochs|pretrainEpochs|finetuneEpochs)$/.test(key))
       o[key] = args.epochs;
     if (args.batchSize !== undefined && key === 'batchSize') o[key] = args.batchSize;
+    if (args.monotoneResponse && key === 'monotoneResponse') o[key] = true;
+    if (args.monotoneCounts && key === 'monotoneCounts') o[key] = true;
   }
   return o;
 }
@@ -179,6 +238,17 @@ export async function compareCommand(
     io.stderr(usageRefusal(COMPARE_SPEC, error.message));
     return 2;
   }
+  const readText = async (path: string) => {
+    const content = await readFile(path);
+    return typeof content === 'string' ? content : new TextDecoder().decode(content);
+  };
+  let strategies: StrategyChoice[];
+  try {
+    strategies = selectStrategies(args, await loadOwnRecipes(args.recipes, args.recipeFiles, readText));
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return 2;
+  }
   let content: string | Uint8Array;
   try {
     content = await readFile(args.file);
@@ -208,21 +278,24 @@ export async function compareCommand(
     `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, seed ${args.seed}\n`,
   );
   const { trainIndices } = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
-  for (const s of args.strategies)
-    for (const notice of optionNotices({ ...s.defaultOptions, ...optionsFor(s, args) }, tasks, trainIndices))
-      io.stderr(`${s.label}: ${notice}\n`);
+  for (const choice of strategies) {
+    const spec = resolveChoice(choice);
+    for (const notice of optionNotices(spec.options, tasks, trainIndices))
+      io.stderr(`${spec.label}: ${notice}\n`);
+  }
   const started = new Set<string>();
+  const labels = new Map(strategies.map((s) => [s.id, 'label' in s ? s.label : presetOf(s.id)?.label]));
   const { report, trained } = await runComparison({
     dataset: imported.dataset,
     summary,
-    strategies: args.strategies.map((s) => ({ id: s.id, options: optionsFor(s, args) })),
+    strategies,
     seed: args.seed,
     validation: { mode: args.validation },
     backend: tf.getBackend(),
     onProgress: (e) => {
       if (!started.has(e.strategyId)) {
         started.add(e.strategyId);
-        io.stderr(`training ${getStrategy(e.strategyId)?.label ?? e.strategyId}\n`);
+        io.stderr(`training ${labels.get(e.strategyId) ?? e.strategyId}\n`);
       }
       printProgress(e);
     },

@@ -20,8 +20,8 @@ import { pythonSnippet } from '../core/export/python-snippet';
 import { takeSelfCheck } from '../core/export/self-check';
 import { userLabels } from '../core/report/mask-ids';
 import { temporalSplit } from '../core/split/temporal-split';
-import { STRATEGY_IDS } from '../core/strategies/types';
-import { weightedLoss } from '../core/strategies/weighted-loss';
+import { PRESET_IDS } from '../core/strategies/catalogue';
+import { trainChoice } from '../core/strategies/strategy-spec';
 import { compareCommand } from './compare-command';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -73,7 +73,7 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
     'reproduces the stored predictions of all six strategies’ bundles (≤ 1e-5), from the CSV and its JSON twin',
     () => {
       expect(bundles.map((f) => f.replace(/^retrain-lab-|-\d{4}-\d\d-\d\d\.zip$/g, '')).sort()).toEqual(
-        [...STRATEGY_IDS].sort(),
+        [...PRESET_IDS].sort(),
       );
       for (const file of bundles) {
         for (const tasks of [SAMPLE_CSV, SAMPLE_JSON]) {
@@ -86,6 +86,34 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
       // Strategy 6 routes the fine-tuned users to their own networks.
       const perUser = bundles.find((f) => f.includes('per-user')) as string;
       expect(python(join(dir, perUser), SAMPLE_CSV, '--self-check').stdout).toContain('3 route(s)');
+    },
+    SLOW,
+  );
+
+  it(
+    'reproduces monotone-response bundles too (the side path: Dense, Add, Activation)',
+    async () => {
+      const mono = mkdtempSync(join(tmpdir(), 'retrain-lab-python-monotone-'));
+      try {
+        const io = { stdout: () => undefined, stderr: () => undefined };
+        const argv = [SAMPLE_CSV, '--strategies', 'architecture-fixes,per-user', '--epochs', '1'];
+        const code = await compareCommand(
+          [...argv, '--batch-size', '128', '--monotone-counts', '--models', mono],
+          io,
+          async (path) => readFileSync(path, 'utf8'),
+          async (path, data) => writeFileSync(path, data),
+        );
+        expect(code).toBe(0);
+        const files = readdirSync(mono).filter((f) => f.endsWith('.zip'));
+        expect(files).toHaveLength(2);
+        for (const file of files) {
+          const run = python(join(mono, file), SAMPLE_CSV, '--self-check');
+          expect(run.stderr, file).toBe('');
+          expect(run.stdout, file).toMatch(/^self-check passed: 182 stored rows/);
+        }
+      } finally {
+        rmSync(mono, { recursive: true, force: true });
+      }
     },
     SLOW,
   );
@@ -196,9 +224,9 @@ describe.skipIf(missing !== undefined)('examples/python/predict.py', () => {
       if (imported.kind !== 'ok') throw new Error(imported.message);
       const { tasks } = imported.dataset;
       const summary = await summarizeDataset(imported.dataset);
-      const trained = await weightedLoss.train(
+      const trained = await trainChoice(
+        { id: 'weighted-loss', options: { epochs: 1, batchSize: 128 } },
         { tasks, trainIndices: temporalSplit(tasks).trainIndices },
-        { epochs: 1, batchSize: 128 },
         { seed: 9 },
       );
       const labels = userLabels(summary.users.map((u) => u.userId));

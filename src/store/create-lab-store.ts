@@ -10,17 +10,20 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLearnerSlice, type LearnerSlice } from './learner-slice';
 import { watchRuns } from './run-recorder';
 import type { RunHistoryStorage } from '../platform/run-history';
+import { createOwnStrategySlice, type OwnStrategySlice } from './own-strategy-slice';
 import { createSessionSlice, type SessionOptions, type SessionSlice } from './session-slice';
-import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { CATALOG, createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
 
 export type LabState = DatasetSlice &
   SettingsSlice &
+  OwnStrategySlice &
   TrainingSlice &
   ExportSlice &
   SessionSlice &
   HistorySlice &
   LearnerSlice;
+
 export type LabStore = ReturnType<typeof createLabStore>;
 
 /** `history`: where the run history is kept (absent: in memory, for this page only). */
@@ -28,6 +31,7 @@ export function createLabStore(client: LabClient, session: SessionOptions = {}, 
   const store = createStore<LabState>()((...a) => ({
     ...createDatasetSlice(client)(...(a as Parameters<ReturnType<typeof createDatasetSlice>>)),
     ...createSettingsSlice(...(a as Parameters<typeof createSettingsSlice>)),
+    ...createOwnStrategySlice(...(a as Parameters<typeof createOwnStrategySlice>)),
     ...createTrainingSlice(client)(...(a as Parameters<ReturnType<typeof createTrainingSlice>>)),
     ...createExportSlice(client)(...(a as Parameters<ReturnType<typeof createExportSlice>>)),
     ...createSessionSlice(session)(...a),
@@ -41,7 +45,7 @@ export function createLabStore(client: LabClient, session: SessionOptions = {}, 
     if (s.learner && s.runId === undefined && (s.results !== prev.results || prev.runId !== undefined))
       void s.refreshWhatIf();
   });
-  void client.catalog().then((catalog) => store.getState().setCatalog(catalog));
+  store.getState().setCatalog(CATALOG);
   // A run in flight fails through its own reply; this tells the user even when nothing was running.
   client.onRestart((message) => store.setState({ trainError: message }));
   return store;

@@ -31,13 +31,13 @@ describe('the dataset story', () => {
         { userId: 'u0', samples: 150, weight: 1, share: 0.68, phase: 'train' },
         { userId: 'u1', samples: 70, weight: 1, share: 0.32, phase: 'train' },
       ],
-      progressive: [
+      'own-two-phase': [
         { userId: 'u0', samples: 100, weight: 1, share: 0.59, phase: 'pretrain' },
         { userId: 'u0', samples: 800, weight: 1, share: 0.92, phase: 'finetune' },
       ],
     };
     expect(influenceShift(preview, 'balanced-sampling', 'u0')).toEqual({ plain: 0.92, under: 0.68 });
-    expect(influenceShift(preview, 'progressive', 'u0')).toEqual({ plain: 0.92, under: 0.59 });
+    expect(influenceShift(preview, 'own-two-phase', 'u0')).toEqual({ plain: 0.92, under: 0.59 });
     expect(influenceShift(preview, 'weighted-loss', 'u0')).toBeUndefined();
     expect(influenceShift(preview, 'balanced-sampling', undefined)).toBeUndefined();
   });

@@ -4,7 +4,7 @@
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { LabClient } from '../worker/lab-client';
-import type { RunId, StrategyMeta, TrainEvent, TrainReply, TrainRequest } from '../worker/protocol';
+import type { RunId, TrainEvent, TrainReply, TrainRequest } from '../worker/protocol';
 
 export interface DrivenRun {
   request: TrainRequest;
@@ -12,7 +12,7 @@ export interface DrivenRun {
   finish(reply: TrainReply): void;
 }
 
-export function fakeLabClient(catalog: StrategyMeta[], summary: () => DatasetSummary) {
+export function fakeLabClient(summary: () => DatasetSummary) {
   const runs: DrivenRun[] = [];
   let nextRun = 1;
   const client: LabClient = {
@@ -31,7 +31,6 @@ export function fakeLabClient(catalog: StrategyMeta[], summary: () => DatasetSum
       } as never,
       importMs: 1,
     }),
-    catalog: async () => catalog,
     preview: async () => ({}),
     optionNotices: async (strategies) => Object.fromEntries(strategies.map((s) => [s.id, []])),
     train(request, onEvent) {

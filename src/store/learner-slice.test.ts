@@ -23,7 +23,7 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 /** A worker stand-in: P(correct) = share of correct answers; answers come back in the order given by `delays`. */
 async function ready(delays: number[] = []) {
-  const { client } = fakeLabClient([], summary);
+  const { client } = fakeLabClient(summary);
   const asked: WhatIfRequest[] = [];
   client.learnerRecent = async () => ({
     answers: [

@@ -4,9 +4,9 @@ import { learnerRows } from './learner-view';
 describe('learner rows', () => {
   it('order by the catalog, pair each prediction with the unedited one, and keep why one is missing', () => {
     const rows = learnerRows(
-      ['full-retrain', 'weighted-loss', 'per-user'],
+      ['full-retrain', 'weighted-loss', 'own-recipe'],
       [
-        { strategyId: 'per-user', label: '6', missing: 'it failed to train' },
+        { strategyId: 'own-recipe', label: '6', missing: 'it failed to train' },
         { strategyId: 'weighted-loss', label: '4', pCorrect: 0.7, timeSeconds: 30 },
         { strategyId: 'full-retrain', label: '1', pCorrect: 0.9, timeSeconds: 20 },
       ],
@@ -22,7 +22,7 @@ describe('learner rows', () => {
         basePCorrect: 0.6,
         baseTimeSeconds: 35,
       },
-      { id: 'per-user', label: '6', missing: 'it failed to train' },
+      { id: 'own-recipe', label: '6', missing: 'it failed to train' },
     ]);
     expect(learnerRows([], undefined, undefined)).toEqual([]);
   });

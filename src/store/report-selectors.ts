@@ -20,14 +20,14 @@ import type { Report } from '../core/report/report-types';
 import type { LabState } from './create-lab-store';
 
 export function currentReport(
-  state: Pick<LabState, 'reportFrame' | 'results' | 'catalog'>,
+  state: Pick<LabState, 'reportFrame' | 'results' | 'catalog'> & Partial<Pick<LabState, 'ownStrategies'>>,
 ): Report | undefined {
   if (!state.reportFrame || Object.keys(state.results).length === 0) return undefined;
-  return composeReport(
-    state.reportFrame,
-    state.results,
-    state.catalog.map((m) => m.id),
-  );
+  // The six in catalogue order, then own strategies in theirs.
+  return composeReport(state.reportFrame, state.results, [
+    ...state.catalog.map((m) => m.id),
+    ...(state.ownStrategies ?? []).map((o) => o.id),
+  ]);
 }
 
 /** Remembers the last result and returns it while every argument is the same (by reference). */
@@ -99,16 +99,17 @@ const reportOf = memoLast(
     frame: LabState['reportFrame'],
     results: LabState['results'],
     catalog: LabState['catalog'],
+    ownStrategies: LabState['ownStrategies'],
     mask: UserLabels | undefined,
   ): Report | undefined => {
-    const report = currentReport({ reportFrame: frame, results, catalog });
+    const report = currentReport({ reportFrame: frame, results, catalog, ownStrategies });
     return report && mask ? maskReport(report, mask) : report;
   },
 );
 
 /** The report as shown and downloaded: masked when "Mask user IDs" is on. */
 export const displayReport = (state: LabState): Report | undefined =>
-  reportOf(state.reportFrame, state.results, state.catalog, activeMask(state));
+  reportOf(state.reportFrame, state.results, state.catalog, state.ownStrategies, activeMask(state));
 
 const recommendationOf = memoLast((report: Report | undefined) =>
   report ? recommendStrategy(report) : undefined,

@@ -10,6 +10,7 @@ import { composeReport, frameOf } from '../core/report/compose-report';
 import { validateReport } from '../core/report/report-schema';
 import type { ReadSession, SessionStorage } from '../platform/session-store';
 import type { LabState } from './create-lab-store';
+import { checkOwnStrategy, type OwnStrategy } from './own-strategies';
 
 export const SESSION_SCHEMA_VERSION = 1;
 const WRITE_DELAY_MS = 400;
@@ -29,6 +30,18 @@ const settingsSchema = z.object({
     z.string(),
     z.object({ enabled: z.boolean(), options: z.record(z.string(), optionValue) }),
   ),
+  // Added later: sessions stored before it have none. Each is checked again on the way back.
+  ownStrategies: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        from: z.string(),
+        enabled: z.boolean(),
+        fields: z.record(z.string(), optionValue),
+      }),
+    )
+    .default([]),
 });
 const datasetSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -113,7 +126,16 @@ async function restore(
     for (const [key, value] of Object.entries(s.thresholds))
       if (key in state().thresholds) state().setThreshold(key as keyof LabState['thresholds'], value);
     whenCatalog(store, () => state().restoreStrategies(s.strategies));
-    restored.push(`settings (seed ${s.seed})`);
+    const own: OwnStrategy[] = [];
+    for (const candidate of s.ownStrategies) {
+      const checked = checkOwnStrategy(candidate as OwnStrategy, own);
+      if (checked.ok) own.push(checked.value);
+      else skipped.push(`your strategy "${candidate.label}" (${checked.reason})`);
+    }
+    state().restoreOwnStrategies(own);
+    const ownNote =
+      own.length === 0 ? '' : `, ${own.length} own ${own.length === 1 ? 'strategy' : 'strategies'}`;
+    restored.push(`settings (seed ${s.seed}${ownNote})`);
   }
 
   let datasetStored = false;
@@ -191,7 +213,7 @@ function keepWriting(
   };
   const writeSettings = () =>
     later('settings', () => {
-      const { seed, backend, workers, maskIds, thresholds, strategies } = store.getState();
+      const { seed, backend, workers, maskIds, thresholds, strategies, ownStrategies } = store.getState();
       return {
         schemaVersion: SESSION_SCHEMA_VERSION,
         seed,
@@ -200,6 +222,7 @@ function keepWriting(
         maskIds,
         thresholds,
         strategies,
+        ownStrategies,
       };
     });
   // Results of the dataset loaded now; none (null) once a new dataset cleared them, so a reload does
@@ -208,11 +231,10 @@ function keepWriting(
     later('results', () => {
       const now = store.getState();
       if (!now.reportFrame || !now.summary) return null;
-      const report = composeReport(
-        now.reportFrame,
-        now.results,
-        now.catalog.map((m) => m.id),
-      );
+      const report = composeReport(now.reportFrame, now.results, [
+        ...now.catalog.map((m) => m.id),
+        ...now.ownStrategies.map((o) => o.id),
+      ]);
       return {
         schemaVersion: SESSION_SCHEMA_VERSION,
         fingerprint: now.summary.fingerprint,
@@ -235,7 +257,8 @@ function keepWriting(
       s.workers !== prev.workers ||
       s.maskIds !== prev.maskIds ||
       s.thresholds !== prev.thresholds ||
-      s.strategies !== prev.strategies
+      s.strategies !== prev.strategies ||
+      s.ownStrategies !== prev.ownStrategies
     )
       writeSettings();
     // Results are written when they settle (not on every finished strategy of a run in flight).

@@ -1,10 +1,11 @@
 /**
  * The settings slice: which strategies run with which options, the seed, the backend and workers choices and the
- * verdict thresholds. Strategy defaults come from the worker's catalog (the registry lives beside tfjs
- * in the worker), so a new strategy appears here by itself and the page never loads tfjs.
+ * verdict thresholds. Strategy defaults come from the catalogue (core, free of tfjs), so a new strategy
+ * appears here by itself.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
+import { CATALOGUE } from '../core/strategies/catalogue';
 import type { BackendChoice, OptionValue, StrategyMeta, WorkersChoice } from '../worker/protocol';
 import { optionRule, parseValue } from './setting-rules';
 
@@ -13,9 +14,19 @@ export interface StrategySettings {
   options: Record<string, OptionValue>;
 }
 
+/** The six strategies as the page shows them: the catalogue's entries without their recipe functions. */
+export const CATALOG: readonly StrategyMeta[] = CATALOGUE.map((p) => ({
+  id: p.id,
+  label: p.label,
+  summary: p.summary,
+  defaultOptions: { ...p.defaultOptions },
+  seedOptions: { ...p.seedOptions },
+  optionDocs: { ...p.optionDocs },
+}));
+
 export interface SettingsSlice {
-  /** The strategies the worker offers, in registry order; empty until the worker has answered. */
-  catalog: StrategyMeta[];
+  /** The six strategies in catalogue order (CATALOG once the store is made; tests may set others). */
+  catalog: readonly StrategyMeta[];
   seed: number;
   backend: BackendChoice;
   workers: WorkersChoice;
@@ -27,7 +38,7 @@ export interface SettingsSlice {
   linkProblems: string[];
   /** The short fingerprint of the dataset the opening link was made for, when it named one. */
   linkDataset?: string;
-  setCatalog(catalog: StrategyMeta[]): void;
+  setCatalog(catalog: readonly StrategyMeta[]): void;
   setSeed(seed: number): void;
   setBackend(backend: BackendChoice): void;
   setWorkers(workers: WorkersChoice): void;

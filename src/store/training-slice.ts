@@ -10,6 +10,8 @@ import type { ProgressEvent } from '../core/strategies/types';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
+import { ownChoice } from './own-strategies';
+import type { OwnStrategySlice } from './own-strategy-slice';
 import type { SettingsSlice } from './settings-slice';
 import { failureLines, finishedStatus } from './train-status';
 
@@ -51,7 +53,7 @@ export interface TrainingSlice {
 
 const PROGRESS_FLUSH_MS = 250;
 
-type Deps = SettingsSlice & TrainingSlice & { summary?: unknown };
+type Deps = SettingsSlice & OwnStrategySlice & TrainingSlice & { summary?: unknown };
 
 function applyProgress(previous: StrategyProgress | undefined, e: ProgressEvent): StrategyProgress {
   const base = previous ?? {
@@ -90,7 +92,13 @@ function runningStatus(
 export const createTrainingSlice =
   (client: LabClient): StateCreator<Deps, [], [], TrainingSlice> =>
   (set, get) => {
-    const labelOf = (id: string) => get().catalog.find((m) => m.id === id)?.label ?? id;
+    const labelOf = (id: string) =>
+      (get().catalog.find((m) => m.id === id) ?? get().ownStrategies.find((o) => o.id === id))?.label ?? id;
+    // The six by id and options; an own strategy by its recipe.
+    const requestOf = (id: string) => {
+      const own = get().ownStrategies.find((o) => o.id === id);
+      return own ? ownChoice(own) : { id, options: get().strategies[id]?.options ?? {} };
+    };
     // Epochs arrive every few milliseconds; the page takes them in batches a few times a second.
     let pendingProgress: ProgressEvent[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -153,15 +161,9 @@ export const createTrainingSlice =
       preview: {},
       optionNotices: {},
       async trainStrategies(ids, scope = 'all') {
-        const { seed, backend, workers, thresholds, strategies, runId } = get();
+        const { seed, backend, workers, thresholds, runId } = get();
         if (runId !== undefined || ids.length === 0) return;
-        const request = {
-          seed,
-          backend,
-          workers,
-          thresholds,
-          strategies: ids.map((id) => ({ id, options: strategies[id]?.options ?? {} })),
-        };
+        const request = { seed, backend, workers, thresholds, strategies: ids.map(requestOf) };
         const run = client.train(request, onEvent);
         set({
           runId: run.runId,
@@ -195,8 +197,11 @@ export const createTrainingSlice =
         if (runId !== undefined) client.cancel(runId);
       },
       async loadPreview() {
-        const { strategies } = get();
-        const requests = Object.entries(strategies).map(([id, s]) => ({ id, options: s.options }));
+        const { strategies, ownStrategies } = get();
+        const requests = [
+          ...Object.entries(strategies).map(([id, s]) => ({ id, options: s.options })),
+          ...ownStrategies.map(ownChoice),
+        ];
         const [preview, optionNotices] = await Promise.all([
           client.preview(requests),
           client.optionNotices(requests),

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
-import { STRATEGIES } from '../core/strategies/registry';
-import type { OptionValue, StrategyMeta } from '../worker/protocol';
+import type { OptionValue } from '../worker/protocol';
 import { optionRule, THRESHOLD_RULES, type Rule } from './setting-rules';
+import { checkOwnStrategy, presetFields, type OwnStrategy } from './own-strategies';
+import { CATALOG } from './settings-slice';
 import {
   decodeGeneral,
   decodeSettings,
@@ -15,15 +16,7 @@ import {
   type LinkSettings,
 } from './url-settings';
 
-// The real catalog, as the worker sends it: the rules must accept every real default.
-const CATALOG: StrategyMeta[] = STRATEGIES.map((s) => ({
-  id: s.id,
-  label: s.label,
-  summary: s.summary,
-  defaultOptions: s.defaultOptions as Record<string, OptionValue>,
-  seedOptions: s.seedOptions as Record<string, OptionValue>,
-  optionDocs: s.optionDocs as Record<string, string>,
-}));
+// The real catalog (the rules must accept every real default).
 const FP = 'sha256:3f9cab12de45' + '0'.repeat(52);
 
 const decode = (search: string) => decodeSettings(new URLSearchParams(search), CATALOG);
@@ -38,6 +31,35 @@ function valueOf(rule: Rule): fc.Arbitrary<OptionValue> {
     .double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: rule.above === true })
     .map((v) => (v === 0 ? 0 : v));
 }
+
+/** A valid own strategy: a preset's fields with some ingredients changed, under any name. */
+const ownArb: fc.Arbitrary<OwnStrategy> = fc
+  .record({
+    label: fc.string({ minLength: 1, maxLength: 30 }).filter((l) => l.trim() !== ''),
+    from: fc.constantFrom(...CATALOG.map((m) => m.id as OwnStrategy['from'])),
+    enabled: fc.boolean(),
+    change: fc.record(
+      {
+        architecture: fc.constantFrom('v1', 'v2', 'base'),
+        capPerUser: fc.oneof(fc.constant('none'), fc.integer({ min: 1, max: 1000 })),
+        weightExponent: fc.double({ min: 0, max: 1, noNaN: true }).map((v) => (v === 0 ? 0 : v)),
+        schedule: fc.constantFrom('single', 'pretrain-then-finetune'),
+        perUser: fc.constantFrom('off', 'fine-tune'),
+        epochs: fc.integer({ min: 1, max: 1000 }),
+        learningRate: fc.double({ min: 1e-6, max: 1, noNaN: true }),
+        userEmbeddingDim: fc.integer({ min: 1, max: 256 }),
+      },
+      { requiredKeys: [] },
+    ),
+  })
+  .map(({ label, from, enabled, change }) => {
+    const checked = checkOwnStrategy(
+      { id: 'my-1', label, from, enabled, fields: { ...presetFields(from), ...change } },
+      [],
+    );
+    return checked.ok ? checked.value : undefined;
+  })
+  .filter((o): o is OwnStrategy => o !== undefined);
 
 const settingsArb: fc.Arbitrary<LinkSettings> = fc.record({
   seed: fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((v) => (v === 0 ? 0 : v)),
@@ -70,6 +92,9 @@ const settingsArb: fc.Arbitrary<LinkSettings> = fc.record({
       ]),
     ),
   ),
+  own: fc
+    .uniqueArray(ownArb, { maxLength: 3, selector: (o) => o.label.toLowerCase() })
+    .map((list) => list.map((o, i) => ({ ...o, id: `my-${i + 1}` }))),
 }) as fc.Arbitrary<LinkSettings>;
 
 describe('url settings', () => {

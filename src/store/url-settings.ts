@@ -1,8 +1,9 @@
 /**
  * The lab's settings as URL query parameters, both ways, so a link reproduces a comparison. Links stay
  * short and readable — only what differs from the defaults is written, e.g. `?seed=7&backend=wasm&mask=1
- * &off=per-user,progressive&t.maxSaturatedShare=0.1&full-retrain.epochs=5&data=3f9cab12de45`
- * — and whatever a link asks that cannot apply is left out and said in plain words.
+ * &off=per-user,progressive&t.maxSaturatedShare=0.1&full-retrain.epochs=5&data=3f9cab12de45`, and own
+ * strategies as `own.my-1=weighted-loss:Half weights&my-1.weightExponent=0.5` (own-strategy-link.ts) —
+ * and whatever a link asks that cannot apply is left out and said in plain words.
  */
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from '../core/evaluation/verdicts';
 import type { BackendChoice, OptionValue, StrategyMeta, WorkersChoice } from '../worker/protocol';
@@ -15,6 +16,8 @@ import {
   THRESHOLD_RULES,
   type Rule,
 } from './setting-rules';
+import { decodeOwnStrategies, encodeOwnStrategies, OWN_PREFIX } from './own-strategy-link';
+import type { OwnStrategy } from './own-strategies';
 import { DEFAULT_SEED, type StrategySettings } from './settings-slice';
 
 /** Everything a link carries (the dataset it was made for travels beside it). */
@@ -25,6 +28,8 @@ export interface LinkSettings {
   thresholds: VerdictThresholds;
   maskIds: boolean;
   strategies: Record<string, StrategySettings>;
+  /** Own strategies, in order. */
+  own: readonly OwnStrategy[];
 }
 
 const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
@@ -46,6 +51,7 @@ export function defaultLinkSettings(catalog: readonly StrategyMeta[]): LinkSetti
     strategies: Object.fromEntries(
       catalog.map((m) => [m.id, { enabled: true, options: { ...m.defaultOptions } }]),
     ),
+    own: [],
   };
 }
 
@@ -74,7 +80,10 @@ export function encodeSettings(
   if (settings.backend !== 'auto') params.set('backend', settings.backend);
   if (settings.workers !== 'auto') params.set('workers', String(settings.workers));
   if (settings.maskIds) params.set('mask', '1');
-  const off = catalog.filter((m) => settings.strategies[m.id]?.enabled === false).map((m) => m.id);
+  const off = [
+    ...catalog.filter((m) => settings.strategies[m.id]?.enabled === false).map((m) => m.id),
+    ...settings.own.filter((o) => !o.enabled).map((o) => o.id),
+  ];
   if (off.length > 0) params.set('off', off.join(','));
   for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof VerdictThresholds)[]) {
     const value = settings.thresholds[key];
@@ -87,6 +96,7 @@ export function encodeSettings(
       if (value !== undefined && value !== defaultValue) params.set(`${meta.id}.${key}`, formatValue(value));
     }
   }
+  for (const [key, value] of encodeOwnStrategies(settings.own)) params.set(key, value);
   if (dataset) params.set('data', shortFingerprint(dataset));
   return params;
 }
@@ -151,26 +161,34 @@ export function decodeGeneral(params: URLSearchParams): GeneralPart {
   return out;
 }
 
-/** Every catalog strategy's settings: the defaults overlaid with the link's, checked against the catalog. */
+/**
+ * Every catalog strategy's settings (the defaults overlaid with the link's, checked against the catalog)
+ * and the own strategies the link declares.
+ */
 export function decodeStrategies(
   params: URLSearchParams,
   catalog: readonly StrategyMeta[],
-): { strategies: Record<string, StrategySettings>; problems: string[] } {
+): { strategies: Record<string, StrategySettings>; own: OwnStrategy[]; problems: string[] } {
   const { strategies } = defaultLinkSettings(catalog);
+  const entries = entriesOf(params);
+  const decodedOwn = decodeOwnStrategies(entries, problem);
   const problems: string[] = [];
-  for (const [key, value] of entriesOf(params)) {
+  for (const [key, value] of entries) {
     if (key === 'off') {
       for (const id of value.split(',').map((s) => s.trim())) {
         // Looked up in the catalog: `strategies['__proto__']` would reach Object.prototype.
         const settings = catalog.some((m) => m.id === id) ? strategies[id] : undefined;
         if (settings) settings.enabled = false;
-        else if (id !== '') problems.push(problem(key, id, `no strategy is named ${id}`));
+        else if (id !== '' && !decodedOwn.ids.has(id))
+          problems.push(problem(key, id, `no strategy is named ${id}`));
       }
       continue;
     }
     if (!key.includes('.') || key.startsWith(THRESHOLD_PREFIX)) continue;
     const dot = key.indexOf('.');
     const [id, name] = [key.slice(0, dot), key.slice(dot + 1)];
+    // An own strategy's declaration and fields: read by decodeOwnStrategies.
+    if (`${id}.` === OWN_PREFIX || decodedOwn.ids.has(id)) continue;
     const meta = catalog.find((m) => m.id === id);
     const settings = meta && strategies[meta.id];
     if (!meta || !settings) {
@@ -183,7 +201,7 @@ export function decodeStrategies(
       else problems.push(problem(key, value, parsed.reason));
     }
   }
-  return { strategies, problems };
+  return { strategies, own: decodedOwn.own, problems: [...problems, ...decodedOwn.problems] };
 }
 
 /** The whole link read at once: the settings it gives on top of the defaults, and what it could not. */
@@ -192,7 +210,7 @@ export function decodeSettings(
   catalog: readonly StrategyMeta[],
 ): { settings: LinkSettings; dataset?: string; problems: string[] } {
   const general = decodeGeneral(params);
-  const { strategies, problems } = decodeStrategies(params, catalog);
+  const { strategies, own, problems } = decodeStrategies(params, catalog);
   const defaults = defaultLinkSettings(catalog);
   return {
     settings: {
@@ -202,6 +220,7 @@ export function decodeSettings(
       thresholds: { ...defaults.thresholds, ...general.thresholds },
       maskIds: general.maskIds ?? defaults.maskIds,
       strategies,
+      own,
     },
     dataset: general.dataset,
     problems: [...general.problems, ...problems],

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { StrategyMeta } from '../worker/protocol';
+import { createOwnStrategySlice } from './own-strategy-slice';
 import { createSettingsSlice } from './settings-slice';
 import { linkSettingsOf, settingsHref, startUrlSync, type UrlAdapter, type UrlSyncedState } from './url-sync';
 
@@ -22,6 +23,7 @@ const LOADED = 'sha256:aaaaaaaaaaaa' + 'b'.repeat(52);
 function setUp(href: string) {
   const store = createStore<UrlSyncedState>()((...a) => ({
     ...createSettingsSlice(...a),
+    ...createOwnStrategySlice(...(a as unknown as Parameters<typeof createOwnStrategySlice>)),
     summary: undefined,
   }));
   const writes: string[] = [];

@@ -6,6 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { StrategyMeta } from '../worker/protocol';
 import type { DatasetSlice } from './dataset-slice';
+import type { OwnStrategySlice } from './own-strategy-slice';
 import type { SettingsSlice } from './settings-slice';
 import {
   decodeGeneral,
@@ -22,17 +23,22 @@ export interface UrlAdapter {
   replace(href: string): void;
 }
 
-export type UrlSyncedState = SettingsSlice & Pick<DatasetSlice, 'summary'>;
+export type UrlSyncedState = SettingsSlice &
+  Pick<OwnStrategySlice, 'ownStrategies' | 'restoreOwnStrategies'> &
+  Pick<DatasetSlice, 'summary'>;
 
 const DEBOUNCE_MS = 300;
 
-export const linkSettingsOf = (state: LinkSettings): LinkSettings => ({
+export const linkSettingsOf = (
+  state: Omit<LinkSettings, 'own'> & Pick<OwnStrategySlice, 'ownStrategies'>,
+): LinkSettings => ({
   seed: state.seed,
   backend: state.backend,
   workers: state.workers,
   thresholds: state.thresholds,
   maskIds: state.maskIds,
   strategies: state.strategies,
+  own: state.ownStrategies,
 });
 
 /**
@@ -58,6 +64,7 @@ const watched = (s: UrlSyncedState) =>
     s.thresholds,
     s.maskIds,
     s.strategies,
+    s.ownStrategies,
     s.catalog,
     s.summary?.fingerprint,
   ] as const;
@@ -96,8 +103,9 @@ export function startUrlSync<S extends UrlSyncedState>(
   };
   const applyStrategies = (state: S) => {
     applied = true;
-    const { strategies, problems } = decodeStrategies(params, state.catalog);
+    const { strategies, own, problems } = decodeStrategies(params, state.catalog);
     state.restoreStrategies(strategies);
+    state.restoreOwnStrategies(own);
     if (problems.length > 0) {
       state.setLinkReport({ problems: [...general.problems, ...problems], dataset: general.dataset });
     }

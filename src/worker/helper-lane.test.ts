@@ -23,9 +23,8 @@ const HELPER = new URL('./train-helper.worker.ts', import.meta.url);
 const BYTES = readFileSync(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
 const FILE = new Blob([BYTES]);
 
-const job = (id: LaneJob['id'], epochs: number): LaneJob => ({
-  id,
-  options: { epochs },
+const job = (id: string, epochs: number): LaneJob => ({
+  strategy: { id, options: { epochs } },
   seed: 3,
   backend: 'wasm',
   thresholds: { ...DEFAULT_THRESHOLDS },

@@ -43,11 +43,13 @@ describe('the lab client with the real lab worker', () => {
   const lab = realLabWorker(1);
   const spawned = () => lab.env.workers;
 
-  it('imports, lists the strategies and trains one: its events in order, all before the reply', async () => {
+  it('imports, previews and trains one: its events in order, all before the reply', async () => {
     const imported = await lab.client.importFile('seed-shaped.csv', SAMPLE);
     expect(imported.kind).toBe('imported');
     if (imported.kind === 'imported') expect(imported.summary.rows).toBe(917);
-    expect((await lab.client.catalog()).map((s) => s.id)).toContain('full-retrain');
+    expect(Object.keys(await lab.client.preview([{ id: 'full-retrain', options: {} }]))).toEqual([
+      'full-retrain',
+    ]);
 
     const events: TrainEvent['kind'][] = [];
     let replied = false;
@@ -196,13 +198,13 @@ describe('the lab client with a scripted worker', () => {
 
   it('matches replies to requests whatever order they come in', async () => {
     const w = latest();
-    const catalog = client.catalog();
+    const preview = client.preview([]);
     const saved = client.savedModels();
-    const [catalogReq, savedReq] = sent(w);
+    const [previewReq, savedReq] = sent(w);
     await w.reply({ id: savedReq?.id, kind: 'saved-models', models: [] });
-    await w.reply({ id: catalogReq?.id, kind: 'catalog', strategies: [] });
+    await w.reply({ id: previewReq?.id, kind: 'preview', influence: {} });
     expect(await saved).toEqual([]);
-    expect(await catalog).toEqual([]);
+    expect(await preview).toEqual({});
   });
 
   it('cancel names the run it stops, under an id of its own', () => {
@@ -229,13 +231,13 @@ describe('the lab client with a scripted worker', () => {
     expect(await bad).toMatchObject({ kind: 'refused', message: 'bad.csv: no header' });
 
     const hanging = client.importFile('never.csv', new Blob(['c']));
-    const catalog = client.catalog();
+    const saved = client.savedModels();
     first.crash('');
     expect(await hanging).toEqual({
       kind: 'refused',
       message: 'never.csv could not be imported: The lab worker stopped unexpectedly; it was restarted.',
     });
-    await expect(catalog).rejects.toThrow('The lab worker stopped unexpectedly; it was restarted.');
+    await expect(saved).rejects.toThrow('The lab worker stopped unexpectedly; it was restarted.');
     expect(first.terminated).toBe(true);
     expect(sent(latest())).toEqual([expect.objectContaining({ kind: 'import', fileName: 'good.csv' })]);
   });

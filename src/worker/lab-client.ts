@@ -13,7 +13,6 @@ import type {
   LoadModelReply,
   LoadModelRequest,
   SavedModelInfo,
-  StrategyMeta,
   StrategyRequest,
   TrainEvent,
   TrainReply,
@@ -34,7 +33,6 @@ export interface TrainingRun {
 
 export interface LabClient {
   importFile(fileName: string, file: Blob): Promise<ImportReply>;
-  catalog(): Promise<StrategyMeta[]>;
   preview(strategies: StrategyRequest[]): Promise<Record<string, InfluenceRow[]>>;
   /** Per strategy, what its options will do that may surprise (empty lists when nothing). */
   optionNotices(strategies: StrategyRequest[]): Promise<Record<string, string[]>>;
@@ -113,10 +111,6 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
         kind: 'refused',
         message: `${fileName} could not be imported: ${reply.kind === 'failed' ? reply.message : reply.kind}`,
       };
-    },
-    async catalog() {
-      const reply = await request({ kind: 'catalog' }).reply;
-      return reply.kind === 'catalog' ? reply.strategies : failedAs(reply, 'catalog');
     },
     async preview(strategies) {
       const reply = await request({ kind: 'preview', strategies }).reply;

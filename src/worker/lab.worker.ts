@@ -1,7 +1,7 @@
 /**
  * The lab worker: owns the imported dataset, tfjs and every live trained model, so parsing a million
- * rows or training six strategies never blocks the page. Answers imports, the strategy catalog, the
- * training-influence preview, and training runs (streamed progress, cancellable, results kept per strategy).
+ * rows or training six strategies never blocks the page. Answers imports, the training-influence preview,
+ * and training runs of the six and own recipes (streamed progress, cancellable, results kept per strategy).
  */
 // First: configures zod before any schema exists (see csp-ready).
 import '../platform/csp-ready';
@@ -14,8 +14,7 @@ import type { Dataset } from '../core/data/task';
 import { optionNotices } from '../core/comparison/option-notices';
 import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
 import { temporalSplit } from '../core/split/temporal-split';
-import { STRATEGIES, getStrategy } from '../core/strategies/registry';
-import type { StrategyId } from '../core/strategies/types';
+import { resolveChoice, specInfluence } from '../core/strategies/strategy-spec';
 import { deleteSavedModel, listSavedModels } from '../platform/saved-models';
 import type { HelperLane } from './helper-lane';
 import { createHelperPool, helperBudget } from './helper-pool';
@@ -23,14 +22,7 @@ import { handleInOrder } from './handle-in-order';
 import { runIdOf, type RunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
-import type {
-  BackendChoice,
-  StrategyMeta,
-  TrainEvent,
-  TrainRequest,
-  WorkerReply,
-  WorkerRequest,
-} from './protocol';
+import type { BackendChoice, TrainEvent, TrainRequest, WorkerReply, WorkerRequest } from './protocol';
 import { warmUpTraining } from './warm-up';
 import { answerWhatIf } from './what-if';
 import { recentAnswers } from '../core/features/learner-scenario';
@@ -104,8 +96,6 @@ async function handle(request: WorkerRequest): Promise<void> {
         // The next request waits for this: a few hundred ms a first Train click would spend anyway.
         return await warmUpTraining(result.dataset.tasks);
       }
-      case 'catalog':
-        return post({ id, kind: 'catalog', strategies: STRATEGIES.map(metaOf) });
       case 'preview': {
         const { dataset } = held;
         if (!dataset) return post({ id, kind: 'preview', influence: {} });
@@ -113,10 +103,14 @@ async function handle(request: WorkerRequest): Promise<void> {
           tasks: dataset.tasks,
           trainIndices: temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail').trainIndices,
         };
+        // A strategy the preview cannot plan (an unknown id, a refused option) is left out of it.
         const influence = Object.fromEntries(
-          request.strategies.flatMap(({ id: sid, options }) => {
-            const strategy = getStrategy(sid);
-            return strategy ? [[sid, strategy.influence(data, options)]] : [];
+          request.strategies.flatMap((choice) => {
+            try {
+              return [[choice.id, specInfluence(resolveChoice(choice), data)]];
+            } catch {
+              return [];
+            }
           }),
         );
         return post({ id, kind: 'preview', influence });
@@ -126,7 +120,16 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (!dataset) return post({ id, kind: 'option-notices', notices: {} });
         const { trainIndices } = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
         const notices = Object.fromEntries(
-          request.strategies.map((s) => [s.id, optionNotices(s.options, dataset.tasks, trainIndices)]),
+          request.strategies.map((s) => {
+            // An unknown id or a bad own recipe is refused by name when it trains; it has no notices here.
+            let options: Record<string, unknown>;
+            try {
+              options = resolveChoice(s).options;
+            } catch {
+              return [s.id, []];
+            }
+            return [s.id, optionNotices(options, dataset.tasks, trainIndices)];
+          }),
         );
         return post({ id, kind: 'option-notices', notices });
       }
@@ -157,17 +160,6 @@ async function handle(request: WorkerRequest): Promise<void> {
   } catch (error) {
     post({ id, kind: 'failed', message: (error as Error).message });
   }
-}
-
-function metaOf(s: (typeof STRATEGIES)[number]): StrategyMeta {
-  return {
-    id: s.id,
-    label: s.label,
-    summary: s.summary,
-    defaultOptions: s.defaultOptions as StrategyMeta['defaultOptions'],
-    seedOptions: s.seedOptions as StrategyMeta['seedOptions'],
-    optionDocs: s.optionDocs as Record<string, string>,
-  };
 }
 
 async function resolveBackend(
@@ -230,10 +222,14 @@ async function train(id: RunId, request: TrainRequest): Promise<void> {
       ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, request.strategies.length) - 1)
       : [];
     emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
+    const labelOf = (sid: string) => {
+      const choice = request.strategies.find((s) => s.id === sid);
+      return choice ? resolveChoice(choice).label : sid;
+    };
     const { report } = await runComparison({
       dataset,
       summary,
-      strategies: request.strategies.map((s) => ({ id: s.id as StrategyId, options: s.options })),
+      strategies: request.strategies,
       seed: request.seed,
       thresholds: request.thresholds,
       backend: decision.backend,
@@ -245,7 +241,7 @@ async function train(id: RunId, request: TrainRequest): Promise<void> {
       onLaneLost: (lane, sid, reason) =>
         emit({
           kind: 'notice',
-          message: `${lane.name} could not finish ${getStrategy(sid)?.label ?? sid} (${reason}); it was trained again in the lab worker.`,
+          message: `${lane.name} could not finish ${labelOf(sid)} (${reason}); it was trained again in the lab worker.`,
         }),
       beforeStrategy: async () => {
         if (!(await runGuard.recover())) return;

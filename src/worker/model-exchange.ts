@@ -50,7 +50,7 @@ const labelsOf = (summary: DatasetSummary) => userLabels(summary.users.map((u) =
 
 export async function exportModel(held: ModelHoldings, request: ExportRequest): Promise<ExportReply> {
   const { dataset, summary } = held;
-  const id = request.strategyId as StrategyId;
+  const id = request.strategyId;
   const trained = held.trained.get(id);
   const result = held.results.get(id);
   if (!dataset || !summary || !trained || !result)

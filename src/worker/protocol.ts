@@ -9,7 +9,8 @@ import type { BackendName } from '../core/backend/activate-backend';
 import type { BackendDecision } from '../core/comparison/choose-backend';
 import type { ReportFrame } from '../core/report/compose-report';
 import type { Report, ReportStrategy } from '../core/report/report-types';
-import type { ProgressEvent } from '../core/strategies/types';
+import type { OwnRecipe } from '../core/strategies/recipe';
+import type { OptionValue, ProgressEvent } from '../core/strategies/types';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
@@ -23,9 +24,9 @@ export type { RequestId, RunId };
 export type BackendChoice = 'auto' | BackendName;
 /** How many workers train side by side: Auto (by this machine's cores) or a number (1 = the lab worker alone). */
 export type WorkersChoice = 'auto' | 1 | 2 | 3 | 4;
-export type OptionValue = number | boolean | string;
+export type { OptionValue };
 
-/** What the page needs of a registry strategy (the registry itself stays with tfjs in the worker). */
+/** What the page shows of one of the six strategies (the catalogue's entry, serialisable). */
 export interface StrategyMeta {
   id: string;
   label: string;
@@ -37,10 +38,8 @@ export interface StrategyMeta {
   optionDocs: Record<string, string>;
 }
 
-export interface StrategyRequest {
-  id: string;
-  options: Record<string, OptionValue>;
-}
+/** One of the six with its options, or an own recipe (core's StrategyChoice). */
+export type StrategyRequest = { id: string; options: Record<string, OptionValue> } | OwnRecipe;
 
 export interface TrainRequest {
   strategies: StrategyRequest[];
@@ -57,7 +56,6 @@ export type WorkerRequest = { id: RequestId } & (
       fileName: string;
       /** A handle: read inside the worker, never copied on the page's thread. */ file: Blob;
     }
-  | { kind: 'catalog' }
   | { kind: 'preview'; strategies: StrategyRequest[] }
   /** What each strategy's options will do that may surprise (epochs 0, a per-user threshold nobody reaches). */
   | { kind: 'option-notices'; strategies: StrategyRequest[] }
@@ -150,7 +148,6 @@ export type TrainReply =
 
 export type WorkerReply = { id: RequestId } & (
   | ImportReply
-  | { kind: 'catalog'; strategies: StrategyMeta[] }
   | { kind: 'preview'; influence: Record<string, InfluenceRow[]> }
   | { kind: 'option-notices'; notices: Record<string, string[]> }
   | TrainReply

@@ -8,7 +8,6 @@ import '../platform/csp-ready';
 import { activateBackend, BACKENDS } from '../core/backend/activate-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { laneRunner, type LaneRunner } from '../core/comparison/lane-runner';
-import type { StrategyId } from '../core/strategies/types';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
 import { runIdOf, type HelperRunId } from './message-ids';
@@ -65,10 +64,10 @@ async function handle(request: HelperRequest): Promise<void> {
             result.model?.dispose();
             return post({ id, kind: 'cancelled' });
           }
-          forgetModels(held, job.id);
+          forgetModels(held, job.strategy.id);
           if (result.model) {
-            held.trained.set(job.id, result.model);
-            held.results.set(job.id, { entry: result.entry, seed: job.seed, backend });
+            held.trained.set(job.strategy.id, result.model);
+            held.results.set(job.strategy.id, { entry: result.entry, seed: job.seed, backend });
           }
           return post({ id, kind: 'ran', entry: result.entry });
         } catch (error) {
@@ -86,13 +85,13 @@ async function handle(request: HelperRequest): Promise<void> {
         return post({ id, ...reply }, exportTransfer(reply));
       }
       case 'predict': {
-        const model = held.trained.get(request.strategyId as StrategyId);
+        const model = held.trained.get(request.strategyId);
         if (!model) return post({ id, kind: 'unavailable', message: 'it holds no such model' });
         const p = await model.predict(request.contexts);
         return post({ id, kind: 'predicted', pCorrect: p.pCorrect, timeSeconds: p.timeSeconds });
       }
       case 'drop':
-        forgetModels(held, request.strategyId as StrategyId);
+        forgetModels(held, request.strategyId);
         return post({ id, kind: 'ready' });
     }
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import type { Task } from '../data/task';
 import type { EvaluationData } from '../evaluation/evaluate-strategy';
-import { getStrategy } from '../strategies/registry';
+import { resolveChoice } from '../strategies/strategy-spec';
 import type { ProgressEvent, TrainedStrategy } from '../strategies/types';
 import { reportStrategy } from '../report/build-report';
 import type { ReportStrategy } from '../report/report-types';
@@ -28,8 +28,7 @@ export type LaneRunner = (
 export function laneRunner(tasks: readonly Task[]): LaneRunner {
   let cached: { key: string; trainIndices: readonly number[]; evalData: EvaluationData } | undefined;
   return async (job, hooks) => {
-    const strategy = getStrategy(job.id);
-    if (!strategy) throw new RangeError(`unknown strategy "${job.id}"`);
+    const strategy = resolveChoice(job.strategy);
     const key = JSON.stringify([job.seed, job.thresholds, job.resamples ?? null]);
     if (cached?.key !== key) {
       const { split, evalData } = evaluationSetup(tasks, {
@@ -39,7 +38,7 @@ export function laneRunner(tasks: readonly Task[]): LaneRunner {
       });
       cached = { key, trainIndices: split.trainIndices, evalData };
     }
-    const outcome = await trainAndEvaluate(strategy, job.options, {
+    const outcome = await trainAndEvaluate(strategy, {
       tasks,
       trainIndices: cached.trainIndices,
       evalData: cached.evalData,

@@ -6,7 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importTasksFromText } from '../data/import-tasks';
 import { summarizeDataset } from '../data/summarize-dataset';
-import type { StrategyId, TrainedStrategy } from '../strategies/types';
+import { CATALOGUE, presetRecipe } from '../strategies/catalogue';
+import type { StrategyChoice } from '../strategies/strategy-spec';
+import type { TrainedStrategy } from '../strategies/types';
 import { laneRunner } from './lane-runner';
 import type { Report } from '../report/report-types';
 import { runComparison, type ComparisonRequest } from './run-comparison';
@@ -14,7 +16,14 @@ import { LaneLostError, type StrategyLane } from './strategy-lanes';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 const FAST = { epochs: 2, batchSize: 64 };
-const IDS: StrategyId[] = ['full-retrain', 'balanced-sampling', 'weighted-loss', 'per-user'];
+// Four of the six (the long and the short ones) and an own recipe: a lane must run both kinds alike.
+const PRESETS = CATALOGUE.filter((p) => p.id !== 'architecture-fixes' && p.id !== 'progressive');
+const OWN: StrategyChoice = {
+  id: 'soft-cap',
+  label: 'Soft weights, cap 200',
+  recipe: { ...presetRecipe('weighted-loss', FAST), weightExponent: 0.5, capPerUser: 200 },
+};
+const IDS = [...PRESETS.map((p) => p.id), OWN.id];
 
 let request: ComparisonRequest;
 
@@ -25,7 +34,7 @@ beforeAll(async () => {
   request = {
     dataset: imported.dataset,
     summary: await summarizeDataset(imported.dataset),
-    strategies: IDS.map((id) => ({ id, options: FAST })),
+    strategies: [OWN, ...PRESETS.map((p) => ({ id: p.id, options: FAST }))],
     seed: 11,
     backend: 'cpu',
     resamples: 100,
@@ -58,7 +67,7 @@ const withoutClock = (report: Report): unknown => {
 };
 
 describe('runComparison with a second lane', () => {
-  it('gives the same report as one lane, in registry order, and leaves lane models with the lane', async () => {
+  it('gives the same report as one lane, in catalogue order, and leaves lane models with the lane', async () => {
     const tensorsBefore = tf.memory().numTensors;
     const alone = await runComparison(request);
     const { lane, models } = inProcessLane();

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { activateBackend, type BackendName } from '../backend/activate-backend';
 import { importTasksFromText } from '../data/import-tasks';
 import { summarizeDataset } from '../data/summarize-dataset';
-import { STRATEGIES } from '../strategies/registry';
+import { CATALOGUE } from '../strategies/catalogue';
 import type { StrategyId, TrainedStrategy } from '../strategies/types';
 import { runComparison, type ComparisonRequest } from './run-comparison';
 
@@ -38,7 +38,7 @@ async function requestOn(backend: BackendName): Promise<ComparisonRequest> {
   return {
     dataset: imported.dataset,
     summary: await summarizeDataset(imported.dataset),
-    strategies: STRATEGIES.map((s) => ({ id: s.id, options: tinyOptions(s.id) })),
+    strategies: CATALOGUE.map((s) => ({ id: s.id, options: tinyOptions(s.id) })),
     seed: 7,
     backend: tf.getBackend(),
     resamples: 20,
@@ -64,7 +64,7 @@ describe.each(['cpu', 'wasm'] as const)('runComparison, five runs in a row (%s)'
         },
       });
       expect(result.report.strategies.map((s) => `${s.id}:${s.status}`)).toEqual(
-        STRATEGIES.map((s) => `${s.id}:ok`),
+        CATALOGUE.map((s) => `${s.id}:ok`),
       );
       afterRun.push(tf.memory().numTensors);
     }

@@ -5,7 +5,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importTasksFromText } from '../data/import-tasks';
 import { summarizeDataset } from '../data/summarize-dataset';
 import type { Dataset } from '../data/task';
-import { getStrategy } from '../strategies/registry';
+import { presetRecipe } from '../strategies/catalogue';
+import type { StrategyChoice } from '../strategies/strategy-spec';
+import { trainRecipe } from '../strategies/train-recipe';
 import type { StrategyId, TrainedStrategy } from '../strategies/types';
 import { reportSchema, validateReport } from '../report/report-schema';
 import type { Report, ReportStrategy } from '../report/report-types';
@@ -15,7 +17,12 @@ import { runComparison, type ComparisonRequest } from './run-comparison';
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 /** Two quick strategies, few epochs: the point is the orchestration, not the fit. */
 const FAST = { epochs: 2, batchSize: 64 };
-const STRATEGIES: { id: StrategyId; options: Record<string, unknown> }[] = [
+vi.mock('../strategies/train-recipe', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../strategies/train-recipe')>();
+  return { ...actual, trainRecipe: vi.fn(actual.trainRecipe) };
+});
+
+const STRATEGIES: StrategyChoice[] = [
   { id: 'weighted-loss', options: FAST }, // asked out of order on purpose: the registry order wins
   { id: 'full-retrain', options: FAST },
 ];
@@ -133,9 +140,7 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
   });
 
   it('reports a strategy that throws as failed and carries on with the others', async () => {
-    const strategy = getStrategy('full-retrain');
-    if (!strategy) throw new Error('no full-retrain');
-    vi.spyOn(strategy, 'train').mockRejectedValueOnce(new Error('out of memory'));
+    vi.mocked(trainRecipe).mockRejectedValueOnce(new Error('out of memory'));
     const done: string[] = [];
     const { report, trained } = await runComparison({
       ...request,
@@ -174,9 +179,7 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
   });
 
   it('a device operation that never returns is abandoned when the device fails', async () => {
-    const strategy = getStrategy('full-retrain');
-    if (!strategy) throw new Error('no full-retrain');
-    vi.spyOn(strategy, 'train').mockReturnValueOnce(new Promise(() => undefined));
+    vi.mocked(trainRecipe).mockReturnValueOnce(new Promise(() => undefined));
     const device = new AbortController();
     setTimeout(() => device.abort(new Error('the WebGL context was lost')), 50);
     const { report, trained } = await runComparison({
@@ -188,8 +191,36 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
     disposeAll(trained);
   });
 
-  it('refuses an unknown strategy before training anything', async () => {
+  it('refuses an unknown strategy, an invalid own recipe or an id asked twice before training anything', async () => {
+    vi.mocked(trainRecipe).mockClear();
     const bad = [{ id: 'magic' as StrategyId }];
     await expect(runComparison({ ...request, strategies: bad })).rejects.toThrow('unknown strategy "magic"');
+    const recipe = { ...presetRecipe('weighted-loss'), weightExponent: 2 };
+    await expect(
+      runComparison({ ...request, strategies: [{ id: 'mine', label: 'Mine', recipe }] }),
+    ).rejects.toThrow('recipe "mine": weightExponent must be from 0 to 1');
+    await expect(
+      runComparison({ ...request, strategies: [...STRATEGIES, { id: 'full-retrain' }] }),
+    ).rejects.toThrow('strategy "full-retrain" is asked for twice');
+    expect(trainRecipe).not.toHaveBeenCalled();
+  });
+
+  it('trains an own recipe like the six: after them in the report, with its recipe, valid against the schema', async () => {
+    const recipe = { ...presetRecipe('weighted-loss', FAST), weightExponent: 0.5, capPerUser: 300 };
+    const { report, trained } = await runComparison({
+      ...request,
+      strategies: [{ id: 'half-weights', label: 'Half weights', recipe }, ...STRATEGIES],
+    });
+    expect(report.strategies.map((s) => s.id)).toEqual(['full-retrain', 'weighted-loss', 'half-weights']);
+    const own = report.strategies[2];
+    expect(own).toMatchObject({ status: 'ok', label: 'Half weights', recipe });
+    expect(own?.options).toMatchObject({
+      weightExponent: 0.5,
+      capPerUser: 300,
+      validationMode: 'per-user-tail',
+    });
+    expect(report.strategies[0]).not.toHaveProperty('recipe');
+    expect(validateReport(JSON.parse(JSON.stringify(report)))).toMatchObject({ ok: true });
+    disposeAll(trained);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The one orchestration the CLI and the browser worker share: split once, train and evaluate each selected
- * strategy — one after another in registry order, or side by side in lanes (helper workers) — hand each
- * entry over as soon as it is ready, and build the report (registry order either way).
+ * strategy — one after another in catalogue order, or side by side in lanes (helper workers) — hand each
+ * entry over as soon as it is ready, and build the report (catalogue order either way).
  * Pure core (tfjs only through the strategies); no DOM, no Node-only modules.
  */
 import type { Dataset, Task } from '../data/task';
@@ -16,11 +16,10 @@ import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { userStates } from '../evaluation/response-probe';
 import type { VerdictThresholds } from '../evaluation/verdicts';
 import { temporalSplit, type TemporalSplit } from '../split/temporal-split';
-import { STRATEGIES } from '../strategies/registry';
+import { resolveChoices, type StrategyChoice, type StrategySpec } from '../strategies/strategy-spec';
 import {
   DEFAULT_VALIDATION,
   type ProgressEvent,
-  type Strategy,
   type StrategyId,
   type TrainedStrategy,
   type ValidationOptions,
@@ -37,8 +36,11 @@ export const TEST_SHARE = 0.2;
 export interface ComparisonRequest {
   dataset: Dataset;
   summary: DatasetSummary;
-  /** Strategies to run with their option overrides; run in registry order whatever the order here. */
-  strategies: readonly { id: StrategyId; options?: Record<string, unknown> }[];
+  /**
+   * The six by id with their option overrides, and own recipes; reported in catalogue order (own recipes
+   * after the six, as given) whatever the order here.
+   */
+  strategies: readonly StrategyChoice[];
   /** Seeds training (initialisers, shuffles, dropout) and the bootstrap. */
   seed: number;
   /** Any subset; the rest from DEFAULT_THRESHOLDS. */
@@ -59,7 +61,7 @@ export interface ComparisonRequest {
   /**
    * Other places to run strategies at the same time (helper workers holding the same dataset). A
    * strategy a lane ran is reported with that lane and no TrainedStrategy: the lane keeps the model.
-   * Without lanes, strategies run one after another in registry order.
+   * Without lanes, strategies run one after another in catalogue order.
    */
   lanes?: readonly StrategyLane[];
   /** A lane broke (LaneLostError): it takes no more strategies, and `strategyId` runs elsewhere. */
@@ -113,15 +115,14 @@ export function evaluationSetup(
  * abort) becomes a `status: 'failed'` entry and the rest continue. On abort the promise rejects with
  * the signal's reason; strategies already handed over through onStrategyDone stay the caller's, any
  * other trained strategy is disposed here first.
- * @throws RangeError for an unknown strategy id (before anything trains).
+ * @throws RangeError for an unknown strategy id or an invalid own recipe (before anything trains).
  */
 export async function runComparison(request: ComparisonRequest): Promise<ComparisonResult> {
   const { dataset, seed, signal } = request;
   const tasks = dataset.tasks;
-  const wanted = new Map(request.strategies.map((s) => [s.id as string, s.options ?? {}]));
-  for (const id of wanted.keys())
-    if (!STRATEGIES.some((s) => s.id === id)) throw new RangeError(`unknown strategy "${id}"`);
-  const selected = STRATEGIES.filter((s) => wanted.has(s.id));
+  const resolved = resolveChoices(request.strategies);
+  const selected = resolved.map((r) => r.spec);
+  const choiceOf = new Map(resolved.map((r) => [r.spec.id, r.choice]));
   const thresholds = resolveThresholds(request.thresholds);
   const validation: ValidationOptions = { ...DEFAULT_VALIDATION, ...request.validation };
 
@@ -136,10 +137,10 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   const done = new Map<StrategyId, StrategyEvaluation | ReportStrategy>();
   const trained = new Map<StrategyId, TrainedStrategy>();
   const handedOver = new Set<TrainedStrategy>();
-  const trainHere = async (strategy: Strategy<Record<string, unknown>>) => {
+  const trainHere = async (strategy: StrategySpec) => {
     signal?.throwIfAborted();
     await request.beforeStrategy?.(strategy.id);
-    const outcome = await trainAndEvaluate(strategy, wanted.get(strategy.id) ?? {}, {
+    const outcome = await trainAndEvaluate(strategy, {
       tasks,
       trainIndices: split.trainIndices,
       evalData,
@@ -158,13 +159,12 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       request.onStrategyDone(reportStrategy(outcome.entry), outcome.model);
     }
   };
-  const trainIn = (lane: StrategyLane) => async (strategy: Strategy<Record<string, unknown>>) => {
+  const trainIn = (lane: StrategyLane) => async (strategy: StrategySpec) => {
     signal?.throwIfAborted();
     const entry = await lane
       .run(
         {
-          id: strategy.id,
-          options: wanted.get(strategy.id) ?? {},
+          strategy: choiceOf.get(strategy.id) as StrategyChoice,
           seed,
           backend: request.backend,
           thresholds,

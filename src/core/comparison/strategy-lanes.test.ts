@@ -1,4 +1,5 @@
 // The lane scheduler alone (no tfjs): every job once, a free lane takes the next, a lost lane hands its job back.
+import { CATALOGUE, presetOf } from '../strategies/catalogue';
 import { describe, expect, it } from 'vitest';
 import { drainInLanes, LaneLostError, longestFirst } from './strategy-lanes';
 
@@ -58,13 +59,16 @@ describe('drainInLanes', () => {
 });
 
 describe('longestFirst', () => {
-  it('puts per-user first and balanced sampling last', () => {
-    const ids = ['full-retrain', 'balanced-sampling', 'per-user', 'weighted-loss'] as const;
-    expect(longestFirst(ids.map((id) => ({ id }))).map((s) => s.id)).toEqual([
-      'per-user',
-      'weighted-loss',
-      'full-retrain',
-      'balanced-sampling',
-    ]);
+  it('orders by the catalogue’s cost rank: per-user first, balanced sampling after weighted loss, ties as given', () => {
+    const ordered = longestFirst(CATALOGUE).map((s) => s.id);
+    expect(ordered[0]).toBe('per-user');
+    expect(ordered.indexOf('balanced-sampling')).toBeGreaterThan(ordered.indexOf('weighted-loss'));
+    expect(ordered.map((id) => presetOf(id)?.costRank)).toEqual(CATALOGUE.map((_, i) => i + 1));
+    const own = [
+      { id: 'a', costRank: 3 },
+      { id: 'b', costRank: 1 },
+      { id: 'c', costRank: 3 },
+    ];
+    expect(longestFirst(own).map((s) => s.id)).toEqual(['b', 'a', 'c']);
   });
 });

@@ -4,13 +4,14 @@
  * that breaks hands its strategy back to the others. Pure scheduling; what a lane does is the caller's.
  */
 import type { VerdictThresholds } from '../evaluation/verdicts';
-import type { ProgressEvent, StrategyId, ValidationOptions } from '../strategies/types';
+import type { StrategyChoice } from '../strategies/strategy-spec';
+import type { ProgressEvent, ValidationOptions } from '../strategies/types';
 import type { ReportStrategy } from '../report/report-types';
 
 /** One strategy of a run, with everything of the run that shapes its entry. */
 export interface LaneJob {
-  id: StrategyId;
-  options: Record<string, unknown>;
+  /** One of the six with its options, or an own recipe. */
+  strategy: StrategyChoice;
   seed: number;
   /** The tfjs backend the run trains on. */
   backend: string;
@@ -38,20 +39,12 @@ export class LaneLostError extends Error {
 }
 
 /**
- * Longest first, so no lane is left with a long strategy at the end (bench, lab default: per-user takes
- * 1.1–2.5× the others from 20k rows up; weighted loss and architecture fixes lead on the sample).
+ * Longest first (the catalogue's cost ranks), so no lane is left with a long strategy at the end (bench,
+ * lab default: per-user takes 1.1–2.5× the others from 20k rows up; weighted loss and architecture fixes
+ * lead on the sample). Equal ranks keep their order.
  */
-export const LONGEST_FIRST: readonly StrategyId[] = [
-  'per-user',
-  'weighted-loss',
-  'architecture-fixes',
-  'full-retrain',
-  'progressive',
-  'balanced-sampling',
-];
-
-export const longestFirst = <T extends { id: StrategyId }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => LONGEST_FIRST.indexOf(a.id) - LONGEST_FIRST.indexOf(b.id));
+export const longestFirst = <T extends { costRank: number }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => a.costRank - b.costRank);
 
 /**
  * Run every job once across `lanes` (the first never reports LaneLostError: it is the caller's own).

@@ -6,8 +6,8 @@
 import type { EvaluationData, StrategyEvaluation } from '../evaluation/evaluate-strategy';
 import { evaluateStrategy } from '../evaluation/evaluate-strategy';
 import type { Task } from '../data/task';
-import { mergeOptions } from '../strategies/common-options';
-import type { ProgressEvent, Strategy, TrainedStrategy, ValidationOptions } from '../strategies/types';
+import { trainSpec, type StrategySpec } from '../strategies/strategy-spec';
+import type { ProgressEvent, TrainedStrategy, ValidationOptions } from '../strategies/types';
 import type { ReportStrategyFailed } from '../report/report-types';
 
 export interface StrategyRunContext {
@@ -47,8 +47,7 @@ export const isAbort = (signal: AbortSignal | undefined, error: unknown): boolea
  * abort of `ctx.signal` rejects with its reason (nothing is left allocated either way).
  */
 export async function trainAndEvaluate(
-  strategy: Strategy<Record<string, unknown>>,
-  options: Record<string, unknown>,
+  strategy: StrategySpec,
   ctx: StrategyRunContext,
 ): Promise<StrategyOutcome> {
   const { signal, fault } = ctx;
@@ -57,13 +56,17 @@ export async function trainAndEvaluate(
   let model: TrainedStrategy | undefined;
   try {
     model = await abandonOnFault(
-      strategy.train({ tasks: ctx.tasks, trainIndices: ctx.trainIndices }, options, {
-        seed: ctx.seed,
-        signal: strategySignal,
-        // A strategy abandoned after a fault may still report from the background: not any more.
-        onProgress: (event) => !fault?.aborted && ctx.onProgress?.(event),
-        validation: ctx.validation,
-      }),
+      trainSpec(
+        strategy,
+        { tasks: ctx.tasks, trainIndices: ctx.trainIndices },
+        {
+          seed: ctx.seed,
+          signal: strategySignal,
+          // A strategy abandoned after a fault may still report from the background: not any more.
+          onProgress: (event) => !fault?.aborted && ctx.onProgress?.(event),
+          validation: ctx.validation,
+        },
+      ),
       fault,
     );
     const entry = await abandonOnFault(
@@ -80,7 +83,8 @@ export async function trainAndEvaluate(
         status: 'failed',
         id: strategy.id,
         label: strategy.label,
-        options: mergeOptions(strategy.defaultOptions, options),
+        options: strategy.options,
+        ...(strategy.own ? { recipe: strategy.own } : {}),
         trainMs: performance.now() - started,
         // A device fault shows up as whatever op broke first; the fault's own reason says what happened.
         error: messageOf(fault?.aborted ? fault.reason : error),

@@ -49,6 +49,8 @@ export interface StrategyEvaluation {
   id: TrainedStrategy['id'];
   label: string;
   options: Record<string, unknown>;
+  /** An own recipe's recipe. */
+  recipe?: TrainedStrategy['recipe'];
   /** Wall-clock training time, ms. */
   trainMs: number;
   trainingInfluence: InfluenceRow[];
@@ -103,6 +105,7 @@ export async function evaluateStrategy(
     id: trained.id,
     label: trained.label,
     options: trained.options,
+    ...(trained.recipe ? { recipe: trained.recipe } : {}),
     trainMs: trained.trainMs,
     trainingInfluence: trained.trainingInfluence,
     phases: trained.phases,

@@ -5,7 +5,7 @@
  * Its zod schema is the gate every loaded file passes; another format or feature spec is refused with the reason.
  */
 import { z } from 'zod';
-import { STRATEGY_IDS } from '../strategies/types';
+import { recipeShape } from '../strategies/recipe-schema';
 
 export const BUNDLE_FORMAT = 'retrain-lab-model';
 /** The format written. 2 (2026-12) adds `networks`; format 1 bundles (no `networks`) still load. */
@@ -68,9 +68,11 @@ const manifestObject = z.object({
   createdAt: z.string(),
   tfjsVersion: z.string(),
   strategy: z.object({
-    id: z.enum(STRATEGY_IDS),
+    /** One of the six strategies, or an own recipe (which then carries `recipe`). */
+    id: z.string().min(1),
     label: z.string(),
     options: z.record(z.string(), z.unknown()),
+    recipe: recipeShape.optional(),
   }),
   seed: z.number().int(),
   backend: z.string(),

@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTaskContexts } from '../features/task-context';
-import { perUser } from '../strategies/per-user';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
 import type { TrainedStrategy } from '../strategies/types';
-import { weightedLoss } from '../strategies/weighted-loss';
+import { presetRecipe } from '../strategies/catalogue';
+import { DESIGN_NOTE_PER_USER } from '../strategies/recipe';
+import { trainChoice } from '../strategies/strategy-spec';
 import { loadBundle } from './load-bundle';
 import { packBundle } from './pack-bundle';
 import { readBundle } from './read-bundle';
@@ -44,10 +45,15 @@ describe('model bundles', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
     const { data } = await loadSeedFixture();
-    weighted = await weightedLoss.train(data, { epochs: 2, batchSize: 128 }, { seed: 3 });
-    perUserTrained = await perUser.train(
+    weighted = await trainChoice({ id: 'weighted-loss', options: { epochs: 2, batchSize: 128 } }, data, {
+      seed: 3,
+    });
+    perUserTrained = await trainChoice(
+      {
+        id: 'per-user',
+        options: { epochs: 2, batchSize: 128, finetuneEpochs: 1, finetuneLearningRate: 1e-2 },
+      },
       data,
-      { epochs: 2, batchSize: 128, finetuneEpochs: 1, finetuneLearningRate: 1e-2 },
       { seed: 3 },
     );
   });
@@ -102,6 +108,44 @@ describe('model bundles', () => {
       for (const [name, bytes] of Object.entries(unzipSync(packed.bytes)))
         if (!name.endsWith('.bin')) expect(strFromU8(bytes), name).not.toContain('@');
       loaded.strategy.dispose();
+    }
+  });
+
+  it('an own recipe exports with its recipe, reloads with its own embedding width, and masks its label', async () => {
+    const { data } = await loadSeedFixture();
+    const recipe = {
+      ...presetRecipe('architecture-fixes', { epochs: 2, batchSize: 128 }),
+      capPerUser: 200,
+      weightExponent: 0.5,
+      perUser: { ...DESIGN_NOTE_PER_USER, minTasks: 50, epochs: 1 },
+      training: {
+        ...presetRecipe('architecture-fixes', { epochs: 2, batchSize: 128 }).training,
+        userEmbeddingDim: 8,
+      },
+    } as const;
+    const own = await trainChoice({ id: 'my-mix', label: 'Tuned for bulk@example.com', recipe }, data, {
+      seed: 3,
+    });
+    try {
+      const plain = await exported(own);
+      expect(plain.packed.fileName).toBe('retrain-lab-my-mix-2026-11-28.zip');
+      expect(plain.packed.manifest.strategy).toMatchObject({ id: 'my-mix', recipe });
+      expect(plain.packed.manifest.strategy.label).toBe('Tuned for bulk@example.com');
+      expect(Object.keys(plain.packed.manifest.routing.users)).toEqual(['bulk@example.com']);
+      expect(plain.check).toMatchObject({ kind: 'checked', passed: true });
+      plain.loaded.strategy.dispose();
+
+      const masked = await exported(
+        own,
+        new Map(['bulk', 'you2', 'nigag', 'asss77'].map((u, i) => [`${u}@example.com`, `User ${'ABCD'[i]}`])),
+      );
+      expect(masked.packed.manifest.strategy.label).toBe('Tuned for User A');
+      expect(masked.check).toMatchObject({ kind: 'checked', passed: true });
+      for (const [name, bytes] of Object.entries(unzipSync(masked.packed.bytes)))
+        if (!name.endsWith('.bin')) expect(strFromU8(bytes), name).not.toContain('@');
+      masked.loaded.strategy.dispose();
+    } finally {
+      own.dispose();
     }
   });
 
@@ -174,6 +218,81 @@ describe('model bundles', () => {
     const before = tf.memory().numTensors;
     await expect(loadBundle(read)).rejects.toThrow(/reads features v1, the manifest says v2/);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a monotone-response model exports as standard Keras layers, reloads, passes its self-check, and is refused when its weights break the promise', async () => {
+    const { data } = await loadSeedFixture();
+    const trained = await trainChoice(
+      { id: 'weighted-loss', options: { epochs: 2, batchSize: 128, monotoneResponse: true } },
+      data,
+      { seed: 3 },
+    );
+    const { packed, loaded, check } = await exported(trained);
+    expect(packed.manifest.strategy.options.monotoneResponse).toBe(true);
+    expect(check).toMatchObject({ kind: 'checked', rows: 182, passed: true });
+    loaded.strategy.dispose();
+    const files = unzipSync(packed.bytes);
+    const json = (path: string) =>
+      JSON.parse(strFromU8(files[path] as Uint8Array)) as {
+        modelTopology: { config: { layers: { class_name: string; name: string }[] } };
+        userDefinedMetadata: Record<string, unknown>;
+        weightsManifest: { weights: { name: string; shape: number[] }[] }[];
+      };
+    const correctness = json('models/shared/correctness/model.json');
+    const layers = correctness.modelTopology.config.layers;
+    expect([...new Set(layers.map((l) => l.class_name))].sort()).toEqual(
+      [
+        'Activation',
+        'Add',
+        'BatchNormalization',
+        'Concatenate',
+        'Dense',
+        'Dropout',
+        'Embedding',
+        'Flatten',
+        'InputLayer',
+      ].sort(),
+    );
+    expect(layers.at(-1)?.name).toBe('probability');
+    expect(correctness.userDefinedMetadata.monotonicity).toMatchObject({
+      nonDecreasingIn: [
+        'overall_correct_rate',
+        'topic_correct_rate',
+        'difficulty_correct_rate',
+        'topic_difficulty_correct_rate',
+        'recent_accuracy_5',
+        'recent_topic_accuracy_5',
+        'streak',
+      ],
+    });
+    expect(
+      (correctness.userDefinedMetadata.architectureSpec as { monotoneResponse?: boolean }).monotoneResponse,
+    ).toBe(true);
+    // The time network stays plain: no side path, no monotone promise.
+    const time = json('models/shared/time/model.json');
+    expect(time.modelTopology.config.layers.map((l) => l.name)).not.toContain('monotone_1');
+    expect(time.userDefinedMetadata.monotonicity).toBeUndefined();
+
+    // Make one weight of the side path's output kernel negative, in weights.bin (file order of the specs).
+    const specs = correctness.weightsManifest[0]?.weights ?? [];
+    let offset = 0;
+    for (const w of specs) {
+      if (w.name.startsWith('monotone_output/kernel')) break;
+      offset += w.shape.reduce((a, b) => a * b, 1);
+    }
+    const weights = new Float32Array(
+      (files['models/shared/correctness/weights.bin'] as Uint8Array).slice().buffer,
+    );
+    weights[offset] = -Math.abs(weights[offset] as number) - 0.5;
+    const read = readBundle(
+      zipSync({ ...files, 'models/shared/correctness/weights.bin': new Uint8Array(weights.buffer) }),
+      'm.zip',
+    );
+    if (read.kind !== 'ok') throw new Error(read.message);
+    await expect(loadBundle(read)).rejects.toThrow(
+      /claims a monotone response but 1 weights of monotone_output should be non-negative/,
+    );
+    trained.dispose();
   });
 
   it("repeats each network's inputs, vocabularies and time scaling in the manifest (format 2), and still loads format 1", async () => {

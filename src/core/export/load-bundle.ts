@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { encodersFromJson } from '../features/encoders';
 import { headFromModel, type HeadKind } from '../model/architecture';
+import { monotoneViolations } from '../model/monotone-path';
 import { disposeTwoHeadModel, type TwoHeadModel } from '../model/two-head-model';
 import { wrapPerUser, type PerUserModels } from '../strategies/per-user-predictor';
 import type { TrainedStrategy } from '../strategies/types';
@@ -25,6 +26,8 @@ const metadataSchema = z.object({
     dense2Units: z.number().int().positive(),
     dropout1: z.number(),
     dropout2: z.number(),
+    monotoneResponse: z.boolean().optional(),
+    monotoneCounts: z.boolean().optional(),
   }),
   head: z.enum(['correctness', 'time']),
   featureVersion: z.enum(['v1', 'v2']),
@@ -113,7 +116,11 @@ async function twoHeadsOf(
         const listed = manifest.networks?.[path];
         const conflict = listed && disagreement(listed, meta.data, model.inputNames);
         if (conflict) throw new Error(`${path} and the manifest disagree on ${conflict}`);
-        heads[head] = { net: headFromModel(meta.data.architectureSpec, head, model), meta: meta.data };
+        const net = headFromModel(meta.data.architectureSpec, head, model);
+        // The monotone response is a property of the weights: a bundle whose weights break it is refused.
+        const broken = monotoneViolations(net);
+        if (broken.length > 0) throw new Error(`${path} claims a monotone response but ${broken.join('; ')}`);
+        heads[head] = { net, meta: meta.data };
       } catch (error) {
         model.dispose();
         throw error;

@@ -8,6 +8,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { featureSpec } from '../features/feature-spec';
 import type { FeatureVersion } from '../features/history-features';
 import { modelToArtifacts } from '../model/export-artifacts';
+import { maskText } from '../report/mask-ids';
 import type { ReportStrategy } from '../report/report-types';
 import type { ExportableModel, TrainedStrategy } from '../strategies/types';
 import {
@@ -76,7 +77,12 @@ export async function packBundle(input: PackInput): Promise<PackedBundle> {
     formatVersion: BUNDLE_FORMAT_VERSION,
     createdAt: createdAt.toISOString(),
     tfjsVersion: tf.version_core,
-    strategy: { id: trained.id, label: trained.label, options: { ...trained.options } },
+    strategy: {
+      id: trained.id,
+      label: labels ? maskText(trained.label, labels) : trained.label,
+      options: { ...trained.options },
+      ...(trained.recipe ? { recipe: trained.recipe } : {}),
+    },
     seed: input.seed,
     backend: input.backend,
     idsMasked: labels !== undefined,

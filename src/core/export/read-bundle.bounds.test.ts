@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
-import { weightedLoss } from '../strategies/weighted-loss';
+import { trainChoice } from '../strategies/strategy-spec';
 import { packBundle } from './pack-bundle';
 import { MANIFEST_BUDGET, readBundle } from './read-bundle';
 import { NO_STORED_ROWS, takeSelfCheck, verifySelfCheck } from './self-check';
@@ -77,7 +77,9 @@ describe('readBundle bounds', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
     const { data, tasks, testIndices } = await loadSeedFixture();
-    const trained = await weightedLoss.train(data, { epochs: 1, batchSize: 256 }, { seed: 3 });
+    const trained = await trainChoice({ id: 'weighted-loss', options: { epochs: 1, batchSize: 256 } }, data, {
+      seed: 3,
+    });
     const packed = await packBundle({
       trained,
       seed: 3,

@@ -48,7 +48,10 @@ INPUTS, ORDER, HISTORY, ROUTING, WEIGHTS LAYOUT
     (identity when predicting). Follow modelTopology.config.layers and their inbound_nodes.
 
 OUTPUTS
-  correctness: P(correct), already through a sigmoid.
+  correctness: P(correct), already through a sigmoid. With the monotone response on (architectureSpec
+    .monotoneResponse), the trunk's "output" and the side path's "monotone_output" are added (layer "logit", Add)
+    before the sigmoid (layer "probability", Activation); metadata.monotonicity names the features
+    P(correct) never decreases in and the weight constraints that keep it so.
   time: y; seconds = expm1(y * timeScale.std + timeScale.mean), clipped to
     [timeScale.minSeconds, timeScale.maxSeconds] (manifest.networks[path].timeScale).
 

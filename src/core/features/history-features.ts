@@ -29,6 +29,15 @@ export const FEATURE_COUNT = FEATURE_NAMES.length;
 /** Columns of the three task counts: the only features v1 leaves unbounded. */
 export const COUNT_FEATURE_COLUMNS = [4, 5, 6] as const;
 
+/**
+ * Columns of the outcome-history features: the four smoothed correct rates, the two last-5 accuracies
+ * and the streak — the only features that depend on earlier outcomes, and each one is non-decreasing in
+ * every earlier outcome (turning any earlier wrong answer into a right one never lowers it; a test
+ * holds this). Counts, times and the gap do not depend on outcomes at all. The monotone response
+ * path (model/monotone-path.ts) keeps P(correct) non-decreasing in exactly these columns.
+ */
+export const OUTCOME_FEATURE_COLUMNS = [0, 1, 2, 3, 7, 8, 9] as const;
+
 /** Pseudo-count of the rate smoothing: a cell with n tasks is pulled toward its prior by 2 / (n + 2). */
 export const SMOOTHING_STRENGTH = 2;
 export const RECENT_WINDOW = 5;

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { FEATURE_COUNT } from '../features/history-features';
+import { initialiseMonotone, MONOTONE_UNITS } from './monotone-path';
 
 export type ArchitectureKind = 'v1' | 'v2' | 'base';
 /** correctness: P(correct) through a sigmoid; time: standardised log(1 + seconds), linear. */
@@ -25,6 +26,14 @@ export interface ArchitectureSpec {
   dense2Units: number;
   dropout1: number;
   dropout2: number;
+  /**
+   * Monotone response (issue 16): P(correct) non-decreasing in the outcome-history features by
+   * construction — they leave the trunk and feed a side path with non-negative weights whose output
+   * is added to the logit (monotone-path.ts). Correctness heads only; absent = off.
+   */
+  monotoneResponse?: boolean;
+  /** With `monotoneResponse`: the three task counts join the monotone features (more practice never lowers P). */
+  monotoneCounts?: boolean;
 }
 
 const TRUNK = {
@@ -41,6 +50,19 @@ export const ARCHITECTURES: Record<ArchitectureKind, ArchitectureSpec> = {
   v2: { kind: 'v2', userEmbeddingDim: 16, userL2: 0.01, embeddingBatchNorm: true, ...TRUNK },
   base: { kind: 'base', userEmbeddingDim: 0, userL2: 0, embeddingBatchNorm: false, ...TRUNK },
 };
+
+/**
+ * A spec with the monotone response on or off — the entry point for strategies and recipes
+ * (`monotoneResponse: off | on`); `counts` also makes the task counts monotone. Off returns the plain
+ * spec, so plain models stay exactly as they were.
+ */
+export function withMonotoneResponse(spec: ArchitectureSpec, on: boolean, counts = false): ArchitectureSpec {
+  const { monotoneResponse: _on, monotoneCounts: _counts, ...plain } = spec;
+  if (!on) return spec.monotoneResponse || spec.monotoneCounts ? plain : spec;
+  return counts
+    ? { ...plain, monotoneResponse: true, monotoneCounts: true }
+    : { ...plain, monotoneResponse: true };
+}
 
 /** BatchNorm constants of tfjs-layers (= Keras defaults); forward.ts mirrors them exactly. */
 export const BN_MOMENTUM = 0.99;
@@ -61,6 +83,10 @@ export const LAYER_ORDER = [
   'trunk_bn',
   'dense_2',
   'output',
+  // The monotone side path (correctness heads with `monotoneResponse` on), beside the trunk: listed last so
+  // that counting layers from the input (per-user `freezeLayers`) means what it meant without it.
+  'monotone_1',
+  'monotone_output',
 ] as const;
 export type LayerName = (typeof LAYER_ORDER)[number];
 
@@ -85,12 +111,13 @@ export interface HeadNetwork {
  * order, so the same seed gives the same weights). `name` names the model, e.g. "weighted-loss.time".
  */
 export function buildHead(
-  spec: ArchitectureSpec,
+  archSpec: ArchitectureSpec,
   head: HeadKind,
   vocab: VocabSizes,
   nextSeed: () => number,
   name: string,
 ): HeadNetwork {
+  const spec = headSpec(archSpec, head);
   const emb = (layerName: LayerName, inputDim: number, outputDim: number, l2 = 0) =>
     tf.layers.embedding({
       name: layerName,
@@ -127,27 +154,65 @@ export function buildHead(
   inputs.push(history);
   branches.push(history);
 
-  let x = tf.layers.concatenate({ name: 'concat' }).apply(branches) as tf.SymbolicTensor;
-  x = dense('dense_1', spec.dense1Units, 'relu').apply(x) as tf.SymbolicTensor;
+  const concat = tf.layers.concatenate({ name: 'concat' }).apply(branches) as tf.SymbolicTensor;
+  let x = dense('dense_1', spec.dense1Units, 'relu').apply(concat) as tf.SymbolicTensor;
   x = bn('trunk_bn').apply(x) as tf.SymbolicTensor;
   x = tf.layers.dropout({ name: 'dropout_1', rate: spec.dropout1 }).apply(x) as tf.SymbolicTensor;
   x = dense('dense_2', spec.dense2Units, 'relu').apply(x) as tf.SymbolicTensor;
   x = tf.layers.dropout({ name: 'dropout_2', rate: spec.dropout2 }).apply(x) as tf.SymbolicTensor;
-  const out = dense('output', 1, head === 'correctness' ? 'sigmoid' : 'linear').apply(x) as tf.SymbolicTensor;
+  const sigmoidHere = head === 'correctness' && !spec.monotoneResponse;
+  let out = dense('output', 1, sigmoidHere ? 'sigmoid' : 'linear').apply(x) as tf.SymbolicTensor;
+  if (spec.monotoneResponse) {
+    // Standard Keras layers only (Dense, Add, Activation), so any reader of model.json can run it.
+    const side = dense('monotone_1', MONOTONE_UNITS, 'relu').apply(concat) as tf.SymbolicTensor;
+    const term = dense('monotone_output', 1, 'linear').apply(side) as tf.SymbolicTensor;
+    const logit = tf.layers.add({ name: 'logit' }).apply([out, term]) as tf.SymbolicTensor;
+    out = tf.layers
+      .activation({ name: 'probability', activation: 'sigmoid' })
+      .apply(logit) as tf.SymbolicTensor;
+  }
 
-  return headFromModel(spec, head, tf.model({ name, inputs, outputs: out }));
+  const net = headFromModel(spec, head, tf.model({ name, inputs, outputs: out }));
+  if (spec.monotoneResponse) initialiseMonotone(net);
+  return net;
+}
+
+/**
+ * The spec a head is built with: the monotone path is for P(correct) only — a time head has no
+ * direction to keep (more correct answers may mean faster or slower answers), so it stays plain.
+ */
+export function headSpec(spec: ArchitectureSpec, head: HeadKind): ArchitectureSpec {
+  if (head === 'correctness' || !spec.monotoneResponse) return spec;
+  const { monotoneCounts: _counts, ...plain } = spec;
+  return { ...plain, monotoneResponse: false };
 }
 
 /** Wrap a LayersModel of this architecture (built here or loaded from an export) as a HeadNetwork. */
-export function headFromModel(spec: ArchitectureSpec, head: HeadKind, model: tf.LayersModel): HeadNetwork {
+export function headFromModel(
+  archSpec: ArchitectureSpec,
+  head: HeadKind,
+  model: tf.LayersModel,
+): HeadNetwork {
+  const spec = headSpec(archSpec, head);
   const vars: HeadNetwork['vars'] = {};
   for (const layerName of LAYER_ORDER) {
     const layer = model.layers.find((l) => l.name === layerName);
     if (layer) vars[layerName] = layer.weights.map((w) => w.read() as tf.Variable);
   }
-  if (!vars.dense_1 || !vars.output || spec.userEmbeddingDim > 0 !== (vars.user_embedding !== undefined))
-    throw new Error(`model ${model.name} does not have the layers of the ${spec.kind} architecture`);
+  if (
+    !vars.dense_1 ||
+    !vars.output ||
+    spec.userEmbeddingDim > 0 !== (vars.user_embedding !== undefined) ||
+    (spec.monotoneResponse === true) !== (vars.monotone_1 !== undefined && vars.monotone_output !== undefined)
+  )
+    throw new Error(`model ${model.name} does not have the layers of the ${describeSpec(spec)} architecture`);
   return { spec, head, model, vars };
+}
+
+/** "v2", "v2 + monotone response" or "v2 + monotone response (counts too)". */
+export function describeSpec(spec: ArchitectureSpec): string {
+  if (!spec.monotoneResponse) return spec.kind;
+  return `${spec.kind} + monotone response${spec.monotoneCounts ? ' (counts too)' : ''}`;
 }
 
 /** Names of the layers present in this network, input to output (what `freezeLayers` counts). */

@@ -83,13 +83,18 @@ export function forward(net: HeadNetwork, input: BatchInputs, mode: ForwardMode)
     parts.push(embed('user', input.user));
   }
   parts.push(embed('topic', input.topic), embed('difficulty', input.difficulty), input.history);
-  let x = tf.concat(parts, 1);
-  x = dense(net, 'dense_1', x, 'relu');
+  const concat = tf.concat(parts, 1);
+  let x = dense(net, 'dense_1', concat, 'relu');
   x = batchNorm(net, 'trunk_bn', x, mode);
   x = dropout(x, spec.dropout1, mode);
   x = dense(net, 'dense_2', x, 'relu');
   x = dropout(x, spec.dropout2, mode);
-  return tf.reshape(dense(net, 'output', x, 'linear'), [-1]);
+  let out = dense(net, 'output', x, 'linear');
+  if (spec.monotoneResponse) {
+    // The monotone side path (monotone-path.ts): no BatchNorm, no dropout, added to the trunk's logit.
+    out = tf.add(out, dense(net, 'monotone_output', dense(net, 'monotone_1', concat, 'relu'), 'linear'));
+  }
+  return tf.reshape(out, [-1]);
 }
 
 /** Keras-style regulariser penalty of the whole net (0.01 × Σw² of the user embedding in v2), or null. */

@@ -10,6 +10,7 @@ import { FEATURE_COUNT, FEATURE_NAMES, type FeatureVersion } from '../features/h
 import { buildHead, type ArchitectureSpec, type HeadKind, type HeadNetwork } from './architecture';
 import { forward, type BatchInputs } from './forward';
 import { copyWeights } from './copy-weights';
+import { monotoneColumns } from './monotone-path';
 
 export interface TwoHeadModel {
   arch: ArchitectureSpec;
@@ -104,6 +105,24 @@ export function modelMetadata(model: TwoHeadModel, head: HeadKind): Record<strin
         ? 'P(correct), sigmoid'
         : 'standardised log(1 + seconds): seconds = expm1(y × std + mean), clipped to [minSeconds, maxSeconds]',
     timeScale: head === 'time' ? { ...model.timeScale } : undefined,
+    monotonicity:
+      model.correctness.spec.monotoneResponse && head === 'correctness'
+        ? monotoneMetadata(model.correctness.spec)
+        : undefined,
+  };
+}
+
+/** What an exported monotone head promises and how its weights keep it (docs/monotone-response.md). */
+function monotoneMetadata(spec: ArchitectureSpec): Record<string, unknown> {
+  return {
+    nonDecreasingIn: monotoneColumns(spec).map((c) => FEATURE_NAMES[c]),
+    constraints: [
+      'dense_1 kernel rows of these features are 0 (the trunk does not read them)',
+      'monotone_1 kernel rows of these features are >= 0',
+      'monotone_output kernel is >= 0',
+    ],
+    output: 'sigmoid(output + monotone_output): layers "logit" (Add) then "probability" (Activation)',
+    reference: 'docs/monotone-response.md',
   };
 }
 

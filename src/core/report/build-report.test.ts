@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../data/task';
 import { summarizeDataset } from '../data/summarize-dataset';
 import { evaluateStrategy, resolveThresholds } from '../evaluation/evaluate-strategy';
 import { fakeTrained } from '../evaluation/fake-trained.test-helper';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
-import { syntheticTasks } from '../testing/test-data.test-helper';
+import { datasetOf, syntheticTasks } from '../testing/test-data.test-helper';
 import { DEFAULT_VALIDATION } from '../strategies/types';
 import { buildReport, metric, type ReportInputs } from './build-report';
 import { reportSchema, validateReport } from './report-schema';
@@ -21,19 +20,7 @@ const tasks = base.map((t, i) => {
   const u2 = t.userId === 'user2@example.com';
   return { ...t, trueP: 0.6, ...(u2 ? { isCorrect: true, predictedCorrect: 0.7 } : {}) };
 });
-const dataset: Dataset = {
-  tasks,
-  report: {
-    fileName: 'synthetic.csv',
-    format: 'csv',
-    rowsRead: tasks.length,
-    notCompletedRows: 0,
-    skippedRows: 0,
-    problems: [],
-    ignoredColumns: [],
-    columnMap: {},
-  },
-};
+const dataset = datasetOf(tasks, 'synthetic.csv');
 
 async function inputs(flatUser?: string): Promise<ReportInputs> {
   const trained = fakeTrained((c) =>
@@ -117,7 +104,10 @@ describe('reportSchema', () => {
       [(r) => delete r.schemaVersion, 'schemaVersion'],
       [(r) => (r.strategies[0].test.auc = 'high'), 'strategies.0.test.auc'],
       [(r) => (r.strategies[0].distribution.counts = [1, 2]), 'strategies.0.distribution.counts'],
-      [(r) => (r.strategies[0].id = 'magic'), 'strategies.0.id'],
+      [(r) => (r.strategies[0].id = 'Magic!'), 'strategies.0.id'],
+      // Not one of the six: an own recipe, which must declare its recipe.
+      [(r) => (r.strategies[0].id = 'magic'), 'strategies.0.recipe'],
+      [(r) => (r.strategies[0].recipe = { architecture: 'v2' }), 'strategies.0.recipe.capPerUser'],
       [(r) => (r.strategies[1].status = 'maybe'), 'strategies.1.status'],
       [(r) => (r.generatedAt = 'yesterday'), 'generatedAt'],
     ];

@@ -115,6 +115,7 @@ export function reportStrategy(e: StrategyEvaluation): ReportStrategyOk {
     id: e.id,
     label: e.label,
     options: { ...e.options },
+    ...(e.recipe ? { recipe: structuredClone(e.recipe) } : {}),
     trainMs: e.trainMs,
     trainingInfluence: e.trainingInfluence.map((row) => ({ ...row })),
     ...reportScores({ ...e, intervals: e.test.intervals, macroByUser: e.testMacroByUser }),

@@ -101,8 +101,8 @@ export function maskKeys<T>(record: Readonly<Record<string, T>>, labels: UserLab
 
 /** Fields holding a user id. */
 const ID_KEYS = new Set(['userId']);
-/** Fields holding text people wrote (file names, column headers). */
-const TEXT_KEYS = new Set(['fileName']);
+/** Fields holding text people wrote (file names, column headers, an own recipe's name). */
+const TEXT_KEYS = new Set(['fileName', 'label']);
 /** Fields holding the lab's own sentences, which name users only by userRef. */
 const MESSAGE_KEYS = new Set(['error', 'reason', 'reasons', 'message', 'headline']);
 
@@ -140,7 +140,7 @@ function walk(value: unknown, key: string | undefined, labels: UserLabels): unkn
   return Object.fromEntries(entries.map(([k, v]) => [k, walk(v, key === 'options' ? 'options' : k, labels)]));
 }
 
-/** One strategy entry of the report, masked. */
+/** One strategy entry of the report, masked (an own recipe's label is free text a person typed). */
 export function maskStrategy(entry: ReportStrategy, labels: UserLabels): ReportStrategy {
   return maskFields(entry, labels);
 }

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../strategies/catalogue';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { beforeAndAfter, recommendStrategy } from './recommend-strategy';
 import type { Report } from './report-types';
@@ -28,7 +29,7 @@ describe('recommendStrategy', () => {
     const r = recommendStrategy(report);
     expect(r.kind).toBe('recommended');
     expect(r.choice?.id).toBe('weighted-loss');
-    expect(r.passing.map((s) => s.id)).toEqual(['balanced-sampling', 'weighted-loss', 'progressive']);
+    expect(r.passing.map((s) => s.id)).toEqual([2, 3, 4].map((i) => CATALOGUE[i]?.id));
     expect(r.headline).toBe('Recommended: 4. Weighted loss');
     expect(r.reasons[0]).toBe(
       'It passes all three checks and has the lowest per-user log loss (0.368 vs 0.386 for 5. Progressive training).',

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { DIFFICULTIES } from '../data/task';
-import { STRATEGY_IDS } from '../strategies/types';
+import { PRESET_IDS } from '../strategies/catalogue';
+import { checkOwnId, recipeShape } from '../strategies/recipe-schema';
 import { REPORT_SCHEMA_VERSION, type Report } from './report-types';
 
 const metric = z.number().nullable();
@@ -13,7 +14,7 @@ const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
 const probability = z.number().min(0).max(1);
 const difficulty = z.enum(DIFFICULTIES);
-const strategyId = z.enum(STRATEGY_IDS);
+const strategyId = z.string().min(1);
 
 const interval = z.object({
   estimate: metric,
@@ -62,6 +63,7 @@ const strategyOk = z.object({
   id: strategyId,
   label: z.string(),
   options,
+  recipe: recipeShape.optional(),
   trainMs: z.number().nonnegative(),
   trainingInfluence: z.array(
     z.object({ userId: z.string(), samples: count, weight: z.number(), share, phase: z.string() }),
@@ -131,9 +133,29 @@ const strategyFailed = z.object({
   id: strategyId,
   label: z.string(),
   options,
+  recipe: recipeShape.optional(),
   trainMs: z.number().nonnegative(),
   error: z.string(),
 });
+
+const presetIds: ReadonlySet<string> = new Set(PRESET_IDS);
+
+/** The six are known by id; any other id is an own recipe, declared by the recipe its entry carries. */
+function declaredRecipe(entry: { id: string; recipe?: unknown }, ctx: z.RefinementCtx): void {
+  if (presetIds.has(entry.id)) {
+    if (entry.recipe !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['recipe'], message: `${entry.id} is one of the six: no recipe` });
+    return;
+  }
+  const id = checkOwnId(entry.id);
+  if (!id.ok) ctx.addIssue({ code: 'custom', path: ['id'], message: id.reason });
+  else if (entry.recipe === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['recipe'],
+      message: `${entry.id} is not one of the six strategies, so its entry must carry its recipe`,
+    });
+}
 
 const userCounts = z.object({ userId: z.string(), trainRows: count, testRows: count });
 
@@ -173,7 +195,9 @@ export const reportSchema: z.ZodType<Report> = z.object({
     ...scores,
   }),
   recorded: z.object(scores).nullable(),
-  strategies: z.array(z.discriminatedUnion('status', [strategyOk, strategyFailed])),
+  strategies: z.array(
+    z.discriminatedUnion('status', [strategyOk, strategyFailed]).superRefine(declaredRecipe),
+  ),
 });
 
 /** Validate parsed JSON; returns the report or a one-line reason naming the first bad path. */

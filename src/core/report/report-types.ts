@@ -6,6 +6,7 @@
 import type { Difficulty } from '../data/task';
 import type { ReliabilityBin } from '../evaluation/calibration';
 import type { VerdictThresholds } from '../evaluation/verdicts';
+import type { Recipe } from '../strategies/recipe';
 import type { PhaseSummary, StrategyId } from '../strategies/types';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -124,10 +125,13 @@ export interface ReportPhase extends Omit<PhaseSummary, 'finalLoss' | 'bestValLo
 /** A strategy that trained and was evaluated. */
 export interface ReportStrategyOk extends ReportScores {
   status: 'ok';
+  /** One of the six strategies' ids, or an own recipe's (which then carries `recipe`). */
   id: StrategyId;
   label: string;
   /** Every knob used, defaults filled in. */
   options: Record<string, unknown>;
+  /** An own recipe's full recipe; absent for the six (their id and options say it all). */
+  recipe?: Recipe;
   /** Wall-clock training time, ms (not reproducible: excluded from determinism checks). */
   trainMs: number;
   trainingInfluence: { userId: string; samples: number; weight: number; share: number; phase: string }[];
@@ -161,6 +165,8 @@ export interface ReportStrategyFailed {
   label: string;
   /** The options requested (defaults filled in). */
   options: Record<string, unknown>;
+  /** An own recipe's full recipe. */
+  recipe?: Recipe;
   /** Time until the failure, ms. */
   trainMs: number;
   error: string;
@@ -206,6 +212,6 @@ export interface Report {
   baseline: ReportBaseline;
   /** The production model's recorded `predicted_correct` on the held-out rows; null when absent. */
   recorded: ReportScores | null;
-  /** In registry order. */
+  /** The six in the catalogue's order, then own recipes. */
   strategies: ReportStrategy[];
 }

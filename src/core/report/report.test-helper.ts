@@ -3,25 +3,16 @@
  * e-mail users, a hand-written predictor evaluated by the real evaluation, built by buildReport.
  * Test-only; `sixStrategies` varies the verdicts and macro log loss of copies of that one entry.
  */
-import type { Dataset } from '../data/task';
 import { summarizeDataset } from '../data/summarize-dataset';
 import { evaluateStrategy, resolveThresholds } from '../evaluation/evaluate-strategy';
 import { fakeTrained } from '../evaluation/fake-trained.test-helper';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { temporalSplit } from '../split/temporal-split';
-import { syntheticTasks } from '../testing/test-data.test-helper';
-import { DEFAULT_VALIDATION, STRATEGY_IDS, type PhaseSummary, type StrategyId } from '../strategies/types';
+import { datasetOf, syntheticTasks } from '../testing/test-data.test-helper';
+import { CATALOGUE, presetOf } from '../strategies/catalogue';
+import { DEFAULT_VALIDATION, type PhaseSummary } from '../strategies/types';
 import { buildReport } from './build-report';
 import type { Report, ReportStrategy, ReportStrategyOk } from './report-types';
-
-const LABELS: Record<StrategyId, string> = {
-  'full-retrain': '1. Full retrain (no changes)',
-  'architecture-fixes': '2. Full retrain (with fixes)',
-  'balanced-sampling': '3. Balanced sampling',
-  'weighted-loss': '4. Weighted loss',
-  progressive: '5. Progressive training',
-  'per-user': '6. Per-user models',
-};
 
 /** A report over 4 users (user0@example.com has the most tasks) with one evaluated strategy. */
 export async function realReport(): Promise<Report> {
@@ -30,19 +21,7 @@ export async function realReport(): Promise<Report> {
   const held = new Set(split.testIndices);
   // Held-out rows carry true_p and a recorded prediction, so every per-user block of the report exists.
   const tasks = base.map((t, i) => (held.has(i) ? { ...t, trueP: 0.6, predictedCorrect: 0.55 } : t));
-  const dataset: Dataset = {
-    tasks,
-    report: {
-      fileName: 'export-for-user0@example.com.csv',
-      format: 'csv',
-      rowsRead: tasks.length,
-      notCompletedRows: 0,
-      skippedRows: 0,
-      problems: [],
-      ignoredColumns: [],
-      columnMap: {},
-    },
-  };
+  const dataset = datasetOf(tasks, 'export-for-user0@example.com.csv');
   const trained = fakeTrained();
   // A per-user fine-tune phase and influence rows for every user, as strategy 6 reports them.
   trained.trainingInfluence = ['user0', 'user1', 'user2', 'user3'].map((u, i) => ({
@@ -68,7 +47,7 @@ export async function realReport(): Promise<Report> {
       {
         status: 'failed',
         id: 'per-user',
-        label: LABELS['per-user'],
+        label: presetOf('per-user')?.label ?? '',
         options: {},
         trainMs: 3,
         error: 'no rows for user3@example.com',
@@ -92,16 +71,17 @@ export interface StrategySpec {
   label?: string;
 }
 
-/** The report with six strategies in registry order, copies of its trained entry set to `specs`. */
+/** The report with the six strategies in catalogue order, copies of its trained entry set to `specs`. */
 export function sixStrategies(report: Report, specs: readonly StrategySpec[]): Report {
   const template = report.strategies.find((s): s is ReportStrategyOk => s.status === 'ok');
   if (!template) throw new Error('the report has no trained strategy');
   const strategies: ReportStrategy[] = specs.map((spec, i) => {
-    const id = STRATEGY_IDS[i] as StrategyId;
+    const preset = CATALOGUE[i];
+    if (!preset) throw new Error(`the catalogue has no strategy ${i + 1}`);
     return {
       ...template,
-      id,
-      label: spec.label ?? LABELS[id],
+      id: preset.id,
+      label: spec.label ?? preset.label,
       verdicts: { continuous: spec.continuous, responsive: spec.responsive, generalizes: spec.generalizes },
       testMacroByUser: { ...template.testMacroByUser, logLoss: spec.macroLogLoss },
       // Distinct histograms per strategy, so drawings of two strategies can be told apart.

@@ -1,7 +1,7 @@
 /**
- * Strategy 6's trained form: a base two-head model plus one fine-tuned copy per qualifying user.
- * `predict` routes each context to its user's model, or to the base for other and unseen users,
- * batching each route in one pass. No DOM; tfjs through the model module.
+ * A trained strategy's models: a shared two-head model plus, with per-user fine-tunes (Strategy 6), one
+ * fine-tuned copy per qualifying user. `predict` routes each context to its user's model, or to the shared
+ * one for other and unseen users, batching each route in one pass. No DOM; tfjs through the model module.
  */
 import type { TaskContext } from '../features/task-context';
 import { encodeContexts } from '../features/encoded-rows';
@@ -53,11 +53,15 @@ export function disposePerUser(models: PerUserModels): void {
   for (const m of models.users.values()) disposeTwoHeadModel(m);
 }
 
-/** Wrap the models as a TrainedStrategy; exports name the base heads "correctness"/"time" and user heads "head@userId". */
+/**
+ * Wrap the models as a TrainedStrategy; exports name the shared heads "correctness"/"time" and user heads
+ * "head@userId". `routed`: the strategy has per-user models (its shared heads are exported as the "base" route).
+ */
 export function wrapPerUser(
   strategy: { id: StrategyId; label: string },
   models: PerUserModels,
-  info: Pick<TrainedStrategy, 'options' | 'trainMs' | 'trainingInfluence' | 'phases'>,
+  info: Pick<TrainedStrategy, 'options' | 'recipe' | 'trainMs' | 'trainingInfluence' | 'phases'>,
+  { routed = true }: { routed?: boolean } = {},
 ): TrainedStrategy {
   let disposed = false;
   const heads = ['correctness', 'time'] as const;
@@ -74,7 +78,11 @@ export function wrapPerUser(
         name: head,
         head,
         model: models.base[head].model,
-        metadata: { strategyId: strategy.id, route: 'base', ...modelMetadata(models.base, head) },
+        metadata: {
+          strategyId: strategy.id,
+          ...(routed ? { route: 'base' } : {}),
+          ...modelMetadata(models.base, head),
+        },
       })),
       ...[...models.users.entries()].flatMap(([userId, m]) =>
         heads.map((head) => ({

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFromHistory, historiesByUser } from '../features/task-context';
-import { fineTuneGroups, frozenLayers, perUser, usersToFineTune } from './per-user';
+import { trainChoice } from './strategy-spec';
+import { frozenLayers } from './train-recipe';
 import { loadSeedFixture } from '../testing/test-data.test-helper';
 
 const weightsOf = (model: tf.LayersModel, layer: string) =>
@@ -20,33 +21,14 @@ describe('per-user models', () => {
     expect([...frozenLayers(0)]).toEqual([]);
   });
 
-  it('groups fine-tunes by row count within a power of two, at most `max` users per group', () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
-    const users = new Map([
-      ['a', rows(20)],
-      ['b', rows(900)],
-      ['c', rows(31)],
-      ['d', rows(16)],
-      ['e', rows(25)],
-      ['f', rows(1000)],
-    ]);
-    const ids = (max?: number) => fineTuneGroups(users, max).map((g) => g.map(([u]) => u));
-    expect(ids()).toEqual([
-      ['a', 'c', 'd', 'e'],
-      ['b', 'f'],
-    ]);
-    expect(ids(3)).toEqual([['a', 'c', 'd'], ['e'], ['b', 'f']]);
-  });
-
   it('fine-tunes users with ≥ minTasks training tasks; frozen layers (BatchNorm statistics too) stay bit-identical to the base', async () => {
     const { tasks, data } = await loadSeedFixture();
-    expect([...usersToFineTune(tasks, data.trainIndices, 20).keys()].sort()).toEqual([
-      'bulk@example.com',
-      'you2@example.com',
-    ]);
-    const trained = await perUser.train(
+    const trained = await trainChoice(
+      {
+        id: 'per-user',
+        options: { epochs: 3, batchSize: 128, finetuneEpochs: 2, finetuneLearningRate: 1e-2 },
+      },
       data,
-      { epochs: 3, batchSize: 128, finetuneEpochs: 2, finetuneLearningRate: 1e-2 },
       { seed: 3 },
     );
     try {

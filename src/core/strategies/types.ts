@@ -7,12 +7,8 @@ import type * as tf from '@tensorflow/tfjs';
 import type { TaskContext } from '../features/task-context';
 import type { HeadKind } from '../model/architecture';
 import type { InfluenceRow } from '../training/loop/sampling';
-import type {
-  PhaseSummary,
-  ProgressEvent,
-  TrainingData,
-  ValidationOptions,
-} from '../training/loop/training-types';
+import type { Recipe } from './recipe';
+import type { PhaseSummary, ProgressEvent, ValidationOptions } from '../training/loop/training-types';
 
 export {
   DEFAULT_VALIDATION,
@@ -22,15 +18,14 @@ export {
   type ValidationOptions,
 } from '../training/loop/training-types';
 
-export const STRATEGY_IDS = [
-  'full-retrain',
-  'architecture-fixes',
-  'balanced-sampling',
-  'weighted-loss',
-  'progressive',
-  'per-user',
-] as const;
-export type StrategyId = (typeof STRATEGY_IDS)[number];
+/**
+ * A strategy's id: one of the six presets (catalogue.ts names them as `PresetId`) or an own recipe's
+ * (lower-case letters, digits and dashes).
+ */
+export type StrategyId = string;
+
+/** A strategy option's value (plain JSON): options travel through links, sessions and reports. */
+export type OptionValue = number | boolean | string;
 
 export interface StrategyContext {
   /** Seeds initialisers, shuffling and dropout: same seed + cpu backend → identical predictions. */
@@ -70,6 +65,8 @@ export interface TrainedStrategy extends Predictor {
   label: string;
   /** Every knob used, defaults filled in, validation included. */
   options: Record<string, unknown>;
+  /** An own recipe's full recipe (the six are known by their id and options). */
+  recipe?: Recipe;
   /** Wall-clock training time, milliseconds. */
   trainMs: number;
   /** docs/contract.md §2; rows of several phases carry their `phase`. */
@@ -79,22 +76,4 @@ export interface TrainedStrategy extends Predictor {
   models(): ExportableModel[];
   /** Free every tensor of the strategy; predict must not be called afterwards. */
   dispose(): void;
-}
-
-/** A strategy of the registry. `O` holds only plain JSON values (numbers, strings, booleans). */
-export interface Strategy<O extends object = Record<string, unknown>> {
-  id: StrategyId;
-  /** e.g. "1. Full retrain (no changes)". */
-  label: string;
-  /** One sentence on what it does and what the design note expects of it. */
-  summary: string;
-  /** The lab's defaults: the design note's settings under the lab's batch rule (labDefaults). */
-  defaultOptions: O;
-  /** The design note's own settings (batch 32, its epochs): the Seed-faithful preset. */
-  seedOptions: O;
-  /** One line per option: meaning and unit. */
-  optionDocs: Record<keyof O, string>;
-  train(data: TrainingData, options: Partial<O>, ctx: StrategyContext): Promise<TrainedStrategy>;
-  /** The `trainingInfluence` training would have, computed without training (the lab's preview). */
-  influence(data: TrainingData, options: Partial<O>): InfluenceRow[];
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { importTasksFromText } from '../data/import-tasks';
-import { DIFFICULTIES, type Task } from '../data/task';
+import { DIFFICULTIES, type Dataset, type Task } from '../data/task';
 import { createRng } from '../random/rng';
 import { temporalSplit } from '../split/temporal-split';
 import type { TrainingData } from '../training/loop/training-types';
@@ -57,4 +57,21 @@ export function syntheticTasks(n: number, seed: number, users = 4): Task[] {
     });
   }
   return tasks;
+}
+
+/** Tasks as an imported dataset with a clean import report (nothing skipped). */
+export function datasetOf(tasks: Task[], fileName: string): Dataset {
+  return {
+    tasks,
+    report: {
+      fileName,
+      format: 'csv',
+      rowsRead: tasks.length,
+      notCompletedRows: 0,
+      skippedRows: 0,
+      problems: [],
+      ignoredColumns: [],
+      columnMap: {},
+    },
+  };
 }

@@ -1,5 +1,6 @@
-/** Realistic fake chart data for the dev gallery: six strategies on the design note's 4-user shape, with
+/** Realistic fake chart data for the dev gallery: the catalogue's six strategies on the design note's 4-user shape, with
  *  full-retrain saturated. Deterministic (no Math.random) so screenshots are stable. */
+import { CATALOGUE } from '../../core/strategies/catalogue';
 import type {
   HistogramSeries,
   LossSeries,
@@ -11,14 +12,8 @@ import type {
   UserSpreadSeries,
 } from './chart-types';
 
-export const GALLERY_STRATEGIES: StrategySeries[] = [
-  { id: 'full-retrain', label: '1. Full retrain (no changes)' },
-  { id: 'architecture-fixes', label: '2. Full retrain with fixes' },
-  { id: 'balanced-sampling', label: '3. Balanced sampling' },
-  { id: 'weighted-loss', label: '4. Weighted loss' },
-  { id: 'progressive', label: '5. Progressive training' },
-  { id: 'per-user', label: '6. Per-user models' },
-];
+/** The catalogue's strategies (the fake numbers below are for the six, in its order). */
+export const GALLERY_STRATEGIES: StrategySeries[] = CATALOGUE.map(({ id, label }) => ({ id, label }));
 
 export const GALLERY_USERS = [
   'bulk@example.com',

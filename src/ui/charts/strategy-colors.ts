@@ -1,15 +1,11 @@
-/** One colour per strategy id (Okabe–Ito, colour-blind safe), shared by every chart and legend.
- *  Pure data: no React, no store; a seventh strategy gets a stable colour from the fallback list. */
+/** One colour per strategy id, shared by every chart and legend: the catalogue's (Okabe–Ito, colour-blind
+ *  safe) for the six, a stable one from the fallback list for own recipes. Pure data: no React, no store. */
+import { CATALOGUE } from '../../core/strategies/catalogue';
 
-/** Colours by strategy id; full-retrain, the one to avoid, is the warm vermillion. */
-export const STRATEGY_COLORS: Record<string, string> = {
-  'full-retrain': '#D55E00',
-  'architecture-fixes': '#E69F00',
-  'balanced-sampling': '#56B4E9',
-  'weighted-loss': '#009E73',
-  progressive: '#CC79A7',
-  'per-user': '#0072B2',
-};
+/** Colours by strategy id, as the catalogue gives them. */
+export const STRATEGY_COLORS: Readonly<Record<string, string>> = Object.fromEntries(
+  CATALOGUE.map((p) => [p.id, p.color]),
+);
 
 /** The production model's recorded predictions ("recorded" row). */
 export const RECORDED_COLOR = '#7d8596';

@@ -36,17 +36,30 @@ export function mostRecentPerUser(
 }
 
 /**
- * The design note's Strategy 4 weights, aligned with `indices`: total / (users × that user's count),
- * normalised to sum to total (already true for this formula; kept, as the design note does, for safety).
+ * Loss weights aligned with `indices` that soften a user's dominance: weight ∝ (the user's rows)^−exponent,
+ * computed as the design note's Strategy 4 does — total / (users × count^exponent), then normalised to sum to
+ * total. Exponent 1 is the design note's inverse frequency (every user the same share of the loss); 0 weighs
+ * every row alike (callers pass no weights then).
  */
-export function inverseFrequencyWeights(tasks: readonly Task[], indices: readonly number[]): number[] {
+export function frequencyWeights(
+  tasks: readonly Task[],
+  indices: readonly number[],
+  exponent: number,
+): number[] {
   const byUser = groupByUser(tasks, indices);
   const total = indices.length;
-  const raw = indices.map(
-    (i) => total / (byUser.size * (byUser.get((tasks[i] as Task).userId) as number[]).length),
-  );
+  const raw = indices.map((i) => {
+    const count = (byUser.get((tasks[i] as Task).userId) as number[]).length;
+    // count ** 1 is count, but spelled out: exponent 1 must be the design note's arithmetic to the bit.
+    return total / (byUser.size * (exponent === 1 ? count : count ** exponent));
+  });
   const sum = raw.reduce((s, w) => s + w, 0);
   return sum > 0 ? raw.map((w) => (w * total) / sum) : raw;
+}
+
+/** The design note's Strategy 4 weights: total / (users × that user's count), normalised to sum to total. */
+export function inverseFrequencyWeights(tasks: readonly Task[], indices: readonly number[]): number[] {
+  return frequencyWeights(tasks, indices, 1);
 }
 
 /**

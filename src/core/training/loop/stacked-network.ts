@@ -12,6 +12,7 @@ import {
   type HeadNetwork,
   type LayerName,
 } from '../../model/architecture';
+import { monotoneColumns, monotoneRules } from '../../model/monotone-path';
 
 export interface StackedNetwork {
   k: number;
@@ -21,6 +22,15 @@ export interface StackedNetwork {
   /** [K, 1] 1 for a correctness head, 0 for a time head (null when all K are the same kind). */
   headMask: tf.Tensor2D | null;
   correctness: boolean;
+  /** The monotone path's kernel constraints as masks ([1, in, out]), empty without the path. */
+  constraints: StackedConstraint[];
+}
+
+/** w ← w·keep − clip·min(w, 0): keep 0 = held at zero, clip 1 = clipped to ≥ 0 (monotone-path.ts). */
+export interface StackedConstraint {
+  kernel: tf.Variable;
+  keep: tf.Tensor3D;
+  clip: tf.Tensor3D;
 }
 
 /** One step's (or one validation pass's) inputs for all K models, B rows each (padding included). */
@@ -54,6 +64,9 @@ const rank3 = (t: tf.Tensor): [number, number, number] =>
 export function stackNetworks(nets: readonly HeadNetwork[]): StackedNetwork {
   const first = nets[0];
   if (!first) throw new Error('nothing to stack');
+  const layers = presentLayers(first).join();
+  if (nets.some((n) => presentLayers(n).join() !== layers || monotoneKey(n.spec) !== monotoneKey(first.spec)))
+    throw new Error('cannot stack networks of different layers (stack each kind on its own)');
   const vars: StackedNetwork['vars'] = {};
   tf.tidy(() => {
     for (const layer of presentLayers(first)) {
@@ -80,7 +93,32 @@ export function stackNetworks(nets: readonly HeadNetwork[]): StackedNetwork {
         )
       : null,
     correctness: kinds[0] === 'correctness',
+    constraints: stackedConstraints(first.spec, vars),
   };
+}
+
+/** What the monotone path constrains, as a key: networks of one stack must agree on it. */
+export const monotoneKey = (spec: ArchitectureSpec): string => monotoneColumns(spec).join();
+
+function stackedConstraints(spec: ArchitectureSpec, vars: StackedNetwork['vars']): StackedConstraint[] {
+  return monotoneRules(spec).map((rule) => {
+    const kernel = vars[rule.layer]?.[0] as tf.Variable;
+    const [, inRows, cols] = kernel.shape as [number, number, number];
+    const keep = new Float32Array(inRows * cols).fill(1);
+    const clip = new Float32Array(inRows * cols);
+    for (const row of rule.rows ?? Array.from({ length: inRows }, (_, i) => i))
+      (rule.kind === 'zero' ? keep : clip).fill(rule.kind === 'zero' ? 0 : 1, row * cols, (row + 1) * cols);
+    return { kernel, keep: tf.tensor3d(keep, [1, inRows, cols]), clip: tf.tensor3d(clip, [1, inRows, cols]) };
+  });
+}
+
+/** Put every constrained kernel back on its constraint set (after each optimizer step). */
+export function projectStacked(stacked: StackedNetwork): void {
+  if (stacked.constraints.length === 0) return;
+  tf.tidy(() => {
+    for (const { kernel, keep, clip } of stacked.constraints)
+      kernel.assign(tf.sub(tf.mul(kernel, keep), tf.mul(clip, tf.minimum(kernel, 0))));
+  });
 }
 
 /** Write model k's slice of every stacked variable back into `nets[k]`. */
@@ -103,6 +141,7 @@ export function unstackInto(stacked: StackedNetwork, nets: readonly HeadNetwork[
 export function disposeStacked(stacked: StackedNetwork): void {
   for (const vs of Object.values(stacked.vars)) vs?.forEach((v) => v.dispose());
   stacked.headMask?.dispose();
+  for (const c of stacked.constraints) tf.dispose([c.keep, c.clip]);
 }
 
 /** Every stacked variable in a stable order (weights and BatchNorm statistics). */
@@ -184,13 +223,17 @@ export function stackedForward(
     parts.push(embed('user', b.user));
   }
   parts.push(embed('topic', b.topic), embed('difficulty', b.difficulty), b.history);
-  let x = tf.concat(parts, 2);
-  x = dense(s, 'dense_1', x, true);
+  const concat = tf.concat(parts, 2);
+  let x = dense(s, 'dense_1', concat, true);
   x = batchNorm(s, 'trunk_bn', x, train);
   x = dropout(x, spec.dropout1);
   x = dense(s, 'dense_2', x, true);
   x = dropout(x, spec.dropout2);
-  return tf.reshape(dense(s, 'output', x, false), [k, rows]);
+  let out = dense(s, 'output', x, false);
+  // The monotone side path (model/monotone-path.ts), added to the trunk's logit.
+  if (spec.monotoneResponse)
+    out = tf.add(out, dense(s, 'monotone_output', dense(s, 'monotone_1', concat, true), false));
+  return tf.reshape(out, [k, rows]);
 }
 
 /** Per-row loss [K, B]: binary cross-entropy from logits for correctness heads, squared error for time heads. */

@@ -7,11 +7,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { EncodedRows } from '../../features/encoded-rows';
-import type { HeadNetwork, LayerName } from '../../model/architecture';
+import { presentLayers, type HeadNetwork, type LayerName } from '../../model/architecture';
 import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine, simdKernelsAvailable } from '../simd/simd-stacked-engine';
 import { hostBatch, type BatchSource } from './stacked-batch';
+import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
 import { yieldTask } from './yield-task';
@@ -139,23 +140,31 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   }));
   const k = models.length;
   const restore = options.restoreBestWeights && options.patience > 0;
-  const width = Math.max(...states.map((s) => s.plan.batch));
-  const setup: EngineSetup = {
-    models: models.map((m, i) => ({
-      net: m.net,
-      val: (states[i] as ModelState).hasVal ? m.val : null,
-      valTarget: (states[i] as ModelState).hasVal ? m.valTarget : null,
-    })),
-    learningRates: states.map((s) => s.plan.learningRate),
-    ...(options.frozen ? { frozen: options.frozen } : {}),
-    width,
-  };
-  const engine: StackedEngine | null =
-    (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd'
-      ? createSimdEngine(setup)
-      : createTfjsEngine(setup);
-  if (!engine) return results;
+  // One engine per structure: a monotone correctness head and its plain time head cannot be stacked.
+  const units: Unit[] = [];
+  for (const members of groupByStructure(models.map((m) => m.net))) {
+    const width = Math.max(...members.map((m) => (states[m] as ModelState).plan.batch));
+    const setup: EngineSetup = {
+      models: members.map((m) => ({
+        net: (models[m] as StackedModel).net,
+        val: (states[m] as ModelState).hasVal ? (models[m] as StackedModel).val : null,
+        valTarget: (states[m] as ModelState).hasVal ? (models[m] as StackedModel).valTarget : null,
+      })),
+      learningRates: members.map((m) => (states[m] as ModelState).plan.learningRate),
+      ...(options.frozen ? { frozen: options.frozen } : {}),
+      width,
+    };
+    const engine: StackedEngine | null =
+      (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd'
+        ? createSimdEngine(setup)
+        : createTfjsEngine(setup);
+    if (engine) units.push({ engine, members, width });
+    // Nothing of these models trains: they keep their weights and report no epochs.
+    else for (const m of members) (states[m] as ModelState).stopped = true;
+  }
+  if (units.length === 0) return results;
   const fitSources: BatchSource[] = models.map((m) => ({ rows: m.fit, target: m.fitTarget }));
+  const pick = <T>(all: readonly T[], members: readonly number[]) => members.map((m) => all[m] as T);
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -177,22 +186,31 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           const b = states[m]?.plan.batch as number;
           return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
         });
-        const hb = hostBatch(
-          fitSources,
-          picks,
-          width,
-          engine.tableSizes,
-          (m) => states[m]?.plan.batch as number,
-        );
-        engine.step(
-          hb,
-          active,
-          active.map((a, m) => (a ? 1 - (states[m] as ModelState).plan.bnMomentum : 0)),
-          () => rng.int32(),
-        );
+        for (const { engine, members, width } of units) {
+          const hb = hostBatch(
+            pick(fitSources, members),
+            pick(picks, members),
+            width,
+            engine.tableSizes,
+            (j) => states[members[j] as number]?.plan.batch as number,
+          );
+          engine.step(
+            hb,
+            pick(active, members),
+            members.map((m) => (active[m] ? 1 - (states[m] as ModelState).plan.bnMomentum : 0)),
+            () => rng.int32(),
+          );
+        }
       }
       signal?.throwIfAborted();
-      const losses = await engine.endEpoch();
+      const losses = new Float32Array(2 * k);
+      for (const { engine, members } of units) {
+        const own = await engine.endEpoch();
+        members.forEach((m, j) => {
+          losses[m] = own[j] as number;
+          losses[k + m] = own[members.length + j] as number;
+        });
+      }
       const improved = new Array<boolean>(k).fill(false);
       states.forEach((s, m) => {
         if (s.stopped) return;
@@ -212,14 +230,22 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           improved[m] = true;
         } else if (valLoss !== null && options.patience > 0 && ++s.wait >= options.patience) s.stopped = true;
       });
-      if (restore && improved.some(Boolean)) engine.keepBest(improved);
+      if (restore)
+        for (const { engine, members } of units) {
+          const own = pick(improved, members);
+          if (own.some(Boolean)) engine.keepBest(own);
+        }
       if (states.every((s) => s.stopped)) break;
       await yieldTask(); // let a worker see a cancel message between epochs
     }
     const restored = states.map((s) => restore && s.hasVal && s.bestEpoch > 0 && s.bestEpoch !== s.epochsRun);
-    if (restored.some(Boolean)) engine.putBack(restored);
-    engine.writeBack();
+    for (const { engine, members } of units) {
+      const own = pick(restored, members);
+      if (own.some(Boolean)) engine.putBack(own);
+      engine.writeBack();
+    }
     states.forEach((s, m) => {
+      if (s.epochsRun === 0) return; // never trained (nothing trainable, or no epochs)
       const restoredHere = restore && s.hasVal;
       results[live[m] as number] = {
         epochsRun: s.epochsRun,
@@ -230,6 +256,26 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     });
     return results;
   } finally {
-    engine.dispose();
+    for (const { engine } of units) engine.dispose();
   }
+}
+
+/** One engine and the models (positions among the live models) it trains. */
+interface Unit {
+  engine: StackedEngine;
+  members: number[];
+  /** Most rows any of its models takes in one step. */
+  width: number;
+}
+
+/** Models that can share one engine: the same layers (and so the same variable shapes' kinds), in first-seen order. */
+export function groupByStructure(nets: readonly HeadNetwork[]): number[][] {
+  const groups = new Map<string, number[]>();
+  nets.forEach((net, i) => {
+    const key = `${presentLayers(net).join()}|${monotoneKey(net.spec)}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  return [...groups.values()];
 }

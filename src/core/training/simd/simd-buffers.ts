@@ -26,7 +26,9 @@ export class Arena {
  * Float offsets: x, x̂ and dx [rows, width] (the concatenated input); z1 (dense 1 after ReLU), x̂1,
  * a1 (after BatchNorm and dropout), m1 (its dropout scale) and d1 [rows, h1]; r2 (dense 2 after ReLU),
  * a2, m2 and d2 [rows, h2]; o and do [rows]; inv [width] and inv1 [h1] (BatchNorm's 1/√(σ²+ε));
- * ones [rows] and zeros [h2] (constants that turn sums into products).
+ * ones [rows] and zeros [max(h2, hm)] (constants that turn sums into products); for the monotone side
+ * path (hm units, 0 = none): hm (its units after ReLU) and dhm [rows, hm], om [rows] (its output) and
+ * dxm [rows, width] (its share of the input gradient).
  */
 export type StepBuffers = Record<
   | 'x'
@@ -46,7 +48,11 @@ export type StepBuffers = Record<
   | 'inv'
   | 'inv1'
   | 'ones'
-  | 'zeros',
+  | 'zeros'
+  | 'hm'
+  | 'dhm'
+  | 'om'
+  | 'dxm',
   number
 >;
 
@@ -56,6 +62,7 @@ export function allocateBuffers(
   width: number,
   h1: number,
   h2: number,
+  hm = 0,
 ): { buf: StepBuffers; scratch: BnScratch } {
   const take = (floats: number) => arena.take(floats);
   const r = maxRows;
@@ -77,7 +84,11 @@ export function allocateBuffers(
     inv: take(width),
     inv1: take(h1),
     ones: take(r),
-    zeros: take(h2),
+    zeros: take(Math.max(h2, hm)),
+    hm: take(r * hm),
+    dhm: take(r * hm),
+    om: take(hm > 0 ? r : 0),
+    dxm: take(hm > 0 ? r * width : 0),
   };
   const widest = Math.max(width, h1);
   const scratch = {

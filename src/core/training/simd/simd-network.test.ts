@@ -1,9 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeRows, fitTimeScale, headTarget } from '../../features/encoded-rows';
+import { FEATURE_COUNT, OUTCOME_FEATURE_COLUMNS } from '../../features/history-features';
 import {
   ARCHITECTURES,
   buildHead,
+  headSpec,
+  withMonotoneResponse,
   type ArchitectureKind,
   type HeadKind,
   type LayerName,
@@ -28,8 +32,14 @@ const { tasks, features, encoders, vocab } = trainingFixture(120, 6);
 const DECAY = 0.01;
 
 /** Gradients of one step (Σ coef·loss + L2) by tfjs autograd and by the fused network, per trainable variable. */
-function gradientsBothWays(kind: ArchitectureKind, head: HeadKind, frozen?: ReadonlySet<LayerName>) {
-  const spec = { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+function gradientsBothWays(
+  kind: ArchitectureKind,
+  head: HeadKind,
+  frozen?: ReadonlySet<LayerName>,
+  monotone: boolean | 'counts' = false,
+) {
+  const plain = { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+  const spec = headSpec(withMonotoneResponse(plain, monotone !== false, monotone === 'counts'), head);
   const idx = Array.from({ length: 37 }, (_, i) => 3 * i);
   const rows = encodeRows(
     tasks,
@@ -124,30 +134,46 @@ describe('SimdNetwork.trainStep', () => {
     await tf.setBackend('cpu');
   });
 
-  const cases: [ArchitectureKind, HeadKind, ReadonlySet<LayerName> | undefined][] = [
-    ['v1', 'correctness', undefined],
-    ['v1', 'time', undefined],
-    ['v2', 'correctness', undefined],
-    ['v2', 'time', new Set<LayerName>(['user_embedding', 'topic_embedding', 'user_bn'])],
+  const cases: [ArchitectureKind, HeadKind, ReadonlySet<LayerName> | undefined, boolean | 'counts'][] = [
+    ['v1', 'correctness', undefined, false],
+    ['v1', 'time', undefined, false],
+    ['v2', 'correctness', undefined, false],
+    ['v2', 'time', new Set<LayerName>(['user_embedding', 'topic_embedding', 'user_bn']), false],
     [
       'base',
       'correctness',
       new Set<LayerName>(['topic_embedding', 'difficulty_embedding', 'dense_1', 'trunk_bn']),
+      false,
     ],
+    // The monotone side path: its own weights, and its share of the embeddings' gradient.
+    ['v1', 'correctness', undefined, true],
+    ['v1', 'correctness', undefined, 'counts'],
+    ['v2', 'correctness', undefined, true],
+    ['base', 'correctness', undefined, true],
+    ['v2', 'correctness', new Set<LayerName>(['user_embedding', 'dense_1', 'monotone_output']), true],
+    ['base', 'correctness', new Set<LayerName>(['topic_embedding', 'difficulty_embedding', 'dense_1']), true],
   ];
-  it.each(cases)('gives the %s %s head the gradients of tfjs autograd (frozen: %s)', (kind, head, frozen) => {
-    const { refLoss, fusedLoss, compared, moving, layout } = gradientsBothWays(kind, head, frozen);
-    expect(fusedLoss).toBeCloseTo(refLoss, 4);
-    expect(compared.length).toBe(layout.slots.filter((s) => s.trainable).length);
-    for (const { name, ref, fused } of [...compared, ...moving])
-      expect({ name, error: worst(fused, ref) / scaleOf(ref) }).toEqual({
-        name,
-        error: expect.closeTo(0, 3),
-      });
-    // Something flowed into every trainable variable.
-    for (const { name, fused } of compared)
-      expect({ name, moved: scaleOf(fused) > 1e-6 }).toEqual({ name, moved: true });
-  });
+  it.each(cases)(
+    'gives the %s %s head the gradients of tfjs autograd (frozen: %s, monotone: %s)',
+    (kind, head, frozen, monotone) => {
+      const { refLoss, fusedLoss, compared, moving, layout } = gradientsBothWays(
+        kind,
+        head,
+        frozen,
+        monotone,
+      );
+      expect(fusedLoss).toBeCloseTo(refLoss, 4);
+      expect(compared.length).toBe(layout.slots.filter((s) => s.trainable).length);
+      for (const { name, ref, fused } of [...compared, ...moving])
+        expect({ name, error: worst(fused, ref) / scaleOf(ref) }).toEqual({
+          name,
+          error: expect.closeTo(0, 3),
+        });
+      // Something flowed into every trainable variable.
+      for (const { name, fused } of compared)
+        expect({ name, moved: scaleOf(fused) > 1e-6 }).toEqual({ name, moved: true });
+    },
+  );
 });
 
 describe('SimdNetwork.trainStep with dropout on', () => {
@@ -214,4 +240,55 @@ describe('SimdNetwork.trainStep with dropout on', () => {
     expect(wrong).toEqual([]);
     net.model.dispose();
   });
+});
+
+describe('SimdNetwork with the monotone response path', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it.each(['v1', 'v2', 'base'] as const)(
+    '%s: raising only outcome features never lowers the fused forward’s output (random weights)',
+    (kind) => {
+      const spec = { ...ARCHITECTURES[kind], monotoneResponse: true };
+      const net = buildHead(spec, 'correctness', vocab, () => 3, `mono${kind}`);
+      const layout = layoutOf(net);
+      const n = 64;
+      const arena = new Arena();
+      const params = arena.take(layout.size);
+      const network = new SimdNetwork(net.spec, layout, arena, 16);
+      const kernels = instantiateKernels(arena.total);
+      network.attach(kernels);
+      const f = kernels.f32;
+      const outcome = new Set<number>(OUTCOME_FEATURE_COLUMNS);
+      fc.assert(
+        fc.property(fc.integer(), (seed) => {
+          const rng = createRng(seed);
+          // Every weight redrawn wide (BatchNorm variances positive), then put back on the constraint set.
+          for (const s of layout.slots) {
+            const variance = s.layer.endsWith('_bn') && s.index === 3;
+            for (let i = 0; i < s.size; i++)
+              f[params + s.at + i] = variance ? 0.1 + 2 * rng.next() : (rng.next() * 2 - 1) * 1.5;
+          }
+          network.project(params);
+          const rows = {
+            user: Int32Array.from({ length: n }, () => rng.int(vocab.users)),
+            topic: Int32Array.from({ length: n }, () => rng.int(vocab.topics)),
+            difficulty: Int32Array.from({ length: n }, () => rng.int(vocab.difficulties)),
+            history: Float32Array.from({ length: n * FEATURE_COUNT }, () => rng.next() * 3 - 1),
+            target: new Float32Array(n),
+            coef: new Float32Array(n),
+            start: 0,
+            n,
+          };
+          const low = network.inferOutputs(params, rows);
+          const history = rows.history.map((x, i) => (outcome.has(i % FEATURE_COUNT) ? x + rng.next() : x));
+          const high = network.inferOutputs(params, { ...rows, history });
+          low.forEach((o, i) => expect(high[i] as number).toBeGreaterThanOrEqual(o - 1e-5));
+        }),
+        { seed: 16_17, numRuns: 40 },
+      );
+      net.model.dispose();
+    },
+  );
 });

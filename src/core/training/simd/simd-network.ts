@@ -1,8 +1,8 @@
 /**
  * One model's training step and validation loss in the fused engine: forward (embeddings, their
- * BatchNorms, dense 64 + ReLU + BatchNorm + dropout, dense 32 + ReLU + dropout, output), the loss
- * of its head, and the backward pass into a gradient block laid out like the weights — the three
- * passes over rows in wasm SIMD, embedding lookups, the loss and per-column arithmetic in JS. Same
+ * BatchNorms, dense 64 + ReLU + BatchNorm + dropout, dense 32 + ReLU + dropout, output, plus the
+ * monotone side path when on: simd-monotone-path.ts), the loss of its head, and the backward pass into
+ * a gradient block laid out like the weights — the three passes over rows in wasm SIMD, embedding lookups, the loss and per-column arithmetic in JS. Same
  * maths as stacked-network.ts; only real rows are computed. Framework-free.
  */
 import { FEATURE_COUNT } from '../../features/history-features';
@@ -19,6 +19,7 @@ import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
 import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
+import { monotoneUnits, SimdMonotonePath, type PathHost } from './simd-monotone-path';
 
 interface Embedding {
   key: 'user' | 'topic' | 'difficulty';
@@ -30,10 +31,12 @@ interface Embedding {
 
 const UINT32 = 4_294_967_296;
 
-export class SimdNetwork {
+export class SimdNetwork implements PathHost {
   private readonly width: number;
   private readonly h1: number;
   private readonly h2: number;
+  /** The monotone side path, null without it. */
+  private readonly monotone: SimdMonotonePath | null;
   private readonly embeddings: Embedding[];
   /** Float offsets of the activation buffers (rows × columns each) and constants. */
   private readonly buf: StepBuffers;
@@ -65,25 +68,27 @@ export class SimdNetwork {
     this.width = col + FEATURE_COUNT;
     [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
     for (const slot of layout.slots) this.offsets.set(`${slot.layer}/${slot.index}`, slot.at);
-    const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2);
+    const units = monotoneUnits(spec);
+    const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2, units);
     this.buf = buffers.buf;
     this.scratch = buffers.scratch;
+    this.monotone = units > 0 ? new SimdMonotonePath(spec, layout, this.buf, this.width, this) : null;
   }
 
   /** Bind to the memory the arena was sized for (once, before any step). */
   attach(k: SimdKernels): void {
     this.k = k;
     k.f32.fill(1, this.buf.ones, this.buf.ones + this.maxRows);
-    k.f32.fill(0, this.buf.zeros, this.buf.zeros + this.h2);
+    k.f32.fill(0, this.buf.zeros, this.buf.zeros + Math.max(this.h2, monotoneUnits(this.spec)));
   }
 
-  private kernels(): SimdKernels {
+  kernels(): SimdKernels {
     if (!this.k) throw new Error('SimdNetwork used before attach()');
     return this.k;
   }
 
   /** Float offset of a variable in the model block at `base`. */
-  private at(base: number, layer: LayerName, index: number): number {
+  at(base: number, layer: LayerName, index: number): number {
     const at = this.offsets.get(`${layer}/${index}`);
     if (at === undefined) throw new Error(`layer ${layer} has no variable ${index}`);
     return base + at;
@@ -99,7 +104,7 @@ export class SimdNetwork {
   }
 
   /** A layer runs in training mode (batch statistics) when it trains. */
-  private trains(layer: LayerName): boolean {
+  trains(layer: LayerName): boolean {
     return this.layout.trainableLayers.has(layer);
   }
 
@@ -152,6 +157,13 @@ export class SimdNetwork {
     k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1);
     const b3 = f[this.at(base, 'output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
+    // The monotone side path on the same input, its output added to the logit.
+    this.monotone?.forward(base, n);
+  }
+
+  /** Put the model's constrained kernels back on their constraint set (after its optimizer step). */
+  project(base: number): void {
+    this.monotone?.project(base);
   }
 
   /** out = relu(x · kernel + bias) for a hidden dense layer of the model block at `base`. */
@@ -188,6 +200,7 @@ export class SimdNetwork {
     const { n } = rows;
     let total = this.loss(rows, correctness, true);
     const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
+    this.monotone?.backward(base, grad, n);
     if (this.trains('output')) {
       k.gradW(4 * buf.do, 4 * buf.a2, 4 * g('output', 0), n, 1, h2);
       let gb = 0;
@@ -226,6 +239,7 @@ export class SimdNetwork {
     const f = k.f32;
     const { buf, width, spec, scratch } = this;
     const { n, start } = rows;
+    this.monotone?.addInputGradient(n);
     for (const e of this.embeddings) {
       if (spec.embeddingBatchNorm) {
         const grads = this.trains(e.bn)
@@ -266,6 +280,17 @@ export class SimdNetwork {
   private loss(rows: SimdRows, correctness: boolean, withGrad: boolean): number {
     const { buf } = this;
     return headLoss(this.kernels().f32, buf.o, withGrad ? buf.do : null, rows, correctness);
+  }
+
+  /** Raw outputs in inference mode (the logit of a correctness head), maxRows rows at a time, copied out. */
+  inferOutputs(base: number, rows: SimdRows): Float32Array {
+    const out = new Float32Array(rows.n);
+    for (let start = rows.start; start < rows.start + rows.n; start += this.maxRows) {
+      const n = Math.min(this.maxRows, rows.start + rows.n - start);
+      this.forward(base, { ...rows, start, n }, null);
+      out.set(this.kernels().f32.subarray(this.buf.o, this.buf.o + n), start - rows.start);
+    }
+    return out;
   }
 
   /** Σ coef·loss in inference mode (moving statistics, no dropout), maxRows rows at a time. */

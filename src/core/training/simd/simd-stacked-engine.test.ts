@@ -9,6 +9,7 @@ import {
   type HeadNetwork,
   type LayerName,
 } from '../../model/architecture';
+import { monotoneViolations } from '../../model/monotone-path';
 import { createRng } from '../../random/rng';
 import { trainStacked, type PhaseOptions } from '../loop/train-stacked';
 import { inOrder, trainingFixture } from '../loop/training-fixture.test-helper';
@@ -18,8 +19,9 @@ const rowsOf = (from: number, to: number) => Array.from({ length: to - from }, (
 // Uneven loss weights, as Strategy 4 gives.
 const weightsOf = (idx: number[]) => idx.map((i) => 0.5 + (i % 5) * 0.4);
 
-function setup(kind: ArchitectureKind, dropout: boolean) {
-  const spec = dropout ? ARCHITECTURES[kind] : { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+function setup(kind: ArchitectureKind, dropout: boolean, monotone = false) {
+  const plain = dropout ? ARCHITECTURES[kind] : { ...ARCHITECTURES[kind], dropout1: 0, dropout2: 0 };
+  const spec = monotone ? { ...plain, monotoneResponse: monotone } : plain;
   const version = kind === 'v1' ? 'v1' : 'v2';
   const encode = (idx: number[]) => encodeRows(tasks, idx, features, version, encoders, weightsOf(idx));
   const fits = [encode(rowsOf(0, 48)), encode(rowsOf(48, 78))];
@@ -77,43 +79,59 @@ describe('the fused SIMD engine', () => {
     await tf.setBackend('cpu');
   });
 
-  const cases: [string, ArchitectureKind, ReadonlySet<LayerName> | undefined][] = [
-    ['v2 (embedding BatchNorms, L2 on users)', 'v2', undefined],
+  const cases: [string, ArchitectureKind, ReadonlySet<LayerName> | undefined, boolean][] = [
+    ['v2 (embedding BatchNorms, L2 on users)', 'v2', undefined, false],
     [
       'v2 with the user side frozen (a frozen BatchNorm beside training ones)',
       'v2',
       new Set<LayerName>(['user_embedding', 'topic_embedding', 'user_bn']),
+      false,
     ],
     [
       'base with the first four layers frozen (per-user fine-tune)',
       'base',
       new Set<LayerName>(['topic_embedding', 'difficulty_embedding', 'dense_1', 'trunk_bn']),
+      false,
+    ],
+    // A monotone correctness head beside its plain time head: two engines in one phase, projection after Adam.
+    ['v2 with the monotone response path', 'v2', undefined, true],
+    [
+      'base with the monotone response path and the first four layers frozen',
+      'base',
+      new Set<LayerName>(['topic_embedding', 'difficulty_embedding', 'dense_1', 'trunk_bn']),
+      true,
     ],
   ];
-  it.each(cases)('trains %s to the weights and losses tfjs autograd gives', async (_, kind, frozen) => {
-    const { build, models } = setup(kind, false);
-    const o = { ...options, ...(frozen ? { frozen } : {}) };
-    const ref = build();
-    const fused = build();
-    const start = fused.map(values);
-    const frozenValues = (nets: HeadNetwork[]) =>
-      nets.map((net) =>
-        [...(frozen ?? [])].flatMap((l) => net.vars[l]?.map((v) => Array.from(v.dataSync())) ?? []),
-      );
-    const frozenBefore = frozenValues(fused);
-    const before = tf.memory().numTensors;
-    const a = await trainStacked({ models: models(ref), options: o, rng: inOrder, engine: 'tfjs' });
-    const b = await trainStacked({ models: models(fused), options: o, rng: inOrder, engine: 'simd' });
-    expect(tf.memory().numTensors).toBe(before);
-    fused.forEach((net, i) => {
-      const moved = maxDiff(values(net), start[i] as number[][]);
-      expect(moved).toBeGreaterThan(1e-3);
-      expect(maxDiff(comparable(net), comparable(ref[i] as HeadNetwork))).toBeLessThan(moved * 5e-3);
-      // Losses of order 1, summed in float32 in a different order: equal to 5e-4.
-      expect(maxDiff([b[i]?.losses ?? []], [a[i]?.losses ?? []])).toBeLessThan(5e-4);
-      expect(maxDiff([b[i]?.valLosses as number[]], [a[i]?.valLosses as number[]])).toBeLessThan(5e-4);
-    });
-    expect(frozenValues(fused)).toEqual(frozenBefore);
-    [...ref, ...fused].forEach((n) => n.model.dispose());
-  });
+  it.each(cases)(
+    'trains %s to the weights and losses tfjs autograd gives',
+    async (_, kind, frozen, monotone) => {
+      const { build, models } = setup(kind, false, monotone);
+      const o = { ...options, ...(frozen ? { frozen } : {}) };
+      const ref = build();
+      const fused = build();
+      const start = fused.map(values);
+      const frozenValues = (nets: HeadNetwork[]) =>
+        nets.map((net) =>
+          [...(frozen ?? [])].flatMap((l) => net.vars[l]?.map((v) => Array.from(v.dataSync())) ?? []),
+        );
+      const frozenBefore = frozenValues(fused);
+      const before = tf.memory().numTensors;
+      const a = await trainStacked({ models: models(ref), options: o, rng: inOrder, engine: 'tfjs' });
+      const b = await trainStacked({ models: models(fused), options: o, rng: inOrder, engine: 'simd' });
+      expect(tf.memory().numTensors).toBe(before);
+      fused.forEach((net, i) => {
+        const moved = maxDiff(values(net), start[i] as number[][]);
+        expect(moved).toBeGreaterThan(1e-3);
+        expect(maxDiff(comparable(net), comparable(ref[i] as HeadNetwork))).toBeLessThan(moved * 5e-3);
+        // Losses of order 1, summed in float32 in a different order: equal to 5e-4.
+        expect(maxDiff([b[i]?.losses ?? []], [a[i]?.losses ?? []])).toBeLessThan(5e-4);
+        expect(maxDiff([b[i]?.valLosses as number[]], [a[i]?.valLosses as number[]])).toBeLessThan(5e-4);
+      });
+      expect(frozenValues(fused)).toEqual(frozenBefore);
+      for (const net of [...ref, ...fused]) expect(monotoneViolations(net)).toEqual([]);
+      // dense 1's outcome rows get gradients on every step: only the projection holds them at exactly 0.
+      if (monotone) expect(fused.map((n) => n.spec.monotoneResponse)).toEqual([true, false]);
+      [...ref, ...fused].forEach((n) => n.model.dispose());
+    },
+  );
 });

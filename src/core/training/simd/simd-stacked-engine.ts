@@ -124,6 +124,8 @@ class SimdStackedEngine implements StackedEngine {
         1 - BETA2 ** t,
         this.epsilon,
       );
+      // The monotone path's constraints, as a Keras kernel constraint does after each step.
+      network.project(base);
     }
   }
 

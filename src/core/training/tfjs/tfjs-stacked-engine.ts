@@ -19,6 +19,7 @@ import {
 import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
 import {
   disposeStacked,
+  projectStacked,
   stackNetworks,
   stackedForward,
   stackedRegularization,
@@ -115,6 +116,8 @@ class TfjsStackedEngine implements StackedEngine {
           varList.map((v) => grads[v.name] as tf.Tensor),
           active,
         );
+        // The monotone path's constraints, as a Keras kernel constraint does after each step.
+        projectStacked(stacked);
         const sum = tf.add(this.lossSum, tf.mul(perModel as tf.Tensor1D, taken)) as tf.Tensor1D;
         perModel?.dispose();
         return sum;

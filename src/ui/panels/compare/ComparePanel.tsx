@@ -9,6 +9,7 @@ import { maskReport } from '../../../core/report/mask-ids';
 import { reportCsv } from '../../../core/report/report-csv';
 import { downloadText } from '../../../platform/download';
 import { activeMask, displayReport } from '../../../store/report-selectors';
+import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { useHeldWhile } from '../../common/use-held-while';
 import { ComparisonCharts } from './ComparisonCharts';
@@ -18,7 +19,7 @@ export function ComparePanel() {
   const running = useLab((s) => s.runId !== undefined);
   const frame = useLab((s) => s.reportFrame);
   const results = useLab((s) => s.results);
-  const catalog = useLab((s) => s.catalog);
+  const listed = useLab(strategyList);
   const thresholds = useLab((s) => s.thresholds);
   const mask = useLab(activeMask);
   // Charts redraw once when a run ends, not on every finished strategy: the page stays responsive.
@@ -32,11 +33,11 @@ export function ComparePanel() {
     const composed = composeReport(
       chartFrame,
       chartResults,
-      catalog.map((m) => m.id),
+      listed.map((m) => m.id),
     );
     const shown = mask ? maskReport(composed, mask) : composed;
     return { entries: shown.strategies, users: shown.dataset.users.map((u) => u.userId) };
-  }, [chartFrame, chartResults, catalog, mask]);
+  }, [chartFrame, chartResults, listed, mask]);
   if (!report) {
     return (
       <section className="panel" aria-labelledby="compare-heading">

@@ -8,7 +8,8 @@ import { useEffect, useId } from 'react';
 import { bundleUsageText } from '../../../core/export/usage-text';
 import { downloadBytes } from '../../../platform/download';
 import type { ExportAction } from '../../../store/export-slice';
-import { displayRecommendation } from '../../../store/report-selectors';
+import { displayRecommendation, displayText } from '../../../store/report-selectors';
+import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { LoadedModelCard } from './LoadedModelCard';
 import { PythonSnippet } from './PythonSnippet';
@@ -20,7 +21,8 @@ const CONFIRMATION_MS = 8000;
 
 export function ExportPanel() {
   const results = useLab((s) => s.results);
-  const catalog = useLab((s) => s.catalog);
+  const listed = useLab(strategyList);
+  const shownText = useLab(displayText);
   const chosen = useLab((s) => s.exportStrategyId);
   const setChosen = useLab((s) => s.setExportStrategy);
   const recommendation = useLab(displayRecommendation);
@@ -39,7 +41,7 @@ export function ExportPanel() {
     void refreshSaved();
   }, [refreshSaved]);
 
-  const trained = catalog.filter((m) => results[m.id]?.status === 'ok');
+  const trained = listed.filter((m) => results[m.id]?.status === 'ok');
   const fallback = recommendation?.choice?.id ?? trained[0]?.id;
   const strategyId = trained.some((m) => m.id === chosen) ? chosen : fallback;
   const disabled = !strategyId || busy !== undefined || running;
@@ -76,7 +78,7 @@ export function ExportPanel() {
           >
             {trained.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.label}
+                {shownText(m.label)}
                 {m.id === recommendation?.choice?.id ? ` (${recommendation.kind})` : ''}
               </option>
             ))}

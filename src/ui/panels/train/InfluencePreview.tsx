@@ -3,7 +3,8 @@
  * each enabled strategy (the design note's tables, computed from the loaded data's training rows).
  */
 import { useEffect } from 'react';
-import { displayUserId } from '../../../store/report-selectors';
+import { displayText, displayUserId } from '../../../store/report-selectors';
+import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { percent } from '../../common/format';
 import { BreakableId } from '../../common/BreakableId';
@@ -14,7 +15,9 @@ const MAX_USERS = 8;
 export function InfluencePreview() {
   const preview = useLab((s) => s.preview);
   const loadPreview = useLab((s) => s.loadPreview);
-  const catalog = useLab((s) => s.catalog);
+  const catalog = useLab(strategyList);
+  const own = useLab((s) => s.ownStrategies);
+  const shownText = useLab(displayText);
   const fingerprint = useLab((s) => s.summary?.fingerprint);
   const settings = useLab((s) => s.strategies);
   const users = useLab((s) => s.summary?.users);
@@ -25,7 +28,7 @@ export function InfluencePreview() {
     // Options change on every keystroke; a short pause keeps the worker from recomputing each one.
     const timer = setTimeout(() => void loadPreview(), 250);
     return () => clearTimeout(timer);
-  }, [fingerprint, catalog, settings, loadPreview]);
+  }, [fingerprint, catalog, settings, own, loadPreview]);
 
   if (!users || catalog.length === 0 || Object.keys(preview).length === 0) return null;
   const shown = users.slice(0, MAX_USERS);
@@ -48,7 +51,7 @@ export function InfluencePreview() {
               <th scope="col">User</th>
               {catalog.map((m) => (
                 <th scope="col" key={m.id}>
-                  {m.label}
+                  {shownText(m.label)}
                 </th>
               ))}
             </tr>

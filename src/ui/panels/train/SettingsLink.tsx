@@ -16,11 +16,12 @@ function useCurrentLink(): (() => string) | undefined {
   const thresholds = useLab((s) => s.thresholds);
   const maskIds = useLab((s) => s.maskIds);
   const strategies = useLab((s) => s.strategies);
+  const ownStrategies = useLab((s) => s.ownStrategies);
   const catalog = useLab((s) => s.catalog);
   const dataset = useLab((s) => s.summary?.fingerprint ?? s.linkDataset);
   // Before the catalog the strategy settings of the opening link are not applied yet.
   if (catalog.length === 0) return undefined;
-  const settings = linkSettingsOf({ seed, backend, workers, thresholds, maskIds, strategies });
+  const settings = linkSettingsOf({ seed, backend, workers, thresholds, maskIds, strategies, ownStrategies });
   return () => settingsHref(window.location.href, settings, catalog, dataset);
 }
 

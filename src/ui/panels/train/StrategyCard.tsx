@@ -9,6 +9,7 @@ import { StrategyProgressRow } from './StrategyProgressRow';
 import { influenceShift } from '../../../store/dataset-story';
 import { displayUserId } from '../../../store/report-selectors';
 import { percent } from '../../common/format';
+import { StrategyToggle } from './StrategyToggle';
 
 export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const settings = useLab((s) => s.strategies[meta.id]);
@@ -31,15 +32,12 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   return (
     <li className="strategy-card">
       <div className="strategy-card__head">
-        <label className="strategy-card__toggle">
-          <input
-            type="checkbox"
-            checked={settings.enabled}
-            disabled={running}
-            onChange={(e) => setEnabled(meta.id, e.target.checked)}
-          />
-          <strong>{meta.label}</strong>
-        </label>
+        <StrategyToggle
+          label={meta.label}
+          checked={settings.enabled}
+          disabled={running}
+          onChange={(on) => setEnabled(meta.id, on)}
+        />
         <button
           type="button"
           className="button--small button--secondary"

@@ -3,6 +3,7 @@
  * the role="status" region that says what training is doing and when it is done, and a link to the settings.
  */
 import { displayText } from '../../../store/report-selectors';
+import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { WORKERS_CHOICES } from '../../../store/url-settings';
 import type { BackendChoice, WorkersChoice } from '../../../worker/protocol';
@@ -27,8 +28,8 @@ export function TrainControls() {
   const running = useLab((s) => s.runId !== undefined);
   const hasData = useLab((s) => s.summary !== undefined);
   const enabled = useLab((s) =>
-    s.catalog
-      .filter((m) => s.strategies[m.id]?.enabled)
+    strategyList(s)
+      .filter((m) => m.enabled)
       .map((m) => m.id)
       .join(','),
   );
@@ -103,7 +104,8 @@ export function TrainControls() {
       <p className="hint">
         Lab default: the design note&apos;s settings up to 4,000 training rows; above, larger batches
         (training rows ÷ 125, up to 512; learning rate × √(batch ÷ 32)) and fewer epochs, so a big file trains
-        in seconds. Seed-faithful: batch 32 and every epoch, as the design note trains, at any size.
+        in seconds. Seed-faithful: batch 32 and every epoch, as the design note trains, at any size. Presets
+        set the six strategies; your own strategies keep their settings.
       </p>
       {refusedOptions > 0 && (
         <p className="hint">
