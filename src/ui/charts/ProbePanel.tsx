@@ -62,7 +62,7 @@ export function ProbePanel({ series, height }: ProbePanelProps) {
         <ResponsiveContainer width="100%" height={height}>
           <LineChart
             data={rows}
-            margin={{ top: 14, right: 40, bottom: 0, left: 0 }}
+            margin={{ top: 14, right: 48, bottom: 0, left: 0 }}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke={GRID_STROKE} />
@@ -81,7 +81,8 @@ export function ProbePanel({ series, height }: ProbePanelProps) {
               allowDataOverflow
               tickFormatter={(v: number) => `${(v * 100).toFixed(digits)}%`}
               {...AXIS}
-              width={54}
+              // "57.5%" needs more room than "58%", or the axis title runs into the ticks.
+              width={digits > 0 ? 62 : 54}
               label={{
                 value: 'P(correct)',
                 angle: -90,

@@ -16,7 +16,7 @@ export interface ResponseProbeChartProps {
   tolerance: number;
   /** Plot height of each panel in px; default 170. */
   panelHeight?: number;
-  /** Other probed users some strategy fails for (the checks table's ✗ may come from them). */
+  /** Other probed users some strategy fails this rule for (to pick next). */
   failingElsewhere?: readonly { userId: string; failing: number }[];
 }
 
@@ -35,7 +35,7 @@ export function ResponseProbeChart({
   const elsewhere =
     failingElsewhere.length === 0
       ? ''
-      : ` Responsive in the checks table needs every probed user: ${failingElsewhere
+      : ` Some strategy fails this rule for other users too: ${failingElsewhere
           .map((u) => `${u.userId} fails ${u.failing === 1 ? '1 strategy' : `${u.failing} strategies`}`)
           .join(', ')} (choose them as probe user).`;
   return (

@@ -129,7 +129,8 @@ export function UserDotPlot({
               tickFormatter={format}
               {...AXIS}
               height={38}
-              label={{ value: valueTitle, position: 'insideBottom', offset: 0, ...AXIS_TITLE }}
+              // Right-aligned: on a phone the title then runs left under the row labels instead of off the edge.
+              label={{ value: valueTitle, position: 'insideBottomRight', offset: 0, ...AXIS_TITLE }}
             />
             <YAxis
               type="number"

@@ -104,7 +104,9 @@ export function ExportPanel() {
       {loaded && <LoadedModelCard view={loaded} />}
       <details className="use-elsewhere">
         <summary>Use it elsewhere (inputs, weights layout, tfjs, Keras)</summary>
-        <pre>{bundleUsageText()}</pre>
+        <pre aria-label="How to use the bundle elsewhere" tabIndex={0}>
+          {bundleUsageText()}
+        </pre>
       </details>
     </section>
   );

@@ -39,10 +39,10 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
               <th scope="col">Strategy</th>
               {CHECKS.map((c) => (
                 <th scope="col" key={c.key} className="checks-table__check">
-                  {c.name}
+                  <span className="checks-table__head">{c.name}</span>
                 </th>
               ))}
-              <th scope="col" className="num">
+              <th scope="col" className="num checks-table__loss">
                 Per-user log loss
               </th>
             </tr>
