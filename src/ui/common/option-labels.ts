@@ -22,6 +22,8 @@ const NAMES: Readonly<Record<string, string>> = {
   baseWeighting: 'Base model loss weights',
   minTasks: 'Tasks for an own model',
   freezeLayers: 'Frozen layers',
+  monotoneResponse: 'Monotone response',
+  monotoneCounts: 'Monotone in the task counts too',
 };
 
 /** "userEmbeddingL2" → "User embedding L2"; digits and acronyms stay together. */
