@@ -60,7 +60,7 @@ async function benchNode(label: string, path: string): Promise<Row> {
 }
 
 async function benchChromium(page: Page, label: string, path: string): Promise<Row> {
-  const rows = Number(label === '1M' ? 1_000_000 : 100_000);
+  const rows = label.startsWith('1M') ? 1_000_000 : 100_000;
   const loadBefore = load1();
   const times: number[] = [];
   const workerTimes: number[] = [];

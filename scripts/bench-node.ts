@@ -13,6 +13,7 @@ import type { Dataset } from '../src/core/data/task';
 import { runComparison } from '../src/core/comparison/run-comparison';
 import { CATALOGUE } from '../src/core/strategies/catalogue';
 import { quickOptions } from '../src/store/settings-slice';
+import { arithmeticDone, denseGmacs } from '../src/core/training/simd/arithmetic';
 import { ensureGeneratedFiles, load1, median, writeResults } from './bench/bench-util';
 import { DATA_FILES, type DataName, type Scenario } from './bench/lab-driver';
 
@@ -25,6 +26,7 @@ const SCENARIOS: Omit<Scenario, 'backend'>[] = [
         { data: 'sample', preset: 'seed-faithful', runs: 3, budgetMs: 240_000 },
         { data: 'medium', preset: 'lab', runs: 1, budgetMs: 360_000 },
         { data: '100k', preset: 'lab', runs: 1, budgetMs: 600_000 },
+        { data: '1m-10k', preset: 'lab', runs: 1, budgetMs: 900_000 },
         ...(existsSync(DATA_FILES.ednet)
           ? [{ data: 'ednet', preset: 'lab', runs: 1, budgetMs: 600_000 } satisfies Omit<Scenario, 'backend'>]
           : []),
@@ -66,10 +68,16 @@ async function measure(scenario: Omit<Scenario, 'backend'>, backend: (typeof BAC
           ? s.seedOptions
           : {},
   }));
-  const runs: { load1: number; wallMs: number; numTensors: number; strategyMs: Record<string, number> }[] =
-    [];
+  const runs: {
+    load1: number;
+    wallMs: number;
+    numTensors: number;
+    strategyMs: Record<string, number>;
+    trainMacs: number;
+  }[] = [];
   for (let i = 0; i < runsOn(scenario, backend); i++) {
     const l = load1();
+    const macsBefore = arithmeticDone().trainMacs;
     const started = performance.now();
     let done = 0;
     try {
@@ -89,6 +97,7 @@ async function measure(scenario: Omit<Scenario, 'backend'>, backend: (typeof BAC
         wallMs,
         numTensors: tf.memory().numTensors,
         strategyMs: Object.fromEntries(report.strategies.map((s) => [s.id, Math.round(s.trainMs)])),
+        trainMacs: arithmeticDone().trainMacs - macsBefore,
       });
     } catch (error) {
       const s = ((performance.now() - started) / 1000).toFixed(0);
@@ -129,19 +138,30 @@ async function main(): Promise<void> {
   console.log(
     `\nCLI-path benchmark (Node ${process.version}, runComparison) — ${os.cpus().length} cores; seconds`,
   );
+  const dense = denseGmacs();
+  console.log(`dense kernel alone (512 × 53 → 64): ${dense.toFixed(2)} GMAC/s`);
   console.table(
-    results.map((r) => ({
-      data: r.data,
-      preset: r.preset,
-      backend: r.backend,
-      n: r.runs.length,
-      wall_s: 'wall_s' in r ? r.wall_s : r.note,
-      tensors: r.runs.map((x) => x.numTensors).join(' '),
-      load1: r.runs.map((x) => x.load1).join(' '),
-    })),
+    results.map((r) => {
+      const last = r.runs[r.runs.length - 1];
+      const trainS = last ? Object.values(last.strategyMs).reduce((a, b) => a + b, 0) / 1000 : NaN;
+      const rate = last ? last.trainMacs / 1e9 / trainS : NaN;
+      return {
+        data: r.data,
+        preset: r.preset,
+        backend: r.backend,
+        n: r.runs.length,
+        wall_s: 'wall_s' in r ? r.wall_s : r.note,
+        train_GMAC: last ? Number((last.trainMacs / 1e9).toFixed(1)) : '–',
+        GMACps: Number.isFinite(rate) ? Number(rate.toFixed(2)) : '–',
+        of_dense: Number.isFinite(rate) ? `${Math.round((100 * rate) / dense)} %` : '–',
+        tensors: r.runs.map((x) => x.numTensors).join(' '),
+        load1: r.runs.map((x) => x.load1).join(' '),
+      };
+    }),
   );
   console.table(imports);
   writeResults('results-node', {
+    denseGmacs: dense,
     generatedAt: new Date().toISOString(),
     quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },

@@ -8,10 +8,19 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { ensureGeneratedFiles, launchChromium, startPreview, writeResults } from './bench/bench-util';
-import { DATA_FILES, measureRun, openLab, type Scenario, type ScenarioResult } from './bench/lab-driver';
+import {
+  DATA_FILES,
+  denseRate,
+  measureFirstClick,
+  measureRun,
+  openLab,
+  type Scenario,
+  type ScenarioResult,
+} from './bench/lab-driver';
 
 const quick = process.argv.includes('--quick');
-const PORT = 4191;
+// BENCH_PORT: several sessions on one machine each bench on their own port.
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const OUT_DIR = 'dist-e2e-bench'; // ignored by git (dist-e2e-*), apart from every E2E_PORT build
 
 // Budgets cap what SwiftShader and the big file may take; beyond them a row says so instead of a time.
@@ -27,6 +36,7 @@ const SCENARIOS: (Scenario & { inQuick?: boolean })[] = [
   { data: 'medium', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 360_000 },
   { data: 'medium', preset: 'lab', backend: 'wasm', workers: 1, runs: 1, budgetMs: 360_000 },
   { data: '100k', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 },
+  { data: '1m-10k', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 900_000 },
   ...(existsSync(DATA_FILES.ednet)
     ? [{ data: 'ednet', preset: 'lab', backend: 'wasm', runs: 1, budgetMs: 600_000 } satisfies Scenario]
     : []),
@@ -39,15 +49,24 @@ const keyOf = (s: Scenario) =>
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 const selected = SCENARIOS.filter((s) => (only ? only.has(keyOf(s)) : !quick || s.inQuick));
+/** `first-click`: fresh browser contexts, Auto everything, Train clicked as soon as the sample shows. */
+const firstClick = only ? only.has('first-click') : true;
 
 async function main(): Promise<void> {
   if (selected.some((s) => s.data !== 'sample')) ensureGeneratedFiles();
   const preview = await startPreview(PORT, { outDir: OUT_DIR });
   const browser = await launchChromium();
   const results: ScenarioResult[] = [];
+  let first: Awaited<ReturnType<typeof measureFirstClick>> | undefined;
+  let dense: number | null = null;
   try {
+    if (firstClick) {
+      console.error(`first-click (load ${os.loadavg()[0]?.toFixed(2)})`);
+      first = await measureFirstClick(browser, preview.url, 5);
+    }
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
+    dense = await denseRate(page);
     for (const scenario of selected) {
       console.error(`${keyOf(scenario)} (load ${os.loadavg()[0]?.toFixed(2)})`);
       const result = await measureRun(page, scenario, results);
@@ -58,8 +77,14 @@ async function main(): Promise<void> {
     await browser.close();
     preview.stop();
   }
-  printTable(results);
+  if (first) {
+    console.log('\nfirst click on a fresh page (new context, Auto, sample), seconds');
+    console.table([first.summary]);
+  }
+  printTable(results, dense);
   writeResults('results', {
+    denseGmacs: dense,
+    firstClick: first,
     generatedAt: new Date().toISOString(),
     quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },
@@ -67,9 +92,20 @@ async function main(): Promise<void> {
   });
 }
 
-function printTable(results: ScenarioResult[]): void {
+function printTable(results: ScenarioResult[], dense: number | null): void {
   console.log(`\nlab benchmark (headless Chromium) — ${os.cpus().length} cores; seconds, medians`);
-  console.table(results.map((r) => r.summary));
+  console.log(
+    `dense kernel alone (512 × 53 → 64, lab worker): ${dense?.toFixed(2) ?? '?'} GMAC/s; "of dense" = GMACps ÷ that`,
+  );
+  console.table(
+    results.map((r) => ({
+      ...r.summary,
+      of_dense:
+        typeof r.summary.GMACps === 'number' && dense
+          ? `${Math.round((100 * r.summary.GMACps) / dense)} %`
+          : '–',
+    })),
+  );
   const ids = [...new Set(results.flatMap((r) => Object.keys(r.strategyMs)))];
   console.log('train time per strategy (s, median):');
   console.table(

@@ -16,7 +16,13 @@ import type { SimTask } from './fixtures/simulate-learners';
 import { writeCsv, writeJson } from './fixtures/write-fixtures';
 import { writeBadCorpus } from './fixtures/bad-corpus';
 
-const SEEDS = { seedShaped: 7, medium: 20_000, big100k: 100_000, big1m: 1_000_000 } as const;
+const SEEDS = {
+  seedShaped: 7,
+  medium: 20_000,
+  big100k: 100_000,
+  big1m: 1_000_000,
+  big1m10k: 1_010_000,
+} as const;
 const START_DATE = '2025-09-01T08:00:00.000Z';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIX = join(ROOT, 'fixtures');
@@ -52,6 +58,10 @@ async function main(): Promise<void> {
     );
     await timed('fixtures/generated/big-1m.csv', () =>
       writeCsv(join(gen, 'big-1m.csv'), population(SEEDS.big1m, 1000, 1_000_000)),
+    );
+    // The end-to-end benchmark's largest file: a million tasks of 10,000 learners.
+    await timed('fixtures/generated/big-1m-10k-users.csv', () =>
+      writeCsv(join(gen, 'big-1m-10k-users.csv'), population(SEEDS.big1m10k, 10_000, 1_000_000)),
     );
   }
 }

@@ -17,6 +17,7 @@ export const median = (xs: number[]): number => {
 export const GENERATED = {
   '100k': 'fixtures/generated/big-100k.csv',
   '1M': 'fixtures/generated/big-1m.csv',
+  '1M/10k users': 'fixtures/generated/big-1m-10k-users.csv',
 } as const;
 
 /** Writes the big generated files with the seeded fixture generator when they are missing. */

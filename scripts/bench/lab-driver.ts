@@ -4,13 +4,14 @@
  * and reads back the report's per-strategy times, long tasks and the worker's tfjs tensor count.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { load1, median } from './bench-util';
 
-export type DataName = 'sample' | 'medium' | '100k' | 'ednet';
+export type DataName = 'sample' | 'medium' | '100k' | '1m-10k' | 'ednet';
 export const DATA_FILES: Record<Exclude<DataName, 'sample'>, string> = {
   medium: 'fixtures/medium.csv',
   '100k': 'fixtures/generated/big-100k.csv',
+  '1m-10k': 'fixtures/generated/big-1m-10k-users.csv',
   // Real learner data (EdNet excerpt, CC BY-NC): local only, never committed; skipped where absent.
   ednet: '../shared/data/ednet/ednet-kt1-all.csv',
 };
@@ -38,6 +39,9 @@ export interface RunMeasure {
   memory: { numTensors: number; numBytes: number } | null;
   strategyMs: Record<string, number>;
   logLoss: Record<string, number | null>;
+  /** Multiply-adds of the dense products the run trained with (all workers), and of its validation passes. */
+  trainMacs: number;
+  inferMacs: number;
 }
 
 export interface ImportMeasure {
@@ -113,6 +117,38 @@ async function loadData(page: Page, data: DataName): Promise<ImportMeasure | und
     workerMs: Math.round(workerMs),
     rowsPerSecond: Math.round(rows / (wallMs / 1000)),
   };
+}
+
+/** Arithmetic done so far, summed over the lab worker and its helpers (the engine's counters). */
+async function arithmetic(page: Page): Promise<{ trainMacs: number; inferMacs: number }> {
+  const total = { trainMacs: 0, inferMacs: 0 };
+  for (const worker of page.workers()) {
+    const done = await worker
+      .evaluate(() => {
+        const probes = (
+          self as unknown as {
+            retrainLabProbes?: { arithmeticDone(): { trainMacs: number; inferMacs: number } };
+          }
+        ).retrainLabProbes;
+        return probes ? probes.arithmeticDone() : null;
+      })
+      .catch(() => null);
+    total.trainMacs += done?.trainMacs ?? 0;
+    total.inferMacs += done?.inferMacs ?? 0;
+  }
+  return total;
+}
+
+/** The dense kernel's GMAC/s in the lab worker (the rate a training step could reach at best). */
+export async function denseRate(page: Page): Promise<number | null> {
+  const worker = page.workers().find((w) => w.url().includes('lab.worker'));
+  return (
+    (await worker
+      ?.evaluate(() =>
+        (self as unknown as { retrainLabProbes?: { denseGmacs(): number } }).retrainLabProbes?.denseGmacs(),
+      )
+      .catch(() => null)) ?? null
+  );
 }
 
 /**
@@ -212,6 +248,7 @@ export async function measureRun(
   for (let i = 0; i < scenario.runs; i++) {
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
     const l = load1();
+    const before = await arithmetic(page);
     const outcome = await trainOnce(page, scenario.budgetMs);
     if ('reached' in outcome) {
       const note = `over budget: ${(outcome.ms / 1000).toFixed(0)} s reached "${outcome.reached}"`;
@@ -228,7 +265,10 @@ export async function measureRun(
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const report = await downloadReport(page);
     const decision = (await page.getByTestId('backend-decision').textContent()) ?? '';
+    const after = await arithmetic(page);
     runs.push({
+      trainMacs: after.trainMacs - before.trainMacs,
+      inferMacs: after.inferMacs - before.inferMacs,
       load1: l,
       workers: Number(/(\d+) workers train/.exec(decision)?.[1] ?? 1),
       wallMs: Math.round(outcome.wallMs),
@@ -243,6 +283,8 @@ export async function measureRun(
   const strategyMs = Object.fromEntries(
     ids.map((id) => [id, median(runs.map((r) => r.strategyMs[id] ?? NaN))]),
   );
+  const last = runs[runs.length - 1];
+  const trainCoreSeconds = last ? Object.values(last.strategyMs).reduce((a, b) => a + b, 0) / 1000 : NaN;
   return {
     scenario,
     status: 'ok',
@@ -255,9 +297,73 @@ export async function measureRun(
       wall_s: Number((median(runs.map((r) => r.wallMs)) / 1000).toFixed(1)),
       sumTrain_s: Number((Object.values(strategyMs).reduce((a, b) => a + b, 0) / 1000).toFixed(1)),
       longestTask_ms: Math.max(...runs.map((r) => r.longestMainTaskMs)),
+      // Forward + backward multiply-adds of the training steps (validation passes apart), and their rate over
+      // the strategies' summed train time (training core-seconds, evaluation excluded).
+      train_GMAC: last ? Number((last.trainMacs / 1e9).toFixed(1)) : '–',
+      GMACps: last ? Number((last.trainMacs / 1e9 / trainCoreSeconds).toFixed(2)) : '–',
       workers: runs[0]?.workers ?? 1,
       tensors: runs.map((r) => r.memory?.numTensors ?? '?').join(' '),
       load1: runs.map((r) => r.load1).join(' '),
+    },
+  };
+}
+
+export interface FirstClickMeasure {
+  load1: number;
+  /** goto → the sample's 917 tasks shown. */
+  readyMs: number;
+  /** Train all strategies clicked (at once, Backend = Auto) → "All strategies trained". */
+  wallMs: number;
+  backendLine: string;
+  strategyMs: Record<string, number>;
+}
+
+/**
+ * What a person meets: a new browser context (no cache, no IndexedDB), the lab opened, "Train all
+ * strategies" clicked as soon as the sample shows, with every setting at its default (Backend Auto,
+ * Training workers Auto, Lab default). Each run is a fresh context.
+ */
+export async function measureFirstClick(
+  browser: Browser,
+  url: string,
+  runs: number,
+): Promise<{ runs: FirstClickMeasure[]; summary: Record<string, string | number> }> {
+  const out: FirstClickMeasure[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      const l = load1();
+      const opened = performance.now();
+      await openLab(page, url);
+      const readyMs = performance.now() - opened;
+      const outcome = await trainOnce(page, 120_000);
+      if ('reached' in outcome) throw new Error(`first click over budget: ${outcome.reached}`);
+      const report = await downloadReport(page);
+      out.push({
+        load1: l,
+        readyMs: Math.round(readyMs),
+        wallMs: Math.round(outcome.wallMs),
+        backendLine: (await page.getByTestId('backend-decision').textContent()) ?? '',
+        strategyMs: Object.fromEntries(report.strategies.map((s) => [s.id, Math.round(s.trainMs)])),
+      });
+      console.error(`  first click ${i + 1}: ${(outcome.wallMs / 1000).toFixed(2)} s (load ${l})`);
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    runs: out,
+    summary: {
+      data: 'sample',
+      preset: 'lab',
+      backend: 'auto (fresh page)',
+      workersChosen: 'auto',
+      n: out.length,
+      wall_s: Number((median(out.map((r) => r.wallMs)) / 1000).toFixed(2)),
+      runs_s: out.map((r) => (r.wallMs / 1000).toFixed(2)).join(' '),
+      ready_s: Number((median(out.map((r) => r.readyMs)) / 1000).toFixed(2)),
+      load1: out.map((r) => r.load1).join(' '),
     },
   };
 }

@@ -242,4 +242,38 @@ describe('compare on the seed-shaped fixture', () => {
         expect(p.afterCorrect[5] as number).toBeGreaterThanOrEqual((p.afterIncorrect[5] as number) - 1e-7);
     }
   });
+
+  it('trains on lane threads as on one thread: the same report, and the threads pack their bundles', async () => {
+    const run = async (threads: number) => {
+      const io = capture();
+      const written = new Map<string, string | Uint8Array>();
+      const code = await compareCommand(
+        [
+          'fixtures/seed-shaped.csv',
+          '--strategies',
+          'full-retrain,progressive,per-user',
+          '--epochs',
+          '2',
+        ].concat(['--backend', 'wasm', '--threads', String(threads), '--out', 'r.json', '--models', 'm']),
+        io,
+        () => readFile(FIXTURE, 'utf8'),
+        async (path, data) => void written.set(path, data),
+      );
+      expect(code).toBe(0);
+      const report = JSON.parse(written.get('r.json') as string);
+      const bundles = [...written.keys()].filter((p) => p.startsWith('m/')).sort();
+      return {
+        report: {
+          ...report,
+          generatedAt: 0,
+          strategies: report.strategies.map((e: object) => ({ ...e, trainMs: 0 })),
+        },
+        bundles,
+      };
+    };
+    const [one, three] = [await run(1), await run(3)];
+    expect(three.report).toEqual(one.report);
+    expect(three.bundles).toEqual(one.bundles);
+    expect(three.bundles).toHaveLength(3);
+  }, 120_000);
 });

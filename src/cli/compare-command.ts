@@ -30,6 +30,7 @@ import { loadOwnRecipes, withEpochsAndBatch } from './own-recipes';
 import { formatCompareTable } from './compare-table';
 import type { Report } from '../core/report/report-types';
 import { exportModels, type WriteFile } from './export-models';
+import { spawnThreadLane, threadBudget, type ThreadLane } from './thread-lanes';
 
 export const COMPARE_SPEC: CommandSpec = {
   name: 'compare',
@@ -88,6 +89,11 @@ export const COMPARE_SPEC: CommandSpec = {
       type: 'boolean',
       help: 'every strategy with P(correct) never falling when the outcome-history features rise (docs/monotone-response.md)',
     },
+    threads: {
+      type: 'string',
+      value: 'N',
+      help: 'threads training strategies side by side, this one included (default: one per core, up to 4)',
+    },
     'monotone-counts': {
       type: 'boolean',
       help: 'with --monotone-response: the task counts join the monotone features (implies it)',
@@ -118,6 +124,8 @@ export interface CompareArgs {
   /** Every strategy with the monotone response on (and, with monotoneCounts, the task counts too). */
   monotoneResponse: boolean;
   monotoneCounts: boolean;
+  /** Threads training side by side, the main one included (default: one per core, up to 4). */
+  threads: number;
 }
 
 const positiveInt = (v: string | undefined, name: string, min = 1): number | undefined => {
@@ -169,6 +177,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     models: values.models,
     monotoneResponse: values['monotone-response'] === true || values['monotone-counts'] === true,
     monotoneCounts: values['monotone-counts'] === true,
+    threads: positiveInt(values.threads, 'threads') ?? 1 + threadBudget(),
   };
 }
 
@@ -285,28 +294,53 @@ export async function compareCommand(
   }
   const started = new Set<string>();
   const labels = new Map(strategies.map((s) => [s.id, 'label' in s ? s.label : presetOf(s.id)?.label]));
-  const { report, trained } = await runComparison({
-    dataset: imported.dataset,
-    summary,
-    strategies,
-    seed: args.seed,
-    validation: { mode: args.validation },
-    backend: tf.getBackend(),
-    onProgress: (e) => {
-      if (!started.has(e.strategyId)) {
-        started.add(e.strategyId);
-        io.stderr(`training ${labels.get(e.strategyId) ?? e.strategyId}\n`);
-      }
-      printProgress(e);
-    },
-  });
+  // Lane threads start now: they import the file while this thread summarises it.
+  const lanes = Array.from({ length: Math.min(args.threads, strategies.length) - 1 }, (_, i) =>
+    spawnThreadLane(`thread ${i + 1}`, { fileName: args.file, content, backend: args.backend }),
+  );
+  const heldBy = new Map<string, ThreadLane>();
+  let result: Awaited<ReturnType<typeof runComparison>>;
+  try {
+    result = await runComparison({
+      dataset: imported.dataset,
+      summary,
+      strategies,
+      seed: args.seed,
+      validation: { mode: args.validation },
+      backend: tf.getBackend(),
+      onProgress: (e) => {
+        if (!started.has(e.strategyId)) {
+          started.add(e.strategyId);
+          io.stderr(`training ${labels.get(e.strategyId) ?? e.strategyId}\n`);
+        }
+        printProgress(e);
+      },
+      lanes,
+      onStrategyDone: (entry, _trained, lane) => {
+        if (lane) heldBy.set(entry.id, lane as ThreadLane);
+      },
+      onLaneLost: (lane, id, reason) =>
+        io.stderr(`${lane.name} could not train ${id} (${reason}); this thread trains it\n`),
+    });
+  } catch (error) {
+    await Promise.all(lanes.map((lane) => lane.close()));
+    throw error;
+  }
+  const { report, trained } = result;
   try {
     if (args.models) {
       if (!writeFile) throw new Error('no writeFile given for --models');
-      await exportModels(args.models, { dataset: imported.dataset, summary, report, trained }, io, writeFile);
+      const elsewhere = new Map([...heldBy].map(([id, lane]) => [id, lane.pack.bind(lane, id)] as const));
+      await exportModels(
+        args.models,
+        { dataset: imported.dataset, summary, report, trained, elsewhere },
+        io,
+        writeFile,
+      );
     }
   } finally {
     for (const model of trained.values()) model.dispose();
+    await Promise.all(lanes.map((lane) => lane.close()));
   }
   io.stdout(formatCompareTable(report));
   if (args.out) {

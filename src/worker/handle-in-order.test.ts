@@ -14,6 +14,8 @@ describe('handleInOrder', () => {
     const scope = new EventTarget();
     const log: string[] = [];
     let running = 0;
+    let allDone = () => {};
+    const done = new Promise<void>((resolve) => (allDone = resolve));
     handleInOrder<Request>(async ({ kind, n }) => {
       running++;
       expect(running).toBe(1);
@@ -21,9 +23,10 @@ describe('handleInOrder', () => {
       await tick(n === 1 ? 30 : 1);
       log.push(`end ${kind}${n}`);
       running--;
+      if (n === 3) allDone();
     }, scope);
     [1, 2, 3].forEach((n) => send(scope, { kind: 'import', n }));
-    await tick(80);
+    await done; // however slow the machine, not a fixed wait
     expect(log).toEqual([
       'start import1',
       'end import1',

@@ -27,6 +27,10 @@ export interface DatasetSource {
 export interface HelperLane extends StrategyLane {
   /** False once the helper crashed: its models are gone and it takes no more work. */
   alive(): boolean;
+  /** The fingerprint of the dataset it holds; undefined for a helper started ahead of any dataset. */
+  holds(): string | undefined;
+  /** Hand a helper started ahead of time its dataset (it imports the file before any run). */
+  load(source: DatasetSource): void;
   exportModel(request: ExportRequest): Promise<ExportReply>;
   /** Predict with a model this helper keeps. */
   predict(strategyId: string, contexts: TaskContext[]): Promise<Prediction>;
@@ -34,10 +38,13 @@ export interface HelperLane extends StrategyLane {
   dispose(): void;
 }
 
-/** Spawn a helper for `source` (the dataset is imported there before its first run). */
+/**
+ * Spawn a helper for `source` (the dataset is imported there before its first run), or, without one, a
+ * helper that loads its code and starts tfjs now and gets its dataset later (`load`).
+ */
 export function spawnHelperLane(
   name: string,
-  source: DatasetSource,
+  source: DatasetSource | undefined,
   spawn: () => Worker = defaultSpawn,
 ): HelperLane {
   const nextId = idCounter<HelperRequestId>();
@@ -76,11 +83,18 @@ export function spawnHelperLane(
     worker.postMessage({ ...body, id });
     return { id, reply };
   }
-  void request({ kind: 'dataset', ...source });
+  let fingerprint: string | undefined;
+  const load = (data: DatasetSource) => {
+    fingerprint = data.summary.fingerprint;
+    void request({ kind: 'dataset', ...data });
+  };
+  if (source) load(source);
 
   return {
     name,
     alive: () => dead === undefined,
+    holds: () => fingerprint,
+    load,
     async run(job, { signal, onProgress }) {
       signal?.throwIfAborted();
       const { id, reply } = request({ kind: 'run', job }, (r) => {

@@ -1,12 +1,12 @@
-// The lab worker's pool of training helpers: how many a machine gets, kept between runs, a dead one
-// replaced, and all closed when another dataset comes (its helpers hold the wrong rows).
+// The lab worker's pool of training helpers: how many a machine gets, started ahead of the first dataset,
+// kept between runs, a dead one replaced, and all closed when another dataset comes (wrong rows).
 import { describe, expect, it } from 'vitest';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { DatasetSource, HelperLane } from './helper-lane';
 import { createHelperPool, helperBudget } from './helper-pool';
 
 interface FakeLane extends HelperLane {
-  source: DatasetSource;
+  source: DatasetSource | undefined;
   disposed: boolean;
   kill(): void;
 }
@@ -14,13 +14,15 @@ interface FakeLane extends HelperLane {
 /** A lane that only records its life; what a lane does is helper-lane.test.ts's. */
 function fakeSpawn() {
   const spawned: FakeLane[] = [];
-  const spawn = (name: string, source: DatasetSource): HelperLane => {
+  const spawn = (name: string, source: DatasetSource | undefined): HelperLane => {
     let alive = true;
     const lane: FakeLane = {
       name,
       source,
       disposed: false,
       alive: () => alive,
+      holds: () => lane.source?.summary.fingerprint,
+      load: (given) => void (lane.source = given),
       kill: () => (alive = false),
       run: () => Promise.reject(new Error('not used')),
       exportModel: () => Promise.reject(new Error('not used')),
@@ -77,8 +79,20 @@ describe('the helper pool', () => {
     const fresh = pool.lanes(source('f2'), 1);
     expect(old.map((l) => (l as FakeLane).disposed)).toEqual([true, true]);
     expect(fresh).toHaveLength(1);
-    expect((fresh[0] as FakeLane).source.summary.fingerprint).toBe('f2');
+    expect((fresh[0] as FakeLane).source?.summary.fingerprint).toBe('f2');
     pool.closeAll();
     expect(spawned.every((l) => l.disposed)).toBe(true);
+  });
+
+  it('starts helpers before any dataset and hands them the first one, instead of starting others', () => {
+    const { spawned, spawn } = fakeSpawn();
+    const pool = createHelperPool(spawn);
+    pool.prestart(2);
+    expect(spawned.map((l) => l.source)).toEqual([undefined, undefined]);
+    const lanes = pool.lanes(source('f1'), 2);
+    expect(lanes).toEqual(spawned);
+    expect(spawned.map((l) => l.holds())).toEqual(['f1', 'f1']);
+    pool.prestart(2); // already there: nothing new
+    expect(spawned).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The lab worker's training helpers (up to three): spawned when a dataset is imported or at the first run
- * that can use them, kept between runs (they hold models for export), replaced when one dies, and closed when a
+ * The lab worker's training helpers (up to three): started as the page opens (they get the dataset when
+ * it is imported) or at the first run that can use them, kept between runs (they hold models for export), replaced when one dies, and closed when a
  * different dataset is imported. Not used with WebGL: the GPU is one device, and a lost context is
  * recovered in the lab worker alone.
  */
@@ -17,6 +17,11 @@ export function helperBudget(cores: number | undefined = self.navigator?.hardwar
 }
 
 export interface HelperPool {
+  /**
+   * Start `count` helpers before any dataset exists, as the page opens: loading a worker's code and
+   * starting tfjs take longer than importing the sample, and a first Train click should find them ready.
+   */
+  prestart(count: number): void;
   /** Up to `count` live helpers holding `source`'s dataset. */
   lanes(source: DatasetSource, count: number): HelperLane[];
   closeAll(): void;
@@ -24,18 +29,22 @@ export interface HelperPool {
 
 export function createHelperPool(spawn = spawnHelperLane): HelperPool {
   let helpers: HelperLane[] = [];
-  let fingerprint: string | undefined;
   let spawned = 0;
   const closeAll = () => {
     helpers.forEach((h) => h.dispose());
     helpers = [];
   };
   return {
-    lanes(source, count) {
-      // Helpers of another dataset hold the wrong rows (and models the page no longer shows).
-      if (source.summary.fingerprint !== fingerprint) closeAll();
-      fingerprint = source.summary.fingerprint;
+    prestart(count) {
       helpers = helpers.filter((h) => h.alive());
+      while (helpers.length < count) helpers.push(spawn(`Training helper ${++spawned}`, undefined));
+    },
+    lanes(source, count) {
+      const { fingerprint } = source.summary;
+      // Helpers of another dataset hold the wrong rows (and models the page no longer shows).
+      for (const h of helpers) if (h.holds() !== undefined && h.holds() !== fingerprint) h.dispose();
+      helpers = helpers.filter((h) => h.alive());
+      for (const h of helpers) if (h.holds() === undefined) h.load(source);
       while (helpers.length < count) helpers.push(spawn(`Training helper ${++spawned}`, source));
       return helpers.slice(0, count);
     },

@@ -8,6 +8,7 @@ import '../platform/csp-ready';
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import { chooseBackend, type BackendDecision } from '../core/comparison/choose-backend';
 import { importSizeRefusal } from '../core/data/import-limits';
+import { unlessAborted } from '../core/comparison/unless-aborted';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import type { Dataset } from '../core/data/task';
@@ -23,10 +24,12 @@ import { runIdOf, type RunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHoldings } from './model-exchange';
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type { BackendChoice, TrainEvent, TrainRequest, WorkerReply, WorkerRequest } from './protocol';
-import { warmUpTraining } from './warm-up';
+import { startWasm, warmUpTraining } from './warm-up';
 import { answerWhatIf } from './what-if';
 import { recentAnswers } from '../core/features/learner-scenario';
 import { WASM_PATHS } from './wasm-paths';
+import { arithmeticDone, denseGmacs } from '../core/training/simd/arithmetic';
+import { webglRenderer } from './webgl-renderer';
 
 const held: ModelHoldings & {
   /** Auto's decision per dataset, so repeated runs do not re-measure. */
@@ -38,9 +41,16 @@ const held: ModelHoldings & {
 } = { trained: new Map(), results: new Map(), decisions: new Map(), remote: new Map() };
 const helpers = createHelperPool();
 const runs = new Map<RunId, AbortController>();
+/** Runs cancelled before they started (their train request still queued behind an import). */
+const cancelledEarly = new Set<RunId>();
+let lastRun = 0;
 
 /** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
 const scope = self;
+// Started with the page: a worker's code and tfjs load while the sample is fetched and imported.
+helpers.prestart(helperBudget(scope.navigator.hardwareConcurrency));
+// wasm's binary compiles off this thread while the page fetches and imports the sample.
+void startWasm();
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
   (scope as unknown as Worker).postMessage(reply, transfer);
 /** Set once the WebGL context is lost: tfjs keeps the dead backend, so WebGL stays off until a reload. */
@@ -53,6 +63,8 @@ const activate = async (backend: BackendName): Promise<Activation> =>
 // Fault injection for the e2e journeys (they call it through Playwright's worker handle): losing the
 // WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.
 (scope as unknown as { retrainLabFaults: object }).retrainLabFaults = { loseWebGLContext };
+// For `npm run bench` (through Playwright's worker handles): arithmetic done here, the dense kernel's rate.
+(scope as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone, denseGmacs };
 
 // A re-import after a restart lands before the training that follows it.
 handleInOrder(handle, scope);
@@ -77,14 +89,13 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (summary.fingerprint !== held.summary?.fingerprint) {
           forgetModels(held);
           held.remote.clear();
-          helpers.closeAll();
         }
         held.dataset = result.dataset;
         held.summary = summary;
         held.source = { fileName: request.fileName, file: request.file };
-        // Helpers start now (loading tfjs, importing the file) so the first run finds them ready.
-        const budget = helperBudget(scope.navigator.hardwareConcurrency);
-        if (budget > 0) helpers.lanes({ ...held.source, summary }, budget);
+        // Helpers of another dataset close; the others import this file now, so the first run finds them
+        // ready (the ones started with the page have loaded tfjs meanwhile).
+        helpers.lanes({ ...held.source, summary }, helperBudget(scope.navigator.hardwareConcurrency));
         post({
           id,
           kind: 'imported',
@@ -135,9 +146,16 @@ async function handle(request: WorkerRequest): Promise<void> {
       }
       case 'train':
         return await train(runIdOf(id), request);
-      case 'cancel':
-        runs.get(request.runId)?.abort(new DOMException('Training cancelled', 'AbortError'));
+      case 'cancel': {
+        const run = runs.get(request.runId);
+        if (run) run.abort(new DOMException('Training cancelled', 'AbortError'));
+        else if (request.runId > lastRun) {
+          // Still queued (behind an import, say): answered now, and skipped when its turn comes.
+          cancelledEarly.add(request.runId);
+          post({ id: request.runId, kind: 'cancelled', finished: [] });
+        }
         return;
+      }
       case 'export-model': {
         const helper = held.remote.get(request.strategyId);
         const reply = helper ? await helper.exportModel(request) : await exportModel(held, request);
@@ -166,12 +184,13 @@ async function resolveBackend(
   choice: BackendChoice,
   dataset: Dataset,
   fingerprint: string,
+  signal: AbortSignal,
 ): Promise<BackendDecision> {
   if (choice !== 'auto') {
-    const activation = await activate(choice);
+    const activation = await unlessAborted(activate(choice), signal);
     if (activation.ok)
       return { backend: choice, reason: `${choice} chosen in the Backend control`, stepMs: {}, skipped: [] };
-    const fallback = await activate('cpu');
+    const fallback = await unlessAborted(activate('cpu'), signal);
     if (!fallback.ok)
       throw new Error(`neither ${choice} nor cpu could start: ${activation.reason}; ${fallback.reason}`);
     return {
@@ -182,9 +201,14 @@ async function resolveBackend(
     };
   }
   const cached = held.decisions.get(fingerprint);
-  if (cached && (await activate(cached.backend)).ok) return cached;
+  if (cached && (await unlessAborted(activate(cached.backend), signal)).ok) return cached;
   // WebGL last: its shader compilation is the slow part of measuring, and the budget caps it.
-  const decision = await chooseBackend(dataset.tasks, { candidates: ['wasm', 'cpu', 'webgl'], activate });
+  const decision = await chooseBackend(dataset.tasks, {
+    candidates: ['wasm', 'cpu', 'webgl'],
+    activate,
+    signal,
+    webglRenderer: webglRenderer(),
+  });
   held.decisions.set(fingerprint, decision);
   return decision;
 }
@@ -203,6 +227,8 @@ function workersFor(request: TrainRequest, backend: BackendName): { count: numbe
 }
 
 async function train(id: RunId, request: TrainRequest): Promise<void> {
+  lastRun = Math.max(lastRun, id);
+  if (cancelledEarly.delete(id)) return; // answered when the cancel came
   const { dataset, summary } = held;
   if (!dataset || !summary)
     return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });
@@ -212,7 +238,7 @@ async function train(id: RunId, request: TrainRequest): Promise<void> {
   const finished: string[] = [];
   let guard: ContextGuard | undefined;
   try {
-    const decision = await resolveBackend(request.backend, dataset, summary.fingerprint);
+    const decision = await resolveBackend(request.backend, dataset, summary.fingerprint, controller.signal);
     emit({ kind: 'backend', decision });
     const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
     guard = runGuard;

@@ -12,8 +12,9 @@ import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
 import { runIdOf, type HelperRunId } from './message-ids';
 import { exportModel, exportTransfer, forgetModels, type ModelHoldings } from './model-exchange';
-import { warmUpTraining } from './warm-up';
+import { startWasm, warmUpTraining } from './warm-up';
 import { WASM_PATHS } from './wasm-paths';
+import { arithmeticDone } from '../core/training/simd/arithmetic';
 
 const held: ModelHoldings = { trained: new Map(), results: new Map() };
 let runner: LaneRunner | undefined;
@@ -25,6 +26,10 @@ const post = (reply: HelperReply, transfer: Transferable[] = []) =>
   (scope as unknown as Worker).postMessage(reply, transfer);
 
 handleInOrder(handle, scope);
+// For `npm run bench` (through Playwright's worker handles): the arithmetic this helper did.
+(scope as unknown as { retrainLabProbes: object }).retrainLabProbes = { arithmeticDone };
+// wasm's binary compiles off this thread while the page fetches and imports the sample.
+void startWasm();
 
 async function handle(request: HelperRequest): Promise<void> {
   const { id } = request;

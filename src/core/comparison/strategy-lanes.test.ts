@@ -8,14 +8,22 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('drainInLanes', () => {
   it('runs every job once, a free lane taking the next job', async () => {
     const ran: string[] = [];
-    const lane = (name: string, ms: number) => async (job: number) => {
-      await tick(ms);
-      ran.push(`${name}:${job}`);
+    // Lane b holds its first job until lane a has run every other one: no clock involved.
+    let releaseB = () => {};
+    const bHolds = new Promise<void>((resolve) => (releaseB = resolve));
+    const laneA = async (job: number) => {
+      await Promise.resolve();
+      ran.push(`a:${job}`);
+      if (ran.length === 4) releaseB();
     };
-    await drainInLanes([1, 2, 3, 4, 5], [lane('a', 1), lane('b', 12)]);
+    const laneB = async (job: number) => {
+      await bHolds;
+      ran.push(`b:${job}`);
+    };
+    await drainInLanes([1, 2, 3, 4, 5], [laneA, laneB]);
     expect(ran.map((r) => Number(r.split(':')[1])).sort()).toEqual([1, 2, 3, 4, 5]);
-    // the slow lane took one job while the fast one took the rest
-    expect(ran.filter((r) => r.startsWith('b'))).toEqual(['b:2']);
+    // the busy lane took one job while the free one took the rest
+    expect(ran).toEqual(['a:1', 'a:3', 'a:4', 'a:5', 'b:2']);
   });
 
   it('a lost lane hands its job back, even after the queue is empty, and takes no more', async () => {
@@ -37,13 +45,19 @@ describe('drainInLanes', () => {
 
   it('another error stops new jobs, lets running ones finish, and is rethrown', async () => {
     const finished: number[] = [];
+    // The slow lane's job ends only after the failure: no clock involved.
+    let failed = () => {};
+    const afterFailure = new Promise<void>((resolve) => (failed = resolve));
     const failing = async (job: number) => {
-      await tick(1);
-      if (job === 1) throw new Error('boom');
+      await Promise.resolve();
+      if (job === 1) {
+        failed();
+        throw new Error('boom');
+      }
       finished.push(job);
     };
     const slow = async (job: number) => {
-      await tick(15);
+      await afterFailure;
       finished.push(job);
     };
     await expect(drainInLanes([1, 2, 3, 4], [failing, slow])).rejects.toThrow('boom');

@@ -3,7 +3,7 @@
  * user's, an AUC gap of 0.1 between strategies can be noise; the interval says how much. Deterministic:
  * the same rows, metric, seed and options always give the same interval (randomness from createRng only).
  */
-import { createRng } from '../random/rng';
+import { aleaState, countDraws, countDrawsBytes, createRng } from '../random/rng';
 import { quantileSorted } from './summary-stats';
 
 /** Resamples drawn unless told otherwise. */
@@ -72,38 +72,71 @@ export function bootstrapInterval<T>(
  */
 export function bootstrapIntervalByCounts<T>(
   rows: readonly T[],
-  metric: (counts: Uint32Array) => number | undefined,
+  metric: (counts: ArrayLike<number>) => number | undefined,
   options: BootstrapOptions<T>,
 ): BootstrapInterval {
-  const counts = new Uint32Array(rows.length);
-  const byRow = (drawn: Int32Array) => {
-    counts.fill(0);
-    for (let i = 0; i < drawn.length; i++)
-      counts[drawn[i] as number] = (counts[drawn[i] as number] as number) + 1;
-    return metric(counts);
-  };
-  return percentileInterval(rows, byRow, metric(counts.fill(1)), options);
+  return bootstrapIntervalsByCounts(rows, { metric }, options).metric;
 }
 
-function percentileInterval<T>(
+/**
+ * Several counted metrics over ONE set of resamples: each metric's interval equals what
+ * `bootstrapIntervalByCounts` gives it alone (same seed, same draws), for the cost of drawing once.
+ * The draws step the seeded generator inline (`countDraws`): on 35,000 held-out rows, 1,000 resamples are
+ * 35 million draws per interval.
+ */
+export function bootstrapIntervalsByCounts<T, K extends string>(
   rows: readonly T[],
-  metricOfDraw: (drawn: Int32Array) => number | undefined,
-  estimate: number | undefined,
+  metrics: Record<K, (counts: ArrayLike<number>) => number | undefined>,
   options: BootstrapOptions<T>,
-): BootstrapInterval {
+): Record<K, BootstrapInterval> {
+  const { resamples, confidence } = checkedOptions(options);
+  const keys = Object.keys(metrics) as K[];
+  const estimates = keys.map((k) => metrics[k](new Uint8Array(rows.length).fill(1)));
+  const values = keys.map(() => [] as number[]);
+  const pools = strataOf(rows, options.stratum).map((g) => Int32Array.from(g));
+  const state = aleaState(options.seed);
+  // One byte per row: the draws scatter into, and AUC reads back in sorted order, a quarter of the memory
+  // (on a million-row file that kept the bootstrap in cache: several times faster). A row drawn 256 times
+  // in one resample — never seen, but possible — replays that resample's draws into 32-bit counts.
+  const counts = new Uint8Array(rows.length);
+  let wide: Uint32Array | undefined;
+  for (let b = 0; b < resamples; b++) {
+    const start = { ...state };
+    counts.fill(0);
+    let drawn: Uint8Array | Uint32Array = counts;
+    if (countDrawsBytes(state, pools, counts)) {
+      wide ??= new Uint32Array(rows.length);
+      wide.fill(0);
+      countDraws(start, pools, wide);
+      drawn = wide;
+    }
+    keys.forEach((k, m) => {
+      const v = metrics[k](drawn);
+      if (v !== undefined && Number.isFinite(v)) (values[m] as number[]).push(v);
+    });
+  }
+  return Object.fromEntries(
+    keys.map((k, m) => [k, interval(estimates[m], values[m] as number[], resamples, confidence)]),
+  ) as Record<K, BootstrapInterval>;
+}
+
+function checkedOptions<T>(options: BootstrapOptions<T>): { resamples: number; confidence: number } {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isInteger(resamples) || resamples < 1)
     throw new RangeError(`resamples must be ≥ 1, got ${resamples}`);
   if (!(confidence > 0 && confidence < 1))
     throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  return { resamples, confidence };
+}
 
-  // Strata (row positions) in order of first appearance, so the draws depend only on the row order.
+/** Strata (row positions) in order of first appearance, so the draws depend only on the row order. */
+function strataOf<T>(rows: readonly T[], stratum: ((row: T) => string) | undefined): number[][] {
   const strata: number[][] = [];
-  if (options.stratum) {
+  if (stratum) {
     const byKey = new Map<string, number[]>();
     rows.forEach((r, i) => {
-      const key = (options.stratum as (row: T) => string)(r);
+      const key = stratum(r);
       const g = byKey.get(key);
       if (g) g.push(i);
       else {
@@ -115,7 +148,35 @@ function percentileInterval<T>(
   } else if (rows.length > 0) {
     strata.push(rows.map((_, i) => i));
   }
+  return strata;
+}
 
+function interval(
+  estimate: number | undefined,
+  values: number[],
+  resamples: number,
+  confidence: number,
+): BootstrapInterval {
+  values.sort((x, y) => x - y);
+  const alpha = (1 - confidence) / 2;
+  return {
+    estimate,
+    lower: quantileSorted(values, alpha),
+    upper: quantileSorted(values, 1 - alpha),
+    confidence,
+    resamples,
+    validResamples: values.length,
+  };
+}
+
+function percentileInterval<T>(
+  rows: readonly T[],
+  metricOfDraw: (drawn: Int32Array) => number | undefined,
+  estimate: number | undefined,
+  options: BootstrapOptions<T>,
+): BootstrapInterval {
+  const { resamples, confidence } = checkedOptions(options);
+  const strata = strataOf(rows, options.stratum);
   const rng = createRng(options.seed);
   const values: number[] = [];
   const drawn = new Int32Array(rows.length);
@@ -127,14 +188,5 @@ function percentileInterval<T>(
     const v = metricOfDraw(drawn);
     if (v !== undefined && Number.isFinite(v)) values.push(v);
   }
-  values.sort((x, y) => x - y);
-  const alpha = (1 - confidence) / 2;
-  return {
-    estimate,
-    lower: quantileSorted(values, alpha),
-    upper: quantileSorted(values, 1 - alpha),
-    confidence,
-    resamples,
-    validResamples: values.length,
-  };
+  return interval(estimate, values, resamples, confidence);
 }

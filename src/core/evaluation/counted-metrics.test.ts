@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { auc } from './auc';
-import { bootstrapInterval, bootstrapIntervalByCounts } from './bootstrap';
+import { bootstrapInterval, bootstrapIntervalByCounts, bootstrapIntervalsByCounts } from './bootstrap';
 import { countedAuc, countedLogLoss } from './counted-metrics';
 import { logLoss } from './log-loss';
 
@@ -43,5 +43,17 @@ describe('counted metrics', () => {
     for (const key of ['estimate', 'lower', 'upper'] as const) {
       expect(viaCounts[key]).toBeCloseTo(viaRows[key] as number, 12);
     }
+  });
+
+  it('share one set of resamples: each interval equals the one its metric gets alone', () => {
+    const options = { seed: 11, resamples: 300, stratum: (r: (typeof rows)[number]) => r.user };
+    const both = bootstrapIntervalsByCounts(
+      rows,
+      { auc: countedAuc(labels, p), logLoss: countedLogLoss(labels, p) },
+      options,
+    );
+    expect(both.auc).toEqual(bootstrapIntervalByCounts(rows, countedAuc(labels, p), options));
+    expect(both.logLoss).toEqual(bootstrapIntervalByCounts(rows, countedLogLoss(labels, p), options));
+    expect(both.auc.lower).toBeLessThan(both.auc.upper as number);
   });
 });

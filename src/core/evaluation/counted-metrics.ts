@@ -17,13 +17,16 @@ export function countedAuc(labels: BinaryLabels, predictions: Probabilities) {
   auc(labels, predictions); // the same input checks (lengths, labels, probabilities)
   const y = labelsAsNumbers(labels);
   const p = checkedProbabilities(predictions);
-  const order = p.map((_, i) => i).sort((a, b) => (p[a] as number) - (p[b] as number));
+  const order = Int32Array.from(p.map((_, i) => i).sort((a, b) => (p[a] as number) - (p[b] as number)));
   // Tie groups of the sorted order: rows [groupStart[g], groupStart[g + 1]) share one prediction.
-  const groupStart: number[] = [];
+  const starts: number[] = [];
   order.forEach((row, j) => {
-    if (j === 0 || p[row] !== p[order[j - 1] as number]) groupStart.push(j);
+    if (j === 0 || p[row] !== p[order[j - 1] as number]) starts.push(j);
   });
-  groupStart.push(order.length);
+  starts.push(order.length);
+  const groupStart = Int32Array.from(starts);
+  // Labels in sorted order, so a resample reads only its counts out of order.
+  const positive = Uint8Array.from(order, (row) => y[row] as number);
   return (counts: ArrayLike<number>): number | undefined => {
     let below = 0;
     let u = 0;
@@ -31,10 +34,13 @@ export function countedAuc(labels: BinaryLabels, predictions: Probabilities) {
     for (let g = 0; g + 1 < groupStart.length; g++) {
       let pos = 0;
       let neg = 0;
-      for (let j = groupStart[g] as number; j < (groupStart[g + 1] as number); j++) {
-        const row = order[j] as number;
-        if (y[row] === 1) pos += counts[row] as number;
-        else neg += counts[row] as number;
+      const end = groupStart[g + 1] as number;
+      for (let j = groupStart[g] as number; j < end; j++) {
+        // Branch-free: labels in a group are in no particular order.
+        const c = counts[order[j] as number] as number;
+        const y = positive[j] as number;
+        pos += c * y;
+        neg += c - c * y;
       }
       u += pos * (below + neg / 2);
       below += neg;
@@ -48,7 +54,7 @@ export function countedAuc(labels: BinaryLabels, predictions: Probabilities) {
 export function countedLogLoss(labels: BinaryLabels, predictions: Probabilities) {
   const y = labelsAsNumbers(labels);
   const p = checkedProbabilities(predictions);
-  const loss = p.map((pi, i) => {
+  const loss = Float64Array.from(p, (pi, i) => {
     const q = Math.min(1 - LOG_LOSS_EPSILON, Math.max(LOG_LOSS_EPSILON, pi));
     return y[i] === 1 ? -Math.log(q) : -Math.log(1 - q);
   });

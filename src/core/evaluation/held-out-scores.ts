@@ -5,7 +5,7 @@
  */
 import type { Task } from '../data/task';
 import { baselinePredictions, constantBaseline, type ConstantBaseline } from './baseline';
-import { bootstrapIntervalByCounts, type BootstrapInterval } from './bootstrap';
+import { bootstrapIntervalsByCounts, type BootstrapInterval } from './bootstrap';
 import { countedAuc, countedLogLoss } from './counted-metrics';
 import { reliabilityCurve, type ReliabilityBin } from './calibration';
 import {
@@ -93,10 +93,12 @@ export function scoreHeldOut(
   }));
   return {
     test,
-    intervals: {
-      auc: bootstrapIntervalByCounts(rows, countedAuc(labels, p), boot),
-      logLoss: bootstrapIntervalByCounts(rows, countedLogLoss(labels, p), boot),
-    },
+    // One set of resamples for both (the same draws each would make alone).
+    intervals: bootstrapIntervalsByCounts(
+      rows,
+      { auc: countedAuc(labels, p), logLoss: countedLogLoss(labels, p) },
+      boot,
+    ),
     macroByUser: macroByUser(rows),
     reliability: reliabilityCurve(labels, p),
     distribution: predictionDistribution(p),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from './rng';
+import { aleaState, countDraws, countDrawsBytes, createRng } from './rng';
 
 describe('createRng', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {
@@ -27,5 +27,43 @@ describe('createRng', () => {
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
     expect(Math.abs(mean)).toBeLessThan(0.03);
     expect(Math.abs(sd - 1)).toBeLessThan(0.03);
+  });
+
+  it('countDraws makes exactly the draws pool[rng.int(pool.length)] would, and carries the state on', () => {
+    const pools = [Int32Array.from([4, 0, 7]), Int32Array.from([1]), Int32Array.from([2, 3, 5, 6, 8])];
+    const rng = createRng('draws');
+    const state = aleaState('draws');
+    for (let round = 0; round < 3; round++) {
+      const expected = new Uint32Array(9);
+      for (const pool of pools)
+        for (let i = 0; i < pool.length; i++) expected[pool[rng.int(pool.length)] as number]! += 1;
+      const counts = new Uint32Array(9);
+      countDraws(state, pools, counts);
+      expect(Array.from(counts)).toEqual(Array.from(expected));
+    }
+    // The state moved as far as the Rng did: the next number is the same.
+    const next = aleaState('x');
+    Object.assign(next, state);
+    const one = new Uint32Array(1000);
+    countDraws(next, [Int32Array.from({ length: 1000 }, (_, i) => i)], one);
+    const again = new Uint32Array(1000);
+    for (let i = 0; i < 1000; i++) again[rng.int(1000)]! += 1;
+    expect(Array.from(one)).toEqual(Array.from(again));
+  });
+
+  it('countDrawsBytes makes the same draws as countDraws, and says when a count passed 255', () => {
+    const pools = [Int32Array.from({ length: 500 }, (_, i) => i % 37), Int32Array.from([37, 38])];
+    const wide = new Uint32Array(39);
+    const bytes = new Uint8Array(39);
+    const a = aleaState('bytes');
+    const b = aleaState('bytes');
+    countDraws(a, pools, wide);
+    expect(countDrawsBytes(b, pools, bytes)).toBe(false);
+    expect(Array.from(bytes)).toEqual(Array.from(wide));
+    expect(b).toEqual(a);
+    // 300 draws from a pool that is one member 300 times: its byte wraps, and the call says so.
+    const one = new Uint8Array(1);
+    expect(countDrawsBytes(aleaState('wrap'), [new Int32Array(300)], one)).toBe(true);
+    expect(one[0]).toBe(300 - 256);
   });
 });

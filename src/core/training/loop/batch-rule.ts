@@ -17,6 +17,16 @@ export const EPOCH_ROWS = 4_000;
 
 export { LAB_STEPS_PER_EPOCH } from './lab-steps-per-epoch';
 
+let pinned: { epochRows?: number; maxBatch?: number } = {};
+
+/**
+ * Scripts only (the lab never calls it): another row budget or batch cap for every scaled phase, e.g.
+ * 10 × EPOCH_ROWS for the converged reference of scripts/bench/quality-at-budget.ts. {} restores the rule.
+ */
+export function pinBatchRule(rule: { epochRows?: number; maxBatch?: number }): void {
+  pinned = { ...rule };
+}
+
 export interface BatchRuleOptions {
   /** Rows per step when not scaled, and the least rows per step when scaled. */
   batchSize: number;
@@ -39,13 +49,15 @@ export interface PhaseBatch {
 export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
   const base = Math.max(1, Math.floor(o.batchSize));
   const scaled = (o.stepsPerEpoch ?? 0) > 0;
-  const target = scaled ? Math.min(MAX_SCALED_BATCH, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
+  const maxBatch = pinned.maxBatch ?? MAX_SCALED_BATCH;
+  const target = scaled ? Math.min(maxBatch, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
   const batch = Math.max(1, Math.min(Math.max(base, target), n));
   const k = target > base ? batch / base : 1;
+  const epochRows = pinned.epochRows ?? EPOCH_ROWS;
   return {
     batch,
     steps: n > 0 ? Math.floor(n / batch) : 0,
-    epochs: scaled && n > EPOCH_ROWS ? Math.max(1, Math.round((o.epochs * EPOCH_ROWS) / n)) : o.epochs,
+    epochs: scaled && n > epochRows ? Math.max(1, Math.round((o.epochs * epochRows) / n)) : o.epochs,
     // Adam's square-root scaling rule: a batch k× larger keeps the gradient noise per unit of
     // training time when the step grows by √k (Malladi et al., 2022). Never lowered for small phases.
     learningRate: o.learningRate * Math.sqrt(k),

@@ -47,20 +47,25 @@ export function hostBatch(
   b: number,
   sizes: TableSizes,
   divisor: (k: number, pick: ArrayLike<number>) => number,
+  /** A batch of the same K and B to refill (every step of a phase has the same shape): no allocation. */
+  reuse?: HostBatch,
 ): HostBatch {
   const k = sources.length;
-  const hb: HostBatch = {
-    k,
-    b,
-    user: new Int32Array(k * b),
-    topic: new Int32Array(k * b),
-    difficulty: new Int32Array(k * b),
-    history: new Float32Array(k * b * FEATURE_COUNT),
-    target: new Float32Array(k * b),
-    coef: new Float32Array(k * b),
-    real: new Float32Array(k * b),
-    count: new Int32Array(k),
-  };
+  const hb: HostBatch =
+    reuse && reuse.k === k && reuse.b === b
+      ? clear(reuse)
+      : {
+          k,
+          b,
+          user: new Int32Array(k * b),
+          topic: new Int32Array(k * b),
+          difficulty: new Int32Array(k * b),
+          history: new Float32Array(k * b * FEATURE_COUNT),
+          target: new Float32Array(k * b),
+          coef: new Float32Array(k * b),
+          real: new Float32Array(k * b),
+          count: new Int32Array(k),
+        };
   for (let m = 0; m < k; m++) {
     // Padding points at row 0 of model m's own tables (the unknown entry), with no weight.
     for (let j = 0; j < b; j++) {
@@ -86,6 +91,16 @@ export function hostBatch(
       hb.real[at] = 1;
     }
   }
+  return hb;
+}
+
+/** A host batch as freshly allocated (indices are rewritten for every row by hostBatch). */
+function clear(hb: HostBatch): HostBatch {
+  hb.history.fill(0);
+  hb.target.fill(0);
+  hb.coef.fill(0);
+  hb.real.fill(0);
+  hb.count.fill(0);
   return hb;
 }
 

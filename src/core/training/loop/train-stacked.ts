@@ -11,7 +11,7 @@ import { presentLayers, type HeadNetwork, type LayerName } from '../../model/arc
 import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine, simdKernelsAvailable } from '../simd/simd-stacked-engine';
-import { hostBatch, type BatchSource } from './stacked-batch';
+import { hostBatch, type BatchSource, type HostBatch } from './stacked-batch';
 import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
@@ -73,6 +73,9 @@ export interface TrainStackedArgs {
 }
 
 let pinned: 'simd' | 'tfjs' | null = null;
+
+/** Longest stretch of steps without letting a worker see a cancel message, ms (a yield costs ~0.1 ms). */
+export const YIELD_EVERY_MS = 100;
 
 /** Pin the engine for every phase that does not name one (scripts comparing engines; the lab never does). */
 export function pinEngine(engine: 'simd' | 'tfjs' | null): void {
@@ -142,6 +145,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   const restore = options.restoreBestWeights && options.patience > 0;
   // One engine per structure: a monotone correctness head and its plain time head cannot be stacked.
   const units: Unit[] = [];
+  const fused = (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd';
   for (const members of groupByStructure(models.map((m) => m.net))) {
     const width = Math.max(...members.map((m) => (states[m] as ModelState).plan.batch));
     const setup: EngineSetup = {
@@ -154,10 +158,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
       ...(options.frozen ? { frozen: options.frozen } : {}),
       width,
     };
-    const engine: StackedEngine | null =
-      (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd'
-        ? createSimdEngine(setup)
-        : createTfjsEngine(setup);
+    const engine: StackedEngine | null = fused ? createSimdEngine(setup) : createTfjsEngine(setup);
     if (engine) units.push({ engine, members, width });
     // Nothing of these models trains: they keep their weights and report no epochs.
     else for (const m of members) (states[m] as ModelState).stopped = true;
@@ -180,20 +181,31 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
               .slice(0, s.plan.steps * s.plan.batch),
       );
       const steps = Math.max(...states.map((s) => (s.stopped ? 0 : s.plan.steps)));
+      let yielded = performance.now();
       for (let step = 0; step < steps && !signal?.aborted; step++) {
+        // An epoch of a big file lasts seconds: a cancel must not wait for its end.
+        if (signal && performance.now() - yielded > YIELD_EVERY_MS) {
+          await yieldTask();
+          yielded = performance.now();
+        }
         const active = states.map((s) => !s.stopped && step < s.plan.steps);
         const picks = orders.map((o, m) => {
           const b = states[m]?.plan.batch as number;
           return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
         });
-        for (const { engine, members, width } of units) {
+        for (const unit of units) {
+          const { engine, members, width } = unit;
           const hb = hostBatch(
             pick(fitSources, members),
             pick(picks, members),
             width,
             engine.tableSizes,
             (j) => states[members[j] as number]?.plan.batch as number,
+            unit.batch,
           );
+          // The fused engine copies what it needs during the step, so its batch is refilled for the next;
+          // tfjs may keep a tensor's values by reference, so its engine gets a fresh one every step.
+          if (fused) unit.batch = hb;
           engine.step(
             hb,
             pick(active, members),
@@ -266,6 +278,8 @@ interface Unit {
   members: number[];
   /** Most rows any of its models takes in one step. */
   width: number;
+  /** The fused engine's host batch, refilled every step rather than reallocated. */
+  batch?: HostBatch;
 }
 
 /** Models that can share one engine: the same layers (and so the same variable shapes' kinds), in first-seen order. */

@@ -40,7 +40,7 @@ describe('simd kernels', () => {
     const g0 = f.slice(g, g + inDim * n);
     k.dense(4 * x, 4 * w, 4 * b, 4 * out, rows, inDim, n);
     k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n);
-    k.backIn(4 * d, 4 * w, 4 * dx, rows, n, inDim);
+    k.backIn(4 * d, 4 * w, 4 * dx, rows, n, inDim, inDim);
     const at = (base: number, i: number) => f[base + i] as number;
     const wantOut: number[] = [];
     const wantDx: number[] = [];
@@ -65,6 +65,47 @@ describe('simd kernels', () => {
     close(f.subarray(out, out + rows * n), wantOut);
     close(f.subarray(g, g + inDim * n), wantG);
     close(f.subarray(dx, dx + rows * inDim), wantDx);
+  });
+
+  // Blocking (two rows, two inputs or four outputs at a time) must not change a single bit: each output
+  // is the sum it would be alone, so a batch's results never depend on its size or an output's neighbours.
+  it.each([
+    [7, 13, 36],
+    [6, 53, 64],
+    [3, 5, 32],
+  ])('give every output the bits it gets alone (rows %i, in %i, n %i)', (rows, inDim, n) => {
+    const k = instantiateKernels(1 << 16);
+    const f = k.f32;
+    const [x, w, b, out, d, g, dx, one] = [0, 2048, 6144, 6400, 9000, 12000, 16000, 20000];
+    fill(f, x, rows * inDim);
+    fill(f, w, inDim * n);
+    fill(f, b, n);
+    fill(f, d, rows * n);
+    fill(f, g, inDim * n);
+    const g0 = f.slice(g, g + inDim * n);
+    k.dense(4 * x, 4 * w, 4 * b, 4 * out, rows, inDim, n);
+    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n);
+    const stride = inDim + 3; // dx rows wider than the outputs computed
+    k.backIn(4 * d, 4 * w, 4 * dx, rows, n, inDim, stride);
+    for (let r = 0; r < rows; r++) {
+      k.dense(4 * (x + r * inDim), 4 * w, 4 * b, 4 * one, 1, inDim, n);
+      expect(Array.from(f.subarray(out + r * n, out + (r + 1) * n))).toEqual(
+        Array.from(f.subarray(one, one + n)),
+      );
+      for (let i = 0; i < inDim; i++) {
+        k.backIn(4 * (d + r * n), 4 * (w + i * n), 4 * one, 1, n, 1, 1);
+        expect(f[dx + r * stride + i]).toBe(f[one]);
+      }
+    }
+    // gradW of one input column alone: a column of x copied out, g's row put back to where it started.
+    for (let i = 0; i < inDim; i++) {
+      for (let r = 0; r < rows; r++) f[one + 64 + r] = f[x + r * inDim + i] as number;
+      f.set(g0.subarray(i * n, (i + 1) * n), one);
+      k.gradW(4 * (one + 64), 4 * d, 4 * one, rows, 1, n);
+      expect(Array.from(f.subarray(g + i * n, g + (i + 1) * n))).toEqual(
+        Array.from(f.subarray(one, one + n)),
+      );
+    }
   });
 
   it('BatchNorm passes, ReLU and masks match plain loops (a column block inside wider rows)', () => {

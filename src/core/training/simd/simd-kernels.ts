@@ -12,8 +12,11 @@ export interface SimdKernels {
   dense(x: number, w: number, bias: number, out: number, rows: number, inDim: number, n: number): void;
   /** g[i, :] += Σ_r a[r, i] · d[r, :]   (a [rows, in], d [rows, n], g [in, n], n % 4 = 0). */
   gradW(a: number, d: number, g: number, rows: number, inDim: number, n: number): void;
-  /** dx[r, i] = Σ_j d[r, j] · w[i, j]   (d [rows, n], w [in, n], dx [rows, in], n % 4 = 0). */
-  backIn(d: number, w: number, dx: number, rows: number, n: number, inDim: number): void;
+  /**
+   * dx[r, i] = Σ_j d[r, j] · w[i, j] for i < inDim   (d [rows, n], w [≥ inDim, n], dx rows `dxStride`
+   * floats apart, n % 4 = 0): the first inDim inputs' gradient only.
+   */
+  backIn(d: number, w: number, dx: number, rows: number, n: number, inDim: number, dxStride: number): void;
   /** Per column of x [rows, stride] (d columns): mean and biased variance. */
   colMeanVar(x: number, stride: number, rows: number, d: number, mean: number, variance: number): void;
   /** x̂ = (x − mean)·inv into xhat; y = x̂·gamma + beta (per-column vectors; y may be x). */

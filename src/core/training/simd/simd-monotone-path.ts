@@ -54,7 +54,7 @@ export class SimdMonotonePath {
       units,
     );
     k.relu(4 * buf.hm, n * units);
-    k.backIn(4 * buf.hm, 4 * host.at(base, 'monotone_output', 0), 4 * buf.om, n, units, 1);
+    k.backIn(4 * buf.hm, 4 * host.at(base, 'monotone_output', 0), 4 * buf.om, n, units, 1, 1);
     const bias = f[host.at(base, 'monotone_output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + (f[buf.om + r] as number) + bias;
   }
@@ -83,7 +83,17 @@ export class SimdMonotonePath {
       k.gradW(4 * buf.x, 4 * buf.dhm, 4 * g('monotone_1', 0), n, width, units);
       k.gradW(4 * buf.ones, 4 * buf.dhm, 4 * g('monotone_1', 1), n, 1, units);
     }
-    if (intoInput) k.backIn(4 * buf.dhm, 4 * host.at(base, 'monotone_1', 0), 4 * buf.dxm, n, units, width);
+    // Only the embedding columns' gradient is used (addInputGradient), so only those are computed.
+    if (intoInput)
+      k.backIn(
+        4 * buf.dhm,
+        4 * host.at(base, 'monotone_1', 0),
+        4 * buf.dxm,
+        n,
+        units,
+        width - FEATURE_COUNT,
+        width,
+      );
   }
 
   /** The path read the trunk's input: add its gradient to buf.dx (embedding columns only). */

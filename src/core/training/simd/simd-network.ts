@@ -15,6 +15,7 @@ import {
   type BnSlots,
   type BnTrace,
 } from './simd-batch-norm';
+import { countInferMacs, countTrainMacs } from './arithmetic';
 import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
@@ -41,9 +42,12 @@ export class SimdNetwork implements PathHost {
   /** Float offsets of the activation buffers (rows × columns each) and constants. */
   private readonly buf: StepBuffers;
   private readonly scratch: BnScratch;
-  /** Float offset of each variable inside a model block, by "layer/index". */
-  private readonly offsets = new Map<string, number>();
+  /** Float offset of each variable inside a model block, by layer and variable index. */
+  private readonly offsets: Partial<Record<LayerName, number[]>> = {};
   private k: SimdKernels | null = null;
+  /** Multiply-adds of the dense products per row: a training step, and an inference pass. */
+  private readonly trainMacsPerRow: number;
+  private readonly inferMacsPerRow: number;
 
   constructor(
     private readonly spec: ArchitectureSpec,
@@ -67,9 +71,25 @@ export class SimdNetwork implements PathHost {
       });
     this.width = col + FEATURE_COUNT;
     [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
-    for (const slot of layout.slots) this.offsets.set(`${slot.layer}/${slot.index}`, slot.at);
+    for (const slot of layout.slots) (this.offsets[slot.layer] ??= [])[slot.index] = slot.at;
     const units = monotoneUnits(spec);
     const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2, units);
+    const [w, h1, h2, e] = [this.width, this.h1, this.h2, this.width - FEATURE_COUNT];
+    // The monotone side path reads the whole input row into `units` hidden units, then one output.
+    const side = units > 0 ? w * units + units : 0;
+    this.inferMacsPerRow = w * h1 + h1 * h2 + h2 + side;
+    // Mirrors trainStep: each gradient product only where something at or below it trains.
+    const trains = (l: LayerName) => layout.trainableLayers.has(l);
+    let back = trains('output') ? h2 : 0;
+    if (trainsBelow(layout, 'output')) {
+      back += h2 + (trains('dense_2') ? h1 * h2 + h2 : 0);
+      if (trainsBelow(layout, 'dense_2')) {
+        back += h2 * h1 + (trains('dense_1') ? w * h1 + h1 : 0);
+        if (trainsBelow(layout, 'dense_1')) back += h1 * e;
+      }
+    }
+    // The side path's gradients, about its forward again, when it trains (an estimate, as for the trunk).
+    this.trainMacsPerRow = this.inferMacsPerRow + back + (trains('monotone_1') ? side : 0);
     this.buf = buffers.buf;
     this.scratch = buffers.scratch;
     this.monotone = units > 0 ? new SimdMonotonePath(spec, layout, this.buf, this.width, this) : null;
@@ -89,7 +109,7 @@ export class SimdNetwork implements PathHost {
 
   /** Float offset of a variable in the model block at `base`. */
   at(base: number, layer: LayerName, index: number): number {
-    const at = this.offsets.get(`${layer}/${index}`);
+    const at = this.offsets[layer]?.[index];
     if (at === undefined) throw new Error(`layer ${layer} has no variable ${index}`);
     return base + at;
   }
@@ -139,11 +159,13 @@ export class SimdNetwork implements PathHost {
       }
     }
     const hist = width - FEATURE_COUNT;
-    for (let r = 0; r < n; r++)
-      f.set(
-        rows.history.subarray((start + r) * FEATURE_COUNT, (start + r + 1) * FEATURE_COUNT),
-        buf.x + r * width + hist,
-      );
+    const history = rows.history;
+    for (let r = 0; r < n; r++) {
+      // A plain loop: a subarray view per row cost more than the 13 copies.
+      const from = (start + r) * FEATURE_COUNT;
+      const to = buf.x + r * width + hist;
+      for (let c = 0; c < FEATURE_COUNT; c++) f[to + c] = history[from + c] as number;
+    }
     this.denseRelu(base, 'dense_1', buf.x, buf.z1, n, width, h1);
     const trunkDecay = train && this.trains('trunk_bn') ? train.decay : null;
     const trunk = { at: buf.z1, stride: h1, col: 0, d: h1, n };
@@ -154,7 +176,7 @@ export class SimdNetwork implements PathHost {
     if (rand && spec.dropout2 > 0) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
     else f.copyWithin(buf.a2, buf.r2, buf.r2 + n * h2);
     // The output unit as a product with one column: o[r] = a2[r, :] · w3, then its bias.
-    k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1);
+    k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1, 1);
     const b3 = f[this.at(base, 'output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
     // The monotone side path on the same input, its output added to the logit.
@@ -194,6 +216,7 @@ export class SimdNetwork implements PathHost {
     seed: number,
   ): number {
     this.forward(base, rows, { decay, seed });
+    countTrainMacs(rows.n * this.trainMacsPerRow);
     const k = this.kernels();
     const f = k.f32;
     const { spec, buf, width, layout, h1, h2, scratch } = this;
@@ -216,7 +239,7 @@ export class SimdNetwork implements PathHost {
       k.gradW(4 * buf.ones, 4 * buf.d2, 4 * g('dense_2', 1), n, 1, h2);
     }
     if (!trainsBelow(layout, 'dense_2')) return total + this.l2(base, grad);
-    k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1);
+    k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1, h1);
     if (spec.dropout1 > 0) k.mulMask(4 * buf.d1, 4 * buf.m1, n * h1);
     const trunkGrads = this.trains('trunk_bn') ? { gamma: g('trunk_bn', 0), beta: g('trunk_bn', 1) } : null;
     const trunk = { at: buf.d1, stride: h1, col: 0, d: h1, n };
@@ -227,7 +250,9 @@ export class SimdNetwork implements PathHost {
       k.gradW(4 * buf.ones, 4 * buf.d1, 4 * g('dense_1', 1), n, 1, h1);
     }
     if (trainsBelow(layout, 'dense_1')) {
-      k.backIn(4 * buf.d1, 4 * this.at(base, 'dense_1', 0), 4 * buf.dx, n, h1, width);
+      // Only the embeddings' columns: the history features are inputs, nothing below them trains.
+      const embeddingColumns = width - FEATURE_COUNT;
+      k.backIn(4 * buf.d1, 4 * this.at(base, 'dense_1', 0), 4 * buf.dx, n, h1, embeddingColumns, width);
       this.embeddingGrads(base, grad, rows);
     }
     total += this.l2(base, grad);
@@ -297,8 +322,11 @@ export class SimdNetwork implements PathHost {
   inferLoss(base: number, rows: SimdRows, correctness: boolean): number {
     let sum = 0;
     for (let start = rows.start; start < rows.start + rows.n; start += this.maxRows) {
-      const chunk = { ...rows, start, n: Math.min(this.maxRows, rows.start + rows.n - start) };
+      const { user, topic, difficulty, history, target, coef } = rows;
+      const n = Math.min(this.maxRows, rows.start + rows.n - start);
+      const chunk = { user, topic, difficulty, history, target, coef, start, n };
       this.forward(base, chunk, null);
+      countInferMacs(n * this.inferMacsPerRow);
       sum += this.loss(chunk, correctness, false);
     }
     return sum;

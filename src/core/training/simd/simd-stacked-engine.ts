@@ -37,7 +37,9 @@ export function createSimdEngine(setup: EngineSetup): StackedEngine | null {
 
 /** Rows of model m in a host batch. */
 function rowsOf(hb: HostBatch, m: number): SimdRows {
-  return { ...hb, start: m * hb.b, n: hb.count[m] as number };
+  // Spelled out: a spread of the whole host batch per model and step showed in profiles.
+  const { user, topic, difficulty, history, target, coef } = hb;
+  return { user, topic, difficulty, history, target, coef, start: m * hb.b, n: hb.count[m] as number };
 }
 
 class SimdStackedEngine implements StackedEngine {

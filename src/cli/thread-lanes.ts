@@ -1,0 +1,98 @@
+/**
+ * The CLI's lanes on the other cores: worker threads running lane-thread.ts (TypeScript, loaded through
+ * tsx like the bin itself), each importing the same file and training the strategies runComparison hands
+ * it, as the lab's helper workers do. A thread that dies or cannot start hands its strategy back
+ * (LaneLostError) and the main thread trains it.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
+import type { DatasetSummary } from '../core/data/summarize-dataset';
+import type { Report } from '../core/report/report-types';
+import type { StrategyId } from '../core/strategies/types';
+import type { PackedStrategy } from './export-models';
+import type { ThreadReply, ThreadRequest } from './thread-protocol';
+
+type Body = ThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Settled = Exclude<ThreadReply, { kind: 'progress' }>;
+
+export interface ThreadLane extends StrategyLane {
+  /** Pack the bundle of a strategy this thread trained. */
+  pack(strategyId: StrategyId, summary: DatasetSummary, report: Report): Promise<PackedStrategy>;
+  close(): Promise<void>;
+}
+
+/** Threads worth starting: one per core beyond the main thread's, at most three (as the lab's helpers). */
+export function threadBudget(cores = availableParallelism()): number {
+  return Math.max(0, Math.min(3, cores - 1));
+}
+
+/** The code a thread starts with: tsx loads lane-thread.ts (resolved here, wherever the CLI was started). */
+function bootstrap(): string {
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const entry = new URL('./lane-thread.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
+}
+
+export function spawnThreadLane(
+  name: string,
+  source: { fileName: string; content: string | Uint8Array; backend: 'cpu' | 'wasm' },
+): ThreadLane {
+  let nextId = 1;
+  let dead: string | undefined;
+  const pending = new Map<number, { settle: (r: Settled) => void; onProgress?: (r: ThreadReply) => void }>();
+  const worker = new Worker(bootstrap(), { eval: true });
+  worker.on('message', (reply: ThreadReply) => {
+    const entry = pending.get(reply.id);
+    if (!entry) return;
+    if (reply.kind === 'progress') return entry.onProgress?.(reply);
+    pending.delete(reply.id);
+    entry.settle(reply);
+  });
+  const die = (message: string) => {
+    dead ??= message;
+    for (const [id, entry] of pending) entry.settle({ id, kind: 'unavailable', message: dead });
+    pending.clear();
+  };
+  worker.on('error', (error) => die(`it stopped unexpectedly: ${error.message}`));
+  worker.on('exit', () => die('it exited'));
+
+  function request(body: Body, onProgress?: (r: ThreadReply) => void): Promise<Settled> {
+    const id = nextId++;
+    if (dead) return Promise.resolve({ id, kind: 'unavailable', message: dead });
+    const reply = new Promise<Settled>((settle) => pending.set(id, { settle, onProgress }));
+    worker.postMessage({ ...body, id });
+    return reply;
+  }
+  const ready = request({ kind: 'dataset', ...source });
+
+  return {
+    name,
+    async run(job, { signal, onProgress }) {
+      signal?.throwIfAborted();
+      const started = await ready;
+      if (started.kind !== 'ready')
+        throw new LaneLostError(started.kind === 'unavailable' ? started.message : started.kind);
+      const settled = await request({ kind: 'run', job }, (r) => {
+        if (r.kind === 'progress') onProgress?.(r.event);
+      });
+      if (settled.kind === 'ran') return settled.entry;
+      throw new LaneLostError(
+        settled.kind === 'unavailable' ? settled.message : `it answered "${settled.kind}"`,
+      );
+    },
+    async pack(strategyId, summary, report) {
+      const settled = await request({ kind: 'pack', strategyId, summary, report });
+      if (settled.kind === 'packed') return settled;
+      throw new Error(
+        `${name} could not pack ${strategyId}: ${settled.kind === 'unavailable' ? settled.message : settled.kind}`,
+      );
+    },
+    async close() {
+      dead ??= 'it was closed';
+      await worker.terminate();
+    },
+  };
+}
