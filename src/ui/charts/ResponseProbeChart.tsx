@@ -32,12 +32,15 @@ export function ResponseProbeChart({
   failingElsewhere = [],
 }: ResponseProbeChartProps) {
   const failing = panels.filter((p) => !p.decision.pass).length;
+  // The first three by name (the picker marks every one), so the line stays a line on a big file.
+  const named = failingElsewhere
+    .slice(0, 3)
+    .map((u) => `${u.userId} fails ${u.failing === 1 ? '1 strategy' : `${u.failing} strategies`}`);
+  const more = failingElsewhere.length - named.length;
   const elsewhere =
     failingElsewhere.length === 0
       ? ''
-      : ` Some strategy fails this rule for other users too: ${failingElsewhere
-          .map((u) => `${u.userId} fails ${u.failing === 1 ? '1 strategy' : `${u.failing} strategies`}`)
-          .join(', ')} (choose them as probe user).`;
+      : ` Some strategy fails this rule for other users too: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''} (choose them as probe user).`;
   return (
     <ChartFigure
       label={`Response to consecutive answers for ${userId}, ${topic}, ${difficulty}`}

@@ -40,7 +40,8 @@ export function Sparkline({ values, dashed = [], color, label, width = 120, heig
       className="sparkline"
       width={width}
       height={height}
-      viewBox={`-1 -1 ${width + 2} ${height + 2}`}
+      // Room for a one-epoch dot's radius at the top and bottom edges.
+      viewBox={`-3 -3 ${width + 6} ${height + 6}`}
       role="img"
       aria-label={label}
     >
