@@ -131,7 +131,9 @@ test('importing and training (WASM, then Auto) sends nothing off the machine and
   expect(traffic.requests.some((url) => /tfjs-backend-wasm[\w-]*\.wasm$/.test(url))).toBe(true);
 
   await trainAndWait(page, lab, 'auto');
-  await expect(page.getByTestId('backend-decision')).toContainText(/fastest measured|used without a measurement/);
+  await expect(page.getByTestId('backend-decision')).toContainText(
+    /fastest measured|used without a measurement/,
+  );
 
   // Every way out of the lab is a local download: the report, the summary page and its picture (html-to-image
   // draws the view through an SVG data: URL, which is what img-src data: is for).

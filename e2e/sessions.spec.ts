@@ -39,7 +39,8 @@ test('a first visit: results trained on the auto-loaded sample come back after a
   const row = await metrics.getByRole('row').filter({ hasText: '4. Weighted loss' }).textContent();
   await settle(page);
 
-  await page.reload();
+  // A plain visit (the link now holds these settings, and a link's settings win over the kept ones).
+  await page.goto('/');
   await expect(page.getByTestId('session-note')).toContainText(
     /Restored from your last session: settings \(seed 42\), seed-shaped\.csv \(sample\), results of 1 strategy/,
   );
@@ -73,8 +74,9 @@ test('two tabs keep their own datasets; a new tab says whose session it restored
   );
   await b.page.reload();
   await expect(b.taskCount).toHaveText('900');
+  // B took A's session when it opened, settings included, and keeps them as its own.
   await expect(b.page.getByTestId('session-note')).toContainText(
-    'Restored from your last session: tab-b.csv',
+    'Restored from your last session: settings (seed 42), tab-b.csv',
   );
 
   // A new tab has none of its own: it restores the latest saved one, and says it is another tab's.

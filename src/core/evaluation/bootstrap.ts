@@ -3,7 +3,7 @@
  * user's, an AUC gap of 0.1 between strategies can be noise; the interval says how much. Deterministic:
  * the same rows, metric, seed and options always give the same interval (randomness from createRng only).
  */
-import { aleaState, countDraws, countDrawsBytes, createRng } from '../random/rng';
+import { aleaState, countDraws, createRng } from '../random/rng';
 import { quantileSorted } from './summary-stats';
 
 /** Resamples drawn unless told otherwise. */
@@ -104,7 +104,7 @@ export function bootstrapIntervalsByCounts<T, K extends string>(
     const start = { ...state };
     counts.fill(0);
     let drawn: Uint8Array | Uint32Array = counts;
-    if (countDrawsBytes(state, pools, counts)) {
+    if (countDraws(state, pools, counts)) {
       wide ??= new Uint32Array(rows.length);
       wide.fill(0);
       countDraws(start, pools, wide);

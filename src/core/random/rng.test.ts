@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aleaState, countDraws, countDrawsBytes, createRng } from './rng';
+import { aleaState, countDraws, createRng } from './rng';
 
 describe('createRng', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {
@@ -51,19 +51,19 @@ describe('createRng', () => {
     expect(Array.from(one)).toEqual(Array.from(again));
   });
 
-  it('countDrawsBytes makes the same draws as countDraws, and says when a count passed 255', () => {
+  it('counts in bytes are the same draws as in 32 bits, and a count past 255 is reported', () => {
     const pools = [Int32Array.from({ length: 500 }, (_, i) => i % 37), Int32Array.from([37, 38])];
     const wide = new Uint32Array(39);
     const bytes = new Uint8Array(39);
     const a = aleaState('bytes');
     const b = aleaState('bytes');
     countDraws(a, pools, wide);
-    expect(countDrawsBytes(b, pools, bytes)).toBe(false);
+    expect(countDraws(b, pools, bytes)).toBe(false);
     expect(Array.from(bytes)).toEqual(Array.from(wide));
     expect(b).toEqual(a);
     // 300 draws from a pool that is one member 300 times: its byte wraps, and the call says so.
     const one = new Uint8Array(1);
-    expect(countDrawsBytes(aleaState('wrap'), [new Int32Array(300)], one)).toBe(true);
+    expect(countDraws(aleaState('wrap'), [new Int32Array(300)], one)).toBe(true);
     expect(one[0]).toBe(300 - 256);
   });
 });

@@ -35,10 +35,17 @@ export function aleaState(seed: number | string): AleaState {
  * one to `counts[member]` per draw — exactly the draws `pool[rng.int(pool.length)]` of an Rng at `state`
  * would make, in the same order (the state is advanced in place). alea is stepped inline: the bootstrap
  * makes millions of draws per strategy on a big file, and the closure calls of `Rng.int` cost several
- * times the arithmetic.
+ * times the arithmetic. Counts may be one byte per member (a quarter of the memory the draws scatter into,
+ * so a held-out set of 200,000 rows stays in cache): the return value says whether some count passed 255
+ * in this call — a byte's count then wrapped, and the caller replays the same draws into wider counts.
  */
-export function countDraws(state: AleaState, pools: readonly Int32Array[], counts: Uint32Array): void {
+export function countDraws(
+  state: AleaState,
+  pools: readonly Int32Array[],
+  counts: Uint8Array | Uint32Array,
+): boolean {
   let { c, s0, s1, s2 } = state;
+  let past255 = false;
   for (const pool of pools) {
     const n = pool.length;
     for (let i = 0; i < n; i++) {
@@ -49,42 +56,16 @@ export function countDraws(state: AleaState, pools: readonly Int32Array[], count
       c = t | 0;
       s2 = t - c;
       const member = pool[Math.floor(s2 * n)] as number;
-      counts[member] = (counts[member] as number) + 1;
-    }
-  }
-  state.c = c;
-  state.s0 = s0;
-  state.s1 = s1;
-  state.s2 = s2;
-}
-
-/**
- * `countDraws` into one byte per member: a quarter of the memory the draws scatter into, so a held-out set of
- * 200,000 rows stays in cache. Returns true when some member was drawn 256 times or more in this call (its
- * count wrapped): the caller then replays the same draws from a saved state into wider counts.
- */
-export function countDrawsBytes(state: AleaState, pools: readonly Int32Array[], counts: Uint8Array): boolean {
-  let { c, s0, s1, s2 } = state;
-  let wrapped = false;
-  for (const pool of pools) {
-    const n = pool.length;
-    for (let i = 0; i < n; i++) {
-      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-      s0 = s1;
-      s1 = s2;
-      c = t | 0;
-      s2 = t - c;
-      const member = pool[Math.floor(s2 * n)] as number;
       const count = (counts[member] as number) + 1;
       counts[member] = count;
-      if (count > 255) wrapped = true;
+      if (count > 255) past255 = true;
     }
   }
   state.c = c;
   state.s0 = s0;
   state.s1 = s1;
   state.s2 = s2;
-  return wrapped;
+  return past255;
 }
 
 export function createRng(seed: number | string): Rng {
