@@ -85,14 +85,14 @@ export const COMPARE_SPEC: CommandSpec = {
       value: 'DIR',
       help: 'write one model bundle per trained strategy into DIR (the zip of "Download model")',
     },
-    'monotone-response': {
-      type: 'boolean',
-      help: 'every strategy with P(correct) never falling when the outcome-history features rise (docs/monotone-response.md)',
-    },
     threads: {
       type: 'string',
       value: 'N',
       help: 'threads training strategies side by side, this one included (default: one per core, up to 4)',
+    },
+    'monotone-response': {
+      type: 'boolean',
+      help: 'every strategy with P(correct) never falling when the outcome-history features rise (docs/monotone-response.md)',
     },
     'monotone-counts': {
       type: 'boolean',

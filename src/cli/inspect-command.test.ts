@@ -149,4 +149,14 @@ describe('the retrain-lab bin', () => {
     );
     expect(refused).toMatchObject({ code: 2, stderr: 'fixtures/bad/empty.csv is empty.\n' });
   });
+
+  it('trains on a lane thread from a fresh process: the thread starts (no strategy handed back)', async () => {
+    const args = ['compare', 'fixtures/seed-shaped.csv', '--strategies', 'full-retrain,balanced-sampling'];
+    const { stderr } = await run('node', [
+      'bin/retrain-lab.mjs',
+      ...args.concat(['--epochs', '1', '--backend', 'wasm', '--threads', '2']),
+    ]);
+    expect(stderr).toContain('training 3. Balanced sampling');
+    expect(stderr).not.toMatch(/could not train/);
+  }, 60_000);
 });

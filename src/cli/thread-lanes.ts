@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
@@ -29,9 +30,20 @@ export function threadBudget(cores = availableParallelism()): number {
   return Math.max(0, Math.min(3, cores - 1));
 }
 
-/** The code a thread starts with: tsx loads lane-thread.ts (resolved here, wherever the CLI was started). */
+/**
+ * The code a thread starts with: tsx loads lane-thread.ts (resolved here, wherever the CLI was started).
+ * tsx's API is taken by its ES module entry: the CommonJS one, imported inside a thread of a process
+ * already running under tsx (the `retrain-lab` bin), resolves its own ESM half to a path that does not exist.
+ */
 function bootstrap(): string {
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('tsx/package.json'));
+  const exports = (
+    require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }
+  ).exports;
+  const api = pathToFileURL(
+    join(root, exports['./esm/api']?.import.default ?? 'dist/esm/api/index.mjs'),
+  ).href;
   const entry = new URL('./lane-thread.ts', import.meta.url).href;
   return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
 }
