@@ -16,7 +16,7 @@ test('monotoneResponse: set in the options, kept in the link, trained, and visib
     .getByRole('listitem')
     .filter({ has: page.getByRole('checkbox', { name: '2. Full retrain (with fixes)' }) });
   await card.getByText(/^Options/).click();
-  const option = card.getByRole('checkbox', { name: 'monotoneResponse', exact: true });
+  const option = card.getByRole('checkbox', { name: 'Monotone response', exact: true });
   await expect(option).not.toBeChecked();
   await option.check();
   await expect
@@ -43,5 +43,5 @@ test('monotoneResponse: set in the options, kept in the link, trained, and visib
   await page.reload();
   await expect(lab.taskCount).toHaveText('917');
   await card.getByText(/^Options/).click();
-  await expect(card.getByRole('checkbox', { name: 'monotoneResponse', exact: true })).toBeChecked();
+  await expect(card.getByRole('checkbox', { name: 'Monotone response', exact: true })).toBeChecked();
 });

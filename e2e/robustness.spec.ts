@@ -41,10 +41,10 @@ test('option fields refuse what a link refuses; surprising values are explained 
   await lab.open();
   await lab.quickPreset();
   const train = page.getByRole('button', { name: 'Train all strategies' });
-  const { card, field } = await option(page, '4. Weighted loss', 'batchSize');
+  const { card, field } = await option(page, '4. Weighted loss', 'Batch size (rows)');
   const refusals: [string, string][] = [
-    ['0', 'batchSize must be at least 1: not applied.'],
-    ['0.5', 'batchSize not a whole number: not applied.'],
+    ['0', 'Batch size (rows) must be at least 1: not applied.'],
+    ['0.5', 'Batch size (rows) not a whole number: not applied.'],
   ];
   for (const [typed, reason] of refusals) {
     await field.fill(typed);
@@ -57,14 +57,14 @@ test('option fields refuse what a link refuses; surprising values are explained 
   await expect(field).not.toHaveAttribute('aria-invalid');
   await expect(train).toBeEnabled();
 
-  const epochs = (await option(page, '4. Weighted loss', 'epochs')).field;
+  const epochs = (await option(page, '4. Weighted loss', 'Epochs')).field;
   await epochs.fill('-5');
-  await expect(card.getByText('epochs must be at least 0: not applied.')).toBeVisible();
+  await expect(card.getByText('Epochs must be at least 0: not applied.')).toBeVisible();
   await epochs.fill('0');
   await expect(card.getByRole('list', { name: 'What the options of 4. Weighted loss do' })).toHaveText(
     'epochs is 0: nothing trains, so this strategy is scored with its untrained (random) initial weights.',
   );
-  const perUser = await option(page, '6. Per-user models', 'minTasks');
+  const perUser = await option(page, '6. Per-user models', 'Tasks for an own model');
   await perUser.field.fill('100000');
   await expect(
     perUser.card.getByRole('list', { name: 'What the options of 6. Per-user models do' }),
@@ -79,7 +79,7 @@ test('a diverging strategy fails by name and the status counts it; the others ar
   await lab.open();
   await lab.quickPreset();
   await only(page, ['1. Full retrain (no changes)', '4. Weighted loss']);
-  await (await option(page, '4. Weighted loss', 'learningRate')).field.fill('1e9');
+  await (await option(page, '4. Weighted loss', 'Learning rate')).field.fill('1e9');
   await page.getByLabel('Backend').selectOption('wasm');
   await lab.trainAll();
   await expect(lab.status).toHaveText('1 trained, 1 failed', { timeout: 240_000 });

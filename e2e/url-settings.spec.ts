@@ -20,7 +20,7 @@ async function epochsOfFullRetrain(page: Page) {
   const fullRetrain = card(page, '1. Full retrain (no changes)');
   const open = await fullRetrain.locator('details').evaluate((d) => (d as HTMLDetailsElement).open);
   if (!open) await fullRetrain.getByText(/^Options/).click();
-  return fullRetrain.getByLabel('epochs', { exact: true });
+  return fullRetrain.getByLabel('Epochs', { exact: true });
 }
 
 test('a link sets the lab up, the URL follows the settings, and a reload keeps them', async ({ page }) => {

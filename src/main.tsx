@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createLabStore } from './store/create-lab-store';
 import { startUrlSync } from './store/url-sync';
 import { indexedDbSession } from './platform/session-store';
+import { indexedDbRunHistory } from './platform/run-history';
 import { createLabClient } from './worker/lab-client';
 import { LabStoreProvider } from './ui/common/lab-store-context';
 import { App } from './ui/App';
@@ -13,10 +14,12 @@ import './ui/styles.css';
 
 // A link with settings in it outranks the settings kept from the last visit ("data" names only the dataset).
 const linkHasSettings = [...new URL(window.location.href).searchParams.keys()].some((k) => k !== 'data');
-const store = createLabStore(createLabClient(), {
-  storage: typeof indexedDB === 'undefined' ? undefined : indexedDbSession,
-  linkHasSettings,
-});
+const hasIndexedDb = typeof indexedDB !== 'undefined';
+const store = createLabStore(
+  createLabClient(),
+  { storage: hasIndexedDb ? indexedDbSession : undefined, linkHasSettings },
+  hasIndexedDb ? indexedDbRunHistory : undefined,
+);
 startUrlSync(store, {
   href: () => window.location.href,
   replace: (href) => window.history.replaceState(window.history.state, '', href),

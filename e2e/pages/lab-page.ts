@@ -40,6 +40,30 @@ export class LabPage {
     await this.page.getByRole('button', { name: 'Train all strategies' }).click();
   }
 
+  /** Quick preset, Train all strategies, and wait until the status says so. */
+  async trainQuickly(timeout = 240_000): Promise<void> {
+    await this.quickPreset();
+    await this.trainAll();
+    await expect(this.status).toHaveText('All strategies trained', { timeout });
+  }
+
+  /** The page's views: Lab, Try a learner, Run history, Stakeholder summary. */
+  tab(name: string): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  async openView(name: string): Promise<void> {
+    await this.tab(name).click();
+    await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Document width beyond the viewport: 0 when nothing scrolls sideways. */
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  }
+
   /** Clicks "Download report" and returns the parsed JSON the browser saved. */
   async downloadReport(): Promise<unknown> {
     const [download] = await Promise.all([

@@ -5,7 +5,7 @@ import { listSavedModels } from './saved-models';
 import { indexedDbSession } from './session-store';
 
 describe('the lab database', () => {
-  it('migrates a version-1 database in place: saved models survive and the session store appears', async () => {
+  it('migrates a version-1 database in place, step by step: saved models and the session survive, session and run stores appear', async () => {
     const v1 = await openLabDb(1);
     expect([...v1.objectStoreNames].sort()).toEqual(['model-bytes', 'model-index']);
     await v1.put('model-index', {
@@ -21,10 +21,17 @@ describe('the lab database', () => {
       seed: 1,
     });
     v1.close();
-    expect((await listSavedModels()).map((m) => m.key)).toEqual(['old']);
-    const v2 = await openLabDb();
+    const v2 = await openLabDb(2);
     expect([...v2.objectStoreNames].sort()).toEqual(['model-bytes', 'model-index', 'session']);
+    expect(await v2.count('model-index')).toBe(1);
+    await v2.put('session', { key: 'settings', value: { seed: 3 }, savedAt: '2026-11-02T00:00:00Z' });
     v2.close();
+    // Version 3 adds the run history; the saved model and the session stay.
+    const v3 = await openLabDb();
+    expect([...v3.objectStoreNames].sort()).toEqual(['model-bytes', 'model-index', 'runs', 'session']);
+    expect((await v3.get('session', 'settings'))?.value).toEqual({ seed: 3 });
+    v3.close();
+    expect((await listSavedModels()).map((m) => m.key)).toEqual(['old']);
   });
 
   it('keeps each session part, and Clear all data removes everything', async () => {

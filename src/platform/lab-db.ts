@@ -4,9 +4,10 @@
  * page and from the lab worker.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RunRecord } from '../core/report/run-record';
 
 export const LAB_DB_NAME = 'retrain-lab';
-export const LAB_DB_VERSION = 2;
+export const LAB_DB_VERSION = 3;
 
 /** What the saved-models list shows; the bundle's bytes live apart so listing never loads them. */
 export interface SavedModelInfo {
@@ -42,6 +43,8 @@ export interface LabDbSchema extends DBSchema {
   'model-index': { key: string; value: SavedModelInfo; indexes: { savedAt: string } };
   'model-bytes': { key: string; value: { key: string; bytes: Uint8Array } };
   session: { key: string; value: SessionRecord };
+  /** Every training run of this browser (version 3): the run history. */
+  runs: { key: string; value: RunRecord; indexes: { startedAt: string } };
 }
 
 export type LabDb = IDBPDatabase<LabDbSchema>;
@@ -57,6 +60,8 @@ export function openLabDb(version = LAB_DB_VERSION): Promise<LabDb> {
         db.createObjectStore('model-bytes', { keyPath: 'key' });
       }
       if (oldVersion < 2 && target >= 2) db.createObjectStore('session', { keyPath: 'key' });
+      if (oldVersion < 3 && target >= 3)
+        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
     },
   });
 }

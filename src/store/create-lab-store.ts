@@ -6,6 +6,10 @@ import { createStore } from 'zustand/vanilla';
 import type { LabClient } from '../worker/lab-client';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createLearnerSlice, type LearnerSlice } from './learner-slice';
+import { watchRuns } from './run-recorder';
+import type { RunHistoryStorage } from '../platform/run-history';
 import { createOwnStrategySlice, type OwnStrategySlice } from './own-strategy-slice';
 import { createSessionSlice, type SessionOptions, type SessionSlice } from './session-slice';
 import { CATALOG, createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -16,11 +20,14 @@ export type LabState = DatasetSlice &
   OwnStrategySlice &
   TrainingSlice &
   ExportSlice &
-  SessionSlice;
+  SessionSlice &
+  HistorySlice &
+  LearnerSlice;
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
-export function createLabStore(client: LabClient, session: SessionOptions = {}) {
+/** `history`: where the run history is kept (absent: in memory, for this page only). */
+export function createLabStore(client: LabClient, session: SessionOptions = {}, history?: RunHistoryStorage) {
   const store = createStore<LabState>()((...a) => ({
     ...createDatasetSlice(client)(...(a as Parameters<ReturnType<typeof createDatasetSlice>>)),
     ...createSettingsSlice(...(a as Parameters<typeof createSettingsSlice>)),
@@ -28,7 +35,16 @@ export function createLabStore(client: LabClient, session: SessionOptions = {}) 
     ...createTrainingSlice(client)(...(a as Parameters<ReturnType<typeof createTrainingSlice>>)),
     ...createExportSlice(client)(...(a as Parameters<ReturnType<typeof createExportSlice>>)),
     ...createSessionSlice(session)(...a),
+    ...createHistorySlice(history)(...(a as Parameters<ReturnType<typeof createHistorySlice>>)),
+    ...createLearnerSlice(client)(...(a as Parameters<ReturnType<typeof createLearnerSlice>>)),
   }));
+  watchRuns(store);
+  void store.getState().loadRunHistory();
+  // "Try a learner" follows the models: new results (a run ended, a strategy re-trained) answer anew.
+  store.subscribe((s, prev) => {
+    if (s.learner && s.runId === undefined && (s.results !== prev.results || prev.runId !== undefined))
+      void s.refreshWhatIf();
+  });
   store.getState().setCatalog(CATALOG);
   // A run in flight fails through its own reply; this tells the user even when nothing was running.
   client.onRestart((message) => store.setState({ trainError: message }));

@@ -10,6 +10,7 @@ import type { ImportReport } from '../core/data/task';
 import type { LabClient } from '../worker/lab-client';
 import { fetchSample, SAMPLE_NAME } from '../platform/read-file';
 import type { TrainingSlice } from './training-slice';
+import type { LearnerSlice } from './learner-slice';
 
 /** Results of another dataset would be misleading next to this one: a new dataset clears them. */
 type ResultsOfDataset = Pick<
@@ -25,7 +26,8 @@ type ResultsOfDataset = Pick<
   | 'trainNotices'
   | 'comparisons'
   | 'predictionsHeld'
->;
+> &
+  Pick<LearnerSlice, 'learner' | 'learnerPredictions' | 'learnerBaseline'>;
 
 export interface DatasetSlice {
   summary?: DatasetSummary;
@@ -94,6 +96,9 @@ export const createDatasetSlice =
               trainStatus: 'Not trained yet',
               trainError: undefined,
               trainNotices: [],
+              learner: undefined,
+              learnerPredictions: undefined,
+              learnerBaseline: undefined,
             });
           }
           set({

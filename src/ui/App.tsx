@@ -1,6 +1,7 @@
 /**
- * The lab page: import, the dataset summary, training, then the comparison ("Lab"), and the same results
- * in plain language ("Stakeholder summary"), switched by tabs. Restores the last session on open, or loads
+ * The lab page: import, the dataset summary, training, then the comparison ("Lab"); what each trained
+ * strategy predicts for a learner you edit ("Try a learner"); every run of this browser ("Run history");
+ * and the results in plain language ("Stakeholder summary"), switched by tabs. Restores the last session on open, or loads
  * the bundled sample, so the lab never starts empty. The Lab view stays mounted while hidden, so nothing in it is lost.
  */
 import { useEffect, useState } from 'react';
@@ -11,6 +12,9 @@ import { TrainPanel } from './panels/train/TrainPanel';
 import { ComparePanel } from './panels/compare/ComparePanel';
 import { ExportPanel } from './panels/export/ExportPanel';
 import { StakeholderView } from './panels/stakeholder/StakeholderView';
+import { TryLearnerView } from './panels/learner/TryLearnerView';
+import { RunHistoryView } from './panels/history/RunHistoryView';
+import { DatasetStoryLine } from './common/DatasetStoryLine';
 import { panelId, tabId, ViewTabs, type View } from './panels/stakeholder/ViewTabs';
 import { MaskToggle } from './common/MaskToggle';
 import { SessionNote } from './common/SessionNote';
@@ -25,7 +29,7 @@ export function App() {
     <>
       <header className="masthead">
         <h1>Retrain Lab</h1>
-        <p>Which retraining strategy cures a model that one dominant user has made overfit?</p>
+        <DatasetStoryLine />
         <div className="masthead__controls">
           <ViewTabs view={view} onChange={setView} />
           <MaskToggle />
@@ -45,6 +49,24 @@ export function App() {
           <TrainPanel />
           <ComparePanel />
           <ExportPanel />
+        </div>
+        <div
+          role="tabpanel"
+          id={panelId('learner')}
+          aria-labelledby={tabId('learner')}
+          className="layout"
+          hidden={view !== 'learner'}
+        >
+          {view === 'learner' && <TryLearnerView />}
+        </div>
+        <div
+          role="tabpanel"
+          id={panelId('history')}
+          aria-labelledby={tabId('history')}
+          className="layout"
+          hidden={view !== 'history'}
+        >
+          {view === 'history' && <RunHistoryView />}
         </div>
         <div
           role="tabpanel"

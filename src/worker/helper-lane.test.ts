@@ -12,6 +12,7 @@ import { DEFAULT_THRESHOLDS } from '../core/evaluation/verdicts';
 import { DEFAULT_VALIDATION } from '../core/strategies/types';
 import { activateBackend } from '../core/backend/activate-backend';
 import { spawnHelperLane, type HelperLane } from './helper-lane';
+import { learnerContext } from '../core/features/learner-scenario';
 import type { HelperReply } from './helper-protocol';
 import { InProcessWorker, installInProcessWorkers } from './in-process-worker.test-helper';
 
@@ -81,8 +82,23 @@ describe('a helper lane over the real helper worker', () => {
     });
     if (exported.kind === 'model-exported') expect(exported.bytes?.length).toBeGreaterThan(1000);
 
+    // "Try a learner": the helper predicts with the model it keeps, as the same model does here.
+    const learner = learnerContext(tasks, {
+      userId: 'you2@example.com',
+      replaced: 0,
+      recent: [],
+      next: { topic: 'Calculus', difficulty: 'easy' },
+    });
+    const there = await lane.predict('full-retrain', [learner]);
+    const again = await laneRunner(tasks)(job('full-retrain', 2), {});
+    const local = await again.model?.predict([learner]);
+    again.model?.dispose();
+    expect(there.pCorrect[0]).toBeCloseTo(local?.pCorrect[0] ?? NaN, 6);
+    expect(there.timeSeconds[0]).toBeCloseTo(local?.timeSeconds[0] ?? NaN, 3);
+
     lane.drop('full-retrain');
     expect((await lane.exportModel(download('full-retrain'))).kind).toBe('failed');
+    await expect(lane.predict('full-retrain', [learner])).rejects.toThrow(/train it again/);
     expect(lane.alive()).toBe(true);
 
     // A later seed of a repeated run: evaluated and handed back, its model not kept.

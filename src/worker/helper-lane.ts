@@ -8,6 +8,8 @@ import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-la
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { idCounter, runIdOf, type HelperRequestId } from './message-ids';
 import type { ExportReply, ExportRequest } from './protocol';
+import type { TaskContext } from '../core/features/task-context';
+import type { Prediction } from '../core/strategies/types';
 
 type Body = HelperRequest extends infer R
   ? R extends { id: HelperRequestId }
@@ -30,6 +32,8 @@ export interface HelperLane extends StrategyLane {
   /** Hand a helper started ahead of time its dataset (it imports the file before any run). */
   load(source: DatasetSource): void;
   exportModel(request: ExportRequest): Promise<ExportReply>;
+  /** Predict with a model this helper keeps. */
+  predict(strategyId: string, contexts: TaskContext[]): Promise<Prediction>;
   drop(strategyId: string): void;
   dispose(): void;
 }
@@ -123,6 +127,14 @@ export function spawnHelperLane(
         kind: 'failed',
         message: `The model of ${exportRequest.strategyId} was lost with ${name} (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again.`,
       };
+    },
+    async predict(strategyId, contexts) {
+      const settled = await request({ kind: 'predict', strategyId, contexts }).reply;
+      if (settled.kind === 'predicted')
+        return { pCorrect: settled.pCorrect, timeSeconds: settled.timeSeconds };
+      throw new Error(
+        `the model was lost with ${name} (${settled.kind === 'unavailable' ? settled.message : settled.kind}): train it again`,
+      );
     },
     drop(strategyId) {
       void request({ kind: 'drop', strategyId });

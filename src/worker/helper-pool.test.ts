@@ -26,6 +26,7 @@ function fakeSpawn() {
       kill: () => (alive = false),
       run: () => Promise.reject(new Error('not used')),
       exportModel: () => Promise.reject(new Error('not used')),
+      predict: () => Promise.reject(new Error('not used')),
       drop: () => undefined,
       dispose: () => {
         alive = false;

@@ -8,6 +8,7 @@ import type { HeldOutPrediction } from '../core/evaluation/evaluate-strategy';
 import type { SeedEntry } from '../core/report/seed-result';
 import type { LaneJob } from '../core/comparison/strategy-lanes';
 import type { ProgressEvent } from '../core/strategies/types';
+import type { TaskContext } from '../core/features/task-context';
 import type { HelperRequestId, HelperRunId } from './message-ids';
 import type { ExportReply, ExportRequest } from './protocol';
 
@@ -20,6 +21,8 @@ export type HelperRequest = { id: HelperRequestId } &
     | { kind: 'export'; request: ExportRequest }
     /** Forget this strategy's model (it was trained again elsewhere). */
     | { kind: 'drop'; strategyId: string }
+    /** Predict these contexts with this strategy's model ("Try a learner"). */
+    | { kind: 'predict'; strategyId: string; contexts: TaskContext[] }
   );
 
 export type HelperReply = { id: HelperRequestId } & (
@@ -30,5 +33,6 @@ export type HelperReply = { id: HelperRequestId } & (
   /** The helper could not run it (no dataset, backend would not start): the lab worker runs it. */
   | { kind: 'unavailable'; message: string }
   | { kind: 'cancelled' }
+  | { kind: 'predicted'; pCorrect: Float32Array; timeSeconds: Float32Array }
   | ExportReply
 );

@@ -68,6 +68,47 @@ describe('the lab client with the real lab worker', () => {
     expect(events.slice(-2)).toEqual(['strategy-done', 'comparisons']);
   });
 
+  it('answers "Try a learner": a user’s last answers, and each trained strategy’s prediction as they change', async () => {
+    await lab.client.importFile('seed-shaped.csv', SAMPLE);
+    const before = await lab.client.whatIf({
+      replaced: 0,
+      recent: [],
+      next: { topic: 'Calculus', difficulty: 'easy' },
+    });
+    expect(before).toEqual({ kind: 'what-if', predictions: [] });
+    const run = lab.client.train(trainRequest([{ id: 'weighted-loss', options: QUICK }]), () => {});
+    expect((await run.done).kind).toBe('trained');
+
+    const recent = await lab.client.learnerRecent('you2@example.com', 5);
+    expect(recent.totalTasks).toBe(59);
+    expect(recent.answers).toHaveLength(5);
+    const ask = (correct: boolean) =>
+      lab.client.whatIf({
+        userId: 'you2@example.com',
+        replaced: 5,
+        recent: recent.answers.map((a) => ({ ...a, correct })),
+        next: { topic: 'Calculus', difficulty: 'easy' },
+      });
+    const right = await ask(true);
+    const wrong = await ask(false);
+    if (right.kind !== 'what-if' || wrong.kind !== 'what-if') throw new Error('no answer');
+    expect(right.predictions.map((p) => p.strategyId)).toEqual(['weighted-loss']);
+    const p = (r: typeof right) => (r.predictions[0] as { pCorrect: number }).pCorrect;
+    expect(p(right)).toBeGreaterThan(0);
+    expect(p(right)).not.toBe(p(wrong));
+    expect(
+      await lab.client.whatIf({
+        userId: 'nobody',
+        replaced: 0,
+        recent: [],
+        next: { topic: 'Calculus', difficulty: 'easy' },
+      }),
+    ).toEqual({
+      kind: 'what-if-failed',
+      message: 'no user "nobody" in the data',
+    });
+  });
+
   it('cancels a run mid-strategy: the reply says cancelled and keeps the strategy already finished', async () => {
     await lab.client.importFile('seed-shaped.csv', SAMPLE);
     const strategies = [

@@ -4,6 +4,9 @@
  * a failure (never left hanging) and the last good dataset is re-imported into the new worker.
  */
 import type {
+  LearnerAnswer,
+  WhatIfReply,
+  WhatIfRequest,
   ExportReply,
   ExportRequest,
   ImportReply,
@@ -43,6 +46,10 @@ export interface LabClient {
   loadModel(request: LoadModelRequest): Promise<LoadModelReply>;
   /** The held-out predictions CSV of the strategies the worker holds (masked when asked). */
   predictionsCsv(maskIds: boolean): Promise<{ fileName: string; csv: string } | { message: string }>;
+  /** A user's last `count` answers (oldest first) and how many tasks they have. */
+  learnerRecent(userId: string, count: number): Promise<{ answers: LearnerAnswer[]; totalTasks: number }>;
+  /** Every trained strategy's prediction for a learner's next task (models stay in the workers). */
+  whatIf(request: WhatIfRequest): Promise<WhatIfReply>;
   /** Called after the worker crashed and was replaced. */
   onRestart(listener: (message: string) => void): void;
   dispose(): void;
@@ -153,6 +160,21 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
       const reply = await request({ kind: 'predictions-csv', maskIds }).reply;
       if (reply.kind === 'predictions-csv') return { fileName: reply.fileName, csv: reply.csv };
       return { message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"` };
+    },
+    async learnerRecent(userId, count) {
+      const reply = await request({ kind: 'learner-recent', userId, count }).reply;
+      return reply.kind === 'learner-recent'
+        ? { answers: reply.answers, totalTasks: reply.totalTasks }
+        : failedAs(reply, 'learner-recent');
+    },
+    async whatIf(whatIfRequest) {
+      const reply = await request({ kind: 'what-if', ...whatIfRequest }).reply;
+      if (reply.kind === 'what-if') return { kind: 'what-if', predictions: reply.predictions };
+      if (reply.kind === 'what-if-failed') return { kind: 'what-if-failed', message: reply.message };
+      return {
+        kind: 'what-if-failed',
+        message: reply.kind === 'failed' ? reply.message : `unexpected reply "${reply.kind}"`,
+      };
     },
     onRestart(listener) {
       restartListeners.push(listener);

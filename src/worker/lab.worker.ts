@@ -32,6 +32,8 @@ import { exportModel, exportTransfer, forgetModels, loadModel, type ModelHolding
 import { guardWebGLContext, loseWebGLContext, type ContextGuard } from './webgl-context-guard';
 import type { BackendChoice, TrainEvent, TrainRequest, WorkerReply, WorkerRequest } from './protocol';
 import { startWasm, warmUpTraining } from './warm-up';
+import { answerWhatIf } from './what-if';
+import { recentAnswers } from '../core/features/learner-scenario';
 import { WASM_PATHS } from './wasm-paths';
 import { arithmeticDone, denseGmacs } from '../core/training/simd/arithmetic';
 import { webglRenderer } from './webgl-renderer';
@@ -190,6 +192,12 @@ async function handle(request: WorkerRequest): Promise<void> {
         return post({ id, ...(await loadModel(held, request, activate)) });
       case 'predictions-csv':
         return post({ id, ...predictionsFile(request.maskIds) });
+      case 'learner-recent': {
+        const found = recentAnswers(held.dataset?.tasks ?? [], request.userId, request.count);
+        return post({ id, kind: 'learner-recent', ...found });
+      }
+      case 'what-if':
+        return post({ id, ...(await answerWhatIf(held, request)) });
     }
   } catch (error) {
     post({ id, kind: 'failed', message: (error as Error).message });

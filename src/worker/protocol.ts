@@ -17,6 +17,7 @@ import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
 import type { SelfCheckResult } from '../core/export/self-check';
 import type { SavedModelInfo } from '../platform/lab-db';
+import type { LearnerAnswer, LearnerScenario } from '../core/features/learner-scenario';
 import type { RequestId, RunId } from './message-ids';
 
 export type { RequestId, RunId };
@@ -71,7 +72,22 @@ export type WorkerRequest = { id: RequestId } & (
   | ({ kind: 'load-model' } & LoadModelRequest)
   /** The held-out predictions of the strategies held now, one row per task and seed (masked when asked). */
   | { kind: 'predictions-csv'; maskIds: boolean }
+  /** A user's last answers, to edit in "Try a learner". */
+  | { kind: 'learner-recent'; userId: string; count: number }
+  /** Every trained strategy's prediction for an edited learner's next task. */
+  | ({ kind: 'what-if' } & WhatIfRequest)
 );
+
+export type { LearnerAnswer };
+export type WhatIfRequest = LearnerScenario;
+
+/** One strategy's answer for the learner: P(correct) and seconds, or why it has none. */
+export type WhatIfPrediction = { strategyId: string; label: string } & (
+  { pCorrect: number; timeSeconds: number } | { missing: string }
+);
+
+export type WhatIfReply =
+  { kind: 'what-if'; predictions: WhatIfPrediction[] } | { kind: 'what-if-failed'; message: string };
 
 /** Export the latest trained model of a strategy as one bundle: to a download, or into IndexedDB. */
 export interface ExportRequest {
@@ -154,4 +170,6 @@ export type WorkerReply = { id: RequestId } & (
   | { kind: 'saved-models'; models: SavedModelInfo[] }
   | LoadModelReply
   | { kind: 'predictions-csv'; fileName: string; csv: string }
+  | { kind: 'learner-recent'; answers: LearnerAnswer[]; totalTasks: number }
+  | WhatIfReply
 );

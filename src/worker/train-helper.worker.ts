@@ -96,6 +96,12 @@ async function handle(request: HelperRequest): Promise<void> {
         const reply = await exportModel(held, request.request);
         return post({ id, ...reply }, exportTransfer(reply));
       }
+      case 'predict': {
+        const model = held.trained.get(request.strategyId);
+        if (!model) return post({ id, kind: 'unavailable', message: 'it holds no such model' });
+        const p = await model.predict(request.contexts);
+        return post({ id, kind: 'predicted', pCorrect: p.pCorrect, timeSeconds: p.timeSeconds });
+      }
       case 'drop':
         forgetModels(held, request.strategyId);
         return post({ id, kind: 'ready' });

@@ -30,6 +30,10 @@ describe('evaluateStrategy with a fake trained strategy', () => {
     expect(e.reliability).toHaveLength(10);
     expect(e.verdicts.responsive).toBe(true);
     expect(e.responseViolations).toEqual([]);
+    // The fake predicts 45 s for every row: one predicted-time column holds every held-out row.
+    expect(e.timeScatter.n).toBe(split.testIndices.length);
+    const column = e.timeScatter.counts.map((row) => row[5] ?? 0).reduce((a, b) => a + b, 0);
+    expect(column).toBe(split.testIndices.length);
   });
 
   it('judges with the given thresholds, defaults for the rest', async () => {

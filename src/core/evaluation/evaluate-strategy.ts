@@ -29,6 +29,7 @@ import {
 } from './verdicts';
 
 export { resolveThresholds } from './verdicts';
+import { timeScatter, type TimeScatter } from './time-scatter';
 
 /** What a strategy is evaluated on; build `states` and `testContexts` once per run and share them. */
 export interface EvaluationData {
@@ -63,6 +64,8 @@ export interface PredictorEvaluation {
   distribution: HeldOutScores['distribution'];
   reliability: HeldOutScores['reliability'];
   groundTruth: HeldOutScores['groundTruth'];
+  /** Predicted against actual seconds of the held-out rows, binned (the time head's chart). */
+  timeScatter: TimeScatter;
   /** Spread over each user's topic × difficulty grid. */
   perUser: UserSpread[];
   varianceRatio: number;
@@ -125,6 +128,10 @@ export async function evaluatePredictor(
     distribution: scores.distribution,
     reliability: scores.reliability,
     groundTruth: scores.groundTruth,
+    timeScatter: timeScatter(
+      testIndices.map((i) => (tasks[i] as Task).actualTimeSeconds),
+      prediction.timeSeconds,
+    ),
     perUser: sweep.perUser,
     varianceRatio: sweep.varianceRatio,
     generalisation: { topics: sweep.topics, difficulties: sweep.difficulties, grid: sweep.grid },

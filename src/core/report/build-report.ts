@@ -171,6 +171,11 @@ export function seedEntry(e: StrategyEvaluation, rows: ScoredRows): SeedEntryOk 
       difficulties: [...e.generalisation.difficulties],
       grid: e.generalisation.grid.map((g) => ({ userId: g.userId, predictions: [...g.predictions] })),
     },
+    timeScatter: {
+      edgesSeconds: [...e.timeScatter.edgesSeconds],
+      counts: e.timeScatter.counts.map((row) => [...row]),
+      n: e.timeScatter.n,
+    },
     phases: e.phases.map((p) => ({
       phase: p.phase,
       head: p.head,

@@ -27,7 +27,7 @@ export const CHECKS: readonly { key: CheckKey; name: string; sentence: string }[
   {
     key: 'continuous',
     name: 'Continuous',
-    sentence: 'Gives graded probabilities, not just 0 % or 100 %.',
+    sentence: 'Gives graded probabilities, not just 0\u00a0% or 100\u00a0%.',
   },
   {
     key: 'responsive',
@@ -44,8 +44,8 @@ export const CHECKS: readonly { key: CheckKey; name: string; sentence: string }[
 
 /** What "per-user log loss" means, for readers who have never met it (with the pooling rule). */
 export const MACRO_LOG_LOSS_NOTE =
-  'Per-user log loss is the prediction error averaged over users, each user counting once, so the ' +
-  `dominant user cannot hide how the others are served (${POOLING_RULE}). Lower is better.`;
+  'Per-user log loss is the prediction error averaged over users, each user counting once, so a ' +
+  `user with many tasks cannot hide how the others are served (${POOLING_RULE}). Lower is better.`;
 
 /** One strategy as the recommendation sees it. */
 export interface StrategyStanding {

@@ -171,6 +171,13 @@ const strategyOk = z.object({
       valLosses: z.array(metric),
     }),
   ),
+  timeScatter: z
+    .object({
+      edgesSeconds: z.array(z.number().nonnegative()),
+      counts: z.array(z.array(count)),
+      n: count,
+    })
+    .optional(),
   runs: z.array(run).min(1),
   summary,
 });

@@ -224,6 +224,11 @@ export interface ReportStrategyOk extends ReportScores, ReportRunIdentity {
   responseGap: Metric;
   userLogLoss: Metric;
   phases: ReportPhase[];
+  /**
+   * Held-out predicted against actual seconds, binned on shared log edges (counts[actual][predicted]);
+   * absent in reports made before it existed.
+   */
+  timeScatter?: { edgesSeconds: number[]; counts: number[][]; n: number };
   /** One entry per seed, in seed order. */
   runs: ReportRun[];
   summary: ReportSummary;

@@ -77,7 +77,7 @@ describe('summaryHtml', () => {
     expect(page).toContain(`Held-out tasks: ${report.split.testRows}.`);
     expect(page.match(/aria-label="passes"/g)).toHaveLength(9);
     expect(page.match(/aria-label="fails"/g)).toHaveLength(9);
-    expect(page).toContain('Gives graded probabilities, not just 0 % or 100 %.');
+    expect(page).toContain('Gives graded probabilities, not just 0\u00a0% or 100\u00a0%.');
     // Before (the full retrain) and after (the recommendation), each an inline SVG.
     expect(page.match(/<svg /g)).toHaveLength(2);
     expect(page).toContain('After (recommended): 4. Weighted loss');

@@ -5,7 +5,7 @@ import { LossCurves } from './LossCurves';
 import { PredictionHistograms } from './PredictionHistograms';
 import { ReliabilityChart } from './ReliabilityChart';
 import { ResponseProbeChart } from './ResponseProbeChart';
-import { UserSpreadBars } from './UserSpreadBars';
+import { UserDotPlot } from './UserDotPlot';
 import { seriesColor } from './strategy-colors';
 import {
   GALLERY_STRATEGIES,
@@ -14,8 +14,9 @@ import {
   galleryHistograms,
   galleryLosses,
   galleryManyUsersSpread,
-  galleryProbes,
+  galleryProbePanels,
   galleryReliability,
+  gallerySpreadDots,
   galleryUserSpread,
   galleryVerdicts,
 } from './gallery-data';
@@ -65,21 +66,37 @@ export function ChartsGallery() {
           <PredictionHistograms series={galleryHistograms} />
         </section>
         <section className="panel">
-          <UserSpreadBars series={galleryUserSpread} users={GALLERY_USERS} />
+          <UserDotPlot
+            label="Spread per user"
+            caption="Spread of predictions per user"
+            series={gallerySpreadDots(galleryUserSpread)}
+            users={GALLERY_USERS}
+            valueTitle="standard deviation"
+            format={(v) => v.toFixed(2)}
+          />
         </section>
         <section className="panel">
           <ResponseProbeChart
-            series={galleryProbes}
+            panels={galleryProbePanels}
             userId="bulk@example.com"
             topic="fractions"
             difficulty="medium"
+            tolerances={{ drop: 0.01, gap: 0.01 }}
           />
         </section>
         <section className="panel">
           <ReliabilityChart series={galleryReliability} />
         </section>
         <section className="panel">
-          <UserSpreadBars series={galleryManyUsersSpread} users={GALLERY_MANY_USERS} height={220} />
+          <UserDotPlot
+            label="Spread, ten users"
+            caption="Spread of predictions per user (ten users)"
+            series={gallerySpreadDots(galleryManyUsersSpread)}
+            users={GALLERY_MANY_USERS}
+            valueTitle="standard deviation"
+            format={(v) => v.toFixed(2)}
+            highlighted={6}
+          />
         </section>
       </main>
     </>

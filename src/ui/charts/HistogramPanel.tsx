@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { HistogramSeries } from './chart-types';
-import { AXIS, GRID_STROKE, percentText, percentTick, WARN } from './chart-theme';
+import { AXIS, AXIS_TITLE, GRID_STROKE, percentText, percentTick, WARN } from './chart-theme';
 import { seriesColor } from './strategy-colors';
 
 export interface HistogramPanelProps {
@@ -67,7 +67,7 @@ export function HistogramPanel({
         <ResponsiveContainer width="100%" height={height}>
           <BarChart
             data={rows}
-            margin={{ top: 6, right: 18, bottom: 0, left: -2 }}
+            margin={{ top: 6, right: 18, bottom: 6, left: -2 }}
             barCategoryGap="6%"
             accessibilityLayer={false}
           >
@@ -83,6 +83,8 @@ export function HistogramPanel({
               tickFormatter={percentTick}
               {...AXIS}
               interval={0}
+              height={34}
+              label={{ value: 'predicted P(correct)', position: 'insideBottom', offset: 0, ...AXIS_TITLE }}
             />
             <YAxis
               domain={[0, yMax]}
@@ -90,7 +92,15 @@ export function HistogramPanel({
               tickFormatter={percentTick}
               {...AXIS}
               allowDataOverflow
-              width={38}
+              width={50}
+              label={{
+                value: 'share',
+                angle: -90,
+                position: 'insideLeft',
+                offset: 10,
+                dy: 14,
+                ...AXIS_TITLE,
+              }}
             />
             <Tooltip
               cursor={{ fill: '#eef1f6' }}

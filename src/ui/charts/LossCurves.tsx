@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LossSeries } from './chart-types';
-import { AXIS, GRID_STROKE, niceScale, numberText } from './chart-theme';
+import { AXIS, AXIS_TITLE, GRID_STROKE, niceRange, niceScale, numberText, stepDigits } from './chart-theme';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
 import { SeriesLegend } from './SeriesLegend';
@@ -34,15 +34,14 @@ function toRows(series: LossSeries[]): Row[] {
   });
 }
 
-/** Y-axis range padded to tenths around every finite loss; [0, 1] before the first epoch. */
-function lossDomain(series: LossSeries[]): [number, number] {
+/** Round ticks around every finite loss (never below 0); 0–1 before the first epoch. */
+function lossScale(series: LossSeries[]): { lo: number; hi: number; ticks: number[]; step: number } {
   const values = series
     .flatMap((s) => [...s.losses, ...s.valLosses])
     .filter((v): v is number => v !== null && Number.isFinite(v));
-  if (values.length === 0) return [0, 1];
-  const lo = Math.floor(Math.min(...values) * 10) / 10;
-  const hi = Math.ceil(Math.max(...values) * 10) / 10;
-  return [Math.max(0, lo), hi > lo ? hi : lo + 0.1];
+  if (values.length === 0) return niceRange(0, 1, 4);
+  const r = niceRange(Math.max(0, Math.min(...values)), Math.max(...values), 5);
+  return { ...r, lo: Math.max(0, r.lo), ticks: r.ticks.filter((t) => t >= 0) };
 }
 
 function bestVal(s: LossSeries): string {
@@ -59,7 +58,8 @@ function bestVal(s: LossSeries): string {
 
 export function LossCurves({ series, height = 260, maxEpochs }: LossCurvesProps) {
   const rows = useMemo(() => toRows(series), [series]);
-  const domain = useMemo(() => lossDomain(series), [series]);
+  const scale = useMemo(() => lossScale(series), [series]);
+  const digits = stepDigits(scale.step);
   const x = niceScale(Math.max(maxEpochs ?? 0, rows.length, 5), 6);
   return (
     <ChartFigure
@@ -83,9 +83,24 @@ export function LossCurves({ series, height = 260, maxEpochs }: LossCurvesProps)
               ticks={x.ticks}
               {...AXIS}
               height={40}
-              label={{ value: 'epoch', position: 'insideBottom', offset: 2, fontSize: 11, fill: '#5b6475' }}
+              label={{ value: 'epoch', position: 'insideBottom', offset: 2, ...AXIS_TITLE }}
             />
-            <YAxis domain={domain} {...AXIS} width={48} tickFormatter={(v: number) => v.toFixed(2)} />
+            <YAxis
+              domain={[scale.lo, scale.hi]}
+              ticks={scale.ticks}
+              allowDataOverflow
+              {...AXIS}
+              width={56}
+              tickFormatter={(v: number) => v.toFixed(digits)}
+              label={{
+                value: 'log loss',
+                angle: -90,
+                position: 'insideLeft',
+                offset: 10,
+                dy: 24,
+                ...AXIS_TITLE,
+              }}
+            />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(epoch) => `epoch ${epoch}`}

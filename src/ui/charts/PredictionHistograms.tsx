@@ -10,7 +10,7 @@ export interface PredictionHistogramsProps {
   series: HistogramSeries[];
   /** Panels whose saturatedShare exceeds this share (0..1) are flagged; default 0.05. */
   maxSaturatedShare?: number;
-  /** Plot height of each panel in px; default 140. */
+  /** Plot height of each panel in px; default 160. */
   panelHeight?: number;
 }
 
@@ -26,7 +26,7 @@ function shareMax(series: HistogramSeries[]): number {
 export function PredictionHistograms({
   series,
   maxSaturatedShare = 0.05,
-  panelHeight = 140,
+  panelHeight = 160,
 }: PredictionHistogramsProps) {
   const { max, ticks } = niceScale(shareMax(series), 3);
   const isFlagged = (s: HistogramSeries) => s.saturatedShare !== null && s.saturatedShare > maxSaturatedShare;

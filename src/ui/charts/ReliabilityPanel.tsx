@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ReliabilitySeries } from './chart-types';
-import { GRID_STROKE, percentText, PROBABILITY_AXIS } from './chart-theme';
+import { AXIS_TITLE, GRID_STROKE, percentText, PROBABILITY_AXIS } from './chart-theme';
 import { BASELINE_COLOR, seriesColor } from './strategy-colors';
 
 export interface ReliabilityPanelProps {
@@ -68,7 +68,7 @@ export function ReliabilityPanel({ series, maxN, height }: ReliabilityPanelProps
         <ResponsiveContainer width="100%" height={height}>
           <LineChart
             data={points}
-            margin={{ top: 8, right: 18, bottom: 0, left: -2 }}
+            margin={{ top: 8, right: 18, bottom: 6, left: -2 }}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke={GRID_STROKE} />
@@ -80,8 +80,31 @@ export function ReliabilityPanel({ series, maxN, height }: ReliabilityPanelProps
               stroke={BASELINE_COLOR}
               strokeDasharray="4 3"
             />
-            <XAxis dataKey="x" type="number" {...PROBABILITY_AXIS} interval={0} />
-            <YAxis {...PROBABILITY_AXIS} width={38} />
+            <XAxis
+              dataKey="x"
+              type="number"
+              {...PROBABILITY_AXIS}
+              interval={0}
+              height={34}
+              label={{
+                value: 'mean predicted P(correct)',
+                position: 'insideBottom',
+                offset: 0,
+                ...AXIS_TITLE,
+              }}
+            />
+            <YAxis
+              {...PROBABILITY_AXIS}
+              width={50}
+              label={{
+                value: 'observed correct',
+                angle: -90,
+                position: 'insideLeft',
+                offset: 10,
+                dy: 44,
+                ...AXIS_TITLE,
+              }}
+            />
             <Tooltip
               isAnimationActive={false}
               labelFormatter={(_x, payload) => {

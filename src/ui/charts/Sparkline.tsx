@@ -16,11 +16,15 @@ function points(
   width: number,
   height: number,
 ): string {
+  // One epoch (a quick run on a big file) is drawn as a dot in the middle rather than as nothing.
   const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const x0 = values.length > 1 ? 0 : width / 2;
   const span = max - min || 1;
   return values
     .map((v, i) =>
-      v === null ? null : `${(i * step).toFixed(1)},${(height - ((v - min) / span) * height).toFixed(1)}`,
+      v === null
+        ? null
+        : `${(x0 + i * step).toFixed(1)},${(height - ((v - min) / span) * height).toFixed(1)}`,
     )
     .filter((p): p is string => p !== null)
     .join(' ');
@@ -36,7 +40,8 @@ export function Sparkline({ values, dashed = [], color, label, width = 120, heig
       className="sparkline"
       width={width}
       height={height}
-      viewBox={`-1 -1 ${width + 2} ${height + 2}`}
+      // Room for a one-epoch dot's radius at the top and bottom edges.
+      viewBox={`-3 -3 ${width + 6} ${height + 6}`}
       role="img"
       aria-label={label}
     >
@@ -53,6 +58,23 @@ export function Sparkline({ values, dashed = [], color, label, width = 120, heig
         strokeWidth={1}
         strokeDasharray="3 2"
       />
+      {values.length === 1 && (
+        <circle
+          cx={width / 2}
+          cy={height - (((values[0] as number) - min) / (max - min || 1)) * height}
+          r={2.5}
+          fill={color}
+        />
+      )}
+      {dashed.length === 1 && dashed[0] !== null && dashed[0] !== undefined && (
+        <circle
+          cx={width / 2}
+          cy={height - ((dashed[0] - min) / (max - min || 1)) * height}
+          r={2.5}
+          fill="#fff"
+          stroke={color}
+        />
+      )}
     </svg>
   );
 }

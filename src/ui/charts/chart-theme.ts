@@ -41,6 +41,64 @@ export function niceScale(value: number, tickCount = 4): { max: number; ticks: n
   return { max, ticks };
 }
 
+/**
+ * Round ticks spanning [min, max] (1, 2, 2.5, 5 × 10^k steps, about `count` of them), for axes that do
+ * not start at zero: a loss between 0.43 and 0.71 gets 0.40, 0.50, 0.60, 0.70, 0.80 rather than odd values.
+ */
+export function niceRange(
+  min: number,
+  max: number,
+  count = 4,
+): { lo: number; hi: number; ticks: number[]; step: number } {
+  const a = Number.isFinite(min) ? min : 0;
+  const b = Number.isFinite(max) ? max : 1;
+  const span = b - a > 0 ? b - a : Math.abs(a) * 0.1 || 1;
+  const rough = span / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const lo = Math.floor(a / step + 1e-9) * step;
+  let hi = Math.ceil(b / step - 1e-9) * step;
+  if (hi <= lo) hi = lo + step;
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
+  return { lo: Number(lo.toPrecision(12)), hi: Number(hi.toPrecision(12)), ticks, step };
+}
+
+/**
+ * A probability axis fitted to the values (within [0, 1]) with round ticks, never narrower than
+ * `minSpan` (default 2 points): a flat pair of paths must not look like a swing.
+ */
+export function fittedProbabilityRange(
+  values: readonly number[],
+  minSpan = 0.02,
+): { lo: number; hi: number; ticks: number[]; step: number } {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return niceRange(0, 1, 4);
+  let lo = Math.min(...finite);
+  let hi = Math.max(...finite);
+  if (hi - lo < minSpan) {
+    const mid = Math.min(1 - minSpan / 2, Math.max(minSpan / 2, (lo + hi) / 2));
+    lo = mid - minSpan / 2;
+    hi = mid + minSpan / 2;
+  }
+  const r = niceRange(Math.max(0, lo), Math.min(1, hi), 4);
+  return {
+    ...r,
+    lo: Math.max(0, r.lo),
+    hi: Math.min(1, r.hi),
+    ticks: r.ticks.filter((t) => t >= 0 && t <= 1),
+  };
+}
+
+/** Decimals a tick step needs: 0.05 → 2, 2.5 → 1, 10 → 0. */
+export function stepDigits(step: number): number {
+  for (let d = 0; d <= 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
+  return 6;
+}
+
+/** An axis title's style: muted, a little larger than ticks. */
+export const AXIS_TITLE = { fontSize: 11.5, fill: MUTED };
+
 /** Splits a label into at most two lines of about `width` characters, for category ticks. */
 export function wrapLabel(label: string, width = 18): string[] {
   const words = label.split(/\s+/);

@@ -42,6 +42,49 @@ export interface ProbeSeries extends StrategySeries {
   afterIncorrect: number[];
 }
 
+/** The response check for one user under one strategy, decided, with its reason in words. */
+export interface ProbeDecisionView {
+  pass: boolean;
+  reason: string;
+  /** Last minus first point of each path, probability units. */
+  correctChange: number;
+  incorrectChange: number;
+}
+
+/** One small multiple of the response chart: a strategy's two paths for the chosen user, and the decision. */
+export interface ProbePanelSeries extends ProbeSeries {
+  decision: ProbeDecisionView;
+}
+
+/** One user's value under one strategy (per-user dot plots: spread, time error). */
+export interface UserValue {
+  userId: string;
+  value: number | null;
+}
+
+/** One strategy's per-user values, with a line of text under its column (e.g. "ratio 2.1× ✓"). */
+export interface UserDotSeries extends StrategySeries {
+  values: UserValue[];
+  /** Short text under the strategy's column. */
+  footer?: string;
+  /** Draw the footer as a warning. */
+  footerWarn?: boolean;
+}
+
+/** Held-out predicted against actual seconds of one strategy, binned on shared log edges. */
+export interface TimeScatterSeries extends StrategySeries {
+  /** Inner edges, seconds (bins = edges + 1). */
+  edgesSeconds: number[];
+  /** counts[actualBin][predictedBin]. */
+  counts: number[][];
+  n: number;
+  /** Mean and median absolute error, seconds. */
+  maeSeconds: number | null;
+  medianAbsErrorSeconds: number | null;
+  /** Share of rows predicted within one bin of their actual time. */
+  nearDiagonalShare: number | null;
+}
+
 /** One reliability bin: predictions in [binLower, binUpper), their mean and the observed correct rate. */
 export interface ReliabilityBin {
   binLower: number;

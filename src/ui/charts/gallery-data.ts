@@ -4,7 +4,9 @@ import { CATALOGUE } from '../../core/strategies/catalogue';
 import type {
   HistogramSeries,
   LossSeries,
+  ProbePanelSeries,
   ProbeSeries,
+  UserDotSeries,
   ReliabilitySeries,
   StrategySeries,
   UserSpreadSeries,
@@ -156,3 +158,33 @@ export const galleryManyUsersSpread: UserSpreadSeries[] = [1, 2, 3].map((i) => {
     varianceRatio: Math.max(...stds) / Math.min(...stds),
   };
 });
+
+/** The probes as response-chart panels; the fake decisions follow the revised rule with a 1-point tolerance. */
+export const galleryProbePanels: ProbePanelSeries[] = galleryProbes.map((p) => {
+  const c = p.afterCorrect;
+  const i = p.afterIncorrect;
+  const correctChange = (c[5] ?? 0) - (c[0] ?? 0);
+  const incorrectChange = (i[5] ?? 0) - (i[0] ?? 0);
+  const pass = correctChange >= -0.01 && (c[5] ?? 0) >= (i[5] ?? 0) - 0.01;
+  return {
+    ...p,
+    decision: {
+      pass,
+      correctChange,
+      incorrectChange,
+      reason: pass
+        ? `after 5 correct answers it moves ${(correctChange * 100).toFixed(1)} points`
+        : 'after 5 correct answers it ends below where 5 incorrect answers leave it',
+    },
+  };
+});
+
+/** Spread as dot-plot rows. */
+export const gallerySpreadDots = (series: UserSpreadSeries[]): UserDotSeries[] =>
+  series.map((s) => ({
+    id: s.id,
+    label: s.label,
+    values: s.perUser.map((u) => ({ userId: u.userId, value: u.std })),
+    footer: s.varianceRatio === null ? 'ratio ∞ ✗ > 3' : `ratio ${s.varianceRatio.toFixed(1)}×`,
+    footerWarn: s.varianceRatio === null || s.varianceRatio > 3,
+  }));

@@ -9,7 +9,7 @@ export const architectureFixes = definePreset({
   id: 'architecture-fixes',
   label: '2. Full retrain (with fixes)',
   summary:
-    'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; bulk still dominates the data, so some saturation may remain.',
+    'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; every row still counts alike, so a dominant user still dominates and some saturation may remain.',
   color: '#E69F00',
   costRank: 3,
   seedOptions: { ...COMMON_DEFAULTS },

@@ -10,7 +10,7 @@ export const balancedSampling = definePreset({
   id: 'balanced-sampling',
   label: '3. Balanced sampling',
   summary:
-    "Keeps at most maxPerUser most recent tasks per user (design note: 150), cutting the dominant user's share from 92 % to about two thirds.",
+    'Keeps at most maxPerUser most recent tasks per user (design note: 150), so a user with many tasks cannot outweigh the others.',
   color: '#56B4E9',
   costRank: 6,
   seedOptions: { ...COMMON_DEFAULTS, maxPerUser: 150 },

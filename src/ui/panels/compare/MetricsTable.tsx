@@ -157,7 +157,7 @@ export function MetricsTable({ report }: { report: Report }) {
     </th>
   );
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Held-out metrics (scrolls sideways)" tabIndex={0}>
       <table className="table table--compact metrics-table" aria-label="Held-out metrics by strategy">
         <caption>
           Held-out metrics: n = {countText(report.split.testRows)} tasks per seed (each user's last{' '}

@@ -3,10 +3,12 @@ import type { Report, ReportStrategy } from '../../../core/report/report-types';
 import {
   forestRows,
   histogramSeries,
-  probeSeries,
-  probeUsers,
+  nearDiagonalShare,
   reliabilitySeries,
+  spreadDots,
   spreadSeries,
+  timeErrorDots,
+  timeScatterSeries,
 } from './chart-series';
 
 const ok = (id: string, extra: object) =>
@@ -14,7 +16,7 @@ const ok = (id: string, extra: object) =>
     status: 'ok',
     id,
     label: id.toUpperCase(),
-    test: { n: 10 },
+    test: { n: 10, timeMaeSeconds: 11, timeMedianAbsErrorSeconds: 8 },
     distribution: { counts: [10], saturatedShare: 0.1, distinctPercent: 4 },
     perUser: [{ userId: 'a', n: 15, mean: 0.5, std: 0.2 }],
     varianceRatio: 2,
@@ -23,6 +25,7 @@ const ok = (id: string, extra: object) =>
       { userId: 'a', topic: 'T', difficulty: 'easy', afterCorrect: [0.5, 0.6], afterIncorrect: [0.5, 0.4] },
     ],
     reliability: [{ binLower: 0, binUpper: 0.1, n: 1, meanPredicted: 0.05, observedRate: 0 }],
+    testPerUser: [{ userId: 'a', timeMaeSeconds: 12.5 }],
     ...extra,
   }) as unknown as ReportStrategy;
 const failed = {
@@ -53,9 +56,43 @@ describe('chart series', () => {
     expect(spreadSeries(entries).map((s) => s.varianceRatio)).toEqual([null, 2]);
   });
 
-  it("selects one user's probe and lists probed users in dataset order", () => {
-    expect(probeSeries(entries, 'a').map((s) => s.id)).toEqual(['full-retrain']);
-    expect(probeUsers(['b', 'a'], entries)).toEqual(['a']);
+  it('puts each user on the dot plots, with the ratio or the overall error under each strategy', () => {
+    expect(spreadDots(entries, 3).map((s) => [s.values, s.footer, s.footerWarn])).toEqual([
+      [[{ userId: 'a', value: 0.2 }], 'ratio ∞ ✗ > 3', true],
+      [[{ userId: 'a', value: 0.2 }], 'ratio 2.0× ✓', false],
+    ]);
+    expect(timeErrorDots(entries).map((s) => [s.values, s.footer])).toEqual([
+      [[{ userId: 'a', value: 12.5 }], 'overall 11.0 s'],
+      [[{ userId: 'a', value: 12.5 }], 'overall 11.0 s'],
+    ]);
+  });
+
+  it('passes the binned times on, leaving out reports made before they existed', () => {
+    const scatter = {
+      edgesSeconds: [2, 5],
+      counts: [
+        [1, 0, 0],
+        [0, 2, 0],
+        [0, 0, 1],
+      ],
+      n: 4,
+    };
+    const series = timeScatterSeries([ok('full-retrain', { timeScatter: scatter }), ok('per-user', {})]);
+    expect(series).toHaveLength(1);
+    expect(series[0]).toMatchObject({ ...scatter, maeSeconds: 11, medianAbsErrorSeconds: 8 });
+    // Every row within one bin of its actual time: 4 of 4.
+    expect(series[0]?.nearDiagonalShare).toBe(1);
+    expect(
+      nearDiagonalShare(
+        [
+          [0, 0, 3],
+          [0, 0, 0],
+          [1, 0, 0],
+        ],
+        4,
+      ),
+    ).toBe(0);
+    expect(nearDiagonalShare([], 0)).toBeNull();
   });
 });
 

@@ -11,11 +11,13 @@ import type {
 import type {
   ForestRow,
   HistogramSeries,
-  ProbeSeries,
   ReliabilitySeries,
   StrategySeries,
+  TimeScatterSeries,
+  UserDotSeries,
   UserSpreadSeries,
 } from '../../charts/chart-types';
+import { ratioExceeds, ratioText } from '../../charts/chart-theme';
 
 export const trainedEntries = (entries: readonly ReportStrategy[]): ReportStrategyOk[] =>
   entries.filter((e): e is ReportStrategyOk => e.status === 'ok');
@@ -41,24 +43,56 @@ export function spreadSeries(entries: readonly ReportStrategy[]): UserSpreadSeri
   }));
 }
 
-/** The probe of one user under every strategy; strategies without a probe for the user are left out. */
-export function probeSeries(entries: readonly ReportStrategy[], userId: string): ProbeSeries[] {
-  return trainedEntries(entries).flatMap((e) => {
-    const probe = e.responseProbes.find((p) => p.userId === userId);
-    return probe
-      ? [{ ...identity(e), afterCorrect: probe.afterCorrect, afterIncorrect: probe.afterIncorrect }]
-      : [];
-  });
-}
-
 export function reliabilitySeries(entries: readonly ReportStrategy[]): ReliabilitySeries[] {
   return trainedEntries(entries).map((e) => ({ ...identity(e), bins: e.reliability }));
 }
 
-/** The users the probe can be shown for, in the given order (the dataset's: most tasks first). */
-export function probeUsers(users: readonly string[], entries: readonly ReportStrategy[]): string[] {
-  const probed = new Set(trainedEntries(entries).flatMap((e) => e.responseProbes.map((p) => p.userId)));
-  return users.filter((u) => probed.has(u));
+/** Each strategy's per-user spread as dots, with its variance ratio (and ✓/✗ against the limit) under it. */
+export function spreadDots(entries: readonly ReportStrategy[], maxVarianceRatio: number): UserDotSeries[] {
+  return spreadSeries(entries).map((s) => {
+    const over = ratioExceeds(s.varianceRatio, maxVarianceRatio);
+    return {
+      id: s.id,
+      label: s.label,
+      values: s.perUser.map((u) => ({ userId: u.userId, value: u.std })),
+      footer: `ratio ${ratioText(s.varianceRatio)} ${over ? `✗ > ${maxVarianceRatio}` : '✓'}`,
+      footerWarn: over,
+    };
+  });
+}
+
+/** Each strategy's mean absolute time error per user (held-out rows), with the overall one under it. */
+export function timeErrorDots(entries: readonly ReportStrategy[]): UserDotSeries[] {
+  return trainedEntries(entries).map((e) => ({
+    ...identity(e),
+    values: e.testPerUser.map((u) => ({ userId: u.userId, value: u.timeMaeSeconds })),
+    footer: e.test.timeMaeSeconds === null ? 'overall –' : `overall ${e.test.timeMaeSeconds.toFixed(1)} s`,
+  }));
+}
+
+/** Share of rows whose predicted time falls in the actual time's bin or a neighbouring one. */
+export function nearDiagonalShare(counts: readonly (readonly number[])[], n: number): number | null {
+  if (n === 0) return null;
+  let near = 0;
+  counts.forEach((row, a) => row.forEach((c, p) => (near += Math.abs(a - p) <= 1 ? c : 0)));
+  return near / n;
+}
+
+/** Each strategy's binned predicted-against-actual seconds (reports made before it are left out). */
+export function timeScatterSeries(entries: readonly ReportStrategy[]): TimeScatterSeries[] {
+  return trainedEntries(entries).flatMap((e) =>
+    e.timeScatter
+      ? [
+          {
+            ...identity(e),
+            ...e.timeScatter,
+            maeSeconds: e.test.timeMaeSeconds,
+            medianAbsErrorSeconds: e.test.timeMedianAbsErrorSeconds,
+            nearDiagonalShare: nearDiagonalShare(e.timeScatter.counts, e.timeScatter.n),
+          },
+        ]
+      : [],
+  );
 }
 
 /**

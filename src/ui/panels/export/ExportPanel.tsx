@@ -14,6 +14,10 @@ import { useLab } from '../../common/lab-store-context';
 import { LoadedModelCard } from './LoadedModelCard';
 import { PythonSnippet } from './PythonSnippet';
 import { SavedModels } from './SavedModels';
+import { useFleeting } from '../../common/use-fleeting';
+
+/** How long a confirmation ("Saved …", "Downloading …") stays; errors stay until the next action. */
+const CONFIRMATION_MS = 8000;
 
 export function ExportPanel() {
   const results = useLab((s) => s.results);
@@ -24,7 +28,9 @@ export function ExportPanel() {
   const recommendation = useLab(displayRecommendation);
   const busy = useLab((s) => s.exportBusy);
   const running = useLab((s) => s.runId !== undefined);
-  const message = useLab((s) => s.exportMessage);
+  const lastMessage = useLab((s) => s.exportMessage);
+  const confirmation = useFleeting(lastMessage?.tone === 'ok' ? lastMessage : undefined, CONFIRMATION_MS);
+  const message = lastMessage?.tone === 'ok' ? confirmation : lastMessage;
   const maskIds = useLab((s) => s.maskIds);
   const exportModel = useLab((s) => s.exportModel);
   const refreshSaved = useLab((s) => s.refreshSavedModels);
@@ -101,7 +107,9 @@ export function ExportPanel() {
       {loaded && <LoadedModelCard view={loaded} />}
       <details className="use-elsewhere">
         <summary>Use it elsewhere (inputs, weights layout, tfjs, Keras)</summary>
-        <pre>{bundleUsageText()}</pre>
+        <pre aria-label="How to use the bundle elsewhere" tabIndex={0}>
+          {bundleUsageText()}
+        </pre>
       </details>
     </section>
   );

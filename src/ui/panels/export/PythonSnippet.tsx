@@ -54,7 +54,7 @@ export function PythonSnippet({ strategyId }: { strategyId: string }) {
         Download the model, then run it with numpy alone — the same features, routing and networks as the lab;
         <code> --self-check</code> reproduces the predictions stored in the bundle.
       </p>
-      <pre aria-label="Python snippet">
+      <pre aria-label="Python snippet" tabIndex={0}>
         <code>{snippet}</code>
       </pre>
       <div className="row">

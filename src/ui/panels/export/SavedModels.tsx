@@ -6,6 +6,8 @@ import { useId, useState } from 'react';
 import { sizeText } from '../../../store/export-slice';
 import { useLab } from '../../common/lab-store-context';
 import { count, day } from '../../common/format';
+import { FileButton } from '../../common/FileButton';
+import { TableScroll } from '../../common/TableScroll';
 
 export function SavedModels() {
   const saved = useLab((s) => s.savedModels);
@@ -24,33 +26,35 @@ export function SavedModels() {
         <p className="hint">No saved models yet.</p>
       ) : (
         <>
-          <table className="data-table">
-            <caption className="visually-hidden">Saved models</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Strategy</th>
-                <th scope="col">Created</th>
-                <th scope="col">Size</th>
-                <th scope="col">Seed</th>
-                <th scope="col">User ids</th>
-              </tr>
-            </thead>
-            <tbody>
-              {saved.map((m) => (
-                <tr key={m.key}>
-                  <th scope="row">{m.fileName}</th>
-                  <td>{m.strategyLabel}</td>
-                  <td>
-                    {day(m.createdAt)} {m.createdAt.slice(11, 16)}
-                  </td>
-                  <td>{sizeText(m.sizeBytes)}</td>
-                  <td>{count(m.seed)}</td>
-                  <td>{m.idsMasked ? 'masked' : 'real'}</td>
+          <TableScroll label="Saved models (scrolls sideways)">
+            <table className="table table--compact">
+              <caption className="visually-hidden">Saved models</caption>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Strategy</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Seed</th>
+                  <th scope="col">User ids</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {saved.map((m) => (
+                  <tr key={m.key}>
+                    <th scope="row">{m.fileName}</th>
+                    <td>{m.strategyLabel}</td>
+                    <td>
+                      {day(m.createdAt)} {m.createdAt.slice(11, 16)}
+                    </td>
+                    <td>{sizeText(m.sizeBytes)}</td>
+                    <td>{count(m.seed)}</td>
+                    <td>{m.idsMasked ? 'masked' : 'real'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <div className="row">
             <label className="field" htmlFor={selectId}>
               Saved model
@@ -71,19 +75,16 @@ export function SavedModels() {
           </div>
         </>
       )}
-      <label className="field">
-        Load model file
-        <input
-          type="file"
+      <div className="row saved-models__file">
+        <FileButton
+          label="Load model file"
           accept=".zip,application/zip"
+          secondary
           disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void loadFile(file);
-          }}
+          onFile={(file) => void loadFile(file)}
         />
-      </label>
+        <span className="hint">a bundle downloaded with Download model (.zip)</span>
+      </div>
     </div>
   );
 }

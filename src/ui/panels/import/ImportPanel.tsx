@@ -6,6 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { displayName } from '../../../store/report-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { ImportProblems } from './ImportProblems';
+import { FileButton } from '../../common/FileButton';
 import { PendingImport } from './PendingImport';
 
 export function ImportPanel() {
@@ -36,19 +37,11 @@ export function ImportPanel() {
       >
         <p>Drop a CSV, JSON or NDJSON export of practice tasks here, or</p>
         <div className="row">
-          <label className="button">
-            Import tasks
-            <input
-              type="file"
-              aria-label="Import tasks"
-              accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,text/csv,application/json"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void importFile(file);
-              }}
-            />
-          </label>
+          <FileButton
+            label="Import tasks"
+            accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,text/csv,application/json"
+            onFile={(file) => void importFile(file)}
+          />
           <button type="button" onClick={() => void loadSample()} disabled={importing !== undefined}>
             Load sample data
           </button>

@@ -11,6 +11,7 @@ import {
   type Recommendation,
   type StrategyStanding,
 } from '../../../core/report/recommend-strategy';
+import { TableScroll } from '../../common/TableScroll';
 
 function Mark({ standing, check }: { standing: StrategyStanding; check: CheckKey }) {
   if (standing.seeds > 1) {
@@ -61,44 +62,46 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
           when all three pass in at least {percentText(recommendation.minPassRate)} of seeds.
         </p>
       )}
-      <table className="table checks-table" aria-labelledby="checks-table-heading">
-        <thead>
-          <tr>
-            <th scope="col">Strategy</th>
-            {CHECKS.map((c) => (
-              <th scope="col" key={c.key} className="checks-table__check">
-                {c.name}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Per-user log loss (n = {recommendation.heldOutRows})
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {recommendation.standings.map((s) => (
-            <tr key={s.id} className={s.id === chosen ? 'checks-table__chosen' : undefined}>
-              <th scope="row">
-                {s.label}
-                {s.id === chosen && (
-                  <span className="checks-table__tag">
-                    {recommendation.kind === 'recommended' ? 'recommended' : 'closest'}
-                  </span>
-                )}
-              </th>
+      <TableScroll label="The three checks by strategy (scrolls sideways)">
+        <table className="table checks-table" aria-labelledby="checks-table-heading">
+          <thead>
+            <tr>
+              <th scope="col">Strategy</th>
               {CHECKS.map((c) => (
-                <td key={c.key} className="checks-table__check">
-                  <Mark standing={s} check={c.key} />
-                </td>
+                <th scope="col" key={c.key} className="checks-table__check">
+                  <span className="checks-table__head">{c.name}</span>
+                </th>
               ))}
-              <td className="num">
-                {fixed(s.userLogLoss.mean)}{' '}
-                <span className="hint">{interval(s.userLogLoss.lo, s.userLogLoss.hi)}</span>
-              </td>
+              <th scope="col" className="num checks-table__loss">
+                Per-user log loss (n = {recommendation.heldOutRows})
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {recommendation.standings.map((s) => (
+              <tr key={s.id} className={s.id === chosen ? 'checks-table__chosen' : undefined}>
+                <th scope="row">
+                  {s.label}
+                  {s.id === chosen && (
+                    <span className="checks-table__tag">
+                      {recommendation.kind === 'recommended' ? 'recommended' : 'closest'}
+                    </span>
+                  )}
+                </th>
+                {CHECKS.map((c) => (
+                  <td key={c.key} className="checks-table__check">
+                    <Mark standing={s} check={c.key} />
+                  </td>
+                ))}
+                <td className="num">
+                  {fixed(s.userLogLoss.mean)}{' '}
+                  <span className="hint">{interval(s.userLogLoss.lo, s.userLogLoss.hi)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

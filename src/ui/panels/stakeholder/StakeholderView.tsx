@@ -11,6 +11,8 @@ import { BeforeAfterHistograms } from './BeforeAfterHistograms';
 import { ChecksGrid } from './ChecksGrid';
 import { RecommendationCard } from './RecommendationCard';
 import { SummaryExport } from './SummaryExport';
+import { displayDatasetStory } from '../../../store/dataset-story';
+import { percent } from '../../common/format';
 import './stakeholder.css';
 
 export function StakeholderView() {
@@ -20,6 +22,7 @@ export function StakeholderView() {
   const running = useLab((s) => s.runId !== undefined);
   const thresholds = useLab((s) => s.thresholds);
   const view = useRef<HTMLElement>(null);
+  const story = useLab(displayDatasetStory);
   if (!report || !recommendation) {
     return (
       <section className="panel stakeholder" aria-labelledby="stakeholder-heading">
@@ -37,11 +40,19 @@ export function StakeholderView() {
         <h2 id="stakeholder-heading">Which retraining strategy to use</h2>
         <SummaryExport report={report} recommendation={recommendation} masked={masked} target={view} />
       </div>
-      <p className="hint">
-        {d.fileName}: {d.rows.toLocaleString('en-US')} tasks from {d.users.length} users ·{' '}
-        {seedsText(report.seeds).toLowerCase()} · fingerprint <code>{d.fingerprint}</code>
-        {report.mixedRuns && ' · results from different runs'}
-        {masked && ' · user IDs masked'}
+      <p className="hint" data-testid="stakeholder-data">
+        Based on {d.fileName}: {d.rows.toLocaleString('en-US')} practice tasks from {d.users.length} learners
+        {story?.kind === 'dominant'
+          ? `, ${percent(story.share)} of them from one learner (${story.userId}) — the situation the retraining has to cure.`
+          : story
+            ? `, none of whom did half of them (the most active did ${percent(story.share)}).`
+            : '.'}{' '}
+        {report.seeds.length > 1
+          ? `Each strategy was trained ${report.seeds.length} times, with random seeds ${seedsText(report.seeds).replace(/^Seeds /, '')},`
+          : `Each strategy was trained once, with random seed ${report.seeds[0] ?? report.seed},`}{' '}
+        and judged on each learner&apos;s most recent tasks, which it never saw in training.
+        {report.mixedRuns && ' The results come from different runs.'}
+        {masked && ' Learner names are hidden.'}
       </p>
       {running && (
         <p className="callout">

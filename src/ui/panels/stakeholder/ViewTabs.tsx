@@ -1,14 +1,17 @@
 /**
- * The two views of the page as tabs: "Lab" (import, train, compare) and "Stakeholder summary" (the
- * answer in plain language). Arrow keys move between tabs, as the ARIA tabs pattern expects.
+ * The views of the page as tabs: "Lab" (import, train, compare), "Try a learner" (what each trained
+ * strategy predicts for a learner you edit), "Run history" (every run of this browser, two side by side)
+ * and "Stakeholder summary" (the answer in plain language). Arrow keys move between tabs, as the ARIA tabs pattern expects.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import './stakeholder.css';
 
-export type View = 'lab' | 'stakeholder';
+export type View = 'lab' | 'learner' | 'history' | 'stakeholder';
 
 export const VIEWS: readonly { view: View; label: string }[] = [
   { view: 'lab', label: 'Lab' },
+  { view: 'learner', label: 'Try a learner' },
+  { view: 'history', label: 'Run history' },
   { view: 'stakeholder', label: 'Stakeholder summary' },
 ];
 

@@ -8,11 +8,13 @@ import { count, day, percent } from '../../common/format';
 import { ImportWarnings } from './ImportWarnings';
 import { UsersTable } from './UsersTable';
 import { TopicTable } from './TopicTable';
+import { displayDatasetStory } from '../../../store/dataset-story';
 
 export function SummaryPanel() {
   // Masked ("User A", …) when "Mask user IDs" is on.
   const summary = useLab(displaySummary);
   const importMs = useLab((s) => s.importMs);
+  const story = useLab(displayDatasetStory);
   if (!summary) {
     return (
       <section className="panel" aria-labelledby="summary-heading">
@@ -21,7 +23,6 @@ export function SummaryPanel() {
       </section>
     );
   }
-  const top = summary.users[0];
   return (
     <section className="panel" aria-labelledby="summary-heading">
       <h2 id="summary-heading">2. Dataset: {summary.fileName}</h2>
@@ -54,10 +55,18 @@ export function SummaryPanel() {
         </div>
       </dl>
       <ImportWarnings />
-      {top && top.share > 0.5 && (
-        <p className="callout">
-          <strong>{top.userId}</strong> owns {percent(top.share)} of all tasks: a model with a user embedding
-          will learn mostly this user.
+      {story?.kind === 'dominant' && (
+        <p className="callout" data-testid="dataset-story">
+          <strong>{story.userId}</strong> owns {percent(story.share)} of all tasks: a model with a user
+          embedding will learn mostly this user — the overfitting the six strategies try to cure.
+        </p>
+      )}
+      {story?.kind === 'balanced' && (
+        <p className="callout" data-testid="dataset-story">
+          The data is balanced: no user holds half of the tasks (the largest, <strong>{story.userId}</strong>,
+          holds {percent(story.share)}; {count(story.users)} users). The dominant-user overfitting of the
+          design note needs one user to outweigh the rest, so here the checks show whether each strategy
+          serves every user alike rather than which cures it.
         </p>
       )}
       <p className="hint">

@@ -7,6 +7,8 @@ import { displayText, displayUserId } from '../../../store/report-selectors';
 import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { percent } from '../../common/format';
+import { BreakableId } from '../../common/BreakableId';
+import { TableScroll } from '../../common/TableScroll';
 
 const MAX_USERS = 8;
 
@@ -37,45 +39,49 @@ export function InfluencePreview() {
     return rows.find((r) => r.userId === userId && r.phase === phase)?.share;
   };
   return (
-    <table className="table table--compact" aria-label="Training influence by strategy">
-      <caption>
-        Training influence: each user's share of the training loss (first phase of each strategy; held-out
-        tasks excluded)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">User</th>
-          {catalog.map((m) => (
-            <th scope="col" key={m.id}>
-              {shownText(m.label)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((u) => (
-          <tr key={u.userId}>
-            <th scope="row" className="cell-name">
-              {shownUser(u.userId)}
-            </th>
-            {catalog.map((m) => {
-              const share = shareOf(m.id, u.userId);
-              return (
-                <td className="num" key={m.id}>
-                  {share === undefined ? '–' : percent(share)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-      {users.length > MAX_USERS && (
-        <tfoot>
-          <tr>
-            <td colSpan={catalog.length + 1}>… and {users.length - MAX_USERS} more users</td>
-          </tr>
-        </tfoot>
-      )}
-    </table>
+    <>
+      <p className="table-caption">
+        Training influence: each user&apos;s share of the training loss (first phase of each strategy;
+        held-out tasks excluded)
+      </p>
+      <TableScroll label="Training influence (scrolls sideways)">
+        <table className="table table--compact" aria-label="Training influence by strategy">
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              {catalog.map((m) => (
+                <th scope="col" key={m.id}>
+                  {shownText(m.label)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((u) => (
+              <tr key={u.userId}>
+                <th scope="row" className="cell-name">
+                  <BreakableId id={shownUser(u.userId)} />
+                </th>
+                {catalog.map((m) => {
+                  const share = shareOf(m.id, u.userId);
+                  return (
+                    <td className="num" key={m.id}>
+                      {share === undefined ? '–' : percent(share)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          {users.length > MAX_USERS && (
+            <tfoot>
+              <tr>
+                <td colSpan={catalog.length + 1}>… and {users.length - MAX_USERS} more users</td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </TableScroll>
+    </>
   );
 }

@@ -1,10 +1,13 @@
 /**
- * One strategy option: a number, boolean or text input labelled by its name, with its one-line meaning.
- * What is typed is checked by the store against the same rule as a shared link's value; a refused value
- * stays in the field, marked invalid with the reason, and never reaches the settings.
+/**
+ * One strategy option: a number, boolean or text input labelled by its human name, with its id (what links,
+ * the report and the CLI use) as secondary text and its one-line meaning. What is typed is checked by the
+ * store against the same rule as a shared link's value; a refused value stays in the field, marked invalid
+ * with the reason, and never reaches the settings.
  */
 import { useState } from 'react';
 import type { OptionValue } from '../../../worker/protocol';
+import { optionLabel } from '../../common/option-labels';
 
 interface Props {
   strategyLabel: string;
@@ -29,10 +32,15 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, error, 
     setApplied(value);
     if (draft !== undefined && draft !== String(value) && Number(draft) !== value) setDraft(undefined);
   }
-  const describedBy = error ? `${id}-error ${id}-doc` : `${id}-doc`;
+  const describedBy = error ? `${id}-error ${id}-key ${id}-doc` : `${id}-key ${id}-doc`;
   return (
     <div className="option">
-      <label htmlFor={id}>{name}</label>
+      <span className="option__name">
+        <label htmlFor={id}>{optionLabel(name)}</label>{' '}
+        <code id={`${id}-key`} className="option__key">
+          {name}
+        </code>
+      </span>
       {typeof value === 'boolean' ? (
         <input
           id={id}
@@ -40,7 +48,7 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, error, 
           checked={value}
           disabled={disabled}
           onChange={(e) => onChange(e.target.checked)}
-          aria-describedby={`${id}-doc`}
+          aria-describedby={`${id}-key ${id}-doc`}
         />
       ) : typeof value === 'number' ? (
         <input
@@ -73,7 +81,7 @@ export function OptionField({ strategyLabel, name, value, doc, disabled, error, 
       )}
       {error && (
         <span id={`${id}-error`} className="option__error">
-          {name} {error}: not applied.
+          {optionLabel(name)} {error}: not applied.
         </span>
       )}
       <span id={`${id}-doc`} className="hint">

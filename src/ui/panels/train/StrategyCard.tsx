@@ -6,6 +6,9 @@ import type { StrategyMeta } from '../../../worker/protocol';
 import { useLab } from '../../common/lab-store-context';
 import { OptionField } from './OptionField';
 import { StrategyProgressRow } from './StrategyProgressRow';
+import { influenceShift } from '../../../store/dataset-story';
+import { displayUserId } from '../../../store/report-selectors';
+import { percent } from '../../common/format';
 import { StrategyToggle } from './StrategyToggle';
 
 export function StrategyCard({ meta }: { meta: StrategyMeta }) {
@@ -19,7 +22,11 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const notices = useLab((s) => s.optionNotices[meta.id]);
   const reset = useLab((s) => s.resetStrategy);
   const train = useLab((s) => s.trainStrategies);
+  const preview = useLab((s) => s.preview);
+  const topUser = useLab((s) => s.summary?.users[0]?.userId);
+  const shownUser = useLab(displayUserId);
   if (!settings) return null;
+  const shift = influenceShift(preview, meta.id, topUser);
   const changed = Object.entries(meta.defaultOptions).some(([k, v]) => settings.options[k] !== v);
   const invalid = Object.keys(optionErrors).some((k) => k.startsWith(`${meta.id}.`));
   return (
@@ -41,6 +48,15 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
         </button>
       </div>
       <p className="hint">{meta.summary}</p>
+      {shift && topUser !== undefined && (
+        <p className="strategy-card__data" data-testid={`influence-${meta.id}`}>
+          On this data: {shownUser(topUser)}, the user with the most tasks,{' '}
+          {Math.abs(shift.under - shift.plain) < 0.0005
+            ? `carries ${percent(shift.plain)} of the training loss`
+            : `carries ${percent(shift.under)} of the training loss instead of ${percent(shift.plain)}`}
+          .
+        </p>
+      )}
       {settings.enabled && notices && notices.length > 0 && (
         <ul className="strategy-card__notices" aria-label={`What the options of ${meta.label} do`}>
           {notices.map((n) => (

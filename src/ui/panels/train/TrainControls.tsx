@@ -10,6 +10,8 @@ import { WORKERS_CHOICES } from '../../../store/url-settings';
 import type { BackendChoice, WorkersChoice } from '../../../worker/protocol';
 import { SettingsLink } from './SettingsLink';
 import { ThresholdFields } from './ThresholdFields';
+import { PresetButtons } from './PresetButtons';
+import { RunClock } from './RunClock';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Auto' },
@@ -44,7 +46,6 @@ export function TrainControls() {
   const decision = useLab((s) => s.backendDecision);
   const workers = useLab((s) => s.trainWorkers);
   const notices = useLab((s) => s.trainNotices);
-  const applyPreset = useLab((s) => s.applyPreset);
   const refusedOptions = useLab((s) => Object.keys(s.optionErrors).length);
 
   return (
@@ -115,33 +116,6 @@ export function TrainControls() {
         <button type="button" className="button--secondary" disabled={!running} onClick={cancelTraining}>
           Cancel training
         </button>
-        <span className="presets">
-          Presets:{' '}
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            onClick={() => applyPreset('lab')}
-          >
-            Lab default
-          </button>{' '}
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            onClick={() => applyPreset('seed-faithful')}
-          >
-            Seed-faithful
-          </button>{' '}
-          <button
-            type="button"
-            className="button--small button--secondary"
-            disabled={running}
-            onClick={() => applyPreset('quick')}
-          >
-            Quick (epochs ÷ 10)
-          </button>
-        </span>
       </div>
       <p className="hint" id="repeats-hint">
         Repeats: every strategy trains with seeds {seed}
@@ -149,6 +123,7 @@ export function TrainControls() {
         results carry intervals and pass rates over seeds; only the first seed&apos;s models are kept for
         export.
       </p>
+      <PresetButtons />
       <ThresholdFields />
       <p className="hint">
         Lab default: the design note&apos;s settings up to 4,000 training rows; above, larger batches
@@ -165,6 +140,7 @@ export function TrainControls() {
       <p role="status" className="train-status">
         {status}
       </p>
+      <RunClock />
       {decision && (
         <p className="hint" data-testid="backend-decision">
           Backend: <strong>{decision.backend}</strong> — {decision.reason}

@@ -1,0 +1,54 @@
+/**
+ * A LabClient for store tests: imports answer with a given summary, and each training run is driven by
+ * the test — it sends the worker's events and settles the run when it wants. Test-only.
+ */
+import type { DatasetSummary } from '../core/data/summarize-dataset';
+import type { LabClient } from '../worker/lab-client';
+import type { RunId, TrainEvent, TrainReply, TrainRequest } from '../worker/protocol';
+
+export interface DrivenRun {
+  request: TrainRequest;
+  emit(event: TrainEvent): void;
+  finish(reply: TrainReply): void;
+}
+
+export function fakeLabClient(summary: () => DatasetSummary) {
+  const runs: DrivenRun[] = [];
+  let nextRun = 1;
+  const client: LabClient = {
+    importFile: async (fileName) => ({
+      kind: 'imported',
+      summary: { ...summary(), fileName },
+      report: {
+        fileName,
+        format: 'csv',
+        rowsRead: 1,
+        notCompletedRows: 0,
+        skippedRows: 0,
+        problems: [],
+        ignoredColumns: [],
+        columnMap: {},
+      } as never,
+      importMs: 1,
+    }),
+    preview: async () => ({}),
+    optionNotices: async (strategies) => Object.fromEntries(strategies.map((s) => [s.id, []])),
+    train(request, onEvent) {
+      let finish: (reply: TrainReply) => void = () => {};
+      const done = new Promise<TrainReply>((resolve) => (finish = resolve));
+      runs.push({ request, emit: onEvent, finish });
+      return { runId: nextRun++ as RunId, done };
+    },
+    cancel: () => {},
+    exportModel: async () => ({ kind: 'failed', message: 'not here' }),
+    savedModels: async () => [],
+    deleteSaved: async () => [],
+    loadModel: async () => ({ kind: 'model-refused', message: 'not here' }),
+    learnerRecent: async () => ({ answers: [], totalTasks: 0 }),
+    whatIf: async () => ({ kind: 'what-if-failed', message: 'not here' }),
+    predictionsCsv: async () => ({ message: 'not here' }),
+    onRestart: () => {},
+    dispose: () => {},
+  };
+  return { client, runs };
+}
