@@ -34,6 +34,20 @@ const coreRoomZones = CORE_ROOMS.flatMap((room, i) =>
   ),
 );
 
+// Core modules the UI may take values from (see the seam rule below): pure and tfjs-free.
+const UI_VALUE_IMPORTS = [
+  'data/task',
+  'strategies/catalogue',
+  'report/format-figures',
+  'report/recommend-strategy',
+  'report/compare-strategies',
+  'report/run-record',
+  'report/summary-html',
+  'export/python-snippet',
+  'export/usage-text',
+  'export/self-check',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -99,6 +113,29 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    // The seam between page and core: the UI imports types from core and the worker, and values only from
+    // these pure, tfjs-free modules (constants, wording and formatting a panel shows); anything derived
+    // from the report or the dataset comes through store selectors. The page build also checks that its
+    // chunk holds no tfjs (scripts/build/tfjs-free-page.ts).
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `/(core|worker)/(?!(${UI_VALUE_IMPORTS.join('|')})$)`,
+              allowTypeImports: true,
+              message:
+                'the UI imports types from core and the worker; values only from the allow-list in eslint.config.js, derived data through store selectors',
+            },
+          ],
+        },
+      ],
     },
   },
   {

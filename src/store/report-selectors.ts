@@ -16,7 +16,8 @@ import {
   type UserLabels,
 } from '../core/report/mask-ids';
 import { recommendStrategy, type Recommendation } from '../core/report/recommend-strategy';
-import type { Report } from '../core/report/report-types';
+import { reportCsv } from '../core/report/report-csv';
+import type { Report, ReportStrategy } from '../core/report/report-types';
 import type { LabState } from './create-lab-store';
 
 export function currentReport(
@@ -129,3 +130,27 @@ const recommendationOf = memoLast((report: Report | undefined) =>
 /** The recommendation for the report as shown (masking changes no verdict, only names). */
 export const displayRecommendation = (state: LabState): Recommendation | undefined =>
   recommendationOf(displayReport(state));
+
+/**
+ * What the comparison charts draw: the entries and users of the report made from the given frame and
+ * results (the page holds those still while a run goes on, so charts redraw once when it ends), masked
+ * when a mask is given — charts never see a real id then.
+ */
+export const chartedReport = memoLast(
+  (
+    frame: LabState['reportFrame'],
+    results: LabState['results'],
+    ids: readonly string[],
+    mask: UserLabels | undefined,
+  ): { entries: ReportStrategy[]; users: string[] } => {
+    if (!frame) return { entries: [], users: [] };
+    const composed = composeReport(frame, results, [...ids]);
+    const shown = mask ? maskReport(composed, mask) : composed;
+    return { entries: shown.strategies, users: shown.dataset.users.map((u) => u.userId) };
+  },
+);
+
+const csvOf = memoLast((report: Report | undefined) => (report ? reportCsv(report) : undefined));
+
+/** The metrics table as CSV, of the report as shown (masked when asked; formula-like text neutralised). */
+export const displayMetricsCsv = (state: LabState): string | undefined => csvOf(displayReport(state));

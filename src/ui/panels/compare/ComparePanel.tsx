@@ -7,11 +7,8 @@
  */
 import { useMemo, useState } from 'react';
 import { seedsText } from '../../../core/report/format-figures';
-import { composeReport } from '../../../core/report/compose-report';
-import { maskReport } from '../../../core/report/mask-ids';
-import { reportCsv } from '../../../core/report/report-csv';
 import { downloadText } from '../../../platform/download';
-import { activeMask, displayReport } from '../../../store/report-selectors';
+import { activeMask, chartedReport, displayMetricsCsv, displayReport } from '../../../store/report-selectors';
 import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { useHeldWhile } from '../../common/use-held-while';
@@ -37,16 +34,9 @@ export function ComparePanel() {
   const predictionsCsv = useLab((s) => s.predictionsCsv);
   const [predictionsNote, setPredictionsNote] = useState<string>();
   // Charts get ids already masked, so they never see (or draw) a real one.
-  const charted = useMemo(() => {
-    if (!chartFrame) return { entries: [], users: [] };
-    const composed = composeReport(
-      chartFrame,
-      chartResults,
-      listed.map((m) => m.id),
-    );
-    const shown = mask ? maskReport(composed, mask) : composed;
-    return { entries: shown.strategies, users: shown.dataset.users.map((u) => u.userId) };
-  }, [chartFrame, chartResults, listed, mask]);
+  const ids = useMemo(() => listed.map((m) => m.id), [listed]);
+  const charted = chartedReport(chartFrame, chartResults, ids, mask);
+  const metricsCsv = useLab(displayMetricsCsv);
   if (!report) {
     return (
       <section className="panel" aria-labelledby="compare-heading">
@@ -64,7 +54,7 @@ export function ComparePanel() {
   const downloadCsv = () =>
     downloadText(
       `retrain-lab-metrics-${report.generatedAt.slice(0, 10)}-seed${report.seed}${mask ? '-masked' : ''}.csv`,
-      reportCsv(report),
+      metricsCsv ?? '',
       'text/csv',
     );
   const downloadPredictions = async () => {

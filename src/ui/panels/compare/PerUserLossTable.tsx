@@ -4,6 +4,7 @@
  */
 import { countText, fixed, seedsText } from '../../../core/report/format-figures';
 import type { Report, ReportStrategyOk } from '../../../core/report/report-types';
+import { TableScroll } from '../../common/TableScroll';
 
 const MIN_OWN = 5;
 
@@ -15,7 +16,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
   return (
     <details className="per-user-loss">
       <summary>Log loss by user ({users.length} users with held-out tasks)</summary>
-      <div className="table-scroll">
+      <TableScroll label="Log loss by user (scrolls sideways)">
         <table className="table table--compact" aria-label="Held-out log loss by user">
           <caption>
             {seedsText(trained[0]?.seeds.slice(0, 1) ?? [])} · ↓ lower is better
@@ -57,7 +58,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }
