@@ -33,7 +33,7 @@ const SCENARIOS: Omit<Scenario, 'backend'>[] = [
       ] satisfies Omit<Scenario, 'backend'>[])),
 ];
 const BACKENDS = ['wasm', 'cpu'] as const;
-/** Like the lab, cpu runs only the sample (and Seed-faithful once): it is the slow fallback. */
+/** Like the lab, cpu runs only the sample (and the Design note preset once): it is the slow fallback. */
 const runsOn = (s: Omit<Scenario, 'backend'>, backend: string) =>
   backend === 'wasm' ? s.runs : s.data === 'sample' ? (s.preset === 'lab' ? 3 : 1) : 0;
 

@@ -69,7 +69,7 @@ export interface ScenarioResult {
 const PRESET_BUTTON = {
   lab: 'Lab default',
   quick: 'Quick (epochs ÷ 10)',
-  'seed-faithful': 'Seed-faithful',
+  'seed-faithful': 'Design note',
 } as const;
 const DONE = 'All strategies trained';
 let loaded: DataName = 'sample';
@@ -231,7 +231,7 @@ export async function measureRun(
         r.scenario.workers === scenario.workers,
     );
     const note = lab?.runs[0]
-      ? `the lab default took ${(lab.runs[0].wallMs / 1000).toFixed(0)} s here; Seed-faithful takes ~6× its steps`
+      ? `the lab default took ${(lab.runs[0].wallMs / 1000).toFixed(0)} s here; the Design note preset takes ~6× its steps`
       : 'not attempted';
     return {
       scenario,

@@ -31,6 +31,8 @@ describe('compare arguments', () => {
     expect(selectStrategies(a, []).map((s) => s.id)).toEqual(CATALOGUE.map((p) => p.id));
     expect([a.seed, a.backend, a.validation, a.epochs]).toEqual([42, 'cpu', 'per-user-tail', undefined]);
     expect(a.seedFaithful).toBe(false);
+    expect(args(['data.csv', '--design-note']).seedFaithful).toBe(true);
+    // Its former name still works.
     expect(args(['data.csv', '--seed-faithful']).seedFaithful).toBe(true);
   });
 

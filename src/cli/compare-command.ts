@@ -67,10 +67,11 @@ export const COMPARE_SPEC: CommandSpec = {
       value: 'N',
       help: 'train every strategy with N seeds (--seed, --seed + 1, …; default 1): intervals and pass rates',
     },
-    'seed-faithful': {
+    'design-note': {
       type: 'boolean',
       help: "the six with the design note's own settings (batch 32, its epochs) instead of the lab's defaults (own recipes train as declared)",
     },
+    'seed-faithful': { type: 'boolean', help: 'the former name of --design-note' },
     epochs: {
       type: 'string',
       value: 'N',
@@ -161,6 +162,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
   const values = parsed.values as Partial<Record<string, string>> & {
     recipe?: string[];
     'recipe-file'?: string[];
+    'design-note'?: boolean;
     'seed-faithful'?: boolean;
     'monotone-response'?: boolean;
     'monotone-counts'?: boolean;
@@ -189,7 +191,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     predictions: values.predictions,
     epochs: positiveInt(values.epochs, 'epochs'),
     batchSize: positiveInt(values['batch-size'], 'batch-size'),
-    seedFaithful: values['seed-faithful'] === true,
+    seedFaithful: values['design-note'] === true || values['seed-faithful'] === true,
     validation,
     backend,
     out: values.out,

@@ -1,5 +1,5 @@
 /**
- * Which preset the strategies' options match now (Lab default, Seed-faithful, Quick), so the Train panel
+ * Which preset the strategies' options match now (Lab default, Design note, Quick), so the Train panel
  * can mark it — or none, once any option was edited by hand. Only options are compared: switching a
  * strategy off keeps the preset.
  */

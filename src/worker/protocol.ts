@@ -35,7 +35,7 @@ export interface StrategyMeta {
   summary: string;
   /** The lab's defaults (the design note's settings under the batch rule). */
   defaultOptions: Record<string, OptionValue>;
-  /** The design note's own settings: the Seed-faithful preset. */
+  /** The design note's own settings: the Design note preset. */
   seedOptions: Record<string, OptionValue>;
   optionDocs: Record<string, string>;
 }

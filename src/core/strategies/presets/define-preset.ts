@@ -19,7 +19,7 @@ export interface PresetDefinition<
   color: string;
   /** 1 = the longest to train: lanes take strategies in this order, so none is left alone at the end. */
   costRank: number;
-  /** The design note's own settings (batch 32, its epochs): the Seed-faithful preset. */
+  /** The design note's own settings (batch 32, its epochs): the Design note preset. */
   seedOptions: O;
   /** One line per option: meaning and unit. */
   optionDocs: Record<keyof O & string, string>;

@@ -1,6 +1,6 @@
 /**
  * The batch rule: rows per step, steps, epochs and learning rate for a phase of n fit rows.
- * Seed-faithful (stepsPerEpoch 0): the fixed batch, rate and epochs. Scaled: about
+ * The Design note preset (stepsPerEpoch 0): the fixed batch, rate and epochs. Scaled: about
  * `stepsPerEpoch` steps per epoch (batch within [batchSize, MAX_SCALED_BATCH]), the rate raised by
  * √(batch / batchSize), BatchNorm's moving average sped up to match, and past EPOCH_ROWS rows the
  * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows.

@@ -1,5 +1,5 @@
 /**
- * The presets as a group of toggle buttons: Lab default, Seed-faithful, Quick. The one every strategy's
+ * The presets as a group of toggle buttons: Lab default, Design note, Quick. The one every strategy's
  * options match now is pressed and marked; after a hand edit none is.
  */
 import { activePreset } from '../../../store/active-preset';
@@ -8,7 +8,11 @@ import { useLab } from '../../common/lab-store-context';
 
 const PRESET_LABELS: readonly { preset: Preset; label: string; hint: string }[] = [
   { preset: 'lab', label: 'Lab default', hint: "the design note's settings, bigger batches on big files" },
-  { preset: 'seed-faithful', label: 'Seed-faithful', hint: 'batch 32 and every epoch, as the design note' },
+  {
+    preset: 'seed-faithful',
+    label: 'Design note',
+    hint: 'batch 32 and every epoch, as the design note trains',
+  },
   { preset: 'quick', label: 'Quick (epochs ÷ 10)', hint: 'a tenth of the epochs: a first look in seconds' },
 ];
 
