@@ -116,7 +116,7 @@ function printTable(results: ScenarioResult[], dense: number | null): void {
     })),
   );
   const ids = [...new Set(results.flatMap((r) => Object.keys(r.strategyMs)))];
-  console.log('train time per strategy (s, median):');
+  console.log('train time per strategy, every seed of the run (s, median):');
   console.table(
     Object.fromEntries(
       results
