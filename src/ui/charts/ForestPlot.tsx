@@ -54,13 +54,21 @@ export function ForestPlot({ rows, metricLabel, againstLabel, betterBelowZero }:
       note={`Dot: mean difference over seeds; line: 95 % interval (seeds, users and their rows resampled). ${betterBelowZero ? 'Left of 0 is better.' : 'Right of 0 is better.'}`}
       footnote="A strategy is detectably better or worse only when its whole line is on one side of the zero line."
     >
-      <div className="chart__plot">
+      {/* Never drawn below three quarters of its size (its labels would be unreadable on a phone): a narrow
+          screen scrolls it sideways instead. */}
+      <div
+        className="chart__plot chart__plot--scroll"
+        role="region"
+        aria-label="Forest plot (scrolls sideways)"
+        tabIndex={0}
+      >
         <svg
           viewBox={`0 0 ${width} ${height}`}
           width="100%"
           role="img"
           aria-hidden="true"
           className="forest-plot"
+          style={{ minWidth: Math.round(0.75 * width) }}
         >
           {ticks.map((t) => (
             <g key={t}>

@@ -156,57 +156,69 @@ export function MetricsTable({ report }: { report: Report }) {
       </button>
     </th>
   );
+  // The caption sits above the scroll box, so a phone reads it whole while the table scrolls sideways.
   return (
-    <div className="table-scroll" role="region" aria-label="Held-out metrics (scrolls sideways)" tabIndex={0}>
-      <table className="table table--compact metrics-table" aria-label="Held-out metrics by strategy">
-        <caption>
-          Held-out metrics: n = {countText(report.split.testRows)} tasks per seed (each user's last{' '}
-          {percentText(report.split.testShare)}).{' '}
-          {several
-            ? `Mean over ${report.seeds.length} seeds with its 95 % interval (resampling seeds, users and their rows)`
-            : 'With the 95 % interval resampling users and their rows (one seed)'}
-          ; ↓ lower is better, ↑ higher is better, ★ best strategy in the column, ≈ no detectable difference;
-          click a heading to sort.
-        </caption>
-        <thead>
-          <tr>
-            {header('label', 'Strategy', 'none', 'strategy')}
-            {header(
-              'checks',
-              several ? 'Checks (share of seeds)' : 'Checks',
-              'higher',
-              'the three checks of the design note',
-            )}
-            {COLUMNS.map((c) => header(c.key, c.label, c.direction, c.note))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.id} className={row.kind === 'reference' ? 'row--reference' : undefined}>
-              <th scope="row">{row.label}</th>
-              {row.kind === 'failed' ? (
-                <td colSpan={COLUMNS.length + 1} className="alert__refusal">
-                  failed: {row.error}
-                </td>
-              ) : (
-                <>
-                  <Checks row={row} />
-                  {COLUMNS.map((c) => (
-                    <CellView key={c.key} cell={row.cells[c.key]} column={c} footnote={footnote} />
-                  ))}
-                </>
+    <>
+      <p className="hint metrics-table__note" id="metrics-table-note">
+        Held-out metrics: n = {countText(report.split.testRows)} tasks per seed (each user's last{' '}
+        {percentText(report.split.testShare)}).{' '}
+        {several
+          ? `Mean over ${report.seeds.length} seeds with its 95 % interval (resampling seeds, users and their rows)`
+          : 'With the 95 % interval resampling users and their rows (one seed)'}
+        ; ↓ lower is better, ↑ higher is better, ★ best strategy in the column, ≈ no detectable difference;
+        click a heading to sort.
+      </p>
+      <div
+        className="table-scroll"
+        role="region"
+        aria-label="Held-out metrics (scrolls sideways)"
+        tabIndex={0}
+      >
+        <table
+          className="table table--compact metrics-table"
+          aria-label="Held-out metrics by strategy"
+          aria-describedby="metrics-table-note"
+        >
+          <thead>
+            <tr>
+              {header('label', 'Strategy', 'none', 'strategy')}
+              {header(
+                'checks',
+                several ? 'Checks (share of seeds)' : 'Checks',
+                'higher',
+                'the three checks of the design note',
               )}
+              {COLUMNS.map((c) => header(c.key, c.label, c.direction, c.note))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {reasons.length > 0 && (
-        <ol className="footnotes" type="a" aria-label="What each – means">
-          {reasons.map((r) => (
-            <li key={r}>– {DASH_REASONS[r]}</li>
-          ))}
-        </ol>
-      )}
-    </div>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.id} className={row.kind === 'reference' ? 'row--reference' : undefined}>
+                <th scope="row">{row.label}</th>
+                {row.kind === 'failed' ? (
+                  <td colSpan={COLUMNS.length + 1} className="alert__refusal">
+                    failed: {row.error}
+                  </td>
+                ) : (
+                  <>
+                    <Checks row={row} />
+                    {COLUMNS.map((c) => (
+                      <CellView key={c.key} cell={row.cells[c.key]} column={c} footnote={footnote} />
+                    ))}
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {reasons.length > 0 && (
+          <ol className="footnotes" type="a" aria-label="What each – means">
+            {reasons.map((r) => (
+              <li key={r}>– {DASH_REASONS[r]}</li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </>
   );
 }
