@@ -119,7 +119,8 @@ export async function evaluatePredictor(
     drop: thresholds.responseTolerance,
     gap: thresholds.responseGapTolerance,
   });
-  const raw = verdicts(scores.distribution, sweep.varianceRatio, probes, thresholds);
+  // The probes were judged just above with these thresholds: the verdict takes that check, not a second one.
+  const raw = verdicts(scores.distribution, sweep.varianceRatio, response, thresholds);
   const checks = checkStates(raw, { heldOutRows: testIndices.length, users: sweep.perUser.length });
 
   return {

@@ -9,6 +9,7 @@ import {
   checkResponse,
   DEFAULT_RESPONSE_GAP_TOLERANCE,
   DEFAULT_RESPONSE_TOLERANCE,
+  type ResponseCheck,
   type ResponseProbe,
 } from './response-check';
 
@@ -91,7 +92,8 @@ export function checkStates(v: Verdicts, evidence: Evidence): CheckStates {
 /**
  * - continuous = saturatedShare ≤ maxSaturatedShare and distinctPercent ≥ minDistinctPercent
  *   (an undefined saturatedShare — no predictions — fails);
- * - responsive = `checkResponse(probes, tolerances).responsive` (no probes fails);
+ * - responsive = `checkResponse(probes, tolerances).responsive` (no probes fails); a caller that has
+ *   already judged the probes with the same thresholds passes that check instead of the probes;
  * - generalizes = varianceRatio ≤ maxVarianceRatio (Infinity and NaN fail).
  * With `evidence`, a check that cannot be judged (see checkStates) does not pass either: without
  * evidence a check is never ✓.
@@ -100,7 +102,7 @@ export function checkStates(v: Verdicts, evidence: Evidence): CheckStates {
 export function verdicts(
   distribution: Pick<PredictionDistribution, 'saturatedShare' | 'distinctPercent'>,
   varianceRatio: number,
-  probes: readonly ResponseProbe[],
+  probes: readonly ResponseProbe[] | Pick<ResponseCheck, 'responsive'>,
   thresholds: Partial<VerdictThresholds> = DEFAULT_THRESHOLDS,
   evidence?: Evidence,
 ): Verdicts {
@@ -111,7 +113,10 @@ export function verdicts(
       saturatedShare !== undefined &&
       saturatedShare <= t.maxSaturatedShare &&
       distinctPercent >= t.minDistinctPercent,
-    responsive: checkResponse(probes, { drop: t.responseTolerance, gap: t.responseGapTolerance }).responsive,
+    responsive:
+      'responsive' in probes
+        ? probes.responsive
+        : checkResponse(probes, { drop: t.responseTolerance, gap: t.responseGapTolerance }).responsive,
     // Written as a positive comparison so NaN fails too.
     generalizes: varianceRatio <= t.maxVarianceRatio,
   };
