@@ -56,6 +56,8 @@ test('dataset, settings and results are restored after a reload; Clear all data 
   await expect(page.getByTestId('session-note')).toHaveCount(0);
   await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('42');
   await expect(metrics).toHaveCount(0);
+  // The cleared page keeps the sample it loaded as its session; that write is debounced like the others.
+  await page.waitForTimeout(1500);
   await page.reload();
   await expect(lab.taskCount).toHaveText('917');
   // What comes back is the sample the cleared page loaded, and nothing of the session before it.
