@@ -23,6 +23,7 @@ const CORE_ROOMS = [
   'report',
   'export',
   'comparison',
+  'sweep',
 ];
 const coreRoomZones = CORE_ROOMS.flatMap((room, i) =>
   CORE_ROOMS.slice(i + 1).map((above) =>

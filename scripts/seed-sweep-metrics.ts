@@ -4,6 +4,7 @@
  * responseGap, per-user log loss with users under 5 held-out tasks pooled, and a t interval over seeds.
  * Kept here (not in core) while src/core/evaluation gains its own versions; a test pins them.
  */
+import { seedInterval as coreSeedInterval } from '../src/core/evaluation/seed-interval';
 import { LOG_LOSS_EPSILON } from '../src/core/evaluation/log-loss';
 
 export interface Probe {
@@ -74,18 +75,9 @@ export function pooledUserLogLoss(
   return groups.length > 0 ? sum / groups.length : NaN;
 }
 
-/** Two-sided 97.5 % Student t quantiles by degrees of freedom (1–30); normal beyond. */
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-
-/** Mean and 95 % t interval (mean ± t·sd/√n) over seeds; lo = hi = mean for one value. */
+/** Mean and 95 % t interval over seeds (core's seedInterval); lo = hi = mean for one value. */
 export function seedInterval(values: readonly number[]): { mean: number; lo: number; hi: number } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { mean, lo: mean, hi: mean };
-  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-  const half = (T975[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
-  return { mean, lo: mean - half, hi: mean + half };
+  const s = coreSeedInterval(values);
+  const mean = s.mean ?? NaN;
+  return { mean, lo: s.lo ?? mean, hi: s.hi ?? mean };
 }

@@ -5,11 +5,11 @@
  * rule, then the whole recipe is checked; a recipe the lab cannot train is left out with the reason.
  */
 import { presetOf } from '../core/strategies/catalogue';
-import type { RecipeFieldInput } from '../core/strategies/recipe-fields';
 import { checkOwnId } from '../core/strategies/recipe-schema';
 import type { OptionValue } from '../core/strategies/types';
 import { checkOwnStrategy, presetFields, RECIPE_FIELDS, type OwnStrategy } from './own-strategies';
-import { formatValue, parseValue, type Parsed } from './setting-rules';
+import { parseFieldText } from '../core/strategies/value-text';
+import { formatValue } from './setting-rules';
 
 export const OWN_PREFIX = 'own.';
 
@@ -24,25 +24,6 @@ export function encodeOwnStrategies(own: readonly OwnStrategy[]): [string, strin
       ),
     ];
   });
-}
-
-/** A field's value as a link writes it, read back by the field's rule. */
-function parseFieldValue(input: RecipeFieldInput, text: string): Parsed<OptionValue> {
-  switch (input.kind) {
-    case 'choice': {
-      const value = text.trim();
-      return input.choices.some((c) => c.value === value)
-        ? { ok: true, value }
-        : { ok: false, reason: `not one of ${input.choices.map((c) => c.value).join(', ')}` };
-    }
-    case 'cap':
-      if (text.trim().toLowerCase() === 'none') return { ok: true, value: 'none' };
-      return parseValue({ kind: 'number', integer: true, min: 1, max: input.max }, text);
-    case 'number':
-      return parseValue(input, text);
-    case 'boolean':
-      return parseValue({ kind: 'boolean' }, text);
-  }
 }
 
 export interface DecodedOwn {
@@ -100,7 +81,7 @@ export function decodeOwnStrategies(
       problems.push(problem(key, value, `a recipe has no field ${name}`));
       continue;
     }
-    const parsed = parseFieldValue(field.input, value);
+    const parsed = parseFieldText(field.input, value);
     if (parsed.ok) draft.fields[name] = parsed.value;
     else problems.push(problem(key, value, parsed.reason));
   }

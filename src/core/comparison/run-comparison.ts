@@ -125,6 +125,8 @@ export interface ComparisonRequest {
    * every strategy it holds after the run, this run's and earlier ones, and would only repeat the work.
    */
   compare?: boolean;
+  /** Keep each strategy's first-seed model (default true); a sweep keeps none. */
+  keepModels?: boolean;
 }
 
 /** A strategy's held-out predictions, one set per seed (in seed order). */
@@ -291,7 +293,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       fault: request.deviceFault?.(),
     });
     if (outcome.kind === 'failed') return record(job, { seed: job.seed, entry: outcome.entry });
-    const keep = job.seedIndex === 0;
+    const keep = request.keepModels !== false && job.seedIndex === 0;
     if (keep) trained.set(strategy.id, outcome.model);
     else outcome.model.dispose();
     const result = { seed: job.seed, entry: seedEntry(outcome.entry, rows), heldOut: outcome.entry.heldOut };
@@ -306,7 +308,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
         {
           strategy: choiceOf.get(strategy.id) as StrategyChoice,
           seed: job.seed,
-          keep: job.seedIndex === 0,
+          keep: request.keepModels !== false && job.seedIndex === 0,
           backend: request.backend,
           thresholds,
           validation,
@@ -318,7 +320,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
         if (error instanceof LaneLostError) request.onLaneLost?.(lane, strategy.id, error.message);
         throw error;
       });
-    record(job, { seed: job.seed, ...output }, undefined, job.seedIndex === 0 ? lane : undefined);
+    record(job, { seed: job.seed, ...output }, undefined, request.keepModels !== false && job.seedIndex === 0 ? lane : undefined);
   };
   const lanes = request.lanes ?? [];
   const order = lanes.length > 0 ? longestFirst(selected) : selected;
