@@ -1,10 +1,18 @@
 /**
  * A LabClient for store tests: imports answer with a given summary, and each training run is driven by
- * the test — it sends the worker's events and settles the run when it wants. Test-only.
+ * the test — it sends the worker's events and settles the run when it wants; sweeps likewise. Test-only.
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { LabClient } from '../worker/lab-client';
-import type { RunId, TrainEvent, TrainReply, TrainRequest } from '../worker/protocol';
+import type {
+  RunId,
+  SweepEvent,
+  SweepReply,
+  SweepRunRequest,
+  TrainEvent,
+  TrainReply,
+  TrainRequest,
+} from '../worker/protocol';
 
 export interface DrivenRun {
   request: TrainRequest;
@@ -12,8 +20,17 @@ export interface DrivenRun {
   finish(reply: TrainReply): void;
 }
 
+export interface DrivenSweep {
+  request: SweepRunRequest;
+  runId: RunId;
+  emit(event: SweepEvent): void;
+  finish(reply: SweepReply): void;
+}
+
 export function fakeLabClient(summary: () => DatasetSummary) {
   const runs: DrivenRun[] = [];
+  const sweeps: DrivenSweep[] = [];
+  const cancelled: RunId[] = [];
   let nextRun = 1;
   const client: LabClient = {
     importFile: async (fileName) => ({
@@ -39,7 +56,14 @@ export function fakeLabClient(summary: () => DatasetSummary) {
       runs.push({ request, emit: onEvent, finish });
       return { runId: nextRun++ as RunId, done };
     },
-    cancel: () => {},
+    sweep(request, onEvent) {
+      let finish: (reply: SweepReply) => void = () => {};
+      const done = new Promise<SweepReply>((resolve) => (finish = resolve));
+      const runId = nextRun++ as RunId;
+      sweeps.push({ request, runId, emit: onEvent, finish });
+      return { runId, done };
+    },
+    cancel: (runId) => void cancelled.push(runId),
     exportModel: async () => ({ kind: 'failed', message: 'not here' }),
     savedModels: async () => [],
     deleteSaved: async () => [],
@@ -50,5 +74,5 @@ export function fakeLabClient(summary: () => DatasetSummary) {
     onRestart: () => {},
     dispose: () => {},
   };
-  return { client, runs };
+  return { client, runs, sweeps, cancelled };
 }

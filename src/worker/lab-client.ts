@@ -14,6 +14,9 @@ import type {
   LoadModelRequest,
   SavedModelInfo,
   StrategyRequest,
+  SweepEvent,
+  SweepReply,
+  SweepRunRequest,
   TrainEvent,
   TrainReply,
   TrainRequest,
@@ -23,12 +26,22 @@ import type {
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import { idCounter, runIdOf, type RequestId, type RunId } from './message-ids';
 
-type Pending = { resolve: (reply: WorkerReply) => void; onEvent?: (event: TrainEvent) => void };
+type Pending = {
+  resolve: (reply: WorkerReply) => void;
+  onEvent?: (event: TrainEvent) => void;
+  onSweepEvent?: (event: SweepEvent) => void;
+};
 type Body = WorkerRequest extends infer R ? (R extends { id: RequestId } ? Omit<R, 'id'> : never) : never;
 
 export interface TrainingRun {
   runId: RunId;
   done: Promise<TrainReply>;
+}
+
+export interface SweepRun {
+  /** What `cancel` names. */
+  runId: RunId;
+  done: Promise<SweepReply>;
 }
 
 export interface LabClient {
@@ -37,6 +50,9 @@ export interface LabClient {
   /** Per strategy, what its options will do that may surprise (empty lists when nothing). */
   optionNotices(strategies: StrategyRequest[]): Promise<Record<string, string[]>>;
   train(request: TrainRequest, onEvent: (event: TrainEvent) => void): TrainingRun;
+  /** A sweep of the held dataset (its models are not kept); cancelled with `cancel(runId)`. */
+  sweep(request: SweepRunRequest, onEvent: (event: SweepEvent) => void): SweepRun;
+  /** Cancels a training run or a sweep. */
   cancel(runId: RunId): void;
   exportModel(request: ExportRequest): Promise<ExportReply>;
   /** Bundles saved in this browser, newest first. */
@@ -72,6 +88,10 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
         entry.onEvent?.(reply.event);
         return;
       }
+      if (reply.kind === 'sweep-event') {
+        entry.onSweepEvent?.(reply.event);
+        return;
+      }
       pending.delete(reply.id);
       entry.resolve(reply);
     });
@@ -90,11 +110,11 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
 
   function request(
     body: Body,
-    onEvent?: (event: TrainEvent) => void,
+    listeners: Omit<Pending, 'resolve'> = {},
   ): { id: RequestId; reply: Promise<WorkerReply> } {
     const id = nextId();
     const reply = new Promise<WorkerReply>((resolve) => {
-      pending.set(id, { resolve, onEvent });
+      pending.set(id, { resolve, ...listeners });
       worker.postMessage({ ...body, id });
     });
     return { id, reply };
@@ -123,11 +143,26 @@ export function createLabClient(spawn: () => Worker = defaultSpawn): LabClient {
       return reply.kind === 'option-notices' ? reply.notices : failedAs(reply, 'option-notices');
     },
     train(trainRequest, onEvent) {
-      const { id, reply } = request({ kind: 'train', ...trainRequest }, onEvent);
+      const { id, reply } = request({ kind: 'train', ...trainRequest }, { onEvent });
       const done = reply.then((r): TrainReply => {
         if (r.kind === 'trained' || r.kind === 'cancelled' || r.kind === 'train-failed') return r;
         return {
           kind: 'train-failed',
+          message: r.kind === 'failed' ? r.message : `unexpected reply "${r.kind}"`,
+        };
+      });
+      return { runId: runIdOf(id), done };
+    },
+    sweep(sweepRequest, onSweepEvent) {
+      const { id, reply } = request({ kind: 'sweep', ...sweepRequest }, { onSweepEvent });
+      const done = reply.then((r): SweepReply => {
+        if (r.kind === 'swept') return { kind: 'swept', document: r.document };
+        if (r.kind === 'sweep-cancelled') return { kind: 'sweep-cancelled' };
+        if (r.kind === 'sweep-failed') return { kind: 'sweep-failed', message: r.message };
+        // A cancel that came while the sweep was still queued is answered as a training run's would be.
+        if (r.kind === 'cancelled') return { kind: 'sweep-cancelled' };
+        return {
+          kind: 'sweep-failed',
           message: r.kind === 'failed' ? r.message : `unexpected reply "${r.kind}"`,
         };
       });

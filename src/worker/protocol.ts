@@ -12,6 +12,7 @@ import type { RunProgressEvent } from '../core/comparison/run-comparison';
 import type { Report, ReportStrategy } from '../core/report/report-types';
 import type { SeedEntry } from '../core/report/seed-result';
 import type { OwnRecipe } from '../core/strategies/recipe';
+import type { SweepDocument } from '../core/sweep/sweep-document';
 import type { OptionValue } from '../core/strategies/types';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { BundleManifest } from '../core/export/bundle-manifest';
@@ -76,7 +77,47 @@ export type WorkerRequest = { id: RequestId } & (
   | { kind: 'learner-recent'; userId: string; count: number }
   /** Every trained strategy's prediction for an edited learner's next task. */
   | ({ kind: 'what-if' } & WhatIfRequest)
+  /** A sweep of the held dataset: streamed sweep events, then its reply; cancelled by `cancel` too. */
+  | ({ kind: 'sweep' } & SweepRunRequest)
 );
+
+/** What a sweep varies from: one of the six with its options as set, or an own strategy's recipe. */
+export type SweepBaseRequest =
+  { kind: 'preset'; id: string; options: Record<string, OptionValue> } | ({ kind: 'own' } & OwnRecipe);
+
+/** A sweep: one or two parameters with their values, every point trained on `repeats` seeds from `seed`. */
+export interface SweepRunRequest {
+  base: SweepBaseRequest;
+  axes: { name: string; values: OptionValue[] }[];
+  seed: number;
+  repeats: number;
+  backend: BackendChoice;
+  /** Absent: Auto. */
+  workers?: WorkersChoice;
+  thresholds: VerdictThresholds;
+}
+
+/** Streamed while a sweep goes on (the training events it shares, and each point's finished seeds). */
+export type SweepEvent =
+  | Extract<TrainEvent, { kind: 'backend' | 'workers' | 'notice' | 'progress' }>
+  | {
+      kind: 'point-done';
+      pointId: string;
+      /** 1-based position of the point in the plan, of `points`. */
+      point: number;
+      points: number;
+      seedsDone: number;
+      repeats: number;
+      /** No more seeds of this point will come (all done, or it failed). */
+      complete: boolean;
+      /** Why the point failed, when it did. */
+      failed?: string;
+    };
+
+export type SweepReply =
+  | { kind: 'swept'; document: SweepDocument }
+  | { kind: 'sweep-cancelled' }
+  | { kind: 'sweep-failed'; message: string };
 
 export type { LearnerAnswer };
 export type WhatIfRequest = LearnerScenario;
@@ -166,6 +207,8 @@ export type WorkerReply = { id: RequestId } & (
   | { kind: 'option-notices'; notices: Record<string, string[]> }
   | TrainReply
   | { kind: 'event'; event: TrainEvent }
+  | SweepReply
+  | { kind: 'sweep-event'; event: SweepEvent }
   | ExportReply
   | { kind: 'saved-models'; models: SavedModelInfo[] }
   | LoadModelReply

@@ -1,0 +1,202 @@
+/**
+ * A training run in the lab worker: the backend and workers, every chosen strategy on every seed through
+ * the comparison pipeline (lanes included), results, models and predictions kept per strategy (a strategy
+ * first seen in this run replaces its older ones), paired comparisons after the run, and a cancel that
+ * keeps what finished.
+ */
+import { runComparison, TEST_SHARE, type StrategyPredictions } from '../core/comparison/run-comparison';
+import { scoredRows } from '../core/evaluation/counted-run';
+import { compareStrategies } from '../core/report/compare-strategies';
+import type { ComparisonSet } from '../core/report/compose-report';
+import { withIntervals } from '../core/report/repeated-entry';
+import type { ReportStrategy } from '../core/report/report-types';
+import { temporalSplit } from '../core/split/temporal-split';
+import { resolveChoice } from '../core/strategies/strategy-spec';
+import type { BackendName } from '../core/backend/activate-backend';
+import type { HelperLane } from './helper-lane';
+import { startRun, type Held, type LabContext } from './lab-context';
+import type { RunId } from './message-ids';
+import { forgetModels } from './model-exchange';
+import type { TrainEvent, TrainRequest } from './protocol';
+import { forgetWebGLModels, resolveBackend, workersFor } from './run-backend';
+import { guardWebGLContext, type ContextGuard } from './webgl-context-guard';
+
+export async function train(context: LabContext, id: RunId, request: TrainRequest): Promise<void> {
+  if (!startRun(context, id)) return; // answered when the cancel came
+  const { held, helpers, runs, post, activate } = context;
+  const { dataset, summary } = held;
+  if (!dataset || !summary)
+    return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });
+  const controller = new AbortController();
+  runs.set(id, controller);
+  const emit = (event: TrainEvent) => post({ id, kind: 'event', event });
+  const finished: string[] = [];
+  // Each strategy's latest entry and whether all its seeds are in (a cancel leaves some without intervals).
+  const latest = new Map<string, { entry: ReportStrategy; complete: boolean }>();
+  let guard: ContextGuard | undefined;
+  try {
+    const decision = await resolveBackend(
+      context,
+      request.backend,
+      dataset,
+      summary.fingerprint,
+      controller.signal,
+    );
+    emit({ kind: 'backend', decision });
+    const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
+    guard = runGuard;
+    let backend: BackendName = decision.backend;
+    const workers = workersFor(context, request.workers, decision.backend);
+    const lanes = held.source
+      ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, request.strategies.length) - 1)
+      : [];
+    emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
+    // First seen in this run: the strategy's older result, model and predictions go.
+    const fresh = new Set<string>();
+    const labelOf = (sid: string) => {
+      const choice = request.strategies.find((s) => s.id === sid);
+      return choice ? resolveChoice(choice).label : sid;
+    };
+    const { report } = await runComparison({
+      dataset,
+      summary,
+      strategies: request.strategies,
+      seed: request.seed,
+      repeats: request.repeats,
+      // Compared after the run, with the strategies of earlier runs (emitComparisons).
+      compare: false,
+      thresholds: request.thresholds,
+      backend: decision.backend,
+      signal: controller.signal,
+      onFrame: (frame) => {
+        held.frame = frame;
+        emit({ kind: 'frame', frame });
+      },
+      onProgress: (event) => emit({ kind: 'progress', event }),
+      deviceFault: runGuard.fault,
+      lanes,
+      onLaneLost: (lane, sid, reason) =>
+        emit({
+          kind: 'notice',
+          message: `${lane.name} could not finish ${labelOf(sid)} (${reason}); it was trained again in the lab worker.`,
+        }),
+      beforeStrategy: async () => {
+        if (!(await runGuard.recover())) return;
+        forgetWebGLModels(context);
+        backend = 'cpu';
+        emit({
+          kind: 'backend',
+          decision: {
+            ...decision,
+            backend,
+            reason: 'the WebGL context was lost, so the rest of the run uses cpu',
+          },
+        });
+      },
+      onStrategyDone: (entry, trained, lane, progress) => {
+        if (!fresh.has(entry.id)) {
+          fresh.add(entry.id);
+          forgetModels(held, entry.id);
+          held.predictions.delete(entry.id);
+          const holder = held.remote.get(entry.id);
+          held.remote.delete(entry.id);
+          if (holder && holder !== lane) holder.drop(entry.id);
+        }
+        const result = { entry, seed: request.seed, backend };
+        if (entry.status === 'failed') {
+          // A failure on any seed fails the strategy: its first seed's model is not exported as if it worked.
+          const holder = held.remote.get(entry.id);
+          held.remote.delete(entry.id);
+          holder?.drop(entry.id);
+          forgetModels(held, entry.id);
+          held.predictions.delete(entry.id);
+        } else {
+          if (trained) held.trained.set(entry.id, trained);
+          if (lane) held.remote.set(entry.id, lane as HelperLane);
+          if (held.trained.has(entry.id) || held.remote.has(entry.id)) held.results.set(entry.id, result);
+          if (progress.heldOut) {
+            const p = held.predictions.get(entry.id) ?? {
+              seeds: [],
+              heldOut: [],
+              trainedAt: entry.trainedAt,
+            };
+            p.seeds[progress.seedIndex] = progress.seed;
+            p.heldOut[progress.seedIndex] = progress.heldOut;
+            held.predictions.set(entry.id, p);
+          }
+        }
+        finished.push(entry.id);
+        latest.set(entry.id, { entry, complete: progress.complete });
+        const { seedIndex, seedsDone, repeats, complete } = progress;
+        emit({ kind: 'strategy-done', entry, progress: { seedIndex, seedsDone, repeats, complete } });
+      },
+    });
+    emitComparisons(held, emit);
+    post({ id, kind: 'trained', report });
+  } catch (error) {
+    if (controller.signal.aborted) {
+      completeIntervals(held, latest, emit);
+      emitComparisons(held, emit);
+      post({ id, kind: 'cancelled', finished: [...new Set(finished)] });
+    } else post({ id, kind: 'train-failed', message: (error as Error).message });
+  } finally {
+    runs.delete(id);
+    // A loss during the run's last strategy has no next strategy to notice it.
+    if (guard?.fault()?.aborted) context.webglLost = true;
+  }
+}
+
+/** Every held strategy's predictions in seed order (seeds still missing after a cancel are left out). */
+export function heldPredictions(
+  held: Held,
+): { id: string; seeds: number[]; heldOut: StrategyPredictions['heldOut'] }[] {
+  return [...held.predictions].map(([sid, p]) => {
+    const done = p.seeds.flatMap((seed, i) => (p.heldOut[i] ? [{ seed, heldOut: p.heldOut[i] }] : []));
+    return { id: sid, seeds: done.map((d) => d.seed), heldOut: done.map((d) => d.heldOut) };
+  });
+}
+
+/**
+ * Paired comparisons between every strategy held now — this run's and earlier runs' on the same dataset —
+ * posted after each run so the page can show them beside the latest results.
+ */
+function emitComparisons(held: Held, emit: (event: TrainEvent) => void): void {
+  const { dataset, frame } = held;
+  if (!dataset || !frame) return;
+  const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+  const strategies = heldPredictions(held).filter((p) => p.heldOut.length > 0);
+  const set: ComparisonSet = {
+    comparisons: compareStrategies(scoredRows(dataset.tasks, split.testIndices), strategies, frame.baseline, {
+      seed: frame.seed,
+    }),
+    basis: Object.fromEntries([...held.predictions].map(([sid, p]) => [sid, p.trainedAt])),
+  };
+  emit({ kind: 'comparisons', set });
+}
+
+/** After a cancel: the strategies stopped between seeds get their intervals over the seeds they have. */
+function completeIntervals(
+  held: Held,
+  latest: Map<string, { entry: ReportStrategy; complete: boolean }>,
+  emit: (event: TrainEvent) => void,
+): void {
+  const { dataset } = held;
+  if (!dataset) return;
+  const rows = scoredRows(
+    dataset.tasks,
+    temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail').testIndices,
+  );
+  const predictions = new Map(heldPredictions(held).map((p) => [p.id, p]));
+  for (const [sid, { entry, complete }] of latest) {
+    if (complete || entry.status !== 'ok') continue;
+    const done = withIntervals(entry, rows, predictions.get(sid)?.heldOut ?? []);
+    const result = held.results.get(sid);
+    if (result) held.results.set(sid, { ...result, entry: done });
+    const seeds = done.seeds.length;
+    emit({
+      kind: 'strategy-done',
+      entry: done,
+      progress: { seedIndex: seeds - 1, seedsDone: seeds, repeats: seeds, complete: true },
+    });
+  }
+}
