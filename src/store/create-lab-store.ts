@@ -13,6 +13,7 @@ import type { RunHistoryStorage } from '../platform/run-history';
 import { createOwnStrategySlice, type OwnStrategySlice } from './own-strategy-slice';
 import { createSessionSlice, type SessionOptions, type SessionSlice } from './session-slice';
 import { CATALOG, createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createSweepSlice, type SweepSlice } from './sweep-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
 
 export type LabState = DatasetSlice &
@@ -22,7 +23,8 @@ export type LabState = DatasetSlice &
   ExportSlice &
   SessionSlice &
   HistorySlice &
-  LearnerSlice;
+  LearnerSlice &
+  SweepSlice;
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
@@ -37,6 +39,7 @@ export function createLabStore(client: LabClient, session: SessionOptions = {}, 
     ...createSessionSlice(session)(...a),
     ...createHistorySlice(history)(...(a as Parameters<ReturnType<typeof createHistorySlice>>)),
     ...createLearnerSlice(client)(...(a as Parameters<ReturnType<typeof createLearnerSlice>>)),
+    ...createSweepSlice(client)(...(a as Parameters<ReturnType<typeof createSweepSlice>>)),
   }));
   watchRuns(store);
   void store.getState().loadRunHistory();

@@ -11,6 +11,7 @@ import type { LabClient } from '../worker/lab-client';
 import { fetchSample, SAMPLE_NAME } from '../platform/read-file';
 import type { TrainingSlice } from './training-slice';
 import type { LearnerSlice } from './learner-slice';
+import type { SweepSlice } from './sweep-slice';
 
 /** Results of another dataset would be misleading next to this one: a new dataset clears them. */
 type ResultsOfDataset = Pick<
@@ -27,7 +28,8 @@ type ResultsOfDataset = Pick<
   | 'comparisons'
   | 'predictionsHeld'
 > &
-  Pick<LearnerSlice, 'learner' | 'learnerPredictions' | 'learnerBaseline'>;
+  Pick<LearnerSlice, 'learner' | 'learnerPredictions' | 'learnerBaseline'> &
+  Pick<SweepSlice, 'sweepResult' | 'sweepError' | 'sweepStatus'>;
 
 export interface DatasetSlice {
   summary?: DatasetSummary;
@@ -99,6 +101,9 @@ export const createDatasetSlice =
               learner: undefined,
               learnerPredictions: undefined,
               learnerBaseline: undefined,
+              sweepResult: undefined,
+              sweepError: undefined,
+              sweepStatus: 'No sweep yet',
             });
           }
           set({
