@@ -116,3 +116,39 @@ export function checkSweepDraft(
     return { ok: false, field, reason };
   }
 }
+
+/** Values to start from when a parameter is picked (the examples; others start empty). */
+export const SUGGESTED_VALUES: Readonly<Record<string, string>> = {
+  capPerUser: '25,50,100,150,300',
+  weightExponent: '0,0.25,0.5,0.75,1',
+  finetuneRateRatio: '1,0.3,0.1,0.03',
+  userRateRatio: '1,0.3,0.1,0.03',
+  minTasks: '5,10,20,50',
+  userL2: '0.001,0.01,0.1',
+  userEmbeddingDim: '4,8,16,32',
+  epochs: '5,10,20,40',
+  learningRate: '0.0003,0.001,0.003',
+  monotoneResponse: 'off,on',
+};
+
+type Inputs = State & Pick<LabState, 'seed' | 'backend' | 'workers' | 'thresholds'>;
+let lastInputs: Inputs | undefined;
+
+/** What checking a draft reads of the state, as one object that changes only when one of them does. */
+export function sweepInputs(s: LabState): Inputs {
+  const l = lastInputs;
+  if (
+    l &&
+    l.catalog === s.catalog &&
+    l.strategies === s.strategies &&
+    l.ownStrategies === s.ownStrategies &&
+    l.seed === s.seed &&
+    l.backend === s.backend &&
+    l.workers === s.workers &&
+    l.thresholds === s.thresholds
+  )
+    return l;
+  const { catalog, strategies, ownStrategies, seed, backend, workers, thresholds } = s;
+  lastInputs = { catalog, strategies, ownStrategies, seed, backend, workers, thresholds };
+  return lastInputs;
+}

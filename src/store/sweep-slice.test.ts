@@ -145,12 +145,14 @@ describe('the sweep slice', () => {
     });
     const view = displaySweepView(store.getState());
     expect(view?.xLabel).toBe('Cap per user · Weight exponent');
-    expect(view?.metrics[0]?.points.map((p) => [p.x, p.reference])).toEqual([
-      ['25 · 0', false],
-      ['25 · 1', false],
-      ['150 · 0', true],
-      ['150 · 1', false],
+    expect(view?.metrics[0]?.points.map((p) => [p.x, p.series, p.reference])).toEqual([
+      ['25', 0, false],
+      ['25', 1, false],
+      ['150', 0, true],
+      ['150', 1, false],
     ]);
+    expect(view?.seriesLabels).toEqual(['Weight exponent 0', 'Weight exponent 1']);
+    expect(view?.passRates.map((p) => p.x)).toEqual(['25 · 0', '25 · 1', '150 · 0', '150 · 1']);
     expect(view?.heatMap).toMatchObject({ rows: ['25', '150'], columns: ['0', '1'], referenceAt: [1, 0] });
     expect(view?.heatMap?.cells[0]?.[1]).toBe(
       document.points[1]?.status === 'ok' ? document.points[1].metrics.userLogLoss.mean : 'failed',

@@ -35,8 +35,10 @@ export const SWEEP_CHECKS = [
 
 export interface SweepChartPoint {
   id: string;
-  /** The swept value(s) as the axis shows them: "25", or "25 · 0.5" with two parameters. */
+  /** The first parameter's value as the axis shows it ("25"). */
   x: string;
+  /** With two parameters: which of the second parameter's values (a series of its own). */
+  series?: number;
   mean: number | null;
   lo: number | null;
   hi: number | null;
@@ -76,6 +78,10 @@ export interface SweepView {
   document: SweepDocument;
   /** "Cap per user" or "Learning rate · Cap per user". */
   xLabel: string;
+  /** The first parameter's label: the charts' axis. */
+  axisLabel: string;
+  /** With two parameters, the second's values as series names ("Weight exponent 0.5"). */
+  seriesLabels?: string[];
   metrics: SweepMetricChart[];
   passRates: SweepPassRow[];
   heatMap?: SweepHeatMap;
@@ -98,13 +104,18 @@ const valueText = (v: unknown) => String(v);
 export function sweepView(document: SweepDocument): SweepView {
   const xOf = (values: Record<string, unknown>) =>
     document.axes.map((a) => valueText(values[a.name])).join(' · ');
+  const [first, second] = document.axes;
+  const axisOf = (values: Record<string, unknown>) => ({
+    x: valueText(first ? values[first.name] : ''),
+    series: second ? second.values.findIndex((v) => v === values[second.name]) : undefined,
+  });
   const metrics = SWEEP_CHARTED.map(({ metric, label }) => ({
     metric,
     label,
     higherIsBetter: SWEEP_HIGHER_IS_BETTER[metric],
     seedOnly: SEED_ONLY_METRICS.includes(metric),
     points: document.points.map((p): SweepChartPoint => {
-      const base = { id: p.id, x: xOf(p.values), reference: p.id === document.reference };
+      const base = { id: p.id, ...axisOf(p.values), reference: p.id === document.reference };
       if (p.status === 'failed') return { ...base, mean: null, lo: null, hi: null, failed: p.error };
       const m = p.metrics[metric];
       return { ...base, mean: m.mean, lo: m.lo, hi: m.hi };
@@ -139,7 +150,15 @@ export function sweepView(document: SweepDocument): SweepView {
       referenceAt: [Math.floor(ref / columnAxis.values.length), ref % columnAxis.values.length],
     };
   }
-  return { document, xLabel: document.axes.map((a) => a.label).join(' · '), metrics, passRates, heatMap };
+  return {
+    document,
+    xLabel: document.axes.map((a) => a.label).join(' · '),
+    axisLabel: first?.label ?? '',
+    seriesLabels: second?.values.map((v) => `${second.label} ${valueText(v)}`),
+    metrics,
+    passRates,
+    heatMap,
+  };
 }
 
 let lastView: { doc?: SweepDocument; view?: SweepView } = {};

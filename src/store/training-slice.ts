@@ -66,7 +66,8 @@ export interface TrainingSlice {
 
 const PROGRESS_FLUSH_MS = 250;
 
-type Deps = SettingsSlice & OwnStrategySlice & TrainingSlice & { summary?: unknown };
+/** `sweepRunId`: a sweep in progress; training waits for it to end (the worker handles one run at a time). */
+type Deps = SettingsSlice & OwnStrategySlice & TrainingSlice & { summary?: unknown; sweepRunId?: unknown };
 
 function applyProgress(previous: StrategyProgress | undefined, e: RunProgressEvent): StrategyProgress {
   const base = previous ?? {
@@ -209,8 +210,8 @@ export const createTrainingSlice =
       preview: {},
       optionNotices: {},
       async trainStrategies(ids, scope = 'all') {
-        const { seed, repeats, backend, workers, thresholds, runId } = get();
-        if (runId !== undefined || ids.length === 0) return;
+        const { seed, repeats, backend, workers, thresholds, runId, sweepRunId } = get();
+        if (runId !== undefined || sweepRunId !== undefined || ids.length === 0) return;
         const request = { seed, repeats, backend, workers, thresholds, strategies: ids.map(requestOf) };
         const run = client.train(request, onEvent);
         set({

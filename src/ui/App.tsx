@@ -1,5 +1,5 @@
 /**
- * The lab page: import, the dataset summary, training, then the comparison ("Lab"); what each trained
+ * The lab page: import, the dataset summary, training, the comparison, export and sweeps ("Lab"); what each trained
  * strategy predicts for a learner you edit ("Try a learner"); every run of this browser ("Run history");
  * and the results in plain language ("Stakeholder summary"), switched by tabs. Restores the last session on open, or loads
  * the bundled sample, so the lab never starts empty. The Lab view stays mounted while hidden, so nothing in it is lost.
@@ -11,6 +11,7 @@ import { SummaryPanel } from './panels/summary/SummaryPanel';
 import { TrainPanel } from './panels/train/TrainPanel';
 import { ComparePanel } from './panels/compare/ComparePanel';
 import { ExportPanel } from './panels/export/ExportPanel';
+import { SweepPanel } from './panels/sweep/SweepPanel';
 import { StakeholderView } from './panels/stakeholder/StakeholderView';
 import { TryLearnerView } from './panels/learner/TryLearnerView';
 import { RunHistoryView } from './panels/history/RunHistoryView';
@@ -49,6 +50,7 @@ export function App() {
           <TrainPanel />
           <ComparePanel />
           <ExportPanel />
+          <SweepPanel />
         </div>
         <div
           role="tabpanel"

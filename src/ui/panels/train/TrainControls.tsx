@@ -30,6 +30,7 @@ export function TrainControls() {
   const repeats = useLab((s) => s.repeats);
   const setRepeats = useLab((s) => s.setRepeats);
   const running = useLab((s) => s.runId !== undefined);
+  const sweeping = useLab((s) => s.sweepRunId !== undefined);
   const hasData = useLab((s) => s.summary !== undefined);
   const enabled = useLab((s) =>
     strategyList(s)
@@ -108,7 +109,8 @@ export function TrainControls() {
         </label>
         <button
           type="button"
-          disabled={running || !hasData || enabled === '' || refusedOptions > 0}
+          disabled={running || sweeping || !hasData || enabled === '' || refusedOptions > 0}
+          title={sweeping ? 'A sweep is running (step 6): train when it ends or cancel it' : undefined}
           onClick={() => void trainStrategies(enabled.split(','))}
         >
           Train all strategies
