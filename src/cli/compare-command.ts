@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { optionNotices } from '../core/comparison/option-notices';
-import { runComparison, TEST_SHARE } from '../core/comparison/run-comparison';
+import { runComparison } from '../core/comparison/run-comparison';
+import { TEST_SHARE } from '../core/comparison/evaluation-setup';
 import { temporalSplit } from '../core/split/temporal-split';
 import { predictionsCsv } from '../core/report/predictions-csv';
 import { CATALOGUE, presetOf } from '../core/strategies/catalogue';

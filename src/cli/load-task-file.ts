@@ -8,7 +8,7 @@ import { importTasksFromBytes, importTasksFromText } from '../core/data/import-t
 import { summarizeDataset, type DatasetSummary } from '../core/data/summarize-dataset';
 import { activateBackend } from '../core/backend/activate-backend';
 import type { ProgressEvent } from '../core/strategies/types';
-import type { RunProgressEvent } from '../core/comparison/run-comparison';
+import type { RunProgressEvent } from '../core/comparison/comparison-request';
 import { readFailure, type CliIo } from './cli-io';
 
 export interface LoadedTaskFile {
