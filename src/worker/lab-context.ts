@@ -5,7 +5,7 @@
  */
 import { activateBackend, type Activation, type BackendName } from '../core/backend/activate-backend';
 import type { BackendDecision } from '../core/comparison/choose-backend';
-import type { StrategyPredictions } from '../core/comparison/run-comparison';
+import type { StrategyPredictions } from '../core/comparison/comparison-request';
 import type { ReportFrame } from '../core/report/compose-report';
 import type { HelperLane } from './helper-lane';
 import { createHelperPool } from './helper-pool';

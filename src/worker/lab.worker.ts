@@ -10,7 +10,7 @@ import { importSizeRefusal } from '../core/data/import-limits';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import { optionNotices } from '../core/comparison/option-notices';
-import { TEST_SHARE } from '../core/comparison/run-comparison';
+import { TEST_SHARE } from '../core/comparison/evaluation-setup';
 import { temporalSplit } from '../core/split/temporal-split';
 import { resolveChoice, specInfluence } from '../core/strategies/strategy-spec';
 import { recentAnswers } from '../core/features/learner-scenario';

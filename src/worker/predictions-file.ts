@@ -2,7 +2,7 @@
  * "Download predictions (CSV)" in the lab worker: the held-out predictions of every strategy held now,
  * one row per task and seed, with user ids masked when asked.
  */
-import { TEST_SHARE } from '../core/comparison/run-comparison';
+import { TEST_SHARE } from '../core/comparison/evaluation-setup';
 import { userLabels } from '../core/report/mask-ids';
 import { predictionsCsv } from '../core/report/predictions-csv';
 import { temporalSplit } from '../core/split/temporal-split';

@@ -4,7 +4,9 @@
  * first seen in this run replaces its older ones), paired comparisons after the run, and a cancel that
  * keeps what finished.
  */
-import { runComparison, TEST_SHARE, type StrategyPredictions } from '../core/comparison/run-comparison';
+import { runComparison } from '../core/comparison/run-comparison';
+import { TEST_SHARE } from '../core/comparison/evaluation-setup';
+import type { StrategyPredictions } from '../core/comparison/comparison-request';
 import { scoredRows } from '../core/evaluation/counted-run';
 import { compareStrategies } from '../core/report/compare-strategies';
 import type { ComparisonSet } from '../core/report/compose-report';

@@ -11,7 +11,8 @@ import type { StrategyChoice } from '../strategies/strategy-spec';
 import type { TrainedStrategy } from '../strategies/types';
 import { laneRunner } from './lane-runner';
 import type { Report } from '../report/report-types';
-import { runComparison, type ComparisonRequest } from './run-comparison';
+import { runComparison } from './run-comparison';
+import type { ComparisonRequest } from './comparison-request';
 import { LaneLostError, type StrategyLane } from './strategy-lanes';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
