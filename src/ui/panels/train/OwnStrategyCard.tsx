@@ -10,6 +10,8 @@ import { StrategyToggle } from './StrategyToggle';
 
 export function OwnStrategyCard({ own, onEdit }: { own: OwnStrategy; onEdit(): void }) {
   const running = useLab((s) => s.runId !== undefined);
+  // The worker trains one run at a time: a sweep (step 6) first.
+  const sweeping = useLab((s) => s.sweepRunId !== undefined);
   const hasData = useLab((s) => s.summary !== undefined);
   const setEnabled = useLab((s) => s.setOwnEnabled);
   const remove = useLab((s) => s.removeOwnStrategy);
@@ -42,7 +44,7 @@ export function OwnStrategyCard({ own, onEdit }: { own: OwnStrategy; onEdit(): v
               key={a.name}
               type="button"
               className="button--small button--secondary"
-              disabled={running || (a.needsData === true && !hasData)}
+              disabled={running || (a.needsData === true && (!hasData || sweeping))}
               aria-label={a.does}
               onClick={a.act}
             >

@@ -14,6 +14,8 @@ import { StrategyToggle } from './StrategyToggle';
 export function StrategyCard({ meta }: { meta: StrategyMeta }) {
   const settings = useLab((s) => s.strategies[meta.id]);
   const running = useLab((s) => s.runId !== undefined);
+  // The worker trains one run at a time: a sweep (step 6) first.
+  const sweeping = useLab((s) => s.sweepRunId !== undefined);
   const hasData = useLab((s) => s.summary !== undefined);
   const setEnabled = useLab((s) => s.setStrategyEnabled);
   const setOption = useLab((s) => s.setStrategyOption);
@@ -41,7 +43,7 @@ export function StrategyCard({ meta }: { meta: StrategyMeta }) {
         <button
           type="button"
           className="button--small button--secondary"
-          disabled={running || !hasData || invalid}
+          disabled={running || sweeping || !hasData || invalid}
           onClick={() => void train([meta.id], 'single')}
         >
           Train only this
