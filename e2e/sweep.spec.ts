@@ -1,11 +1,12 @@
 // Journey: sweep one setting of a strategy in the lab on the sample — progress, a chart per metric, the
 // headline, the points table; "Use this value" makes an own strategy in step 3; the downloaded sweep has
 // the same numbers as the command line's `retrain-lab sweep` with the same seeds and settings, and with
-// Mask user IDs on names no user. Then a cancelled sweep keeps the previous sweep's results.
+// Mask user IDs on names no user. Then a two-parameter grid's heat map, and a cancelled sweep that keeps it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/lab-page';
 import { SweepPage } from './pages/sweep-page';
@@ -59,7 +60,7 @@ test('a sweep of cap per user: progress, charts, headline, table, Use this value
   page,
 }) => {
   test.setTimeout(240_000);
-  const { sweep } = await openQuickSweep(page);
+  const { lab, sweep } = await openQuickSweep(page);
   await page.getByLabel('Mask user IDs').check();
   await sweep.choose('3. Balanced sampling', 'Cap per user', '25,100,300', 2);
   await expect(sweep.panel.getByText('3 points × 2 seeds = 6 runs, seeds from 42')).toBeVisible();
@@ -86,6 +87,17 @@ test('a sweep of cap per user: progress, charts, headline, table, Use this value
   await expect(
     sweep.pointsTable.getByRole('rowheader', { name: /Cap per user 25 \(reference\)/ }),
   ).toBeVisible();
+
+  // The results read at a phone's width and a desktop's: nothing scrolls the page sideways, axe finds
+  // nothing serious in the panel.
+  for (const width of [360, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await lab.horizontalOverflow()).toBe(0);
+    const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="sweep-heading"]').analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+  }
 
   // The downloaded sweep: masked name, no user id anywhere, and the command line's numbers.
   const file = await sweep.download();
@@ -131,17 +143,29 @@ test('a sweep of cap per user: progress, charts, headline, table, Use this value
   await expect(card).toContainText(/cap 100|Cap per user 100|100 per user/i);
 });
 
-test('cancel mid-sweep: the status says cancelled and the previous sweep stays', async ({ page }) => {
+test('a two-parameter grid shows a heat map; cancel mid-sweep: the status says cancelled and that grid stays', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const { sweep } = await openQuickSweep(page);
-  await sweep.choose('3. Balanced sampling', 'Cap per user', '25,100,300', 1);
+  // First a grid: two parameters give a heat map of mean per-user log loss, with its numbers in the cells.
+  await sweep.choose('3. Balanced sampling', 'Cap per user', '25,100', 1);
+  await sweep.panel.getByLabel('Second parameter (optional)').selectOption({ label: 'Weight exponent' });
+  await sweep.panel.getByLabel('Second values').fill('0,1');
   await sweep.run();
   await sweep.waitDone();
+  const heatMap = sweep.panel.getByRole('table', {
+    name: 'Mean per-user log loss: rows Cap per user, columns Weight exponent',
+  });
+  await expect(heatMap.getByRole('row')).toHaveCount(3);
+  await expect(heatMap.getByRole('cell')).toHaveText([/^0\.\d{3}/, /^0\.\d{3}/, /^0\.\d{3}/, /^0\.\d{3}/]);
+  await expect(sweep.pointsTable.getByRole('row')).toHaveCount(5);
   const headline = await sweep.headline.textContent();
 
   // Long enough to be caught mid-way.
   await sweep.setStrategyOption('3. Balanced sampling', 'Epochs', '400');
   await sweep.choose('3. Balanced sampling', 'Cap per user', '25,50', 3);
+  await sweep.panel.getByLabel('Second parameter (optional)').selectOption({ label: 'None' });
   await sweep.run();
   await expect(sweep.status).toHaveText(/^Sweeping: point \d of 2, seed \d of 3/);
   await expect(page.getByRole('button', { name: 'Train all strategies' })).toBeDisabled();
@@ -150,6 +174,7 @@ test('cancel mid-sweep: the status says cancelled and the previous sweep stays',
     timeout: 5_000,
   });
   await expect(sweep.headline).toHaveText(headline ?? '');
-  await expect(sweep.pointsTable.getByRole('row')).toHaveCount(4);
+  await expect(sweep.pointsTable.getByRole('row')).toHaveCount(5);
+  await expect(heatMap).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train all strategies' })).toBeEnabled();
 });
