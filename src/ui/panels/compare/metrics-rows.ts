@@ -9,11 +9,11 @@ import type {
   Metric,
   Report,
   ReportComparison,
-  ReportScores,
   ReportSpread,
   ReportStrategyOk,
   ReportSummary,
 } from '../../../core/report/report-types';
+import type { ReportScores } from '../../../core/report/report-scores';
 
 export type Direction = 'lower' | 'higher' | 'none';
 
