@@ -5,6 +5,7 @@ import { LossCurves } from './LossCurves';
 import { PredictionHistograms } from './PredictionHistograms';
 import { ReliabilityChart } from './ReliabilityChart';
 import { ResponseProbeChart } from './ResponseProbeChart';
+import { TimeScatterChart } from './TimeScatterChart';
 import { UserDotPlot } from './UserDotPlot';
 import { seriesColor } from './strategy-colors';
 import {
@@ -16,6 +17,7 @@ import {
   galleryManyUsersSpread,
   galleryProbePanels,
   galleryReliability,
+  galleryTimeScatter,
   gallerySpreadDots,
   galleryUserSpread,
   galleryVerdicts,
@@ -86,6 +88,9 @@ export function ChartsGallery() {
         </section>
         <section className="panel">
           <ReliabilityChart series={galleryReliability} />
+        </section>
+        <section className="panel">
+          <TimeScatterChart series={galleryTimeScatter} />
         </section>
         <section className="panel">
           <UserDotPlot
