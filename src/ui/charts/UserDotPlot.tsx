@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UserDotSeries } from './chart-types';
 import { AXIS, AXIS_TITLE, GRID_STROKE, INK, MUTED, niceScale, WARN, wrapLabel } from './chart-theme';
+import { perUserRows } from '../../core/report/per-user-rows';
 import { ChartFigure } from './ChartFigure';
 import { ChartPlot } from './ChartPanel';
 import { Mark, MarkSwatch, markerShape } from './markers';
@@ -219,21 +220,20 @@ export function UserDotPlot({
               </tr>
             </thead>
             <tbody>
-              {users.map((u) => (
-                <tr key={u}>
-                  <th scope="row" className="cell-name">
-                    {u}
-                  </th>
-                  {series.map((s) => {
-                    const v = s.values.find((x) => x.userId === u)?.value;
-                    return (
-                      <td key={s.id} className="num">
-                        {v === null || v === undefined ? '–' : format(v)}
+              {perUserRows(users, series, (s, u) => s.values.find((x) => x.userId === u)?.value, format).map(
+                (row) => (
+                  <tr key={row.userId}>
+                    <th scope="row" className="cell-name">
+                      {row.userId}
+                    </th>
+                    {row.cells.map((c) => (
+                      <td key={c.id} className="num">
+                        {c.text}
                       </td>
-                    );
-                  })}
-                </tr>
-              ))}
+                    ))}
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </div>

@@ -3,6 +3,7 @@
  * users with fewer than 5 held-out tasks are marked — the per-user figure pools them into one group.
  */
 import { countText, fixed, seedsText } from '../../../core/report/format-figures';
+import { perUserRows } from '../../../core/report/per-user-rows';
 import type { Report, ReportStrategyOk } from '../../../core/report/report-types';
 import { TableScroll } from '../../common/TableScroll';
 
@@ -13,6 +14,12 @@ export function PerUserLossTable({ report }: { report: Report }) {
   const users = report.split.perUser.filter((u) => u.testRows > 0);
   if (trained.length === 0 || users.length === 0) return null;
   const pooled = users.filter((u) => u.testRows < MIN_OWN).length;
+  const rows = perUserRows(
+    users.map((u) => u.userId),
+    trained,
+    (s, userId) => s.testPerUser.find((p) => p.userId === userId)?.logLoss,
+    fixed,
+  );
   return (
     <details className="per-user-loss">
       <summary>Log loss by user ({users.length} users with held-out tasks)</summary>
@@ -37,7 +44,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {users.map((u, i) => (
               <tr key={u.userId}>
                 <th scope="row">
                   {u.userId}
@@ -49,9 +56,9 @@ export function PerUserLossTable({ report }: { report: Report }) {
                   )}
                 </th>
                 <td className="num">{countText(u.testRows)}</td>
-                {trained.map((s) => (
-                  <td key={s.id} className="num">
-                    {fixed(s.testPerUser.find((p) => p.userId === u.userId)?.logLoss ?? null)}
+                {rows[i]?.cells.map((c) => (
+                  <td key={c.id} className="num">
+                    {c.text}
                   </td>
                 ))}
               </tr>
