@@ -8,6 +8,7 @@ import type { UserDotSeries } from './chart-types';
 import { AXIS, AXIS_TITLE, GRID_STROKE, INK, MUTED, niceScale, WARN, wrapLabel } from './chart-theme';
 import { perUserRows } from '../../core/report/per-user-rows';
 import { ChartFigure } from './ChartFigure';
+import { StrategyHeads, ValueCells } from './PerUserCells';
 import { ChartPlot } from './ChartPanel';
 import { Mark, MarkSwatch, markerShape } from './markers';
 import { seriesColor } from './strategy-colors';
@@ -212,11 +213,7 @@ export function UserDotPlot({
             <thead>
               <tr>
                 <th scope="col">User</th>
-                {series.map((s) => (
-                  <th scope="col" key={s.id} className="num">
-                    {s.label}
-                  </th>
-                ))}
+                <StrategyHeads strategies={series} />
               </tr>
             </thead>
             <tbody>
@@ -226,11 +223,7 @@ export function UserDotPlot({
                     <th scope="row" className="cell-name">
                       {row.userId}
                     </th>
-                    {row.cells.map((c) => (
-                      <td key={c.id} className="num">
-                        {c.text}
-                      </td>
-                    ))}
+                    <ValueCells row={row} />
                   </tr>
                 ),
               )}

@@ -5,6 +5,7 @@
 import { countText, fixed, seedsText } from '../../../core/report/format-figures';
 import { perUserRows } from '../../../core/report/per-user-rows';
 import type { Report, ReportStrategyOk } from '../../../core/report/report-types';
+import { StrategyHeads, ValueCells } from '../../charts/PerUserCells';
 import { TableScroll } from '../../common/TableScroll';
 
 const MIN_OWN = 5;
@@ -36,11 +37,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
               <th scope="col" className="num">
                 n
               </th>
-              {trained.map((s) => (
-                <th scope="col" key={s.id} className="num">
-                  {s.label}
-                </th>
-              ))}
+              <StrategyHeads strategies={trained} />
             </tr>
           </thead>
           <tbody>
@@ -56,11 +53,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
                   )}
                 </th>
                 <td className="num">{countText(u.testRows)}</td>
-                {rows[i]?.cells.map((c) => (
-                  <td key={c.id} className="num">
-                    {c.text}
-                  </td>
-                ))}
+                <ValueCells row={rows[i]} />
               </tr>
             ))}
           </tbody>
