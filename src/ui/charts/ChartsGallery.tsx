@@ -92,6 +92,8 @@ export function ChartsGallery() {
         <section className="panel">
           <TimeScatterChart series={galleryTimeScatter} />
         </section>
+        {/* The spread plot again, on purpose, with ten users: past the top few it draws, the rest are in
+            its table and behind "Show all" (the duplicates report pairs it with the first). */}
         <section className="panel">
           <UserDotPlot
             label="Spread, ten users"
