@@ -1,7 +1,8 @@
 /**
  * `npm run bench:node [-- --quick]`: the CLI path's half of `npm run bench` — runComparison in Node on
  * wasm and cpu, on the same data sizes and presets, with import rows/s, tf.memory() after each run and the
- * load average. Writes bench/results-node.json.
+ * load average; and a sweep of 5 values × 5 seeds of one strategy on the sample (runSweep, one thread).
+ * Writes bench/results-node.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { importTasksFromText } from '../src/core/data/import-tasks';
 import { summarizeDataset, type DatasetSummary } from '../src/core/data/summarize-dataset';
 import type { Dataset } from '../src/core/data/task';
 import { runComparison } from '../src/core/comparison/run-comparison';
+import { planSweep, presetBase } from '../src/core/sweep/plan-sweep';
+import { runSweep } from '../src/core/sweep/run-sweep';
 import { CATALOGUE } from '../src/core/strategies/catalogue';
 import { quickOptions } from '../src/store/settings-slice';
 import { arithmeticDone, denseGmacs } from '../src/core/training/simd/arithmetic';
@@ -121,9 +124,31 @@ async function measure(scenario: Omit<Scenario, 'backend'>, backend: (typeof BAC
   };
 }
 
+/** The issue's sweep budget case: cap 25…300 of balanced sampling, 5 seeds each, Lab default, one thread. */
+async function measureSweep(): Promise<Record<string, number | string>> {
+  const { dataset, summary } = await load('sample');
+  const plan = planSweep(presetBase('balanced-sampling'), [
+    { name: 'capPerUser', values: [25, 50, 100, 150, 300] },
+  ]);
+  const l = load1();
+  const started = performance.now();
+  const doc = await runSweep({ plan, dataset, summary, seed: 42, repeats: 5, backend: tf.getBackend() });
+  const wallMs = performance.now() - started;
+  const trainMs = doc.points.reduce((sum, p) => sum + (p.status === 'ok' ? p.trainMs : 0), 0);
+  return {
+    data: 'sample',
+    what: 'sweep capPerUser × 5 values × 5 seeds (balanced sampling)',
+    backend: tf.getBackend(),
+    wall_s: Number((wallMs / 1000).toFixed(1)),
+    train_s: Number((trainMs / 1000).toFixed(1)),
+    load1: l,
+  };
+}
+
 async function main(): Promise<void> {
   if (!quick) ensureGeneratedFiles();
   const results = [];
+  const sweeps: Record<string, number | string>[] = [];
   for (const backend of BACKENDS) {
     const activation = await activateBackend(backend);
     if (!activation.ok) throw new Error(activation.reason);
@@ -133,6 +158,10 @@ async function main(): Promise<void> {
       const result = await measure(scenario, backend);
       console.error(`  → ${result.status} ${'wall_s' in result ? result.wall_s : result.note}`);
       results.push(result);
+    }
+    if (backend === 'wasm') {
+      console.error(`sweep 5 × 5 on the sample, wasm (load ${load1()})`);
+      sweeps.push(await measureSweep());
     }
   }
   console.log(
@@ -159,8 +188,10 @@ async function main(): Promise<void> {
       };
     }),
   );
+  console.table(sweeps);
   console.table(imports);
   writeResults('results-node', {
+    sweeps,
     denseGmacs: dense,
     generatedAt: new Date().toISOString(),
     quick,

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { activateBackend } from '../../src/core/backend/activate-backend';
 import { importTasksFromText } from '../../src/core/data/import-tasks';
 import { summarizeDataset } from '../../src/core/data/summarize-dataset';
-import { evaluationSetup } from '../../src/core/comparison/run-comparison';
+import { evaluationSetup } from '../../src/core/comparison/evaluation-setup';
 import { scoreBaseline, scoreHeldOut, scoreRecorded } from '../../src/core/evaluation/held-out-scores';
 import { runResponseProbes, PROBE_STEPS } from '../../src/core/evaluation/response-probe';
 import { runGeneralisationSweep } from '../../src/core/evaluation/generalisation-sweep';

@@ -8,7 +8,7 @@ import type { DatasetSummary } from '../core/data/summarize-dataset';
 import { packBundle } from '../core/export/pack-bundle';
 import { takeSelfCheck } from '../core/export/self-check';
 import type { Report } from '../core/report/report-types';
-import { TEST_SHARE } from '../core/comparison/run-comparison';
+import { TEST_SHARE } from '../core/comparison/evaluation-setup';
 import { temporalSplit } from '../core/split/temporal-split';
 import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
 import type { CliIo } from './cli-io';

@@ -12,7 +12,8 @@ import { INSPECT_SPEC, inspectCommand } from './inspect-command';
 /** The commands' tables; compare's is loaded with the command (it pulls in tfjs and the registry). */
 async function specs(): Promise<CommandSpec[]> {
   const { COMPARE_SPEC } = await import('./compare-command');
-  return [INSPECT_SPEC, COMPARE_SPEC];
+  const { SWEEP_SPEC } = await import('./sweep-command');
+  return [INSPECT_SPEC, COMPARE_SPEC, SWEEP_SPEC];
 }
 
 async function usage(): Promise<string> {
@@ -20,6 +21,12 @@ async function usage(): Promise<string> {
   for (const spec of await specs()) lines.push(`  ${usageLine(spec)}`, `      ${spec.summary}`);
   lines.push('', 'retrain-lab <command> --help lists every option of a command (and the strategy ids).');
   return `${lines.join('\n')}\n`;
+}
+
+/** Writes a file, making its folder first. */
+async function writeTo(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, data);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -31,10 +38,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'compare': {
         // Loaded on demand: tfjs takes a moment to import and `inspect` does not need it.
         const { compareCommand } = await import('./compare-command');
-        return await compareCommand(rest, io, readInputFile, async (path, data) => {
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, data);
-        });
+        return await compareCommand(rest, io, readInputFile, writeTo);
+      }
+      case 'sweep': {
+        const { sweepCommand } = await import('./sweep-command');
+        return await sweepCommand(rest, io, readInputFile, writeTo);
       }
       case undefined:
       case '-h':
@@ -42,7 +50,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout(await usage());
         return command === undefined ? 2 : 0;
       default:
-        io.stderr(`retrain-lab: unknown command "${command}" (inspect or compare; retrain-lab --help)\n`);
+        io.stderr(
+          `retrain-lab: unknown command "${command}" (inspect, compare or sweep; retrain-lab --help)\n`,
+        );
         return 2;
     }
   } catch (error) {

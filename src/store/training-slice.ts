@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { frameOf, type ComparisonSet, type ReportFrame } from '../core/report/compose-report';
 import type { ReportStrategy } from '../core/report/report-types';
-import type { RunProgressEvent } from '../core/comparison/run-comparison';
+import type { RunProgressEvent } from '../core/comparison/comparison-request';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';

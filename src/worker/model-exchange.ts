@@ -16,7 +16,7 @@ import { scoredRows } from '../core/evaluation/counted-run';
 import { userLabels } from '../core/report/mask-ids';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { SeedEntry } from '../core/report/seed-result';
-import { evaluationSetup, TEST_SHARE } from '../core/comparison/run-comparison';
+import { evaluationSetup, TEST_SHARE } from '../core/comparison/evaluation-setup';
 import { temporalSplit } from '../core/split/temporal-split';
 import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
 import { readSavedModel, saveModel } from '../platform/saved-models';

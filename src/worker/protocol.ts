@@ -8,7 +8,7 @@ import type { VerdictThresholds } from '../core/evaluation/verdicts';
 import type { BackendName } from '../core/backend/activate-backend';
 import type { BackendDecision } from '../core/comparison/choose-backend';
 import type { ComparisonSet, ReportFrame } from '../core/report/compose-report';
-import type { RunProgressEvent } from '../core/comparison/run-comparison';
+import type { RunProgressEvent } from '../core/comparison/comparison-request';
 import type { Report, ReportStrategy } from '../core/report/report-types';
 import type { SeedEntry } from '../core/report/seed-result';
 import type { OwnRecipe } from '../core/strategies/recipe';

@@ -9,7 +9,7 @@ import { resolveChoice } from '../strategies/strategy-spec';
 import type { ProgressEvent, TrainedStrategy } from '../strategies/types';
 import { scoredRows, type ScoredRows } from '../evaluation/counted-run';
 import { seedEntry } from '../report/build-report';
-import { evaluationSetup } from './run-comparison';
+import { evaluationSetup } from './evaluation-setup';
 import type { LaneJob, LaneOutput } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
 

@@ -10,7 +10,8 @@ import { CATALOGUE, presetRecipe } from '../strategies/catalogue';
 import type { StrategyChoice } from '../strategies/strategy-spec';
 import type { TrainedStrategy } from '../strategies/types';
 import { laneRunner } from './lane-runner';
-import { runComparison, type ComparisonRequest } from './run-comparison';
+import { runComparison } from './run-comparison';
+import type { ComparisonRequest } from './comparison-request';
 import { LaneLostError, type StrategyLane } from './strategy-lanes';
 import { withoutClock } from '../report/without-clock.test-helper';
 

@@ -13,7 +13,8 @@ import { importTasksFromText } from '../data/import-tasks';
 import { summarizeDataset } from '../data/summarize-dataset';
 import { CATALOGUE } from '../strategies/catalogue';
 import type { StrategyId, TrainedStrategy } from '../strategies/types';
-import { runComparison, type ComparisonRequest } from './run-comparison';
+import { runComparison } from './run-comparison';
+import type { ComparisonRequest } from './comparison-request';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 const RUNS = 5;

@@ -3,7 +3,8 @@
  * comparison pipeline (runComparison — the same in the CLI and the lab's worker, lanes or not), keeping no
  * model, then summarised into the sweep document. Pure core; no DOM, no Node-only modules.
  */
-import { runComparison, type ComparisonRequest, type SeedProgress } from '../comparison/run-comparison';
+import { runComparison } from '../comparison/run-comparison';
+import type { ComparisonRequest, SeedProgress } from '../comparison/comparison-request';
 import type { ReportStrategy } from '../report/report-types';
 import type { OwnRecipe } from '../strategies/recipe';
 import type { SweepPlan } from './plan-sweep';

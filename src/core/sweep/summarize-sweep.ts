@@ -7,7 +7,7 @@
 import { scoredRows } from '../evaluation/counted-run';
 import { repeatedBootstrap } from '../evaluation/repeated-bootstrap';
 import { seedInterval } from '../evaluation/seed-interval';
-import type { ComparisonResult } from '../comparison/run-comparison';
+import type { ComparisonResult } from '../comparison/comparison-request';
 import type { Task } from '../data/task';
 import { verdictOf } from '../report/compare-strategies';
 import { metric } from '../report/report-metric';
