@@ -18,6 +18,10 @@ export interface ReportProbe {
   gapMs: number;
 }
 
+/**
+ * evaluation/response-check.ts's ResponseViolation in its JSON form: the same fields, but a value that
+ * was not finite is null here (NaN there), so the two are kept apart on purpose.
+ */
 export interface ReportViolation {
   userId: string;
   topic: string;

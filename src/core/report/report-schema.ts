@@ -11,6 +11,8 @@ import { count, metric, probability, scores, share } from './report-score-schema
 import { strategyEntry } from './report-strategy-schema';
 import { REPORT_SCHEMA_VERSION, type Report } from './report-types';
 
+// Judged like a strategy entry (report-strategy-schema.ts), so its check fields repeat that schema's, in
+// the same order: a parsed report keeps the schema's key order, and a restored session must read as before.
 const truth = z.object({
   id: z.literal('simulator-truth'),
   label: z.string(),
