@@ -166,16 +166,24 @@ function bestOf(
       return d === null || d.verdict === 'no detectable difference';
     })
     .map((p) => p.id);
-  const mean = trim(best.metrics.userLogLoss.mean as number);
-  const others = ok.length - 1;
   const tied = ok.filter((p) => notToldApart.includes(p.id)).map((p) => p.label);
-  let headline: string;
-  if (others === 0) headline = `${best.label}: per-user log loss ${mean}.`;
-  else if (tied.length === 0)
-    headline = `${best.label} has the lowest per-user log loss (${mean}); every other value is worse beyond its 95 % interval.`;
-  else if (tied.length === others)
-    headline = `No clear winner at this data size: ${best.label} has the lowest per-user log loss on average (${mean}), but no other value is worse beyond its 95 % interval.`;
-  else
-    headline = `No clear winner at this data size: ${best.label} has the lowest per-user log loss on average (${mean}); ${tied.join(', ')} cannot be told apart from it, the other ${others - tied.length} are worse.`;
+  const headline = sweepHeadline(best.label, best.metrics.userLogLoss.mean as number, tied, ok.length - 1);
   return { metric: 'userLogLoss', point: best.id, notToldApart, headline };
+}
+
+/**
+ * The sweep's sentence: the best value, and whether the data can tell it from the others (`tied`: the
+ * labels of those it cannot; `others`: how many other values trained).
+ */
+export function sweepHeadline(best: string, mean: number, tied: readonly string[], others: number): string {
+  const m = trim(mean);
+  if (others === 0) return `${best}: per-user log loss ${m}.`;
+  if (tied.length === 0)
+    return `${best} has the lowest per-user log loss (${m}); every other value is worse beyond its 95 % interval.`;
+  const lead = `No clear winner at this data size: ${best} has the lowest per-user log loss on average (${m})`;
+  if (tied.length === others) return `${lead}, but no other value is worse beyond its 95 % interval.`;
+  const worse = others - tied.length;
+  // Name the values that tie when they are few; count them when a grid makes the list unreadable.
+  const tiedText = tied.length <= 3 ? tied.join(', ') : `${tied.length} of the other ${others} values`;
+  return `${lead}; ${tiedText} cannot be told apart from it, ${worse === 1 ? '1 other is' : `the other ${worse} are`} worse.`;
 }
