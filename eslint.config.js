@@ -40,6 +40,7 @@ const UI_VALUE_IMPORTS = [
   'data/task',
   'strategies/catalogue',
   'report/format-figures',
+  'report/per-user-rows',
   'report/recommend-strategy',
   'report/compare-strategies',
   'report/run-record',

@@ -1,28 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import type { ResponseProbe } from '../src/core/evaluation/response-check';
 import { pooledUserLogLoss, responseGap, revisedResponsive, seedInterval } from './seed-sweep-metrics';
 
 const flat = (p: number) => [p, p, p, p, p, p];
+/** A probe of one user's cell: only the curves matter to the check. */
+const probe = (afterCorrect: number[], afterIncorrect: number[]): ResponseProbe => ({
+  userId: 'u',
+  topic: 't',
+  difficulty: 'medium',
+  afterCorrect,
+  afterIncorrect,
+});
 
 describe('seed sweep metrics', () => {
   it('revised response check: flat passes, a drop past 0.01 or ending below the incorrect curve fails', () => {
-    expect(revisedResponsive([{ afterCorrect: flat(0.6), afterIncorrect: flat(0.6) }])).toBe(true);
-    expect(
-      revisedResponsive([{ afterCorrect: [0.6, 0.5, 0.5, 0.5, 0.5, 0.59], afterIncorrect: flat(0.6) }]),
-    ).toBe(true);
-    expect(revisedResponsive([{ afterCorrect: [0.6, 0, 0, 0, 0, 0.58], afterIncorrect: flat(0.5) }])).toBe(
-      false,
-    );
-    expect(
-      revisedResponsive([{ afterCorrect: [0.5, 0, 0, 0, 0, 0.6], afterIncorrect: [0.5, 0, 0, 0, 0, 0.62] }]),
-    ).toBe(false);
+    expect(revisedResponsive([probe(flat(0.6), flat(0.6))])).toBe(true);
+    expect(revisedResponsive([probe([0.6, 0.5, 0.5, 0.5, 0.5, 0.59], flat(0.6))])).toBe(true);
+    expect(revisedResponsive([probe([0.6, 0, 0, 0, 0, 0.58], flat(0.5))])).toBe(false);
+    expect(revisedResponsive([probe([0.5, 0, 0, 0, 0, 0.6], [0.5, 0, 0, 0, 0, 0.62])])).toBe(false);
     expect(revisedResponsive([])).toBe(false);
   });
 
   it('responseGap is the mean of the last correct minus the last incorrect value', () => {
     expect(
       responseGap([
-        { afterCorrect: [0, 0, 0, 0, 0, 0.7], afterIncorrect: [0, 0, 0, 0, 0, 0.5] },
-        { afterCorrect: [0, 0, 0, 0, 0, 0.4], afterIncorrect: [0, 0, 0, 0, 0, 0.5] },
+        probe([0, 0, 0, 0, 0, 0.7], [0, 0, 0, 0, 0, 0.5]),
+        probe([0, 0, 0, 0, 0, 0.4], [0, 0, 0, 0, 0, 0.5]),
       ]),
     ).toBeCloseTo(0.05, 12);
   });

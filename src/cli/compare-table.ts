@@ -7,7 +7,9 @@
  */
 import { findComparison, FULL_RETRAIN } from '../core/report/compare-strategies';
 import { fixed, interval, percentText, seedsText, signed, withInterval } from '../core/report/format-figures';
-import type { Report, ReportChecks, ReportScores, ReportSummary } from '../core/report/report-types';
+import type { Report, ReportSummary } from '../core/report/report-types';
+import type { ReportChecks } from '../core/report/report-probes';
+import type { ReportScores } from '../core/report/report-scores';
 import { MIN_OWN_GROUP_TASKS, POOLING_RULE } from '../core/evaluation/user-groups';
 
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { laneRequests } from '../core/comparison/lane-requests';
 import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { Report } from '../core/report/report-types';
@@ -17,7 +18,6 @@ import type { PackedStrategy } from './export-models';
 import type { ThreadReply, ThreadRequest } from './thread-protocol';
 
 type Body = ThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-type Settled = Exclude<ThreadReply, { kind: 'progress' }>;
 
 export interface ThreadLane extends StrategyLane {
   /** Pack the bundle of a strategy this thread trained. */
@@ -53,31 +53,17 @@ export function spawnThreadLane(
   source: { fileName: string; content: string | Uint8Array; backend: 'cpu' | 'wasm' },
 ): ThreadLane {
   let nextId = 1;
-  let dead: string | undefined;
-  const pending = new Map<number, { settle: (r: Settled) => void; onProgress?: (r: ThreadReply) => void }>();
   const worker = new Worker(bootstrap(), { eval: true });
-  worker.on('message', (reply: ThreadReply) => {
-    const entry = pending.get(reply.id);
-    if (!entry) return;
-    if (reply.kind === 'progress') return entry.onProgress?.(reply);
-    pending.delete(reply.id);
-    entry.settle(reply);
-  });
-  const die = (message: string) => {
-    dead ??= message;
-    for (const [id, entry] of pending) entry.settle({ id, kind: 'unavailable', message: dead });
-    pending.clear();
-  };
-  worker.on('error', (error) => die(`it stopped unexpectedly: ${error.message}`));
-  worker.on('exit', () => die('it exited'));
-
-  function request(body: Body, onProgress?: (r: ThreadReply) => void): Promise<Settled> {
-    const id = nextId++;
-    if (dead) return Promise.resolve({ id, kind: 'unavailable', message: dead });
-    const reply = new Promise<Settled>((settle) => pending.set(id, { settle, onProgress }));
-    worker.postMessage({ ...body, id });
-    return reply;
-  }
+  // The same ledger as the lab's helper workers (worker/helper-lane.ts).
+  const requests = laneRequests<number, Body, ThreadReply>(
+    () => nextId++,
+    (message) => worker.postMessage(message),
+  );
+  const request = (body: Body, onProgress?: (r: ThreadReply) => void) =>
+    requests.request(body, onProgress).reply;
+  worker.on('message', (reply: ThreadReply) => requests.receive(reply));
+  worker.on('error', (error) => requests.die(`it stopped unexpectedly: ${error.message}`));
+  worker.on('exit', () => requests.die('it exited'));
   const ready = request({ kind: 'dataset', ...source });
 
   return {
@@ -103,7 +89,7 @@ export function spawnThreadLane(
       );
     },
     async close() {
-      dead ??= 'it was closed';
+      requests.die('it was closed');
       await worker.terminate();
     },
   };

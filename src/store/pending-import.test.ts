@@ -3,10 +3,9 @@
 // and said so). A new dataset resets the status, so "All strategies trained" never sits above nothing.
 import { describe, expect, it, vi } from 'vitest';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
-import type { LabClient } from '../worker/lab-client';
 import type { RunId } from '../worker/message-ids';
-import type { ImportReply } from '../worker/protocol';
 import { createLabStore } from './create-lab-store';
+import { fakeLabClient } from './fake-lab-client.test-helper';
 
 const summary = (fingerprint: string): DatasetSummary => ({
   fileName: 'f.csv',
@@ -25,27 +24,10 @@ const summary = (fingerprint: string): DatasetSummary => ({
 
 function labWithFakeWorker() {
   let fingerprint = 'a';
-  const client = {
-    catalog: async () => [],
-    onRestart: () => undefined,
-    cancel: vi.fn(),
-    importFile: vi.fn(async (fileName: string): Promise<ImportReply> => ({
-      kind: 'imported',
-      summary: { ...summary((fingerprint = `${fingerprint}+`)), fileName },
-      report: {
-        fileName,
-        format: 'csv',
-        rowsRead: 1,
-        notCompletedRows: 0,
-        skippedRows: 0,
-        problems: [],
-        ignoredColumns: [],
-        columnMap: {},
-      },
-      importMs: 1,
-    })),
-  } as unknown as LabClient & { cancel: ReturnType<typeof vi.fn>; importFile: ReturnType<typeof vi.fn> };
-  return { store: createLabStore(client), client };
+  // Each import brings a different dataset (a new fingerprint), as a new file would.
+  const { client } = fakeLabClient(() => summary((fingerprint = `${fingerprint}+`)));
+  const spies = { cancel: vi.spyOn(client, 'cancel'), importFile: vi.spyOn(client, 'importFile') };
+  return { store: createLabStore(client), client: spies };
 }
 
 const file = (name: string) => new File(['x'], name);

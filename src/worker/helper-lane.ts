@@ -4,6 +4,7 @@
  * (LaneLostError) and the lab worker trains it itself; a dead helper is replaced on the next run.
  */
 import type { DatasetSummary } from '../core/data/summarize-dataset';
+import { laneRequests } from '../core/comparison/lane-requests';
 import { LaneLostError, type StrategyLane } from '../core/comparison/strategy-lanes';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { idCounter, runIdOf, type HelperRequestId } from './message-ids';
@@ -16,8 +17,6 @@ type Body = HelperRequest extends infer R
     ? Omit<R, 'id'>
     : never
   : never;
-type Settled = Exclude<HelperReply, { kind: 'progress' }>;
-
 export interface DatasetSource {
   fileName: string;
   file: Blob;
@@ -48,41 +47,21 @@ export function spawnHelperLane(
   spawn: () => Worker = defaultSpawn,
 ): HelperLane {
   const nextId = idCounter<HelperRequestId>();
-  let dead: string | undefined;
-  const pending = new Map<
-    HelperRequestId,
-    { settle: (r: Settled) => void; onProgress?: (r: HelperReply) => void }
-  >();
   const worker = spawn();
-  worker.addEventListener('message', (event: MessageEvent<HelperReply>) => {
-    const reply = event.data;
-    const entry = pending.get(reply.id);
-    if (!entry) return;
-    if (reply.kind === 'progress') return entry.onProgress?.(reply);
-    pending.delete(reply.id);
-    entry.settle(reply);
-  });
+  // The same ledger as the CLI's worker threads (cli/thread-lanes.ts).
+  const requests = laneRequests<HelperRequestId, Body, HelperReply>(nextId, (message) =>
+    worker.postMessage(message),
+  );
+  const { request } = requests;
+  worker.addEventListener('message', (event: MessageEvent<HelperReply>) => requests.receive(event.data));
   const die = (message: string) => {
-    dead ??= message;
+    requests.die(message);
     worker.terminate();
-    for (const [id, entry] of pending) entry.settle({ id, kind: 'unavailable', message: dead });
-    pending.clear();
   };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     die(`it stopped unexpectedly${event.message ? `: ${event.message}` : ''}`);
   });
-
-  function request(
-    body: Body,
-    onProgress?: (r: HelperReply) => void,
-  ): { id: HelperRequestId; reply: Promise<Settled> } {
-    const id = nextId();
-    if (dead) return { id, reply: Promise.resolve({ id, kind: 'unavailable', message: dead }) };
-    const reply = new Promise<Settled>((settle) => pending.set(id, { settle, onProgress }));
-    worker.postMessage({ ...body, id });
-    return { id, reply };
-  }
   let fingerprint: string | undefined;
   const load = (data: DatasetSource) => {
     fingerprint = data.summary.fingerprint;
@@ -92,7 +71,7 @@ export function spawnHelperLane(
 
   return {
     name,
-    alive: () => dead === undefined,
+    alive: () => requests.deadReason() === undefined,
     holds: () => fingerprint,
     load,
     async run(job, { signal, onProgress }) {
@@ -105,7 +84,7 @@ export function spawnHelperLane(
         onAbort = () => {
           // Answer at once; the helper stops at its next check and its reply is dropped.
           worker.postMessage({ kind: 'cancel', runId: runIdOf(id), id: nextId() } satisfies HelperRequest);
-          pending.delete(id);
+          requests.forget(id);
           reject(signal?.reason);
         };
         signal?.addEventListener('abort', onAbort, { once: true });

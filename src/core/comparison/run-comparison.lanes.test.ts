@@ -10,10 +10,10 @@ import { CATALOGUE, presetRecipe } from '../strategies/catalogue';
 import type { StrategyChoice } from '../strategies/strategy-spec';
 import type { TrainedStrategy } from '../strategies/types';
 import { laneRunner } from './lane-runner';
-import type { Report } from '../report/report-types';
 import { runComparison } from './run-comparison';
 import type { ComparisonRequest } from './comparison-request';
 import { LaneLostError, type StrategyLane } from './strategy-lanes';
+import { withoutClock } from '../report/without-clock.test-helper';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 const FAST = { epochs: 2, batchSize: 64 };
@@ -63,17 +63,6 @@ function inProcessLane(breakOnJob?: number) {
   };
   return { lane, models, jobs: () => jobs };
 }
-
-const withoutClock = (report: Report): unknown => {
-  const copy = JSON.parse(JSON.stringify(report));
-  delete copy.generatedAt;
-  for (const s of copy.strategies) {
-    delete s.trainMs;
-    delete s.trainedAt;
-    for (const r of s.runs ?? []) delete r.trainMs;
-  }
-  return copy;
-};
 
 describe('runComparison with a second lane', () => {
   it('gives the same report as one lane, in catalogue order, and leaves lane models with the lane', async () => {

@@ -10,7 +10,7 @@ import type { StrategyChoice } from '../strategies/strategy-spec';
 import { trainRecipe } from '../strategies/train-recipe';
 import type { StrategyId, TrainedStrategy } from '../strategies/types';
 import { reportSchema, validateReport } from '../report/report-schema';
-import type { Report, ReportStrategy } from '../report/report-types';
+import type { ReportStrategy } from '../report/report-types';
 import { composeReport, type ReportFrame } from '../report/compose-report';
 import { runComparison } from './run-comparison';
 import type { ComparisonRequest } from './comparison-request';
@@ -18,6 +18,7 @@ import { scoredRows } from '../evaluation/counted-run';
 import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
 import { withIntervals } from '../report/repeated-entry';
 import { temporalSplit } from '../split/temporal-split';
+import { withoutClock } from '../report/without-clock.test-helper';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/seed-shaped.csv', import.meta.url));
 /** Two quick strategies, few epochs: the point is the orchestration, not the fit. */
@@ -52,18 +53,6 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 const disposeAll = (trained: Map<StrategyId, TrainedStrategy>) => trained.forEach((t) => t.dispose());
-
-/** The report without what legitimately differs between runs (the clock). */
-function withoutClock(report: Report): unknown {
-  const copy = JSON.parse(JSON.stringify(report));
-  delete copy.generatedAt;
-  for (const s of copy.strategies) {
-    delete s.trainMs;
-    delete s.trainedAt;
-    for (const r of s.runs ?? []) delete r.trainMs;
-  }
-  return copy;
-}
 
 describe('runComparison on the seed-shaped fixture (cpu)', () => {
   it('trains in registry order, reports each strategy as it finishes, and validates; same seed → same report', async () => {

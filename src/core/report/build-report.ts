@@ -25,13 +25,10 @@ import {
   type Metric,
   type Report,
   type ReportComparison,
-  type ReportInterval,
-  type ReportMacro,
-  type ReportMetrics,
-  type ReportScores,
   type ReportStrategy,
   type ReportTruth,
 } from './report-types';
+import type { ReportInterval, ReportMacro, ReportMetrics, ReportScores } from './report-scores';
 import type { SeedEntryFailed, SeedEntryOk } from './seed-result';
 
 export { metric } from './report-metric';

@@ -5,6 +5,7 @@
  * so every metric of the report can be recomputed with other tools. Formula-safe (csv.ts); user ids go
  * through the masking labels when given.
  */
+import { REQUIRED_COLUMNS } from '../data/column-aliases';
 import type { Task } from '../data/task';
 import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
 import { toCsv, type CsvCell } from './csv';
@@ -28,16 +29,8 @@ export interface PredictionsCsvInput {
   labels?: UserLabels;
 }
 
-export const PREDICTION_COLUMNS = [
-  'seed',
-  'row',
-  'user_id',
-  'topic',
-  'difficulty',
-  'completed_at',
-  'is_correct',
-  'actual_time_seconds',
-] as const;
+/** Seed and row, then the held-out task's own columns, named and ordered as the import requires them. */
+export const PREDICTION_COLUMNS = ['seed', 'row', ...REQUIRED_COLUMNS] as const;
 
 /** The CSV text (CRLF, header first). Strategies lacking a seed leave its cells empty. */
 export function predictionsCsv(input: PredictionsCsvInput): string {

@@ -10,15 +10,9 @@ import { MIN_HELD_OUT_ROWS } from '../evaluation/verdicts';
 import { POOLING_RULE } from '../evaluation/user-groups';
 import { COMPARED_METRICS, CONSTANT_RATE, findComparison, FULL_RETRAIN } from './compare-strategies';
 import { countText, fixed, interval, listText, percentText, signed } from './format-figures';
-import type {
-  Metric,
-  Report,
-  ReportChecks,
-  ReportPassRate,
-  ReportRecommendation,
-  ReportSpread,
-  ReportStrategyOk,
-} from './report-types';
+import type { Metric, Report, ReportPassRate, ReportSpread, ReportStrategyOk } from './report-types';
+import type { ReportRecommendation } from './report-recommendation';
+import type { ReportChecks } from './report-probes';
 
 export type { CheckKey } from '../evaluation/verdicts';
 

@@ -9,13 +9,13 @@ import { repeatedBootstrap } from '../evaluation/repeated-bootstrap';
 import { metric } from './report-metric';
 import type {
   Metric,
-  ReportChecks,
   ReportPassRate,
   ReportRun,
   ReportSpread,
   ReportStrategy,
   ReportSummary,
 } from './report-types';
+import type { ReportChecks } from './report-probes';
 import type { RunSettings, SeedEntryOk, SeedResult } from './seed-result';
 
 /** The per-seed row of `runs[]`. */

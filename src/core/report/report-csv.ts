@@ -4,7 +4,8 @@
  * label that looks like a formula arrives as text. Pure: the caller masks ids first if asked to.
  */
 import { toCsv, type CsvCell } from './csv';
-import type { Report, ReportMetrics } from './report-types';
+import type { Report } from './report-types';
+import type { ReportMetrics } from './report-scores';
 
 const HEADER = [
   'strategy_id',

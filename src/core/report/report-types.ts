@@ -3,122 +3,22 @@
  * UI downloads, the CLI writes and outside scripts read. Version-1 fields describe a strategy's first
  * seed; `runs`, `summary`, `comparisons` and `recommendation` cover every seed. JSON form only: a missing
  * metric is null (never undefined or NaN), an infinite variance ratio is null with
- * `varianceRatioInfinite: true`. Types only; no tfjs.
+ * `varianceRatioInfinite: true`. Scores, probes and the recommendation have files of their own
+ * (report-scores, report-probes, report-recommendation). Types only; no tfjs.
  */
 import type { Difficulty } from '../data/task';
-import type { ReliabilityBin } from '../evaluation/calibration';
 import type { RepeatMetric } from '../evaluation/counted-run';
-import type { CheckState, VerdictThresholds } from '../evaluation/verdicts';
+import type { VerdictThresholds } from '../evaluation/verdicts';
 import type { Recipe } from '../strategies/recipe';
 import type { PhaseSummary, StrategyId } from '../strategies/types';
+import type { ReportChecks, ReportProbe, ReportVerdicts, ReportViolation } from './report-probes';
+import type { ReportRecommendation } from './report-recommendation';
+import type { Metric, ReportMacro, ReportScores, ReportTest } from './report-scores';
+
+// Every reader of the report names its basic value; kept importable from here as before the split.
+export type { Metric } from './report-scores';
 
 export const REPORT_SCHEMA_VERSION = 2;
-
-/** A metric value; null when it does not exist for the rows (e.g. AUC on a single-class set). */
-export type Metric = number | null;
-
-/** A seeded percentile bootstrap interval, in the metric's unit. */
-export interface ReportInterval {
-  estimate: Metric;
-  lower: Metric;
-  upper: Metric;
-  /** Central coverage, 0–1 (0.95). */
-  confidence: number;
-  resamples: number;
-  /** Resamples where the metric existed; the interval rests on these. */
-  validResamples: number;
-}
-
-/** Held-out metrics. logLoss in nats per row; times in seconds. */
-export interface ReportMetrics {
-  /** Held-out rows the metrics rest on. */
-  n: number;
-  auc: Metric;
-  logLoss: Metric;
-  brier: Metric;
-  ece: Metric;
-  /** At 0.5 (p ≥ 0.5 predicts correct). */
-  accuracy: Metric;
-  /** Null for predictors without a time head (the recorded row). */
-  timeMaeSeconds: Metric;
-  timeMedianAbsErrorSeconds: Metric;
-}
-
-/** `test`: overall held-out metrics with 95 % intervals for AUC and log loss (stratified by user). */
-export interface ReportTest extends ReportMetrics {
-  intervals: { auc: ReportInterval; logLoss: ReportInterval };
-}
-
-/** Unweighted means over users; `usersUsed[metric]` says how many users each mean rests on. */
-export interface ReportMacro extends Omit<ReportMetrics, 'n'> {
-  users: number;
-  usersUsed: Record<string, number>;
-}
-
-export interface ReportDistribution {
-  /** 20 bins of width 0.05 over held-out predictions; 1.0 in the last. */
-  counts: number[];
-  /** Share (0–1) below 0.01 or above 0.99. */
-  saturatedShare: Metric;
-  /** Count of distinct whole-percent values (0…101). */
-  distinctPercent: number;
-  /** Population std, 0–1 scale. */
-  std: Metric;
-  mean: Metric;
-}
-
-/** Already JSON-safe in the evaluation layer: an empty bin has null means. */
-export type ReportReliabilityBin = ReliabilityBin;
-
-/** RMSE (probability units) and Pearson r of predicted against the simulator's true P(correct). */
-export interface ReportGroundTruthFit {
-  n: number;
-  rmse: Metric;
-  correlation: Metric;
-}
-export interface ReportGroundTruth {
-  overall: ReportGroundTruthFit;
-  perUser: ({ userId: string } & ReportGroundTruthFit)[];
-}
-
-/** What every scored row (strategy, baseline, recorded) has. */
-export interface ReportScores {
-  test: ReportTest;
-  testMacroByUser: ReportMacro;
-  /** Each user's own held-out metrics. */
-  testPerUser: ({ userId: string } & ReportMetrics)[];
-  distribution: ReportDistribution;
-  /** 10 equal-width bins. */
-  reliability: ReportReliabilityBin[];
-  /** Null when the data carries no `true_p`. */
-  groundTruth: ReportGroundTruth | null;
-}
-
-export interface ReportProbe {
-  userId: string;
-  topic: string;
-  difficulty: Difficulty;
-  /** [before any, after 1 … 5 simulated correct answers], P(correct) 0–1. */
-  afterCorrect: number[];
-  afterIncorrect: number[];
-  cellTasks: number;
-  simulatedTimeSeconds: number;
-  gapMs: number;
-}
-
-export interface ReportViolation {
-  userId: string;
-  topic: string;
-  difficulty: Difficulty;
-  /** Which rule of docs/contract.md §2 (revised) the probe broke. */
-  rule: 'no-drop-after-correct' | 'correct-not-below-incorrect';
-  curve: 'afterCorrect' | 'afterIncorrect';
-  step: number;
-  from: Metric;
-  to: Metric;
-  /** to − from; null when a value was not finite. */
-  change: Metric;
-}
 
 /** A training phase's summary with its per-epoch loss curves (losses are weighted means). */
 export interface ReportPhase extends Omit<PhaseSummary, 'finalLoss' | 'bestValLoss' | 'valLosses'> {
@@ -126,10 +26,6 @@ export interface ReportPhase extends Omit<PhaseSummary, 'finalLoss' | 'bestValLo
   bestValLoss: Metric;
   valLosses: Metric[];
 }
-
-export type ReportVerdicts = { continuous: boolean; responsive: boolean; generalizes: boolean };
-/** Each check: pass, fail, or "not enough data" (fewer than 2 held-out rows; one user for generalizes). */
-export type ReportChecks = { continuous: CheckState; responsive: CheckState; generalizes: CheckState };
 
 /** The run an entry came from (issue 20: a report entry knows its own run). */
 export interface ReportRunIdentity {
@@ -298,25 +194,6 @@ export interface ReportComparison {
   /** True when both sides share their seeds (drawn together); false when their seed lists differ. */
   pairedSeeds: boolean;
   heldOutRows: number;
-}
-
-/** The answer (docs/contract.md §2b `recommendation`), from recommendStrategy. */
-export interface ReportRecommendation {
-  /** The strategy to use; null when none can be recommended. */
-  choice: string | null;
-  /** The best candidate, or the nearest to passing; null when none qualifies even for that. */
-  closest: string | null;
-  kind: 'recommended' | 'no clear winner' | 'none passes' | 'not enough data' | 'nothing trained';
-  /** One sentence: the answer. */
-  headline: string;
-  reasons: string[];
-  /** On per-user log loss, between the two best candidates (nats); null when not measured. */
-  minimumDetectableDifference: Metric;
-  /** Strategies passing all three checks in at least minPassRate of seeds and not worse than the constant rate. */
-  candidates: string[];
-  minPassRate: number;
-  heldOutRows: number;
-  seeds: number;
 }
 
 /** Set when the entries come from different runs (seeds, backend, thresholds or validation differ). */

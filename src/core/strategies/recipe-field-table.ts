@@ -53,7 +53,11 @@ const RATE: RecipeFieldInput = {
   max: RECIPE_LIMITS.learningRate,
 };
 
-/** Every field, in the order the lab shows them. */
+/**
+ * Every field, in the order the lab shows them. The entries share one shape on purpose (the duplicates
+ * report pairs them): each is data — its own name, words, input and rule — and the form, the CLI and
+ * the schema read them all through that one shape.
+ */
 export const RECIPE_FIELDS: readonly RecipeField[] = [
   {
     name: 'architecture',

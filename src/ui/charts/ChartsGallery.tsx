@@ -5,6 +5,7 @@ import { LossCurves } from './LossCurves';
 import { PredictionHistograms } from './PredictionHistograms';
 import { ReliabilityChart } from './ReliabilityChart';
 import { ResponseProbeChart } from './ResponseProbeChart';
+import { TimeScatterChart } from './TimeScatterChart';
 import { UserDotPlot } from './UserDotPlot';
 import { seriesColor } from './strategy-colors';
 import {
@@ -16,6 +17,7 @@ import {
   galleryManyUsersSpread,
   galleryProbePanels,
   galleryReliability,
+  galleryTimeScatter,
   gallerySpreadDots,
   galleryUserSpread,
   galleryVerdicts,
@@ -87,6 +89,11 @@ export function ChartsGallery() {
         <section className="panel">
           <ReliabilityChart series={galleryReliability} />
         </section>
+        <section className="panel">
+          <TimeScatterChart series={galleryTimeScatter} />
+        </section>
+        {/* The spread plot again, on purpose, with ten users: past the top few it draws, the rest are in
+            its table and behind "Show all" (the duplicates report pairs it with the first). */}
         <section className="panel">
           <UserDotPlot
             label="Spread, ten users"

@@ -1,10 +1,20 @@
 /** Live training curves: training loss (solid) and validation loss (dashed) per epoch, one colour per
  *  strategy. Redrawn every epoch, so no animation, no dots, and rows built in one pass. */
 import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LossSeries } from './chart-types';
-import { AXIS, AXIS_TITLE, GRID_STROKE, niceRange, niceScale, numberText, stepDigits } from './chart-theme';
+import {
+  AXIS,
+  GRID_STROKE,
+  niceRange,
+  niceScale,
+  numberText,
+  stepDigits,
+  xAxisTitle,
+  yAxisTitle,
+} from './chart-theme';
 import { ChartFigure } from './ChartFigure';
+import { ChartPlot } from './ChartPanel';
 import { DataTable } from './DataTable';
 import { SeriesLegend } from './SeriesLegend';
 import { seriesColor } from './strategy-colors';
@@ -68,71 +78,58 @@ export function LossCurves({ series, height = 260, maxEpochs }: LossCurvesProps)
       note="Log loss per epoch; solid = training, dashed = validation. A widening gap means overfitting."
       footnote={rows.length === 0 ? 'Waiting for the first epoch…' : undefined}
     >
-      <div className="chart__plot" style={{ height }} aria-hidden="true">
-        <ResponsiveContainer width="100%" height={height}>
-          <LineChart
-            data={rows}
-            margin={{ top: 8, right: 16, bottom: 4, left: -8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke={GRID_STROKE} />
-            <XAxis
-              dataKey="epoch"
-              type="number"
-              domain={[0, x.max]}
-              ticks={x.ticks}
-              {...AXIS}
-              height={40}
-              label={{ value: 'epoch', position: 'insideBottom', offset: 2, ...AXIS_TITLE }}
-            />
-            <YAxis
-              domain={[scale.lo, scale.hi]}
-              ticks={scale.ticks}
-              allowDataOverflow
-              {...AXIS}
-              width={56}
-              tickFormatter={(v: number) => v.toFixed(digits)}
-              label={{
-                value: 'log loss',
-                angle: -90,
-                position: 'insideLeft',
-                offset: 10,
-                dy: 24,
-                ...AXIS_TITLE,
-              }}
-            />
-            <Tooltip
+      <ChartPlot height={height}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: -8 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={GRID_STROKE} />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={[0, x.max]}
+            ticks={x.ticks}
+            {...AXIS}
+            height={40}
+            label={xAxisTitle('epoch', 2)}
+          />
+          <YAxis
+            domain={[scale.lo, scale.hi]}
+            ticks={scale.ticks}
+            allowDataOverflow
+            {...AXIS}
+            width={56}
+            tickFormatter={(v: number) => v.toFixed(digits)}
+            label={yAxisTitle('log loss', 10, 24)}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(epoch) => `epoch ${epoch}`}
+            formatter={(value, name) => [numberText(Number(value)), String(name)]}
+          />
+          {series.flatMap((s, i) => [
+            <Line
+              key={`${s.id}-loss`}
+              dataKey={lossKey(i)}
+              name={`${s.label}, training`}
+              stroke={seriesColor(s)}
+              strokeWidth={2}
+              dot={false}
+              activeDot={false}
               isAnimationActive={false}
-              labelFormatter={(epoch) => `epoch ${epoch}`}
-              formatter={(value, name) => [numberText(Number(value)), String(name)]}
-            />
-            {series.flatMap((s, i) => [
-              <Line
-                key={`${s.id}-loss`}
-                dataKey={lossKey(i)}
-                name={`${s.label}, training`}
-                stroke={seriesColor(s)}
-                strokeWidth={2}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-              />,
-              <Line
-                key={`${s.id}-val`}
-                dataKey={valKey(i)}
-                name={`${s.label}, validation`}
-                stroke={seriesColor(s)}
-                strokeWidth={1.5}
-                strokeDasharray="5 4"
-                dot={false}
-                activeDot={false}
-                connectNulls
-                isAnimationActive={false}
-              />,
-            ])}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+            />,
+            <Line
+              key={`${s.id}-val`}
+              dataKey={valKey(i)}
+              name={`${s.label}, validation`}
+              stroke={seriesColor(s)}
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+              dot={false}
+              activeDot={false}
+              connectNulls
+              isAnimationActive={false}
+            />,
+          ])}
+        </LineChart>
+      </ChartPlot>
       <SeriesLegend
         series={series}
         lineStyles={[{ label: 'training loss' }, { label: 'validation loss', dashed: true }]}

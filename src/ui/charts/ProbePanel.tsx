@@ -1,9 +1,18 @@
 /** One strategy's response to consecutive answers for the chosen user (a panel of ResponseProbeChart): the
  *  path after correct answers (solid, dots) and after incorrect ones (dashed) on a y-axis fitted to this
  *  panel's values, each path's change from its first point printed at its end, and the ✓/✗ with its reason. */
-import { CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { ProbePanelSeries } from './chart-types';
-import { AXIS, AXIS_TITLE, fittedProbabilityRange, GRID_STROKE, stepDigits, WARN } from './chart-theme';
+import {
+  AXIS,
+  fittedProbabilityRange,
+  GRID_STROKE,
+  stepDigits,
+  WARN,
+  xAxisTitle,
+  yAxisTitle,
+} from './chart-theme';
+import { ChartPanel, ChartPlot } from './ChartPanel';
 import { seriesColor } from './strategy-colors';
 
 export interface ProbePanelProps {
@@ -51,77 +60,58 @@ export function ProbePanel({ series, height }: ProbePanelProps) {
       );
     };
   return (
-    <div className={decision.pass ? 'chart-panel' : 'chart-panel chart-panel--flagged'}>
-      <p className="chart-panel__head">
-        <span className="swatch" style={{ background: color }} aria-hidden="true" />
-        <span className="chart-panel__name" title={series.label}>
-          {series.label}
-        </span>
-      </p>
-      <div className="chart__plot" style={{ height }} aria-hidden="true">
-        <ResponsiveContainer width="100%" height={height}>
-          <LineChart
-            data={rows}
-            margin={{ top: 14, right: 48, bottom: 0, left: 0 }}
-            accessibilityLayer={false}
+    <ChartPanel label={series.label} color={color} flagged={!decision.pass}>
+      <ChartPlot height={height}>
+        <LineChart data={rows} margin={{ top: 14, right: 48, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={GRID_STROKE} />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={[0, last]}
+            ticks={rows.map((r) => r.step)}
+            {...AXIS}
+            height={34}
+            label={xAxisTitle('answers added')}
+          />
+          <YAxis
+            domain={[domain.lo, domain.hi]}
+            ticks={domain.ticks}
+            allowDataOverflow
+            tickFormatter={(v: number) => `${(v * 100).toFixed(digits)}%`}
+            {...AXIS}
+            // "57.5%" needs more room than "58%", or the axis title runs into the ticks.
+            width={digits > 0 ? 62 : 54}
+            label={yAxisTitle('P(correct)', 8, 30)}
+          />
+          <Line
+            dataKey="correct"
+            stroke={color}
+            strokeWidth={2.2}
+            dot={{ r: 3, strokeWidth: 0, fill: color }}
+            activeDot={false}
+            isAnimationActive={false}
           >
-            <CartesianGrid stroke={GRID_STROKE} />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={[0, last]}
-              ticks={rows.map((r) => r.step)}
-              {...AXIS}
-              height={34}
-              label={{ value: 'answers added', position: 'insideBottom', offset: 0, ...AXIS_TITLE }}
-            />
-            <YAxis
-              domain={[domain.lo, domain.hi]}
-              ticks={domain.ticks}
-              allowDataOverflow
-              tickFormatter={(v: number) => `${(v * 100).toFixed(digits)}%`}
-              {...AXIS}
-              // "57.5%" needs more room than "58%", or the axis title runs into the ticks.
-              width={digits > 0 ? 62 : 54}
-              label={{
-                value: 'P(correct)',
-                angle: -90,
-                position: 'insideLeft',
-                offset: 8,
-                dy: 30,
-                ...AXIS_TITLE,
-              }}
-            />
-            <Line
-              dataKey="correct"
-              stroke={color}
-              strokeWidth={2.2}
-              dot={{ r: 3, strokeWidth: 0, fill: color }}
-              activeDot={false}
-              isAnimationActive={false}
-            >
-              <LabelList content={endLabel(decision.correctChange, true)} />
-            </Line>
-            <Line
-              dataKey="incorrect"
-              stroke={color}
-              strokeWidth={1.8}
-              strokeDasharray="5 4"
-              dot={{ r: 2.5, strokeWidth: 1.2, fill: '#fff', stroke: color }}
-              activeDot={false}
-              isAnimationActive={false}
-            >
-              <LabelList content={endLabel(decision.incorrectChange, false)} />
-            </Line>
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+            <LabelList content={endLabel(decision.correctChange, true)} />
+          </Line>
+          <Line
+            dataKey="incorrect"
+            stroke={color}
+            strokeWidth={1.8}
+            strokeDasharray="5 4"
+            dot={{ r: 2.5, strokeWidth: 1.2, fill: '#fff', stroke: color }}
+            activeDot={false}
+            isAnimationActive={false}
+          >
+            <LabelList content={endLabel(decision.incorrectChange, false)} />
+          </Line>
+        </LineChart>
+      </ChartPlot>
       <p className={`probe-verdict probe-verdict--${decision.pass ? 'pass' : 'fail'}`}>
         <span className="probe-verdict__mark" style={{ color: decision.pass ? undefined : WARN }}>
           {decision.pass ? '✓' : '✗'}
         </span>{' '}
         {decision.pass ? 'responsive' : 'not responsive'}: {decision.reason}
       </p>
-    </div>
+    </ChartPanel>
   );
 }

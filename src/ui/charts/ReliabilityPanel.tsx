@@ -1,17 +1,9 @@
 /** One strategy's reliability diagram (a panel of ReliabilityChart): observed correct rate against mean
  *  predicted probability per bin, dot area by bin size, the diagonal = perfectly calibrated. */
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReliabilitySeries } from './chart-types';
-import { AXIS_TITLE, GRID_STROKE, percentText, PROBABILITY_AXIS } from './chart-theme';
+import { GRID_STROKE, percentText, PROBABILITY_AXIS, xAxisTitle, yAxisTitle } from './chart-theme';
+import { ChartPanel, ChartPlot } from './ChartPanel';
 import { BASELINE_COLOR, seriesColor } from './strategy-colors';
 
 export interface ReliabilityPanelProps {
@@ -57,79 +49,55 @@ export function ReliabilityPanel({ series, maxN, height }: ReliabilityPanelProps
     );
   };
   return (
-    <div className="chart-panel">
-      <p className="chart-panel__head">
-        <span className="swatch" style={{ background: color }} aria-hidden="true" />
-        <span className="chart-panel__name" title={series.label}>
-          {series.label}
-        </span>
-      </p>
-      <div className="chart__plot" style={{ height }} aria-hidden="true">
-        <ResponsiveContainer width="100%" height={height}>
-          <LineChart
-            data={points}
-            margin={{ top: 8, right: 18, bottom: 6, left: -2 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke={GRID_STROKE} />
-            <ReferenceLine
-              segment={[
-                { x: 0, y: 0 },
-                { x: 1, y: 1 },
-              ]}
-              stroke={BASELINE_COLOR}
-              strokeDasharray="4 3"
-            />
-            <XAxis
-              dataKey="x"
-              type="number"
-              {...PROBABILITY_AXIS}
-              interval={0}
-              height={34}
-              label={{
-                value: 'mean predicted P(correct)',
-                position: 'insideBottom',
-                offset: 0,
-                ...AXIS_TITLE,
-              }}
-            />
-            <YAxis
-              {...PROBABILITY_AXIS}
-              width={50}
-              label={{
-                value: 'observed correct',
-                angle: -90,
-                position: 'insideLeft',
-                offset: 10,
-                dy: 44,
-                ...AXIS_TITLE,
-              }}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(_x, payload) => {
-                const p = payload[0]?.payload as Point | undefined;
-                return p ? `predicted ${percentText(p.x, 1)} · ${p.n} predictions` : '';
-              }}
-              formatter={(value) => [percentText(Number(value), 1), 'observed correct']}
-            />
-            <Line
-              dataKey="y"
-              stroke={color}
-              strokeWidth={1.5}
-              dot={renderDot}
-              activeDot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+    <ChartPanel label={series.label} color={color}>
+      <ChartPlot height={height}>
+        <LineChart
+          data={points}
+          margin={{ top: 8, right: 18, bottom: 6, left: -2 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke={GRID_STROKE} />
+          <ReferenceLine
+            segment={[
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ]}
+            stroke={BASELINE_COLOR}
+            strokeDasharray="4 3"
+          />
+          <XAxis
+            dataKey="x"
+            type="number"
+            {...PROBABILITY_AXIS}
+            interval={0}
+            height={34}
+            label={xAxisTitle('mean predicted P(correct)')}
+          />
+          <YAxis {...PROBABILITY_AXIS} width={50} label={yAxisTitle('observed correct', 10, 44)} />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(_x, payload) => {
+              const p = payload[0]?.payload as Point | undefined;
+              return p ? `predicted ${percentText(p.x, 1)} · ${p.n} predictions` : '';
+            }}
+            formatter={(value) => [percentText(Number(value), 1), 'observed correct']}
+          />
+          <Line
+            dataKey="y"
+            stroke={color}
+            strokeWidth={1.5}
+            dot={renderDot}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ChartPlot>
       <p className="chart-panel__stats">
         <span>n = {total.toLocaleString('en-US')}</span>
         <span>
           {points.length} of {series.bins.length} bins used
         </span>
       </p>
-    </div>
+    </ChartPanel>
   );
 }

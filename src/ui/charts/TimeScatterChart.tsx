@@ -4,6 +4,7 @@
 import type { TimeScatterSeries } from './chart-types';
 import { INK, MUTED, percentText } from './chart-theme';
 import { ChartFigure } from './ChartFigure';
+import { ChartPanel } from './ChartPanel';
 import { DataTable } from './DataTable';
 import { seriesColor } from './strategy-colors';
 
@@ -31,13 +32,7 @@ function TimeScatterPanel({ series }: { series: TimeScatterSeries }) {
   // Every other edge labelled: the axis stays readable at phone width.
   const labelled = series.edgesSeconds.map((e, i) => ({ e, i })).filter(({ i }) => i % 2 === 1);
   return (
-    <div className="chart-panel">
-      <p className="chart-panel__head">
-        <span className="swatch" style={{ background: color }} aria-hidden="true" />
-        <span className="chart-panel__name" title={series.label}>
-          {series.label}
-        </span>
-      </p>
+    <ChartPanel label={series.label} color={color}>
       <svg
         className="time-scatter"
         viewBox={`0 0 ${VIEW.w} ${VIEW.h}`}
@@ -116,7 +111,7 @@ function TimeScatterPanel({ series }: { series: TimeScatterSeries }) {
         <span>within one bin {percentText(series.nearDiagonalShare)}</span>
         <span>n = {series.n.toLocaleString('en-US')}</span>
       </p>
-    </div>
+    </ChartPanel>
   );
 }
 

@@ -3,19 +3,13 @@
  *  them. The users with the most tasks get their own shape; "Show all users" adds everyone else as small
  *  open circles, and every number is in a table below. */
 import { useState, type ReactNode } from 'react';
-import {
-  CartesianGrid,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UserDotSeries } from './chart-types';
 import { AXIS, AXIS_TITLE, GRID_STROKE, INK, MUTED, niceScale, WARN, wrapLabel } from './chart-theme';
+import { perUserRows } from '../../core/report/per-user-rows';
 import { ChartFigure } from './ChartFigure';
+import { StrategyHeads, ValueCells } from './PerUserCells';
+import { ChartPlot } from './ChartPanel';
 import { Mark, MarkSwatch, markerShape } from './markers';
 import { seriesColor } from './strategy-colors';
 
@@ -114,72 +108,70 @@ export function UserDotPlot({
           : undefined
       }
     >
-      <div className="chart__plot" style={{ height }} aria-hidden="true">
-        <ResponsiveContainer width="100%" height={height}>
-          <ScatterChart margin={{ top: 6, right: 14, bottom: 4, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
-            {series.slice(1).map((s, i) => (
-              <ReferenceLine key={s.id} y={i + 0.5} stroke={GRID_STROKE} />
-            ))}
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={[0, x.max]}
-              ticks={x.ticks}
-              tickFormatter={format}
-              {...AXIS}
-              height={38}
-              // Right-aligned: on a phone the title then runs left under the row labels instead of off the edge.
-              label={{ value: valueTitle, position: 'insideBottomRight', offset: 0, ...AXIS_TITLE }}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              domain={[-0.5, series.length - 0.5]}
-              ticks={series.map((_, i) => i)}
-              reversed
-              interval={0}
-              tick={renderTick}
-              width={128}
-              stroke="#c5cbd6"
-              tickSize={3}
-            />
-            <Tooltip
+      <ChartPlot height={height}>
+        <ScatterChart margin={{ top: 6, right: 14, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
+          {series.slice(1).map((s, i) => (
+            <ReferenceLine key={s.id} y={i + 0.5} stroke={GRID_STROKE} />
+          ))}
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={[0, x.max]}
+            ticks={x.ticks}
+            tickFormatter={format}
+            {...AXIS}
+            height={38}
+            // Right-aligned: on a phone the title then runs left under the row labels instead of off the edge.
+            label={{ value: valueTitle, position: 'insideBottomRight', offset: 0, ...AXIS_TITLE }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            domain={[-0.5, series.length - 0.5]}
+            ticks={series.map((_, i) => i)}
+            reversed
+            interval={0}
+            tick={renderTick}
+            width={128}
+            stroke="#c5cbd6"
+            tickSize={3}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            cursor={false}
+            content={({ active, payload }) => {
+              const point = payload?.[0]?.payload as Point | undefined;
+              return active && point ? (
+                <div className="chart-tooltip">
+                  <strong>{point.user}</strong>
+                  <br />
+                  {point.strategy}: {format(point.x)}
+                </div>
+              ) : null;
+            }}
+          />
+          {showAll && (
+            <Scatter
+              data={others.flatMap((u) => pointsOf(u, drawn.indexOf(u)))}
               isAnimationActive={false}
-              cursor={false}
-              content={({ active, payload }) => {
-                const point = payload?.[0]?.payload as Point | undefined;
-                return active && point ? (
-                  <div className="chart-tooltip">
-                    <strong>{point.user}</strong>
-                    <br />
-                    {point.strategy}: {format(point.x)}
-                  </div>
-                ) : null;
-              }}
+              shape={(p: { cx?: number; cy?: number }) => (
+                <circle cx={p.cx} cy={p.cy} r={3} fill="none" stroke={OTHER_COLOR} strokeWidth={1.2} />
+              )}
             />
-            {showAll && (
-              <Scatter
-                data={others.flatMap((u) => pointsOf(u, drawn.indexOf(u)))}
-                isAnimationActive={false}
-                shape={(p: { cx?: number; cy?: number }) => (
-                  <circle cx={p.cx} cy={p.cy} r={3} fill="none" stroke={OTHER_COLOR} strokeWidth={1.2} />
-                )}
-              />
-            )}
-            {top.map((u, k) => (
-              <Scatter
-                key={u}
-                data={pointsOf(u, k)}
-                isAnimationActive={false}
-                shape={(p: { cx?: number; cy?: number; payload?: Point }) => (
-                  <Mark shape={markerShape(k)} x={p.cx ?? 0} y={p.cy ?? 0} color={p.payload?.color ?? INK} />
-                )}
-              />
-            ))}
-          </ScatterChart>
-        </ResponsiveContainer>
-      </div>
+          )}
+          {top.map((u, k) => (
+            <Scatter
+              key={u}
+              data={pointsOf(u, k)}
+              isAnimationActive={false}
+              shape={(p: { cx?: number; cy?: number; payload?: Point }) => (
+                <Mark shape={markerShape(k)} x={p.cx ?? 0} y={p.cy ?? 0} color={p.payload?.color ?? INK} />
+              )}
+            />
+          ))}
+        </ScatterChart>
+      </ChartPlot>
       <div className="dot-legend">
         <ul className="chart-legend" aria-label="Users and their markers">
           {top.map((u, k) => (
@@ -221,29 +213,20 @@ export function UserDotPlot({
             <thead>
               <tr>
                 <th scope="col">User</th>
-                {series.map((s) => (
-                  <th scope="col" key={s.id} className="num">
-                    {s.label}
-                  </th>
-                ))}
+                <StrategyHeads strategies={series} />
               </tr>
             </thead>
             <tbody>
-              {users.map((u) => (
-                <tr key={u}>
-                  <th scope="row" className="cell-name">
-                    {u}
-                  </th>
-                  {series.map((s) => {
-                    const v = s.values.find((x) => x.userId === u)?.value;
-                    return (
-                      <td key={s.id} className="num">
-                        {v === null || v === undefined ? '–' : format(v)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
+              {perUserRows(users, series, (s, u) => s.values.find((x) => x.userId === u)?.value, format).map(
+                (row) => (
+                  <tr key={row.userId}>
+                    <th scope="row" className="cell-name">
+                      {row.userId}
+                    </th>
+                    <ValueCells row={row} />
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </div>

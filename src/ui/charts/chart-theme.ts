@@ -99,6 +99,24 @@ export function stepDigits(step: number): number {
 /** An axis title's style: muted, a little larger than ticks. */
 export const AXIS_TITLE = { fontSize: 11.5, fill: MUTED };
 
+/** An x-axis title (a Recharts label) under the ticks, `offset` px above the plot's bottom edge. */
+export const xAxisTitle = (value: string, offset = 0) => ({
+  value,
+  position: 'insideBottom' as const,
+  offset,
+  ...AXIS_TITLE,
+});
+
+/** A y-axis title turned up the left edge; `dy` moves it down so it sits centred beside the ticks. */
+export const yAxisTitle = (value: string, offset: number, dy: number) => ({
+  value,
+  angle: -90,
+  position: 'insideLeft' as const,
+  offset,
+  dy,
+  ...AXIS_TITLE,
+});
+
 /** Splits a label into at most two lines of about `width` characters, for category ticks. */
 export function wrapLabel(label: string, width = 18): string[] {
   const words = label.split(/\s+/);

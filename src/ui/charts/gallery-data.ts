@@ -9,6 +9,7 @@ import type {
   UserDotSeries,
   ReliabilitySeries,
   StrategySeries,
+  TimeScatterSeries,
   UserSpreadSeries,
 } from './chart-types';
 
@@ -188,3 +189,29 @@ export const gallerySpreadDots = (series: UserSpreadSeries[]): UserDotSeries[] =
     footer: s.varianceRatio === null ? 'ratio ∞ ✗ > 3' : `ratio ${s.varianceRatio.toFixed(1)}×`,
     footerWarn: s.varianceRatio === null || s.varianceRatio > 3,
   }));
+
+/** Log-spaced time bins (seconds); the fake time heads range from flat (everything in one bin) to close. */
+const TIME_EDGES = [5, 10, 20, 40, 80];
+const TIME_SPREAD = [0, 0.35, 0.6, 0.75, 0.7, 0.65];
+
+export const galleryTimeScatter: TimeScatterSeries[] = GALLERY_STRATEGIES.slice(0, 3).map((s, i) => {
+  const bins = TIME_EDGES.length + 1;
+  const fit = TIME_SPREAD[i] ?? 0.5;
+  const counts = Array.from({ length: bins }, (_, a) =>
+    Array.from({ length: bins }, (_, p) => {
+      const predicted = Math.round(2 + fit * (a - 2));
+      const d = Math.abs(p - predicted);
+      return d > 1 ? 0 : Math.round((d === 0 ? 40 : 12) * (1 + 0.4 * noise(a * bins + p, i + 3)));
+    }),
+  );
+  const n = counts.flat().reduce((sum, c) => sum + c, 0);
+  return {
+    ...s,
+    edgesSeconds: TIME_EDGES,
+    counts,
+    n,
+    maeSeconds: 30 - 14 * fit,
+    medianAbsErrorSeconds: 18 - 9 * fit,
+    nearDiagonalShare: 0.5 + 0.5 * fit,
+  };
+});

@@ -20,17 +20,17 @@ import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
 import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
+import { dropout } from './simd-dropout';
+import {
+  addL2,
+  embeddingColumns,
+  embeddingsOf,
+  gatherEmbedding,
+  scatterEmbeddingGrad,
+  type Embedding,
+} from './simd-embeddings';
+import { macsPerRow } from './simd-macs';
 import { monotoneUnits, SimdMonotonePath, type PathHost } from './simd-monotone-path';
-
-interface Embedding {
-  key: 'user' | 'topic' | 'difficulty';
-  table: LayerName;
-  bn: LayerName;
-  dim: number;
-  col: number;
-}
-
-const UINT32 = 4_294_967_296;
 
 export class SimdNetwork implements PathHost {
   private readonly width: number;
@@ -56,40 +56,15 @@ export class SimdNetwork implements PathHost {
     /** Most rows one call takes. */
     readonly maxRows: number,
   ) {
-    const dims: [Embedding['key'], number][] = [
-      ['user', spec.userEmbeddingDim],
-      ['topic', spec.topicEmbeddingDim],
-      ['difficulty', spec.difficultyEmbeddingDim],
-    ];
-    let col = 0;
-    this.embeddings = dims
-      .filter(([, dim]) => dim > 0)
-      .map(([key, dim]) => {
-        const e = { key, table: `${key}_embedding` as LayerName, bn: `${key}_bn` as LayerName, dim, col };
-        col += dim;
-        return e;
-      });
-    this.width = col + FEATURE_COUNT;
+    this.embeddings = embeddingsOf(spec);
+    this.width = embeddingColumns(this.embeddings) + FEATURE_COUNT;
     [this.h1, this.h2] = [spec.dense1Units, spec.dense2Units];
     for (const slot of layout.slots) (this.offsets[slot.layer] ??= [])[slot.index] = slot.at;
     const units = monotoneUnits(spec);
     const buffers = allocateBuffers(arena, maxRows, this.width, this.h1, this.h2, units);
-    const [w, h1, h2, e] = [this.width, this.h1, this.h2, this.width - FEATURE_COUNT];
-    // The monotone side path reads the whole input row into `units` hidden units, then one output.
-    const side = units > 0 ? w * units + units : 0;
-    this.inferMacsPerRow = w * h1 + h1 * h2 + h2 + side;
-    // Mirrors trainStep: each gradient product only where something at or below it trains.
-    const trains = (l: LayerName) => layout.trainableLayers.has(l);
-    let back = trains('output') ? h2 : 0;
-    if (trainsBelow(layout, 'output')) {
-      back += h2 + (trains('dense_2') ? h1 * h2 + h2 : 0);
-      if (trainsBelow(layout, 'dense_2')) {
-        back += h2 * h1 + (trains('dense_1') ? w * h1 + h1 : 0);
-        if (trainsBelow(layout, 'dense_1')) back += h1 * e;
-      }
-    }
-    // The side path's gradients, about its forward again, when it trains (an estimate, as for the trunk).
-    this.trainMacsPerRow = this.inferMacsPerRow + back + (trains('monotone_1') ? side : 0);
+    const macs = macsPerRow(layout, { width: this.width, h1: this.h1, h2: this.h2, units });
+    this.inferMacsPerRow = macs.infer;
+    this.trainMacsPerRow = macs.train;
     this.buf = buffers.buf;
     this.scratch = buffers.scratch;
     this.monotone = units > 0 ? new SimdMonotonePath(spec, layout, this.buf, this.width, this) : null;
@@ -146,12 +121,7 @@ export class SimdNetwork implements PathHost {
     const { spec, buf, width, h1, h2, scratch } = this;
     const { n, start } = rows;
     for (const e of this.embeddings) {
-      const table = this.at(base, e.table, 0);
-      const idx = rows[e.key];
-      for (let r = 0; r < n; r++) {
-        const from = table + (idx[start + r] as number) * e.dim;
-        f.copyWithin(buf.x + r * width + e.col, from, from + e.dim);
-      }
+      gatherEmbedding(f, e, this.at(base, e.table, 0), rows[e.key], { start, n }, buf.x, width);
       if (spec.embeddingBatchNorm) {
         const decay = train && this.trains(e.bn) ? train.decay : null;
         const block = { at: buf.x, stride: width, col: e.col, d: e.dim, n };
@@ -274,13 +244,7 @@ export class SimdNetwork implements PathHost {
         batchNormBackward(k, block, this.bn(base, e.bn), this.embeddingTrace(e), scratch, grads);
       }
       if (!this.trains(e.table)) continue;
-      const table = this.at(grad, e.table, 0);
-      const idx = rows[e.key];
-      for (let r = 0; r < n; r++) {
-        const to = table + (idx[start + r] as number) * e.dim;
-        const from = buf.dx + r * width + e.col;
-        for (let c = 0; c < e.dim; c++) f[to + c] = (f[to + c] as number) + (f[from + c] as number);
-      }
+      scatterEmbeddingGrad(f, e, this.at(grad, e.table, 0), rows[e.key], { start, n }, buf.dx, width);
     }
   }
 
@@ -288,17 +252,9 @@ export class SimdNetwork implements PathHost {
   private l2(base: number, grad: number): number {
     const lambda = this.spec.userL2;
     if (lambda <= 0 || !this.trains('user_embedding')) return 0;
-    const f = this.kernels().f32;
     const { size } = slotOf(this.layout, 'user_embedding', 0);
-    const w = this.at(base, 'user_embedding', 0);
-    const g = this.at(grad, 'user_embedding', 0);
-    let sum = 0;
-    for (let i = 0; i < size; i++) {
-      const v = f[w + i] as number;
-      sum += v * v;
-      f[g + i] = (f[g + i] as number) + 2 * lambda * v;
-    }
-    return lambda * sum;
+    const [w, g] = [this.at(base, 'user_embedding', 0), this.at(grad, 'user_embedding', 0)];
+    return addL2(this.kernels().f32, w, g, size, lambda);
   }
 
   /** Σ coef·loss over the rows in `o`; with `withGrad`, dL/do (coef-weighted) into `do`. */
@@ -331,18 +287,4 @@ export class SimdNetwork implements PathHost {
     }
     return sum;
   }
-}
-
-/** Inverted dropout (kernel): the four lanes' streams start from the step's generator. */
-function dropout(
-  k: SimdKernels,
-  src: number,
-  dst: number,
-  mask: number,
-  count: number,
-  rate: number,
-  rand: () => number,
-): void {
-  const seed = () => Math.floor(rand() * UINT32);
-  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), seed(), seed(), seed(), seed());
 }

@@ -9,17 +9,8 @@ import { useMemo, useState } from 'react';
 import { countText, fixed, interval, percentText, signed } from '../../../core/report/format-figures';
 import type { Report } from '../../../core/report/report-types';
 import { CheckBadge } from '../../charts/CheckBadge';
-import {
-  COLUMNS,
-  DASH_REASONS,
-  dashReasons,
-  metricsRows,
-  sortRows,
-  type Cell,
-  type Column,
-  type MetricsRow,
-  type SortKey,
-} from './metrics-rows';
+import { COLUMNS, DASH_REASONS, type Cell, type Column } from './metric-columns';
+import { dashReasons, metricsRows, sortRows, type MetricsRow, type SortKey } from './metrics-rows';
 
 const CHECK_KEYS = ['continuous', 'responsive', 'generalizes'] as const;
 const ARROW = { lower: '↓', higher: '↑', none: '' } as const;

@@ -3,7 +3,9 @@
  * users with fewer than 5 held-out tasks are marked — the per-user figure pools them into one group.
  */
 import { countText, fixed, seedsText } from '../../../core/report/format-figures';
+import { perUserRows } from '../../../core/report/per-user-rows';
 import type { Report, ReportStrategyOk } from '../../../core/report/report-types';
+import { StrategyHeads, ValueCells } from '../../charts/PerUserCells';
 import { TableScroll } from '../../common/TableScroll';
 
 const MIN_OWN = 5;
@@ -13,6 +15,12 @@ export function PerUserLossTable({ report }: { report: Report }) {
   const users = report.split.perUser.filter((u) => u.testRows > 0);
   if (trained.length === 0 || users.length === 0) return null;
   const pooled = users.filter((u) => u.testRows < MIN_OWN).length;
+  const rows = perUserRows(
+    users.map((u) => u.userId),
+    trained,
+    (s, userId) => s.testPerUser.find((p) => p.userId === userId)?.logLoss,
+    fixed,
+  );
   return (
     <details className="per-user-loss">
       <summary>Log loss by user ({users.length} users with held-out tasks)</summary>
@@ -29,15 +37,11 @@ export function PerUserLossTable({ report }: { report: Report }) {
               <th scope="col" className="num">
                 n
               </th>
-              {trained.map((s) => (
-                <th scope="col" key={s.id} className="num">
-                  {s.label}
-                </th>
-              ))}
+              <StrategyHeads strategies={trained} />
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {users.map((u, i) => (
               <tr key={u.userId}>
                 <th scope="row">
                   {u.userId}
@@ -49,11 +53,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
                   )}
                 </th>
                 <td className="num">{countText(u.testRows)}</td>
-                {trained.map((s) => (
-                  <td key={s.id} className="num">
-                    {fixed(s.testPerUser.find((p) => p.userId === u.userId)?.logLoss ?? null)}
-                  </td>
-                ))}
+                <ValueCells row={rows[i]} />
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,81 @@
+/**
+ * The fused engine's embeddings: which tables a model has and where their columns sit in the input row,
+ * the lookup that copies each row's vectors in, the gradient that adds each row's back into its table,
+ * and the Keras L2 penalty of a training user table.
+ */
+import type { ArchitectureSpec, LayerName } from '../../model/architecture';
+
+export interface Embedding {
+  key: 'user' | 'topic' | 'difficulty';
+  table: LayerName;
+  bn: LayerName;
+  dim: number;
+  /** First column of its vectors in the input row. */
+  col: number;
+}
+
+/** The model's embeddings in input-row order (a zero-width one is absent). */
+export function embeddingsOf(spec: ArchitectureSpec): Embedding[] {
+  const dims: [Embedding['key'], number][] = [
+    ['user', spec.userEmbeddingDim],
+    ['topic', spec.topicEmbeddingDim],
+    ['difficulty', spec.difficultyEmbeddingDim],
+  ];
+  let col = 0;
+  return dims
+    .filter(([, dim]) => dim > 0)
+    .map(([key, dim]) => {
+      const e = { key, table: `${key}_embedding` as LayerName, bn: `${key}_bn` as LayerName, dim, col };
+      col += dim;
+      return e;
+    });
+}
+
+/** Input-row columns the embeddings take (the history features follow). */
+export function embeddingColumns(embeddings: readonly Embedding[]): number {
+  return embeddings.reduce((sum, e) => sum + e.dim, 0);
+}
+
+/** Copy each row's vector from the table at `table` into its columns of the rows at `x`. */
+export function gatherEmbedding(
+  f: Float32Array,
+  e: Embedding,
+  table: number,
+  idx: ArrayLike<number>,
+  { start, n }: { start: number; n: number },
+  x: number,
+  width: number,
+): void {
+  for (let r = 0; r < n; r++) {
+    const from = table + (idx[start + r] as number) * e.dim;
+    f.copyWithin(x + r * width + e.col, from, from + e.dim);
+  }
+}
+
+/** Add each row's gradient (its columns of the rows at `dx`) into its vector of the gradient table. */
+export function scatterEmbeddingGrad(
+  f: Float32Array,
+  e: Embedding,
+  table: number,
+  idx: ArrayLike<number>,
+  { start, n }: { start: number; n: number },
+  dx: number,
+  width: number,
+): void {
+  for (let r = 0; r < n; r++) {
+    const to = table + (idx[start + r] as number) * e.dim;
+    const from = dx + r * width + e.col;
+    for (let c = 0; c < e.dim; c++) f[to + c] = (f[to + c] as number) + (f[from + c] as number);
+  }
+}
+
+/** Keras L2 on `size` weights at `w`: adds 2λw to the gradient at `g`, returns λΣw². */
+export function addL2(f: Float32Array, w: number, g: number, size: number, lambda: number): number {
+  let sum = 0;
+  for (let i = 0; i < size; i++) {
+    const v = f[w + i] as number;
+    sum += v * v;
+    f[g + i] = (f[g + i] as number) + 2 * lambda * v;
+  }
+  return lambda * sum;
+}
