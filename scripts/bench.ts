@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only data:preset:backend[:wN][:rN],…]`: drives the built lab in headless Chromium as a person would (Backend
+ * `npm run bench [-- --quick] [-- --only first-click,sweep,data:preset:backend[:wN][:rN],…]`: drives the built lab in headless Chromium as a person would (Backend
  * select, preset, Repeats, "Train all strategies", "Download report") and records per strategy and data size the
  * train time on wasm, cpu and webgl, click → "All strategies trained", the longest main-thread task, the
  * worker's tf tensor count after each run, import rows/s and the load average. Writes bench/results.json.
@@ -17,6 +17,7 @@ import {
   type Scenario,
   type ScenarioResult,
 } from './bench/lab-driver';
+import { measureSweep } from './bench/sweep-driver';
 
 const quick = process.argv.includes('--quick');
 // BENCH_PORT: several sessions on one machine each bench on their own port.
@@ -60,6 +61,8 @@ const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) 
 const selected = SCENARIOS.filter((s) => (only ? only.has(keyOf(s)) : !quick || s.inQuick));
 /** `first-click`: fresh browser contexts, Auto everything, Train clicked as soon as the sample shows. */
 const firstClick = only ? only.has('first-click') : true;
+/** `sweep`: 5 values × 5 seeds of one strategy on the sample, in a new page (issue 16's budget row). */
+const sweepRow = only ? only.has('sweep') : true;
 
 async function main(): Promise<void> {
   if (selected.some((s) => s.data !== 'sample')) ensureGeneratedFiles();
@@ -67,11 +70,16 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const results: ScenarioResult[] = [];
   let first: Awaited<ReturnType<typeof measureFirstClick>> | undefined;
+  let sweep: Awaited<ReturnType<typeof measureSweep>> | undefined;
   let dense: number | null = null;
   try {
     if (firstClick) {
       console.error(`first-click (load ${os.loadavg()[0]?.toFixed(2)})`);
       first = await measureFirstClick(browser, preview.url, 5);
+    }
+    if (sweepRow) {
+      console.error(`sweep (load ${os.loadavg()[0]?.toFixed(2)})`);
+      sweep = await measureSweep(browser, preview.url, 3);
     }
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
@@ -90,10 +98,15 @@ async function main(): Promise<void> {
     console.log('\nfirst click on a fresh page (new context, Auto, sample), seconds');
     console.table([first.summary]);
   }
+  if (sweep) {
+    console.log('\nsweep of 5 values × 5 seeds on the sample (new page, Auto), seconds');
+    console.table([sweep.summary]);
+  }
   printTable(results, dense);
   writeResults('results', {
     denseGmacs: dense,
     firstClick: first,
+    sweep,
     generatedAt: new Date().toISOString(),
     quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },

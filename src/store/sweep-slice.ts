@@ -14,6 +14,9 @@ import { checkSweepDraft, type SweepDraft } from './sweep-draft';
 import { sweepPointStrategy } from './sweep-point-strategy';
 import type { TrainingSlice } from './training-slice';
 
+/** "1 seed", "5 seeds". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export interface SweepProgress {
   points: number;
   repeats: number;
@@ -120,7 +123,7 @@ export const createSweepSlice =
         set({
           sweepRunId: run.runId,
           sweepProgress: progress,
-          sweepStatus: `Sweeping: ${checked.points} points × ${checked.request.repeats} seeds…`,
+          sweepStatus: `Sweeping: ${counted(checked.points, 'point')} × ${counted(checked.request.repeats, 'seed')}…`,
           sweepError: undefined,
           sweepClock: { ...get().sweepClock, startedAt },
         });
@@ -133,7 +136,7 @@ export const createSweepSlice =
           const failed = reply.document.points.filter((p) => p.status === 'failed').length;
           set({
             sweepResult: reply.document,
-            sweepStatus: `Sweep done: ${reply.document.points.length} points × ${reply.document.seeds.length} seeds${failed > 0 ? `, ${failed} failed` : ''}`,
+            sweepStatus: `Sweep done: ${counted(reply.document.points.length, 'point')} × ${counted(reply.document.seeds.length, 'seed')}${failed > 0 ? `, ${failed} failed` : ''}`,
           });
         } else if (reply.kind === 'sweep-cancelled') {
           set({
