@@ -143,7 +143,7 @@ test('a sweep of cap per user: progress, charts, headline, table, Use this value
   await expect(card).toContainText(/cap 100|Cap per user 100|100 per user/i);
 });
 
-test('a two-parameter grid shows a heat map; cancel mid-sweep: the status says cancelled and that grid stays', async ({
+test('a two-parameter grid shows a heat map; cancel mid-sweep: the status says cancelled and that grid stays, also after a reload', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -177,4 +177,14 @@ test('a two-parameter grid shows a heat map; cancel mid-sweep: the status says c
   await expect(sweep.pointsTable.getByRole('row')).toHaveCount(5);
   await expect(heatMap).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train all strategies' })).toBeEnabled();
+
+  // The last sweep is part of the session: a reload brings it back, and the note says so.
+  await page.waitForTimeout(1_500); // the session write waits a moment after the last change
+  await page.reload();
+  await expect(page.getByTestId('task-count')).toHaveText('917', { timeout: 60_000 });
+  await expect(
+    page.getByText(/Restored from your last session: .*the last sweep \(4 points × 1 seed\)/),
+  ).toBeVisible();
+  await expect(sweep.headline).toHaveText(headline ?? '');
+  await expect(heatMap.getByRole('cell')).toHaveCount(4);
 });

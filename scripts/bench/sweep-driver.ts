@@ -29,18 +29,13 @@ export async function measureSweep(
       await panel.getByLabel('Parameter', { exact: true }).selectOption({ label: 'Cap per user' });
       await panel.getByLabel('Values', { exact: true }).fill('25,50,100,150,300');
       await panel.getByLabel('Sweep repeats').fill('5');
-      await page.evaluate(() => {
-        const w = window as unknown as { __gaps: number[]; __stop: boolean };
-        w.__gaps = [];
-        w.__stop = false;
+      // A string, not a function: tsx names inner functions with a helper the page does not have.
+      await page.evaluate(`(() => {
+        window.__gaps = []; window.__stop = false;
         let last = performance.now();
-        const tick = (t: number) => {
-          w.__gaps.push(t - last);
-          last = t;
-          if (!w.__stop) requestAnimationFrame(tick);
-        };
+        const tick = (t) => { window.__gaps.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
         requestAnimationFrame(tick);
-      });
+      })()`);
       const l = load1();
       const started = performance.now();
       await panel.getByRole('button', { name: 'Run sweep' }).click();

@@ -26,7 +26,8 @@ export interface SavedModelInfo {
 }
 
 /**
- * One part of a tab's last session (dataset file, settings, results); `value` is checked by the store.
+ * One part of a tab's last session (dataset file, settings, results, the last sweep); `value` is checked
+ * by the store.
  * Stored under "<tabId>:<part>" (platform/session-store); records from before per-tab sessions have the
  * part as their key and no tab.
  */
@@ -37,7 +38,7 @@ export interface SessionRecord {
   tabId?: string;
   part?: SessionKey;
 }
-export type SessionKey = 'dataset' | 'settings' | 'results';
+export type SessionKey = 'dataset' | 'settings' | 'results' | 'sweep';
 
 export interface LabDbSchema extends DBSchema {
   'model-index': { key: string; value: SavedModelInfo; indexes: { savedAt: string } };

@@ -5,58 +5,21 @@
  * version cannot read is skipped with a reason, never trusted. Trained models are not part of it.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { z } from 'zod';
 import { composeReport, frameOf } from '../core/report/compose-report';
 import { validateReport } from '../core/report/report-schema';
+import { sweepSchema } from '../core/sweep/sweep-schema';
 import type { ReadSession, SessionStorage } from '../platform/session-store';
 import type { LabState } from './create-lab-store';
 import { checkOwnStrategy, type OwnStrategy } from './own-strategies';
+import {
+  datasetSchema,
+  resultsSchema,
+  SESSION_SCHEMA_VERSION,
+  settingsSchema,
+  sweepPartSchema,
+} from './session-parts';
 
-export const SESSION_SCHEMA_VERSION = 1;
 const WRITE_DELAY_MS = 400;
-
-const optionValue = z.union([z.number(), z.boolean(), z.string()]);
-const settingsSchema = z.object({
-  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
-  seed: z.number().int(),
-  // Added with repeats (issue 15): sessions stored before it read as one seed, as they were trained.
-  repeats: z.number().int().min(1).max(100).default(1),
-  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
-  // Added later: sessions stored before it read as Auto.
-  workers: z
-    .union([z.literal('auto'), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
-    .default('auto'),
-  maskIds: z.boolean(),
-  thresholds: z.record(z.string(), z.number()),
-  strategies: z.record(
-    z.string(),
-    z.object({ enabled: z.boolean(), options: z.record(z.string(), optionValue) }),
-  ),
-  // Added later: sessions stored before it have none. Each is checked again on the way back.
-  ownStrategies: z
-    .array(
-      z.object({
-        id: z.string(),
-        label: z.string(),
-        from: z.string(),
-        enabled: z.boolean(),
-        fields: z.record(z.string(), optionValue),
-      }),
-    )
-    .default([]),
-});
-const datasetSchema = z.object({
-  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
-  fileName: z.string(),
-  file: z.instanceof(Blob),
-});
-const resultsSchema = z.object({
-  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
-  fingerprint: z.string(),
-  /** The composed report: validated by the report schema on the way back. */
-  report: z.unknown(),
-  backendDecision: z.unknown().optional(),
-});
 
 export interface PersistenceOptions {
   /** The page was opened from a settings link: the link's settings win over the stored ones. */
@@ -180,7 +143,29 @@ async function restore(
       `results of an earlier run (they belong to dataset ${results.data.fingerprint.replace(/^sha256:/, '').slice(0, 12)}…, not to the one loaded)`,
     );
   else if (results) skipped.push('results (stored in an unknown format)');
+  restoreSweep(store, saved.sweep?.value ?? undefined, restored, skipped);
   return { restored, skipped, datasetStored, from };
+}
+
+/** The last sweep, when it was made on the dataset loaded now (like the results). */
+function restoreSweep(
+  store: StoreApi<LabState>,
+  stored: unknown,
+  restored: string[],
+  skipped: string[],
+): void {
+  if (stored === undefined) return;
+  const part = sweepPartSchema.safeParse(stored);
+  if (!part.success) return void skipped.push('the last sweep (stored in an unknown format)');
+  if (part.data.fingerprint !== store.getState().summary?.fingerprint)
+    return void skipped.push('the last sweep (it was made on another dataset)');
+  const doc = sweepSchema.safeParse(part.data.document);
+  if (!doc.success) return void skipped.push('the last sweep (not a sweep this version can read)');
+  store.setState({ sweepResult: doc.data, sweepStatus: 'Last sweep restored from your session' });
+  const [points, seeds] = [doc.data.points.length, doc.data.seeds.length];
+  restored.push(
+    `the last sweep (${points} point${points === 1 ? '' : 's'} × ${seeds} seed${seeds === 1 ? '' : 's'})`,
+  );
 }
 
 function whenCatalog(store: StoreApi<LabState>, apply: () => void): void {
@@ -198,7 +183,7 @@ function keepWriting(
   { datasetStored, adopted }: { datasetStored: boolean; adopted: boolean },
 ): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const later = (key: 'dataset' | 'settings' | 'results', value: () => unknown) => {
+  const later = (key: 'dataset' | 'settings' | 'results' | 'sweep', value: () => unknown) => {
     clearTimeout(timers.get(key));
     timers.set(
       key,
@@ -254,12 +239,24 @@ function keepWriting(
         backendDecision: now.backendDecision,
       };
     });
+  // The last finished sweep of the dataset loaded now; none (null) once a new dataset cleared it.
+  const writeSweep = () =>
+    later('sweep', () => {
+      const now = store.getState();
+      if (!now.sweepResult || !now.summary) return null;
+      return {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        fingerprint: now.summary.fingerprint,
+        document: now.sweepResult,
+      };
+    });
   // What was loaded before writing began is kept as this tab's own: the sample of a first visit (or its
   // results would find no dataset after a reload), or a session taken over from another tab.
   if (adopted) {
     writeDataset();
     writeSettings();
     writeResults();
+    writeSweep();
   } else if (!datasetStored) writeDataset();
   store.subscribe((s, prev) => {
     if (s.lastImport && s.lastImport !== prev.lastImport) writeDataset();
@@ -280,5 +277,6 @@ function keepWriting(
       (s.results !== prev.results || s.runId !== prev.runId || s.comparisons !== prev.comparisons)
     )
       writeResults();
+    if (s.sweepResult !== prev.sweepResult) writeSweep();
   });
 }

@@ -10,6 +10,9 @@ import type { ImportReply } from '../worker/protocol';
 import { createLabStore, type LabStore } from './create-lab-store';
 import { realReport } from '../core/report/report.test-helper';
 import { frameOf } from '../core/report/compose-report';
+import { presetRecipe } from '../core/strategies/catalogue';
+import { DEFAULT_THRESHOLDS } from '../core/evaluation/verdicts';
+import { SWEEP_METRICS, type SweepDocument } from '../core/sweep/sweep-document';
 
 vi.mock('../platform/read-file', () => ({
   SAMPLE_NAME: 'seed-shaped.csv (sample)',
@@ -63,7 +66,70 @@ async function trainedOn(store: LabStore) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
+/** A small sweep document of the dataset `fingerprint` (one trained point). */
+function sweepOf(fingerprint: string): SweepDocument {
+  const recipe = presetRecipe('balanced-sampling');
+  const spread = { mean: 0.6, sd: 0.01, lo: 0.58, hi: 0.62 };
+  return {
+    kind: 'retrain-lab-sweep',
+    schemaVersion: 1,
+    generatedAt: '2026-12-07T00:00:00.000Z',
+    dataset: { fileName: 'seed-shaped.csv (sample)', rows: 917, users: 4, fingerprint },
+    heldOut: { rows: 182, users: 4 },
+    base: { id: 'balanced-sampling', label: '3. Balanced sampling', recipe },
+    axes: [{ name: 'capPerUser', label: 'Cap per user', values: [150] }],
+    reference: 'point-1',
+    seeds: [42, 43],
+    backend: 'wasm',
+    thresholds: DEFAULT_THRESHOLDS,
+    validation: { mode: 'per-user-tail', share: 0.2 },
+    resamples: 1000,
+    points: [
+      {
+        status: 'ok',
+        id: 'point-1',
+        label: 'Cap per user 150',
+        values: { capPerUser: 150 },
+        recipe,
+        seeds: [42, 43],
+        trainMs: 100,
+        metrics: Object.fromEntries(SWEEP_METRICS.map((m) => [m, spread])) as Record<
+          (typeof SWEEP_METRICS)[number],
+          typeof spread
+        >,
+        passRate: { continuous: 1, responsive: 0, generalizes: 1, all: 0 },
+        vsReference: null,
+      },
+    ],
+    best: {
+      metric: 'userLogLoss',
+      point: 'point-1',
+      notToldApart: [],
+      headline: 'Cap per user 150: per-user log loss 0.6.',
+    },
+    constantRate: { userLogLoss: 0.86 },
+  };
+}
+
 describe('restoring a session', () => {
+  it('the last sweep comes back after a reload, and not onto another dataset', async () => {
+    const { storage, parts } = memorySession();
+    const first = await pageLoad(storage);
+    const fingerprint = first.getState().summary?.fingerprint as string;
+    first.setState({ sweepResult: sweepOf(fingerprint) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(parts.sweep?.value).toMatchObject({ fingerprint });
+
+    const reloaded = await pageLoad(storage);
+    expect(reloaded.getState().sweepResult?.best?.headline).toBe('Cap per user 150: per-user log loss 0.6.');
+    expect(reloaded.getState().sessionNote).toMatch(/the last sweep \(1 point × 2 seeds\)/);
+
+    await storage.write('dataset', { schemaVersion: 1, fileName: 'other.csv', file: new Blob(['other']) });
+    const elsewhere = await pageLoad(storage);
+    expect(elsewhere.getState().sweepResult).toBeUndefined();
+    expect(elsewhere.getState().sessionNote).toMatch(/the last sweep \(it was made on another dataset\)/);
+  });
+
   it('a first visit: the sample’s results come back after a reload', async () => {
     const { storage, parts } = memorySession();
     const first = await pageLoad(storage);
