@@ -4,16 +4,7 @@ import { COMPARE_SPEC, compareCommand } from './compare-command';
 import { commandHelp, parseCommand, UsageError, type CommandSpec } from './command-spec';
 import { INSPECT_SPEC, inspectCommand } from './inspect-command';
 import { main } from './main';
-
-function capture() {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+import { captureIo } from './capture-io.test-helper';
 
 describe('help made from each command’s option table', () => {
   it.each([INSPECT_SPEC, COMPARE_SPEC])(
@@ -56,7 +47,7 @@ describe('help made from each command’s option table', () => {
     [['compare', '--help', '--bogus'], '--batch-size N'],
     [['--help'], 'retrain-lab compare FILE [options]'],
   ])('%j prints help on stdout and exits 0', async (argv, text) => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(argv, io)).toBe(0);
     expect(io.out).toContain(text);
     expect(io.err).toBe('');
@@ -71,7 +62,7 @@ describe('help made from each command’s option table', () => {
     [['compare', 'a.csv', '--epochs', '-5'], '--epochs must be an integer ≥ 1, got "-5"'],
     [['nope'], 'retrain-lab: unknown command "nope"'],
   ])('%j refuses in one line on stderr with exit 2, never Node’s parseArgs text', async (argv, line) => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toContain(line);
     expect(io.err.trimEnd().split('\n')).toHaveLength(1);
@@ -80,10 +71,10 @@ describe('help made from each command’s option table', () => {
   });
 
   it('the commands answer --help themselves too', async () => {
-    const a = capture();
+    const a = captureIo();
     expect(await inspectCommand(['--help'], a, async () => new Uint8Array())).toBe(0);
     expect(a.out).toBe(commandHelp(INSPECT_SPEC));
-    const b = capture();
+    const b = captureIo();
     expect(await compareCommand(['-h'], b, async () => '')).toBe(0);
     expect(b.out).toBe(commandHelp(COMPARE_SPEC));
   });

@@ -149,3 +149,26 @@ function joinNegativeValues(spec: CommandSpec, argv: readonly string[]): string[
 export function usageRefusal(spec: CommandSpec, reason: string): string {
   return `retrain-lab ${spec.name}: ${reason} (retrain-lab ${spec.name} --help lists the options)\n`;
 }
+
+/**
+ * A command's arguments by its parser, or the exit code when there is nothing to run: 0 after printing
+ * the help for --help, 2 after printing a one-line refusal. Errors other than UsageError propagate.
+ */
+export function argsOrExit<T>(
+  spec: CommandSpec,
+  argv: string[],
+  parse: (argv: string[]) => T,
+  io: { stdout(text: string): void; stderr(text: string): void },
+): T | 0 | 2 {
+  if (asksForHelp(argv)) {
+    io.stdout(commandHelp(spec));
+    return 0;
+  }
+  try {
+    return parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(usageRefusal(spec, error.message));
+    return 2;
+  }
+}

@@ -5,23 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { auc } from '../core/evaluation/auc';
 import { brier } from '../core/evaluation/brier';
 import { logLoss } from '../core/evaluation/log-loss';
-import type { CliIo } from './cli-io';
 import { readBundle } from '../core/export/read-bundle';
 import { validateReport } from '../core/report/report-schema';
 import { CATALOGUE, presetRecipe } from '../core/strategies/catalogue';
 import { compareCommand, parseCompareArgs, selectStrategies, type CompareArgs } from './compare-command';
+import { captureIo } from './capture-io.test-helper';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
 
 const args = (argv: string[]) => parseCompareArgs(argv) as CompareArgs;
 
@@ -37,7 +27,7 @@ describe('compare arguments', () => {
   });
 
   it('prints its options with --help', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await compareCommand(['--help'], io, async () => '')).toBe(0);
     expect(io.out).toContain('--recipe JSON');
     expect(io.out).toContain('--recipe-file PATH');
@@ -110,7 +100,7 @@ describe('compare arguments', () => {
       /^--recipe: recipe "a": monotoneResponse must be one of off, on, on-with-counts$/,
     ],
   ])('refuses a bad recipe with one line and exit 2: %j', async (extra, message) => {
-    const io = capture();
+    const io = captureIo();
     const enoent = Object.assign(new Error('nope'), { code: 'ENOENT' });
     const code = await compareCommand(['data.csv', ...extra], io, (path) =>
       path === 'data.csv' ? Promise.resolve('') : Promise.reject(enoent),
@@ -141,17 +131,17 @@ describe('compare arguments', () => {
     [[], 'missing FILE'],
     [['a.csv', 'b.csv'], 'unexpected argument "b.csv"'],
   ])('exits 2 with one line for %j', async (argv, message) => {
-    const io = capture();
+    const io = captureIo();
     expect(await compareCommand(argv, io, async () => '')).toBe(2);
     expect(io.err.split('\n')[0]).toContain(message);
     expect(io.out).toBe('');
   });
 
   it('exits 2 with the importer’s sentence for a refused file, and for a missing one', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await compareCommand(['empty.csv'], io, async () => 'user_id,topic\n')).toBe(2);
     expect(io.err.trim().split('\n')).toHaveLength(1);
-    const missing = capture();
+    const missing = captureIo();
     const enoent = Object.assign(new Error('nope'), { code: 'ENOENT' });
     expect(await compareCommand(['gone.csv'], missing, () => Promise.reject(enoent))).toBe(2);
     expect(missing.err).toBe('gone.csv could not be read: no such file.\n');
@@ -160,7 +150,7 @@ describe('compare arguments', () => {
 
 describe('compare on the seed-shaped fixture', () => {
   it('trains the chosen strategies, prints a table, writes the report and the model bundles', async () => {
-    const io = capture();
+    const io = captureIo();
     const written = new Map<string, string | Uint8Array>();
     const code = await compareCommand(
       [
@@ -258,7 +248,7 @@ describe('compare on the seed-shaped fixture', () => {
   });
 
   it('--monotone-response trains every chosen strategy with the monotone path: no probe ends below its incorrect curve', async () => {
-    const io = capture();
+    const io = captureIo();
     const written = new Map<string, string | Uint8Array>();
     const argv = ['fixtures/seed-shaped.csv', '--strategies', 'full-retrain,per-user', '--epochs', '2'];
     const code = await compareCommand(
@@ -281,7 +271,7 @@ describe('compare on the seed-shaped fixture', () => {
 
   it('trains on lane threads as on one thread: the same report over two seeds, the same predictions, and the threads pack their bundles', async () => {
     const run = async (threads: number) => {
-      const io = capture();
+      const io = captureIo();
       const written = new Map<string, string | Uint8Array>();
       const code = await compareCommand(
         [

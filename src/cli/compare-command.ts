@@ -16,15 +16,8 @@ import type { OwnRecipe } from '../core/strategies/recipe';
 import { checkRecipe } from '../core/strategies/recipe-schema';
 import { resolveChoice, type StrategyChoice } from '../core/strategies/strategy-spec';
 import type { CliIo } from './cli-io';
-import { loadTaskFile, runProgress } from './load-task-file';
-import {
-  asksForHelp,
-  commandHelp,
-  parseCommand,
-  usageRefusal,
-  UsageError,
-  type CommandSpec,
-} from './command-spec';
+import { loadTaskFile, runProgress, textReader } from './load-task-file';
+import { argsOrExit, type CommandSpec, parseCommand, UsageError } from './command-spec';
 import { loadOwnRecipes, withEpochsAndBatch } from './own-recipes';
 import { formatCompareTable } from './compare-table';
 import type { Report } from '../core/report/report-types';
@@ -131,25 +124,14 @@ export async function compareCommand(
   readFile: (path: string) => Promise<string | Uint8Array>,
   writeFile?: WriteFile,
 ): Promise<number> {
-  if (asksForHelp(argv)) {
-    io.stdout(commandHelp(COMPARE_SPEC));
-    return 0;
-  }
-  let args: CompareArgs;
-  try {
-    args = parseCompareArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(usageRefusal(COMPARE_SPEC, error.message));
-    return 2;
-  }
-  const readText = async (path: string) => {
-    const content = await readFile(path);
-    return typeof content === 'string' ? content : new TextDecoder().decode(content);
-  };
+  const args = argsOrExit(COMPARE_SPEC, argv, parseCompareArgs, io);
+  if (typeof args === 'number') return args;
   let strategies: StrategyChoice[];
   try {
-    strategies = selectStrategies(args, await loadOwnRecipes(args.recipes, args.recipeFiles, readText));
+    strategies = selectStrategies(
+      args,
+      await loadOwnRecipes(args.recipes, args.recipeFiles, textReader(readFile)),
+    );
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return 2;

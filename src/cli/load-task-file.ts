@@ -47,6 +47,14 @@ export async function loadTaskFile(
   return { dataset: imported.dataset, summary: await summarizeDataset(imported.dataset), content };
 }
 
+/** A reader of text files (own recipes) over the commands' byte reader. */
+export const textReader =
+  (readFile: (path: string) => Promise<string | Uint8Array>) =>
+  async (path: string): Promise<string> => {
+    const content = await readFile(path);
+    return typeof content === 'string' ? content : new TextDecoder().decode(content);
+  };
+
 /** One line per finished head-phase, so a long run shows it is alive without flooding the terminal. */
 function progressPrinter(io: CliIo) {
   return (e: ProgressEvent) => {

@@ -3,20 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sweepSchema } from '../core/sweep/sweep-schema';
 import type { SweepDocument } from '../core/sweep/sweep-document';
-import type { CliIo } from './cli-io';
 import { parseSweepArgs, sweepCommand, sweepPlanOf } from './sweep-command';
+import { captureIo } from './capture-io.test-helper';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
 
 const noFiles = async (path: string): Promise<string> => {
   throw new Error(`ENOENT: ${path}`);
@@ -61,7 +51,7 @@ describe('sweep arguments', () => {
 
   it('refuses with one line and exit 2, before reading the data', async () => {
     const refused = async (argv: string[]) => {
-      const io = capture();
+      const io = captureIo();
       const code = await sweepCommand(argv, io, noFiles);
       expect(io.err.trim().split('\n')).toHaveLength(io.err.includes('usage:') ? 2 : 1);
       return [code, io.err];
@@ -93,7 +83,7 @@ describe('sweep arguments', () => {
   });
 
   it('prints the parameters with --help', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await sweepCommand(['--help'], io, noFiles)).toBe(0);
     expect(io.out).toContain('finetuneRateRatio');
     expect(io.out).toContain('--values a,b,…');
@@ -102,7 +92,7 @@ describe('sweep arguments', () => {
 
 describe('sweep on the sample', () => {
   it('prints one row per value and the headline, and writes a valid sweep document', async () => {
-    const io = capture();
+    const io = captureIo();
     const written = new Map<string, string>();
     const code = await sweepCommand(
       [

@@ -16,16 +16,9 @@ import {
 import { runSweep } from '../core/sweep/run-sweep';
 import { SWEEP_PARAMS } from '../core/sweep/sweep-params';
 import type { CliIo } from './cli-io';
-import {
-  asksForHelp,
-  commandHelp,
-  parseCommand,
-  usageRefusal,
-  UsageError,
-  type CommandSpec,
-} from './command-spec';
+import { argsOrExit, type CommandSpec, parseCommand, UsageError } from './command-spec';
 import type { WriteFile } from './export-models';
-import { loadTaskFile, runProgress } from './load-task-file';
+import { loadTaskFile, runProgress, textReader } from './load-task-file';
 import { loadOwnRecipes, withEpochsAndBatch } from './own-recipes';
 import { optionsFor, parseRunArgs, runOptionSpecs, type RunArgs } from './run-options';
 import { formatSweepTable } from './sweep-table';
@@ -129,24 +122,11 @@ export async function sweepCommand(
   readFile: (path: string) => Promise<string | Uint8Array>,
   writeFile?: WriteFile,
 ): Promise<number> {
-  if (asksForHelp(argv)) {
-    io.stdout(commandHelp(SWEEP_SPEC));
-    return 0;
-  }
-  let args: SweepArgs;
-  try {
-    args = parseSweepArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(usageRefusal(SWEEP_SPEC, error.message));
-    return 2;
-  }
+  const args = argsOrExit(SWEEP_SPEC, argv, parseSweepArgs, io);
+  if (typeof args === 'number') return args;
   let plan: SweepPlan;
   try {
-    plan = await sweepPlanOf(args, async (path) => {
-      const content = await readFile(path);
-      return typeof content === 'string' ? content : new TextDecoder().decode(content);
-    });
+    plan = await sweepPlanOf(args, textReader(readFile));
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return 2;

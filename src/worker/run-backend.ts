@@ -9,7 +9,9 @@ import { unlessAborted } from '../core/comparison/unless-aborted';
 import type { Dataset } from '../core/data/task';
 import { helperBudget } from './helper-pool';
 import type { LabContext } from './lab-context';
-import type { BackendChoice, WorkersChoice } from './protocol';
+import type { BackendChoice, TrainEvent, WorkersChoice } from './protocol';
+import type { StrategyLane } from '../core/comparison/strategy-lanes';
+import { guardWebGLContext, type ContextGuard } from './webgl-context-guard';
 import { webglRenderer } from './webgl-renderer';
 
 export async function resolveBackend(
@@ -72,4 +74,39 @@ export function forgetWebGLModels(context: LabContext): void {
       held.trained.get(sid)?.dispose();
       held.trained.delete(sid);
     }
+}
+
+/** What a run starts with: its backend decision, the guard watching a WebGL context, and helper lanes. */
+export interface RunStart {
+  decision: BackendDecision;
+  guard: ContextGuard;
+  lanes: StrategyLane[];
+}
+
+/**
+ * Start a training run or a sweep: resolve the backend, guard a WebGL context, take helper lanes for up to
+ * `jobs` side-by-side jobs, and say both (the `backend` and `workers` events). `onGuard` gets the guard as
+ * soon as it exists, so the caller's cleanup sees it even if taking lanes fails.
+ */
+export async function openRun(
+  context: LabContext,
+  choice: { backend: BackendChoice; workers?: WorkersChoice },
+  jobs: number,
+  signal: AbortSignal,
+  emit: (event: Extract<TrainEvent, { kind: 'backend' | 'workers' }>) => void,
+  onGuard: (guard: ContextGuard) => void,
+): Promise<RunStart> {
+  const { held, helpers, activate } = context;
+  const { dataset, summary } = held;
+  if (!dataset || !summary) throw new Error('no dataset held');
+  const decision = await resolveBackend(context, choice.backend, dataset, summary.fingerprint, signal);
+  emit({ kind: 'backend', decision });
+  const guard = guardWebGLContext(decision.backend, () => activate('cpu'));
+  onGuard(guard);
+  const workers = workersFor(context, choice.workers, decision.backend);
+  const lanes = held.source
+    ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, jobs) - 1)
+    : [];
+  emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
+  return { decision, guard, lanes };
 }

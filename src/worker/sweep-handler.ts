@@ -9,8 +9,8 @@ import { runSweep } from '../core/sweep/run-sweep';
 import { startRun, type LabContext } from './lab-context';
 import type { RunId } from './message-ids';
 import type { SweepEvent, SweepRunRequest } from './protocol';
-import { forgetWebGLModels, resolveBackend, workersFor } from './run-backend';
-import { guardWebGLContext, type ContextGuard } from './webgl-context-guard';
+import { forgetWebGLModels, openRun } from './run-backend';
+import type { ContextGuard } from './webgl-context-guard';
 
 /** The request's base and axes as a plan; throws a one-line RangeError for anything that cannot be swept. */
 export function planOf(request: Pick<SweepRunRequest, 'base' | 'axes'>): SweepPlan {
@@ -24,7 +24,7 @@ export function planOf(request: Pick<SweepRunRequest, 'base' | 'axes'>): SweepPl
 
 export async function sweep(context: LabContext, id: RunId, request: SweepRunRequest): Promise<void> {
   if (!startRun(context, id)) return; // answered when the cancel came
-  const { held, helpers, runs, post, activate } = context;
+  const { held, runs, post } = context;
   const { dataset, summary } = held;
   if (!dataset || !summary)
     return post({ id, kind: 'sweep-failed', message: 'Load a dataset before sweeping.' });
@@ -40,21 +40,11 @@ export async function sweep(context: LabContext, id: RunId, request: SweepRunReq
   const position = new Map(plan.points.map((p, i) => [p.id, i + 1]));
   let guard: ContextGuard | undefined;
   try {
-    const decision = await resolveBackend(
-      context,
-      request.backend,
-      dataset,
-      summary.fingerprint,
-      controller.signal,
-    );
-    emit({ kind: 'backend', decision });
-    const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
-    guard = runGuard;
-    const workers = workersFor(context, request.workers, decision.backend);
-    const lanes = held.source
-      ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, plan.points.length) - 1)
-      : [];
-    emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
+    const {
+      decision,
+      guard: runGuard,
+      lanes,
+    } = await openRun(context, request, plan.points.length, controller.signal, emit, (g) => (guard = g));
     const document = await runSweep({
       plan,
       dataset,

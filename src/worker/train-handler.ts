@@ -20,12 +20,12 @@ import { startRun, type Held, type LabContext } from './lab-context';
 import type { RunId } from './message-ids';
 import { forgetModels } from './model-exchange';
 import type { TrainEvent, TrainRequest } from './protocol';
-import { forgetWebGLModels, resolveBackend, workersFor } from './run-backend';
-import { guardWebGLContext, type ContextGuard } from './webgl-context-guard';
+import { forgetWebGLModels, openRun } from './run-backend';
+import type { ContextGuard } from './webgl-context-guard';
 
 export async function train(context: LabContext, id: RunId, request: TrainRequest): Promise<void> {
   if (!startRun(context, id)) return; // answered when the cancel came
-  const { held, helpers, runs, post, activate } = context;
+  const { held, runs, post } = context;
   const { dataset, summary } = held;
   if (!dataset || !summary)
     return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });
@@ -37,22 +37,19 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
   const latest = new Map<string, { entry: ReportStrategy; complete: boolean }>();
   let guard: ContextGuard | undefined;
   try {
-    const decision = await resolveBackend(
+    const {
+      decision,
+      guard: runGuard,
+      lanes,
+    } = await openRun(
       context,
-      request.backend,
-      dataset,
-      summary.fingerprint,
+      request,
+      request.strategies.length,
       controller.signal,
+      emit,
+      (g) => (guard = g),
     );
-    emit({ kind: 'backend', decision });
-    const runGuard = guardWebGLContext(decision.backend, () => activate('cpu'));
-    guard = runGuard;
     let backend: BackendName = decision.backend;
-    const workers = workersFor(context, request.workers, decision.backend);
-    const lanes = held.source
-      ? helpers.lanes({ ...held.source, summary }, Math.min(workers.count, request.strategies.length) - 1)
-      : [];
-    emit({ kind: 'workers', count: 1 + lanes.length, reason: workers.reason });
     // First seen in this run: the strategy's older result, model and predictions go.
     const fresh = new Set<string>();
     const labelOf = (sid: string) => {

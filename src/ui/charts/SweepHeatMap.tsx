@@ -3,6 +3,7 @@
  *  outlined. It is a real table, so screen readers read it as one. Takes the ready grid. */
 import { ChartFigure } from './ChartFigure';
 
+// The store's SweepHeatMap (sweep-view.ts) in the chart's own words: the layers may not import each other.
 export interface SweepHeatMapProps {
   rowLabel: string;
   columnLabel: string;

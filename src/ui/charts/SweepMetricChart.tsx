@@ -6,6 +6,8 @@ import { AXIS_STROKE, GRID_STROKE, INK, MUTED, niceRange, stepDigits, TICK, WARN
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
 
+// The same shape as the store's SweepChartPoint (sweep-view.ts), which fills it: charts may not import the
+// store and the store may not import the UI, so each layer names it.
 export interface SweepChartDatum {
   id: string;
   /** The (first) swept value as text: "25". */

@@ -3,21 +3,16 @@
  * done so far (each point's seeds, and the epochs of those in training), as training's clock does; after
  * a sweep, how long it took. Not a live region: a clock read aloud every second would drown the rest.
  */
-import { useEffect, useState } from 'react';
 import { clockText, estimateRemaining } from '../../../store/run-estimate';
 import { sweepFraction } from '../../../store/sweep-slice';
 import { useLab } from '../../common/lab-store-context';
+import { useTicking } from '../../common/use-ticking';
 
 export function SweepClock() {
   const running = useLab((s) => s.sweepRunId !== undefined);
   const clock = useLab((s) => s.sweepClock);
   const progress = useLab((s) => s.sweepProgress);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
+  const now = useTicking(running);
   if (!running)
     return clock.lastMs === undefined ? null : (
       <p className="hint" data-testid="sweep-clock">

@@ -4,21 +4,16 @@
  * work when there is one, else from the epochs done so far. After a run: how long it took.
  * Not a live region: a clock read aloud every second would drown everything else.
  */
-import { useEffect, useState } from 'react';
 import { clockText, estimateRemaining, runFraction } from '../../../store/run-estimate';
 import { useLab } from '../../common/lab-store-context';
+import { useTicking } from '../../common/use-ticking';
 
 export function RunClock() {
   const running = useLab((s) => s.runId !== undefined);
   const clock = useLab((s) => s.runClock);
   const ids = useLab((s) => s.runStrategies);
   const progress = useLab((s) => s.progress);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
+  const now = useTicking(running);
 
   if (!running) {
     return clock.lastMs === undefined ? null : (
