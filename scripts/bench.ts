@@ -11,12 +11,12 @@ import { ensureGeneratedFiles, launchChromium, startPreview, writeResults } from
 import {
   DATA_FILES,
   denseRate,
-  measureFirstClick,
   measureRun,
   openLab,
   type Scenario,
   type ScenarioResult,
 } from './bench/lab-driver';
+import { measureFirstClick } from './bench/first-click-driver';
 import { measureSweep } from './bench/sweep-driver';
 
 const quick = process.argv.includes('--quick');

@@ -3,9 +3,9 @@
  * loads a data set, picks backend and preset, trains all strategies a number of times within a budget,
  * and reads back the report's per-strategy times, long tasks and the worker's tfjs tensor count.
  */
-import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { load1, median } from './bench-util';
+import { downloadReport, trainOnce } from './train-once';
 
 export type DataName = 'sample' | 'medium' | '100k' | '1m-10k' | 'ednet';
 export const DATA_FILES: Record<Exclude<DataName, 'sample'>, string> = {
@@ -71,7 +71,6 @@ const PRESET_BUTTON = {
   quick: 'Quick (epochs ÷ 10)',
   'seed-faithful': 'Design note',
 } as const;
-const DONE = 'All strategies trained';
 let loaded: DataName = 'sample';
 
 /** Opens the lab with a long-task observer installed before any script runs. */
@@ -177,66 +176,6 @@ async function workerMemory(page: Page): Promise<RunMeasure['memory']> {
   return total;
 }
 
-async function downloadReport(page: Page): Promise<{
-  strategies: {
-    id: string;
-    trainMs: number;
-    runs?: { trainMs: number }[];
-    test?: { logLoss: number | null };
-  }[];
-}> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download report' }).click(),
-  ]);
-  return JSON.parse(await readFile(await download.path(), 'utf8')) as never;
-}
-
-/** Trains once; null when the budget ran out (the run is cancelled, and `reached` says how far it got). */
-/**
- * Resolves when the status says that at least `strategies` runs are done ("… (6 of 30 runs done)") or
- * that the run ended: with seed-major order, about when every strategy shows its first seed's result.
- */
-function firstResults(page: Page, strategies: number, started: number): Promise<number> {
-  return page
-    .waitForFunction(
-      ({ n, done }) => {
-        const text = document.querySelector('[role="status"]')?.textContent ?? '';
-        const m = /\((\d+) of \d+ runs done\)/.exec(text);
-        return (m !== null && Number(m[1]) >= n) || text.includes(done);
-      },
-      { n: strategies, done: DONE },
-      { polling: 25, timeout: 120_000 },
-    )
-    .then(() => performance.now() - started);
-}
-
-async function trainOnce(
-  page: Page,
-  budgetMs: number,
-): Promise<{ wallMs: number; firstResultsMs?: number } | { reached: string; ms: number }> {
-  const status = page.getByRole('status');
-  const started = performance.now();
-  await page.getByRole('button', { name: 'Train all strategies' }).click();
-  await status
-    .filter({ hasNotText: DONE })
-    .waitFor({ timeout: 10_000 })
-    .catch(() => undefined);
-  // Watched once the status no longer reads the previous run's "All strategies trained".
-  const first = firstResults(page, 6, started).catch(() => undefined);
-  try {
-    await status.filter({ hasText: DONE }).waitFor({ timeout: budgetMs });
-    const wallMs = performance.now() - started;
-    return { wallMs, firstResultsMs: await first };
-  } catch {
-    const reached = (await status.textContent()) ?? '';
-    const ms = performance.now() - started;
-    await page.getByRole('button', { name: 'Cancel training' }).click();
-    await status.filter({ hasText: /cancelled|failed/i }).waitFor({ timeout: 120_000 });
-    return { reached, ms };
-  }
-}
-
 export async function measureRun(
   page: Page,
   scenario: Scenario,
@@ -340,77 +279,6 @@ export async function measureRun(
       workers: runs[0]?.workers ?? 1,
       tensors: runs.map((r) => r.memory?.numTensors ?? '?').join(' '),
       load1: runs.map((r) => r.load1).join(' '),
-    },
-  };
-}
-
-export interface FirstClickMeasure {
-  load1: number;
-  /** goto → the sample's 917 tasks shown. */
-  readyMs: number;
-  /** Train all strategies clicked (at once, Backend = Auto) → "All strategies trained". */
-  wallMs: number;
-  /** Clicked → every strategy's first seed done (the table shows six results, intervals still to come). */
-  firstResultsMs: number | null;
-  backendLine: string;
-  strategyMs: Record<string, number>;
-}
-
-/**
- * What a person meets: a new browser context (no cache, no IndexedDB), the lab opened, "Train all
- * strategies" clicked as soon as the sample shows, with every setting at its default (Backend Auto,
- * Training workers Auto, Lab default). Each run is a fresh context.
- */
-export async function measureFirstClick(
-  browser: Browser,
-  url: string,
-  runs: number,
-): Promise<{ runs: FirstClickMeasure[]; summary: Record<string, string | number> }> {
-  const out: FirstClickMeasure[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ acceptDownloads: true });
-    try {
-      const page = await context.newPage();
-      const l = load1();
-      const opened = performance.now();
-      await openLab(page, url);
-      const readyMs = performance.now() - opened;
-      const outcome = await trainOnce(page, 120_000);
-      if ('reached' in outcome) throw new Error(`first click over budget: ${outcome.reached}`);
-      const report = await downloadReport(page);
-      out.push({
-        load1: l,
-        readyMs: Math.round(readyMs),
-        wallMs: Math.round(outcome.wallMs),
-        firstResultsMs: outcome.firstResultsMs === undefined ? null : Math.round(outcome.firstResultsMs),
-        backendLine: (await page.getByTestId('backend-decision').textContent()) ?? '',
-        // Every seed's training (report schema 2 `runs[]`), so rates over repeated runs count all the work done.
-        strategyMs: Object.fromEntries(
-          report.strategies.map((s) => [
-            s.id,
-            Math.round((s.runs ?? [s]).reduce((sum, r) => sum + r.trainMs, 0)),
-          ]),
-        ),
-      });
-      console.error(`  first click ${i + 1}: ${(outcome.wallMs / 1000).toFixed(2)} s (load ${l})`);
-    } finally {
-      await context.close();
-    }
-  }
-  return {
-    runs: out,
-    summary: {
-      data: 'sample',
-      preset: 'lab',
-      backend: 'auto (fresh page)',
-      workersChosen: 'auto',
-      n: out.length,
-      wall_s: Number((median(out.map((r) => r.wallMs)) / 1000).toFixed(2)),
-      runs_s: out.map((r) => (r.wallMs / 1000).toFixed(2)).join(' '),
-      // Six results on the page, seed 1 (the remaining seeds add intervals and pass rates after).
-      firstResults_s: Number((median(out.map((r) => r.firstResultsMs ?? NaN)) / 1000).toFixed(2)),
-      ready_s: Number((median(out.map((r) => r.readyMs)) / 1000).toFixed(2)),
-      load1: out.map((r) => r.load1).join(' '),
     },
   };
 }

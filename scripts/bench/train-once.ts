@@ -1,0 +1,69 @@
+/**
+ * One click of "Train all strategies" as the bench times it: to the run's end ("All strategies trained"),
+ * and to when every strategy shows its first seed's result; and the report downloaded afterwards.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+
+export const DONE = 'All strategies trained';
+
+/** The report of the runs shown, as "Download report" saves it. */
+export async function downloadReport(page: Page): Promise<{
+  strategies: {
+    id: string;
+    trainMs: number;
+    runs?: { trainMs: number }[];
+    test?: { logLoss: number | null };
+  }[];
+}> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download report' }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), 'utf8')) as never;
+}
+
+/**
+ * Resolves when the status says that at least `strategies` runs are done ("… (6 of 30 runs done)") or
+ * that the run ended: with seed-major order, about when every strategy shows its first seed's result.
+ */
+function firstResults(page: Page, strategies: number, started: number): Promise<number> {
+  return page
+    .waitForFunction(
+      ({ n, done }) => {
+        const text = document.querySelector('[role="status"]')?.textContent ?? '';
+        const m = /\((\d+) of \d+ runs done\)/.exec(text);
+        return (m !== null && Number(m[1]) >= n) || text.includes(done);
+      },
+      { n: strategies, done: DONE },
+      { polling: 25, timeout: 120_000 },
+    )
+    .then(() => performance.now() - started);
+}
+
+/** Trains once; on a spent budget the run is cancelled and `reached` says how far it got. */
+export async function trainOnce(
+  page: Page,
+  budgetMs: number,
+): Promise<{ wallMs: number; firstResultsMs?: number } | { reached: string; ms: number }> {
+  const status = page.getByRole('status');
+  const started = performance.now();
+  await page.getByRole('button', { name: 'Train all strategies' }).click();
+  await status
+    .filter({ hasNotText: DONE })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  // Watched once the status no longer reads the previous run's "All strategies trained".
+  const first = firstResults(page, 6, started).catch(() => undefined);
+  try {
+    await status.filter({ hasText: DONE }).waitFor({ timeout: budgetMs });
+    const wallMs = performance.now() - started;
+    return { wallMs, firstResultsMs: await first };
+  } catch {
+    const reached = (await status.textContent()) ?? '';
+    const ms = performance.now() - started;
+    await page.getByRole('button', { name: 'Cancel training' }).click();
+    await status.filter({ hasText: /cancelled|failed/i }).waitFor({ timeout: 120_000 });
+    return { reached, ms };
+  }
+}
