@@ -62,6 +62,10 @@ test('two tabs keep their own datasets; a new tab says whose session it restored
   );
   await a.importFile(await sampleWithout(117, testInfo.outputPath('tab-a.csv')));
   await expect(a.taskCount).toHaveText('800');
+  // A's session write waits 400 ms after its import, and A is a background tab now (B was opened last), so
+  // Chromium may hold that timer up to the next second: B's import must come after it, or A's write lands
+  // last and a new tab rightly restores A's (seen once in CI).
+  await settle(a.page);
   await b.importFile(await sampleWithout(17, testInfo.outputPath('tab-b.csv')));
   await expect(b.taskCount).toHaveText('900');
   await settle(a.page);
