@@ -5,8 +5,7 @@
  * detectably worse than any other such strategy. When the best cannot be told apart it says so, with
  * the smallest difference this data size could detect. Pure over the report's own fields.
  */
-import type { CheckKey } from '../evaluation/verdicts';
-import { MIN_HELD_OUT_ROWS } from '../evaluation/verdicts';
+import { MIN_HELD_OUT_ROWS, type CheckKey } from '../evaluation/verdicts';
 import { POOLING_RULE } from '../evaluation/user-groups';
 import { COMPARED_METRICS, CONSTANT_RATE, findComparison, FULL_RETRAIN } from './compare-strategies';
 import { countText, fixed, interval, listText, percentText, signed } from './format-figures';
