@@ -6,7 +6,7 @@
  */
 import { presetOf } from '../core/strategies/catalogue';
 import { recipeFields, recipeFromFields } from '../core/strategies/recipe-fields';
-import { parseSweepValues, planSweep, presetBase, type SweepBase } from '../core/sweep/plan-sweep';
+import { parseSweepValues, planSweep, sweepBaseOf } from '../core/sweep/plan-sweep';
 import { SWEEP_PARAMS } from '../core/sweep/sweep-params';
 import type { OptionValue } from '../core/strategies/types';
 import type { SweepBaseRequest, SweepRunRequest } from '../worker/protocol';
@@ -57,16 +57,11 @@ export function baseRequest(state: State, id: string): SweepBaseRequest {
   return { kind: 'preset', id, options: state.strategies[id]?.options ?? {} };
 }
 
-const baseOf = (request: SweepBaseRequest): SweepBase =>
-  request.kind === 'preset'
-    ? presetBase(request.id, request.options)
-    : { id: request.id, label: request.label, recipe: request.recipe };
-
 /** Every sweepable parameter, marked whether it changes anything in the base. */
 export function sweepParamChoices(state: State, baseId: string): SweepParamChoice[] {
   let fields: Record<string, OptionValue> = {};
   try {
-    fields = recipeFields(baseOf(baseRequest(state, baseId)).recipe);
+    fields = recipeFields(sweepBaseOf(baseRequest(state, baseId)).recipe);
   } catch {
     // A base whose options are refused: every parameter is listed, none marked.
   }
@@ -85,7 +80,7 @@ export function checkSweepDraft(
   let base: SweepBaseRequest;
   try {
     base = baseRequest(state, draft.base);
-    baseOf(base);
+    sweepBaseOf(base);
   } catch (error) {
     return { ok: false, field: 'base', reason: (error as Error).message };
   }
@@ -105,7 +100,7 @@ export function checkSweepDraft(
     }
   }
   try {
-    const plan = planSweep(baseOf(base), axes);
+    const plan = planSweep(sweepBaseOf(base), axes);
     const { seed, backend, workers, thresholds } = state;
     const request = { base, axes, seed, repeats: draft.repeats, backend, workers, thresholds };
     return { ok: true, request, points: plan.points.length };

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../core/evaluation/verdicts';
 import { createLabClient, type LabClient } from './lab-client';
-import { InProcessWorker, installInProcessWorkers, ScriptedWorker } from './in-process-worker.test-helper';
+import { ScriptedWorker } from './in-process-worker.test-helper';
+import { realLabWorker } from './real-lab-worker.test-helper';
 import type { RunId, TrainEvent, TrainRequest, WorkerRequest } from './protocol';
 
 // The browser's table of served wasm files; in Node the wasm backend finds its binaries beside the package.
 vi.mock('./wasm-paths', () => ({ WASM_PATHS: undefined }));
 
-const LAB_WORKER = new URL('./lab.worker.ts', import.meta.url);
 const SAMPLE = new Blob([readFileSync(new URL('../../fixtures/seed-shaped.csv', import.meta.url))]);
 
 const trainRequest = (strategies: TrainRequest['strategies']): TrainRequest => ({
@@ -24,20 +24,6 @@ const trainRequest = (strategies: TrainRequest['strategies']): TrainRequest => (
 const QUICK = { epochs: 2 };
 /** Long enough to be caught mid-strategy (the fused engine does an epoch of the sample in milliseconds). */
 const LONG = { epochs: 400 };
-
-/** A client of the real lab worker, fresh for each test, on a machine reporting `cores` cores. */
-function realLabWorker(cores: number) {
-  const lab = {} as { env: ReturnType<typeof installInProcessWorkers>; client: LabClient };
-  beforeEach(() => {
-    lab.env = installInProcessWorkers(cores);
-    lab.client = createLabClient(() => new InProcessWorker(LAB_WORKER) as unknown as Worker);
-  });
-  afterEach(() => {
-    lab.client.dispose();
-    lab.env.restore();
-  });
-  return lab;
-}
 
 describe('the lab client with the real lab worker', () => {
   const lab = realLabWorker(1);

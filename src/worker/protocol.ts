@@ -2,6 +2,7 @@
  * Messages between the page and the lab worker (types only). Every request carries an id and every
  * reply or event echoes it, so the client drops what belongs to requests it no longer waits for.
  */
+import type { SweepBaseChoice } from '../core/sweep/plan-sweep';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ImportReport } from '../core/data/task';
 import type { VerdictThresholds } from '../core/evaluation/verdicts';
@@ -82,8 +83,7 @@ export type WorkerRequest = { id: RequestId } & (
 );
 
 /** What a sweep varies from: one of the six with its options as set, or an own strategy's recipe. */
-export type SweepBaseRequest =
-  { kind: 'preset'; id: string; options: Record<string, OptionValue> } | ({ kind: 'own' } & OwnRecipe);
+export type SweepBaseRequest = SweepBaseChoice;
 
 /** A sweep: one or two parameters with their values, every point trained on `repeats` seeds from `seed`. */
 export interface SweepRunRequest {

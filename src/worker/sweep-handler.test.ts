@@ -2,21 +2,19 @@
 // document, the same numbers as core's runSweep with the same settings (helper lanes or not), a cancel
 // within a second that leaves the strategies' models and predictions as they were, and a refusal in one line.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { activateBackend } from '../core/backend/activate-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import { DEFAULT_THRESHOLDS } from '../core/evaluation/verdicts';
 import { runSweep } from '../core/sweep/run-sweep';
+import { realLabWorker } from './real-lab-worker.test-helper';
 import type { SweepDocument } from '../core/sweep/sweep-document';
-import { createLabClient, type LabClient } from './lab-client';
-import { InProcessWorker, installInProcessWorkers } from './in-process-worker.test-helper';
 import type { SweepEvent, SweepRunRequest } from './protocol';
 import { planOf } from './sweep-handler';
 
 vi.mock('./wasm-paths', () => ({ WASM_PATHS: undefined }));
 
-const LAB_WORKER = new URL('./lab.worker.ts', import.meta.url);
 const BYTES = readFileSync(new URL('../../fixtures/seed-shaped.csv', import.meta.url));
 const SAMPLE = new Blob([BYTES]);
 
@@ -53,19 +51,6 @@ async function sweepInNode(request: SweepRunRequest): Promise<SweepDocument> {
     thresholds: request.thresholds,
     backend: 'wasm',
   });
-}
-
-function realLabWorker(cores: number) {
-  const lab = {} as { env: ReturnType<typeof installInProcessWorkers>; client: LabClient };
-  beforeEach(() => {
-    lab.env = installInProcessWorkers(cores);
-    lab.client = createLabClient(() => new InProcessWorker(LAB_WORKER) as unknown as Worker);
-  });
-  afterEach(() => {
-    lab.client.dispose();
-    lab.env.restore();
-  });
-  return lab;
 }
 
 describe('a sweep in the lab worker', () => {

@@ -4,7 +4,7 @@
  * runSweep, progress streamed (each epoch, each point's finished seeds), cancellable like training. It
  * keeps no model and touches nothing the strategies' runs hold: models, results, predictions, frame.
  */
-import { planSweep, presetBase, type SweepBase, type SweepPlan } from '../core/sweep/plan-sweep';
+import { planSweep, sweepBaseOf, type SweepPlan } from '../core/sweep/plan-sweep';
 import { runSweep } from '../core/sweep/run-sweep';
 import { startRun, type LabContext } from './lab-context';
 import type { RunId } from './message-ids';
@@ -13,14 +13,8 @@ import { forgetWebGLModels, openRun } from './run-backend';
 import type { ContextGuard } from './webgl-context-guard';
 
 /** The request's base and axes as a plan; throws a one-line RangeError for anything that cannot be swept. */
-export function planOf(request: Pick<SweepRunRequest, 'base' | 'axes'>): SweepPlan {
-  const { base } = request;
-  const sweepBase: SweepBase =
-    base.kind === 'preset'
-      ? presetBase(base.id, base.options)
-      : { id: base.id, label: base.label, recipe: base.recipe };
-  return planSweep(sweepBase, request.axes);
-}
+export const planOf = (request: Pick<SweepRunRequest, 'base' | 'axes'>): SweepPlan =>
+  planSweep(sweepBaseOf(request.base), request.axes);
 
 export async function sweep(context: LabContext, id: RunId, request: SweepRunRequest): Promise<void> {
   if (!startRun(context, id)) return; // answered when the cancel came

@@ -139,6 +139,8 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     request.onStrategyDone?.(entry, model, lane, progress);
   };
 
+  /** Only the first seed's model is kept, and none when the caller keeps none (a sweep). */
+  const keeps = (job: Job) => request.keepModels !== false && job.seedIndex === 0;
   const trainHere = async (job: Job) => {
     signal?.throwIfAborted();
     const { strategy } = job;
@@ -155,7 +157,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       fault: request.deviceFault?.(),
     });
     if (outcome.kind === 'failed') return record(job, { seed: job.seed, entry: outcome.entry });
-    const keep = request.keepModels !== false && job.seedIndex === 0;
+    const keep = keeps(job);
     if (keep) trained.set(strategy.id, outcome.model);
     else outcome.model.dispose();
     const result = { seed: job.seed, entry: seedEntry(outcome.entry, rows), heldOut: outcome.entry.heldOut };
@@ -170,7 +172,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
         {
           strategy: choiceOf.get(strategy.id) as StrategyChoice,
           seed: job.seed,
-          keep: request.keepModels !== false && job.seedIndex === 0,
+          keep: keeps(job),
           backend: request.backend,
           thresholds,
           validation,
@@ -182,12 +184,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
         if (error instanceof LaneLostError) request.onLaneLost?.(lane, strategy.id, error.message);
         throw error;
       });
-    record(
-      job,
-      { seed: job.seed, ...output },
-      undefined,
-      request.keepModels !== false && job.seedIndex === 0 ? lane : undefined,
-    );
+    record(job, { seed: job.seed, ...output }, undefined, keeps(job) ? lane : undefined);
   };
   const lanes = request.lanes ?? [];
   const order = lanes.length > 0 ? longestFirst(selected) : selected;

@@ -4,7 +4,7 @@
  * parameter or the value. Point ids are point-1, point-2, … in row-major order (first parameter outer).
  */
 import { presetOf, presetRecipe } from '../strategies/catalogue';
-import type { Recipe } from '../strategies/recipe';
+import type { OwnRecipe, Recipe } from '../strategies/recipe';
 import { recipeFields, recipeFromFields } from '../strategies/recipe-fields';
 import { checkRecipe } from '../strategies/recipe-schema';
 import type { OptionValue } from '../strategies/types';
@@ -55,6 +55,16 @@ export function presetBase(id: string, options: Record<string, unknown> = {}): S
   if (!preset) throw new RangeError(`unknown strategy "${id}"`);
   return { id: preset.id, label: preset.label, recipe: presetRecipe(preset.id, options) };
 }
+
+/** A base as the lab names it: a preset with its option overrides, or an own recipe. */
+export type SweepBaseChoice =
+  { kind: 'preset'; id: string; options: Record<string, OptionValue> } | ({ kind: 'own' } & OwnRecipe);
+
+/** The base a choice names. @throws RangeError for an unknown preset (or one of its options refused). */
+export const sweepBaseOf = (choice: SweepBaseChoice): SweepBase =>
+  choice.kind === 'preset'
+    ? presetBase(choice.id, choice.options)
+    : { id: choice.id, label: choice.label, recipe: choice.recipe };
 
 /** "25,50,100" for a parameter → its values, each read by the parameter's rule. */
 export function parseSweepValues(name: string, text: string): OptionValue[] {

@@ -35,10 +35,8 @@ export async function runSweep(request: SweepRequest): Promise<SweepDocument> {
     strategies: sweepRecipes(plan),
     compare: false,
     keepModels: false,
-    onStrategyDone: (entry, trained, _lane, progress) => {
-      trained?.dispose();
-      onPointDone?.(entry, progress);
-    },
+    // keepModels false: no model is ever handed over here.
+    onStrategyDone: (entry, _trained, _lane, progress) => onPointDone?.(entry, progress),
   });
   return summarizeSweep({
     plan,
