@@ -98,6 +98,19 @@ describe('runComparison with a second lane', () => {
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
+  it('a frame that cannot be built stops the lanes: the run rejects, hands no entry over, leaks nothing', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const { lane, models } = inProcessLane();
+    const done: string[] = [];
+    const broken = { ...request.summary, users: undefined as unknown as typeof request.summary.users };
+    await expect(
+      runComparison({ ...request, summary: broken, lanes: [lane], onStrategyDone: (e) => done.push(e.id) }),
+    ).rejects.toThrow(TypeError);
+    expect(done).toEqual([]);
+    for (const m of models) m.dispose();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
   it('a lane that breaks hands its strategy back to this thread; the report is complete', async () => {
     const { lane, models, jobs } = inProcessLane(1);
     const result = await runComparison({ ...request, lanes: [lane] });

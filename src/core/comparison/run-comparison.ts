@@ -75,31 +75,38 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     thresholds,
     validation: { mode: validation.mode, share: validation.share },
   };
-  const frameInputs = {
-    summary: request.summary,
-    split,
-    rows,
-    baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions),
-    recorded: scoreRecorded(tasks, split.testIndices, scoreOptions),
-    truth: await evaluateTruth(
-      {
-        fingerprint: request.summary.fingerprint,
-        rows: request.summary.rows,
-        users: request.summary.users.length,
-        hasTrueP: request.summary.hasTrueP,
-      },
-      evalData,
-    ),
-    seeds,
-    backend: request.backend,
-    thresholds,
-    validation: { mode: validation.mode, share: validation.share },
-    resamples: request.resamples,
-  };
-  // Everything but the strategies is known before training: handed out first, so a run cancelled after
-  // its first strategy still yields a complete report of what finished.
-  const frame = buildFrame({ ...frameInputs, generatedAt: startedAt });
-  request.onFrame?.(frame);
+  // Everything but the strategies, handed out before any strategy (a run cancelled after its first
+  // strategy still yields a complete report of what finished). Built while the lanes already train: on a
+  // big file scoring the reference rows takes seconds the helpers need not wait for.
+  const buildRunFrame = async () =>
+    buildFrame({
+      summary: request.summary,
+      split,
+      rows,
+      baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions),
+      recorded: scoreRecorded(tasks, split.testIndices, scoreOptions),
+      truth: await evaluateTruth(
+        {
+          fingerprint: request.summary.fingerprint,
+          rows: request.summary.rows,
+          users: request.summary.users.length,
+          hasTrueP: request.summary.hasTrueP,
+        },
+        evalData,
+      ),
+      seeds,
+      backend: request.backend,
+      thresholds,
+      validation: { mode: validation.mode, share: validation.share },
+      resamples: request.resamples,
+      generatedAt: startedAt,
+    });
+  let frameError: { error: unknown } | undefined;
+  let frameSettled = () => {};
+  const frameReady = new Promise<void>((resolve) => (frameSettled = resolve));
+  // Stops the lanes when the frame cannot be built (a bug, not bad data: the data was checked on import).
+  const stop = new AbortController();
+  const runSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
 
   const results = new Map<StrategyId, SeedResult[]>();
   const latest = new Map<StrategyId, ReportStrategy>();
@@ -109,7 +116,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   const progressOf = (job: Job) => (event: ProgressEvent) =>
     request.onProgress?.({ ...event, seed: job.seed, seedIndex: job.seedIndex, repeats });
 
-  const record = (job: Job, result: SeedResult, model?: TrainedStrategy, lane?: StrategyLane) => {
+  const recordNow = (job: Job, result: SeedResult, model?: TrainedStrategy, lane?: StrategyLane) => {
     const id = job.strategy.id;
     const list = results.get(id) ?? [];
     list[job.seedIndex] = result;
@@ -139,10 +146,17 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     request.onStrategyDone?.(entry, model, lane, progress);
   };
 
+  /** Records once the frame is out, so the caller always has the frame before a strategy's entry. */
+  const record = async (...args: Parameters<typeof recordNow>) => {
+    await frameReady;
+    if (frameError) throw frameError.error;
+    recordNow(...args);
+  };
+
   /** Only the first seed's model is kept, and none when the caller keeps none (a sweep). */
   const keeps = (job: Job) => request.keepModels !== false && job.seedIndex === 0;
   const trainHere = async (job: Job) => {
-    signal?.throwIfAborted();
+    runSignal.throwIfAborted();
     const { strategy } = job;
     if (failed.has(strategy.id)) return;
     await request.beforeStrategy?.(strategy.id);
@@ -152,7 +166,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       evalData: { ...evalData, seed: job.seed },
       seed: job.seed,
       validation,
-      signal,
+      signal: runSignal,
       onProgress: progressOf(job),
       fault: request.deviceFault?.(),
     });
@@ -161,10 +175,10 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     if (keep) trained.set(strategy.id, outcome.model);
     else outcome.model.dispose();
     const result = { seed: job.seed, entry: seedEntry(outcome.entry, rows), heldOut: outcome.entry.heldOut };
-    record(job, result, keep ? outcome.model : undefined);
+    await record(job, result, keep ? outcome.model : undefined);
   };
   const trainIn = (lane: StrategyLane) => async (job: Job) => {
-    signal?.throwIfAborted();
+    runSignal.throwIfAborted();
     const { strategy } = job;
     if (failed.has(strategy.id)) return;
     const output = await lane
@@ -178,21 +192,32 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
           validation,
           resamples: request.resamples,
         },
-        { signal, onProgress: progressOf(job) },
+        { signal: runSignal, onProgress: progressOf(job) },
       )
       .catch((error: unknown) => {
         if (error instanceof LaneLostError) request.onLaneLost?.(lane, strategy.id, error.message);
         throw error;
       });
-    record(job, { seed: job.seed, ...output }, undefined, keeps(job) ? lane : undefined);
+    await record(job, { seed: job.seed, ...output }, undefined, keeps(job) ? lane : undefined);
   };
   const lanes = request.lanes ?? [];
   const order = lanes.length > 0 ? longestFirst(selected) : selected;
   const jobs: Job[] = seeds.flatMap((s, seedIndex) =>
     order.map((strategy) => ({ strategy, seed: s, seedIndex })),
   );
+  const lanesDone = drainInLanes(jobs, [trainHere, ...lanes.map(trainIn)]);
+  let frame: Awaited<ReturnType<typeof buildRunFrame>> | undefined;
   try {
-    await drainInLanes(jobs, [trainHere, ...lanes.map(trainIn)]);
+    frame = await buildRunFrame();
+    request.onFrame?.(frame);
+  } catch (error) {
+    frameError = { error };
+    stop.abort(error);
+  }
+  frameSettled();
+  try {
+    await lanesDone;
+    if (frameError || !frame) throw frameError?.error;
   } catch (error) {
     for (const model of trained.values()) if (!handedOver.has(model)) model.dispose();
     throw error;

@@ -72,7 +72,7 @@ export function bootstrapInterval<T>(
  */
 export function bootstrapIntervalByCounts<T>(
   rows: readonly T[],
-  metric: (counts: ArrayLike<number>) => number | undefined,
+  metric: (counts: Uint8Array | Uint32Array) => number | undefined,
   options: BootstrapOptions<T>,
 ): BootstrapInterval {
   return bootstrapIntervalsByCounts(rows, { metric }, options).metric;
@@ -86,7 +86,7 @@ export function bootstrapIntervalByCounts<T>(
  */
 export function bootstrapIntervalsByCounts<T, K extends string>(
   rows: readonly T[],
-  metrics: Record<K, (counts: ArrayLike<number>) => number | undefined>,
+  metrics: Record<K, (counts: Uint8Array | Uint32Array) => number | undefined>,
   options: BootstrapOptions<T>,
 ): Record<K, BootstrapInterval> {
   const { resamples, confidence } = checkedOptions(options);

@@ -10,61 +10,90 @@ import {
   type BinaryLabels,
   type Probabilities,
 } from './binary-labels';
-import { LOG_LOSS_EPSILON } from './log-loss';
+import { rowLogLoss } from './user-groups';
 
-/** AUC of a counted resample: Σ over correct rows of (incorrect rows below + ½ tied), ÷ (n₊ · n₋). */
-export function countedAuc(labels: BinaryLabels, predictions: Probabilities) {
-  auc(labels, predictions); // the same input checks (lengths, labels, probabilities)
-  const y = labelsAsNumbers(labels);
-  const p = checkedProbabilities(predictions);
-  const order = Int32Array.from(p.map((_, i) => i).sort((a, b) => (p[a] as number) - (p[b] as number)));
-  // Tie groups of the sorted order: rows [groupStart[g], groupStart[g + 1]) share one prediction.
-  const starts: number[] = [];
-  order.forEach((row, j) => {
-    if (j === 0 || p[row] !== p[order[j - 1] as number]) starts.push(j);
-  });
-  starts.push(order.length);
-  const groupStart = Int32Array.from(starts);
-  // Labels in sorted order, so a resample reads only its counts out of order.
-  const positive = Uint8Array.from(order, (row) => y[row] as number);
-  return (counts: ArrayLike<number>): number | undefined => {
-    let below = 0;
-    let u = 0;
-    let positives = 0;
-    for (let g = 0; g + 1 < groupStart.length; g++) {
-      let pos = 0;
-      let neg = 0;
-      const end = groupStart[g + 1] as number;
-      for (let j = groupStart[g] as number; j < end; j++) {
-        // Branch-free: labels in a group are in no particular order.
-        const c = counts[order[j] as number] as number;
-        const y = positive[j] as number;
-        pos += c * y;
-        neg += c - c * y;
-      }
+/** Rows in prediction order, for AUC's pass over a counted resample. */
+export interface AucOrder {
+  /** Row positions sorted by prediction. */
+  order: Int32Array;
+  /** 0/1 label of each sorted position. */
+  sortedLabel: Float64Array;
+  /** 1 where a tie group (rows sharing one prediction) ends. */
+  groupEnd: Uint8Array;
+}
+
+/** Sort once per prediction set; every resample then costs one pass (countedU). */
+export function aucOrder(y: ArrayLike<number>, p: ArrayLike<number>): AucOrder {
+  const n = p.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (p[a] as number) - (p[b] as number),
+  );
+  return {
+    order,
+    sortedLabel: Float64Array.from(order, (r) => y[r] as number),
+    groupEnd: Uint8Array.from(order, (r, j) => (j + 1 === n || p[order[j + 1] as number] !== p[r] ? 1 : 0)),
+  };
+}
+
+// The passes below are plain functions of typed arrays, not closures over them: V8 optimises them once for
+// every prediction set and keeps them optimised — as closures they took up to twice as long.
+
+/**
+ * The Mann–Whitney sum of a counted resample: [U, positives, negatives], where U = Σ over correct rows of
+ * (incorrect rows below + ½ tied), each row counted `counts[row]` times; AUC = U ÷ (positives · negatives).
+ */
+export function countedU(counts: Uint8Array | Uint32Array, { order, sortedLabel, groupEnd }: AucOrder) {
+  let below = 0;
+  let u = 0;
+  let positives = 0;
+  let pos = 0;
+  let neg = 0;
+  for (let j = 0; j < order.length; j++) {
+    // Branch-free but for the group end, which is rare to mispredict (ties are few).
+    const c = counts[order[j] as number] as number;
+    const cy = c * (sortedLabel[j] as number);
+    pos += cy;
+    neg += c - cy;
+    if (groupEnd[j] === 1) {
       u += pos * (below + neg / 2);
       below += neg;
       positives += pos;
+      pos = 0;
+      neg = 0;
     }
-    return positives === 0 || below === 0 ? undefined : u / (positives * below);
+  }
+  return [u, positives, below] as const;
+}
+
+/** AUC of a counted resample (counts[i] copies of row i); undefined when a class is missing. */
+export function countedAuc(labels: BinaryLabels, predictions: Probabilities) {
+  auc(labels, predictions); // the same input checks (lengths, labels, probabilities)
+  const sorted = aucOrder(labelsAsNumbers(labels), checkedProbabilities(predictions));
+  return (counts: Uint8Array | Uint32Array): number | undefined => {
+    const [u, positives, negatives] = countedU(counts, sorted);
+    return positives === 0 || negatives === 0 ? undefined : u / (positives * negatives);
   };
+}
+
+/** Σ counts[i] · values[i] and Σ counts[i]. */
+function countedSum(counts: Uint8Array | Uint32Array, values: Float64Array) {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const c = counts[i] as number;
+    sum += c * (values[i] as number);
+    n += c;
+  }
+  return [sum, n] as const;
 }
 
 /** Log loss of a counted resample: Σ countᵢ · lossᵢ ÷ Σ countᵢ (clipped as logLoss clips). */
 export function countedLogLoss(labels: BinaryLabels, predictions: Probabilities) {
   const y = labelsAsNumbers(labels);
   const p = checkedProbabilities(predictions);
-  const loss = Float64Array.from(p, (pi, i) => {
-    const q = Math.min(1 - LOG_LOSS_EPSILON, Math.max(LOG_LOSS_EPSILON, pi));
-    return y[i] === 1 ? -Math.log(q) : -Math.log(1 - q);
-  });
-  return (counts: ArrayLike<number>): number | undefined => {
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < loss.length; i++) {
-      sum += (counts[i] as number) * (loss[i] as number);
-      n += counts[i] as number;
-    }
+  const loss = Float64Array.from(p, (pi, i) => rowLogLoss(y[i] as number, pi));
+  return (counts: Uint8Array | Uint32Array): number | undefined => {
+    const [sum, n] = countedSum(counts, loss);
     return n === 0 ? undefined : sum / n;
   };
 }

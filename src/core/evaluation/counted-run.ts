@@ -4,6 +4,7 @@
  * (pooling rule), Brier, AUC and time MAE. The hierarchical bootstrap of repeated runs is built on it.
  */
 import { checkedProbabilities } from './binary-labels';
+import { aucOrder, countedU } from './counted-metrics';
 import { rowLogLoss, userGroups, type UserGroups } from './user-groups';
 
 /** The metrics of repeated runs (docs/contract.md §2b `summary`), lower is better except AUC. */
@@ -27,11 +28,9 @@ export interface ScoredRows {
 
 export type MetricValues = Record<RepeatMetric, number | undefined>;
 
-/** A resample of the rows: counts[r] copies of row r; rows[0..size) lists the rows with a count. */
+/** A resample of the rows: counts[r] copies of row r. */
 export interface RowDraw {
-  counts: ArrayLike<number>;
-  rows: ArrayLike<number>;
-  size: number;
+  counts: Uint32Array;
   /** Users with their own group drawn, each as often as drawn (their groups in the per-user figure). */
   ownGroups: number;
 }
@@ -43,16 +42,19 @@ export interface CountedRun {
 
 /** Every row once: the original held-out set as a draw. */
 export function wholeDraw(rows: ScoredRows): RowDraw {
-  const n = rows.labels.length;
   return {
-    counts: new Uint32Array(n).fill(1),
-    rows: Int32Array.from({ length: n }, (_, i) => i),
-    size: n,
+    counts: new Uint32Array(rows.labels.length).fill(1),
     ownGroups: rows.groups.users.filter((u) => !u.pooled).length,
   };
 }
 
-/** Prepare `pCorrect` (and `timeSeconds`, when the predictor has a time head) for `rows`. */
+/**
+ * Prepare `pCorrect` (and `timeSeconds`, when the predictor has a time head) for `rows`. A resample is
+ * scored in two branch-free passes over every row — one in row order for the means, one in prediction
+ * order for AUC — whatever its counts: on a 35,000-row held-out set that is several times faster than
+ * visiting only the drawn rows, whose scattered reads and `count = 0` branches cost more than the rows
+ * they skip.
+ */
 export function countedRun(
   rows: ScoredRows,
   pCorrect: ArrayLike<number>,
@@ -62,66 +64,34 @@ export function countedRun(
   if (pCorrect.length !== n || (timeSeconds && timeSeconds.length !== n))
     throw new RangeError(`expected ${n} predictions, got ${pCorrect.length}`);
   const p = checkedProbabilities(pCorrect);
+  const { users, userOfRow } = rows.groups;
   const ll = new Float64Array(n);
   const br = new Float64Array(n);
-  const ae = timeSeconds ? new Float64Array(n) : undefined;
+  const ae = new Float64Array(n);
+  // Each row's share of the per-user figure: its loss ÷ its user's size for a user with an own group,
+  // and (pooledLl, pooledRow) for a pooled one.
+  const ownLl = new Float64Array(n);
+  const pooledLl = new Float64Array(n);
+  const pooledRow = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const y = rows.labels[r] as number;
+    const user = users[userOfRow[r] as number] as UserGroups['users'][number];
     ll[r] = rowLogLoss(y, p[r] as number);
     br[r] = ((p[r] as number) - y) ** 2;
-    if (ae) ae[r] = Math.abs((timeSeconds?.[r] as number) - (rows.actualSeconds[r] as number));
+    if (timeSeconds) ae[r] = Math.abs((timeSeconds[r] as number) - (rows.actualSeconds[r] as number));
+    if (user.pooled) {
+      pooledLl[r] = ll[r] as number;
+      pooledRow[r] = 1;
+    } else ownLl[r] = (ll[r] as number) / user.n;
   }
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (p[a] as number) - (p[b] as number),
-  );
-  // Tie groups of the sorted order: positions [start[g], start[g + 1]) share one prediction.
-  const start: number[] = [];
-  for (let j = 0; j < n; j++)
-    if (j === 0 || p[order[j] as number] !== p[order[j - 1] as number]) start.push(j);
-  start.push(n);
-  const { users, userOfRow } = rows.groups;
-  const invOwn = Float64Array.from(users, (u) => (u.pooled ? 0 : 1 / u.n));
-  const pooled = Uint8Array.from(users, (u) => (u.pooled ? 1 : 0));
+  const sorted = aucOrder(rows.labels, p);
+  const hasTime = timeSeconds !== undefined;
 
+  const means = [ll, br, ae, ownLl, pooledLl, pooledRow] as const;
   return {
-    score({ counts, rows: drawnRows, size: drawnCount, ownGroups }) {
-      let total = 0;
-      let sumLl = 0;
-      let sumBr = 0;
-      let sumAe = 0;
-      let own = 0;
-      let pooledSum = 0;
-      let pooledN = 0;
-      for (let k = 0; k < drawnCount; k++) {
-        const r = drawnRows[k] as number;
-        const c = counts[r] as number;
-        const u = userOfRow[r] as number;
-        total += c;
-        sumLl += c * (ll[r] as number);
-        sumBr += c * (br[r] as number);
-        if (ae) sumAe += c * (ae[r] as number);
-        if (pooled[u]) {
-          pooledSum += c * (ll[r] as number);
-          pooledN += c;
-        } else own += c * (ll[r] as number) * (invOwn[u] as number);
-      }
-      let below = 0;
-      let u = 0;
-      let positives = 0;
-      for (let g = 0; g + 1 < start.length; g++) {
-        let pos = 0;
-        let neg = 0;
-        for (let j = start[g] as number; j < (start[g + 1] as number); j++) {
-          const r = order[j] as number;
-          const c = counts[r] as number;
-          if (c === 0) continue;
-          if (rows.labels[r] === 1) pos += c;
-          else neg += c;
-        }
-        u += pos * (below + neg / 2);
-        below += neg;
-        positives += pos;
-      }
+    score({ counts, ownGroups }) {
+      const [total, sumLl, sumBr, sumAe, own, pooledSum, pooledN] = countedSums(counts, ...means);
+      const [u, positives, below] = countedU(counts, sorted);
       // `own` sums each own-group user's mean row loss once per time the user was drawn.
       const groups = ownGroups + (pooledN > 0 ? 1 : 0);
       return {
@@ -129,10 +99,41 @@ export function countedRun(
         logLoss: total === 0 ? undefined : sumLl / total,
         auc: positives === 0 || below === 0 ? undefined : u / (positives * below),
         brier: total === 0 ? undefined : sumBr / total,
-        timeMaeSeconds: ae && total > 0 ? sumAe / total : undefined,
+        timeMaeSeconds: hasTime && total > 0 ? sumAe / total : undefined,
       };
     },
   };
+}
+
+// A plain function of typed arrays, not a closure over them (see counted-metrics).
+/** Σ counts, and Σ counts · column for each column, in row order. */
+function countedSums(
+  counts: Uint32Array,
+  ll: Float64Array,
+  br: Float64Array,
+  ae: Float64Array,
+  ownLl: Float64Array,
+  pooledLl: Float64Array,
+  pooledRow: Float64Array,
+): [number, number, number, number, number, number, number] {
+  let total = 0;
+  let sumLl = 0;
+  let sumBr = 0;
+  let sumAe = 0;
+  let own = 0;
+  let pooledSum = 0;
+  let pooledN = 0;
+  for (let r = 0; r < counts.length; r++) {
+    const c = counts[r] as number;
+    total += c;
+    sumLl += c * (ll[r] as number);
+    sumBr += c * (br[r] as number);
+    sumAe += c * (ae[r] as number);
+    own += c * (ownLl[r] as number);
+    pooledSum += c * (pooledLl[r] as number);
+    pooledN += c * (pooledRow[r] as number);
+  }
+  return [total, sumLl, sumBr, sumAe, own, pooledSum, pooledN];
 }
 
 /** The held-out rows of a split as ScoredRows (labels, actual times, users with the pooling rule). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../data/task';
 import { scoreBaseline, scoreHeldOut, scoreRecorded } from './held-out-scores';
+import { resamplesFor } from './repeated-bootstrap';
 
 const row = (userId: string, ok: boolean, time: number, extra: Partial<Task> = {}): Task => ({
   userId,
@@ -68,6 +69,18 @@ describe('scoreHeldOut on a hand-computed split', () => {
     expect(logLoss.upper as number).toBeGreaterThanOrEqual(s.test.logLoss as number);
     const again = scoreHeldOut(TASKS, TEST, { pCorrect: P, timeSeconds: TIMES }, { seed: 7, resamples: 200 });
     expect(again.intervals).toEqual(s.intervals);
+  });
+
+  it('draws fewer resamples on a big held-out set, as the repeated-runs intervals do', () => {
+    const n = 60_000;
+    const tasks = Array.from({ length: n }, (_, i) => row(`u${i % 9}`, i % 3 !== 0, 30));
+    const indices = tasks.map((_, i) => i);
+    const p = indices.map((i) => (i % 7) / 7);
+    const big = scoreHeldOut(tasks, indices, { pCorrect: p }, { seed: 1 });
+    expect(big.intervals.auc.resamples).toBe(resamplesFor(n, 1));
+    expect(big.intervals.auc.resamples).toBeLessThan(1000);
+    expect(big.intervals.logLoss.validResamples).toBe(big.intervals.logLoss.resamples);
+    expect(s.intervals.logLoss.resamples).toBe(200); // a small set gets what it asks for
   });
 
   it('gives the reliability curve, the distribution and ground truth', () => {

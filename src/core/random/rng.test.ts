@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aleaState, countDraws, createRng } from './rng';
+import { AleaStream, aleaState, countDraws, createRng } from './rng';
 
 describe('createRng', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {
@@ -49,6 +49,21 @@ describe('createRng', () => {
     const again = new Uint32Array(1000);
     for (let i = 0; i < 1000; i++) again[rng.int(1000)]! += 1;
     expect(Array.from(one)).toEqual(Array.from(again));
+  });
+
+  it("AleaStream gives createRng's numbers, and countDraws steps it in place between its own draws", () => {
+    const rng = createRng(42);
+    const stream = new AleaStream(42);
+    const pool = [Int32Array.from([3, 1, 4, 1, 5])];
+    for (let round = 0; round < 50; round++) {
+      expect(stream.next()).toBe(rng.next());
+      expect(stream.int(7)).toBe(rng.int(7));
+      const expected = new Uint32Array(6);
+      for (let i = 0; i < 5; i++) expected[pool[0]![rng.int(5)] as number]! += 1;
+      const counts = new Uint32Array(6);
+      countDraws(stream, pool, counts);
+      expect(Array.from(counts)).toEqual(Array.from(expected));
+    }
   });
 
   it('counts in bytes are the same draws as in 32 bits, and a count past 255 is reported', () => {

@@ -68,6 +68,38 @@ export function countDraws(
   return past255;
 }
 
+/**
+ * alea as a plain object with its state in fields: the same numbers as `createRng(seed)`, and an
+ * `AleaState`, so `countDraws` can step it inline between single draws (the repeated-runs bootstrap draws
+ * a user, then that user's rows, millions of times per strategy on a big file).
+ */
+export class AleaStream implements AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+  constructor(seed: number | string) {
+    const start = aleaState(seed);
+    this.c = start.c;
+    this.s0 = start.s0;
+    this.s1 = start.s1;
+    this.s2 = start.s2;
+  }
+  /** Uniform in [0, 1): createRng's `next`. */
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10;
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
+  }
+  /** Integer in [0, n): createRng's `int`. */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+}
+
 export function createRng(seed: number | string): Rng {
   const prng = seedrandom.alea(String(seed));
   const next = (): number => prng();
