@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --only first-click,sweep,data:preset:backend[:wN][:rN],…]`: drives the built lab in headless Chromium as a person would (Backend
+ * `npm run bench [-- --quick] [-- --only first-click,sweep,cancel:DATA,data:preset:backend[:wN][:rN],…]`: drives the
+ * built lab in headless Chromium as a person would (Backend
  * select, preset, Repeats, "Train all strategies", "Download report") and records per strategy and data size the
  * train time on wasm, cpu and webgl, click → "All strategies trained", the longest main-thread task, the
  * worker's tf tensor count after each run, import rows/s and the load average. Writes bench/results.json.
@@ -13,11 +14,13 @@ import {
   denseRate,
   measureRun,
   openLab,
+  type DataName,
   type Scenario,
   type ScenarioResult,
 } from './bench/lab-driver';
 import { measureFirstClick } from './bench/first-click-driver';
 import { measureSweep } from './bench/sweep-driver';
+import { measureCancel } from './bench/cancel-driver';
 
 const quick = process.argv.includes('--quick');
 // BENCH_PORT: several sessions on one machine each bench on their own port.
@@ -63,14 +66,24 @@ const selected = SCENARIOS.filter((s) => (only ? only.has(keyOf(s)) : !quick || 
 const firstClick = only ? only.has('first-click') : true;
 /** `sweep`: 5 values × 5 seeds of one strategy on the sample, in a new page (issue 16's budget row). */
 const sweepRow = only ? only.has('sweep') : true;
+/** `cancel:DATA`: click → "cancelled" at shares of a full run (issue 18: ≤ 1 s in every phase). */
+const cancelData = (
+  only
+    ? [...only].filter((k) => k.startsWith('cancel:')).map((k) => k.slice('cancel:'.length))
+    : quick
+      ? ['sample']
+      : ['sample', '100k']
+) as DataName[];
 
 async function main(): Promise<void> {
-  if (selected.some((s) => s.data !== 'sample')) ensureGeneratedFiles();
+  if (selected.some((s) => s.data !== 'sample') || cancelData.some((d) => d !== 'sample'))
+    ensureGeneratedFiles();
   const preview = await startPreview(PORT, { outDir: OUT_DIR });
   const browser = await launchChromium();
   const results: ScenarioResult[] = [];
   let first: Awaited<ReturnType<typeof measureFirstClick>> | undefined;
   let sweep: Awaited<ReturnType<typeof measureSweep>> | undefined;
+  const cancels: Awaited<ReturnType<typeof measureCancel>>[] = [];
   let dense: number | null = null;
   try {
     if (firstClick) {
@@ -80,6 +93,10 @@ async function main(): Promise<void> {
     if (sweepRow) {
       console.error(`sweep (load ${os.loadavg()[0]?.toFixed(2)})`);
       sweep = await measureSweep(browser, preview.url, 3);
+    }
+    for (const data of cancelData) {
+      console.error(`cancel:${data} (load ${os.loadavg()[0]?.toFixed(2)})`);
+      cancels.push(await measureCancel(browser, preview.url, data));
     }
     const page: Page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await openLab(page, preview.url);
@@ -102,11 +119,16 @@ async function main(): Promise<void> {
     console.log('\nsweep of 5 values × 5 seeds on the sample (new page, Auto), seconds');
     console.table([sweep.summary]);
   }
+  if (cancels.length > 0) {
+    console.log('\ncancel: click "Cancel training" → status "cancelled", seconds');
+    console.table(cancels.map((c) => c.summary));
+  }
   printTable(results, dense);
   writeResults('results', {
     denseGmacs: dense,
     firstClick: first,
     sweep,
+    cancels,
     generatedAt: new Date().toISOString(),
     quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },

@@ -90,7 +90,8 @@ export async function openLab(page: Page, url: string): Promise<void> {
   loaded = 'sample';
 }
 
-async function loadData(page: Page, data: DataName): Promise<ImportMeasure | undefined> {
+/** Imports `data` into the open lab (nothing when it is already loaded); the import's figures. */
+export async function loadData(page: Page, data: DataName): Promise<ImportMeasure | undefined> {
   if (data === loaded) return undefined;
   const count = page.getByTestId('task-count');
   const before = await count.textContent();

@@ -131,6 +131,10 @@ export const createTrainingSlice =
     };
     // Epochs arrive every few milliseconds; the page takes them in batches a few times a second.
     let pendingProgress: RunProgressEvent[] = [];
+    // Once the worker said it is stopping, late progress no longer rewrites the status.
+    let stopping = false;
+    const statusNow = (s: TrainingSlice & Deps, progress: Record<string, StrategyProgress>) =>
+      stopping ? s.trainStatus : runningStatus(s.runStrategies, progress, labelOf, s.runRepeats);
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
     const flushProgress = () => {
       flushTimer = undefined;
@@ -140,7 +144,7 @@ export const createTrainingSlice =
       set((s) => {
         const progress = { ...s.progress };
         for (const e of events) progress[e.strategyId] = applyProgress(progress[e.strategyId], e);
-        return { progress, trainStatus: runningStatus(s.runStrategies, progress, labelOf, s.runRepeats) };
+        return { progress, trainStatus: statusNow(s, progress) };
       });
     };
     const onEvent = (event: TrainEvent) => {
@@ -158,6 +162,9 @@ export const createTrainingSlice =
             comparisons: event.set,
             predictionsHeld: event.set.comparisons.length > 0 || get().predictionsHeld,
           });
+        case 'stopping':
+          stopping = true;
+          return set({ trainStatus: 'Cancelling: training stopped; keeping what finished…' });
         case 'progress':
           pendingProgress.push(event.event);
           flushTimer ??= setTimeout(flushProgress, PROGRESS_FLUSH_MS);
@@ -193,7 +200,7 @@ export const createTrainingSlice =
               results: { ...s.results, [entry.id]: entry },
               progress: next,
               predictionsHeld: s.predictionsHeld || entry.status === 'ok',
-              trainStatus: runningStatus(s.runStrategies, next, labelOf, s.runRepeats),
+              trainStatus: statusNow(s, next),
             };
           });
         }
@@ -213,6 +220,7 @@ export const createTrainingSlice =
         const { seed, repeats, backend, workers, thresholds, runId, sweepRunId } = get();
         if (runId !== undefined || sweepRunId !== undefined || ids.length === 0) return;
         const request = { seed, repeats, backend, workers, thresholds, strategies: ids.map(requestOf) };
+        stopping = false;
         const run = client.train(request, onEvent);
         set({
           runId: run.runId,

@@ -187,6 +187,11 @@ export type TrainEvent =
   /** Everything of the report but its strategies, known before the first strategy trains. */
   | { kind: 'frame'; frame: ReportFrame }
   | { kind: 'progress'; event: RunProgressEvent }
+  /**
+   * The Cancel reached the lab worker: training stops now. The run's reply ("cancelled") follows once what
+   * finished has its intervals and comparisons — on a big file seconds later.
+   */
+  | { kind: 'stopping' }
   /** A strategy's entry over the seeds it finished so far (every seed of it in this run, once `complete`). */
   | {
       kind: 'strategy-done';

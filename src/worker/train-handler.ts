@@ -32,6 +32,8 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
   const controller = new AbortController();
   runs.set(id, controller);
   const emit = (event: TrainEvent) => post({ id, kind: 'event', event });
+  // Said as the Cancel arrives, before the seconds a big file's intervals of what finished can take.
+  controller.signal.addEventListener('abort', () => emit({ kind: 'stopping' }), { once: true });
   const finished: string[] = [];
   // Each strategy's latest entry and whether all its seeds are in (a cancel leaves some without intervals).
   const latest = new Map<string, { entry: ReportStrategy; complete: boolean }>();

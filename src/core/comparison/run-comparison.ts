@@ -34,6 +34,7 @@ import type {
 import { evaluationSetup, seedsOf } from './evaluation-setup';
 import { drainInLanes, LaneLostError, longestFirst, type StrategyLane } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
+import { yieldTask } from '../training/loop/yield-task';
 
 interface Job {
   strategy: StrategySpec;
@@ -78,13 +79,22 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   // Everything but the strategies, handed out before any strategy (a run cancelled after its first
   // strategy still yields a complete report of what finished). Built while the lanes already train: on a
   // big file scoring the reference rows takes seconds the helpers need not wait for.
-  const buildRunFrame = async () =>
-    buildFrame({
+  const buildRunFrame = async () => {
+    // Each piece takes up to a few hundred ms on a big file: between them a Cancel gets through.
+    const between = async () => {
+      await yieldTask();
+      runSignal.throwIfAborted();
+    };
+    const baseline = scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions);
+    await between();
+    const recorded = scoreRecorded(tasks, split.testIndices, scoreOptions);
+    await between();
+    return buildFrame({
       summary: request.summary,
       split,
       rows,
-      baseline: scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions),
-      recorded: scoreRecorded(tasks, split.testIndices, scoreOptions),
+      baseline,
+      recorded,
       truth: await evaluateTruth(
         {
           fingerprint: request.summary.fingerprint,
@@ -101,6 +111,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       resamples: request.resamples,
       generatedAt: startedAt,
     });
+  };
   let frameError: { error: unknown } | undefined;
   let frameSettled = () => {};
   const frameReady = new Promise<void>((resolve) => (frameSettled = resolve));
@@ -150,12 +161,15 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   const record = async (...args: Parameters<typeof recordNow>) => {
     await frameReady;
     if (frameError) throw frameError.error;
+    // A macrotask between a strategy's evaluation and its summary bootstrap: a Cancel gets through.
+    await yieldTask();
     recordNow(...args);
   };
 
   /** Only the first seed's model is kept, and none when the caller keeps none (a sweep). */
   const keeps = (job: Job) => request.keepModels !== false && job.seedIndex === 0;
   const trainHere = async (job: Job) => {
+    await yieldTask();
     runSignal.throwIfAborted();
     const { strategy } = job;
     if (failed.has(strategy.id)) return;
