@@ -37,7 +37,7 @@ export default defineConfig({
     environment: 'node',
     // Threads, and at least two even on two cores: a test file spends about as long importing (tfjs, the
     // core) as testing, and Vitest's default (one worker per core but one) ran the files one at a time
-    // here. `npm run test:quick` 108 → 61 s on this 2-core machine.
+    // here. The unit tests of `npm run test:quick` 108 → 61 s on this 2-core machine (forks: 75 s).
     pool: 'threads',
     maxWorkers: Math.max(2, availableParallelism() - 1),
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     console.table([sweep.summary]);
   }
   if (cancels.length > 0) {
-    console.log('\ncancel: click "Cancel training" → status "cancelled", seconds');
+    console.log('\ncancel: click "Cancel training" → "Cancelling" (training stopped) / → "Training cancelled", seconds');
     console.table(cancels.map((c) => c.summary));
   }
   printTable(results, dense);

@@ -220,6 +220,8 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     order.map((strategy) => ({ strategy, seed: s, seedIndex })),
   );
   const lanesDone = drainInLanes(jobs, [trainHere, ...lanes.map(trainIn)]);
+  // Awaited below, after the frame: a lane failing (or a Cancel) meanwhile is not an unhandled rejection.
+  lanesDone.catch(() => {});
   let frame: Awaited<ReturnType<typeof buildRunFrame>> | undefined;
   try {
     frame = await buildRunFrame();
