@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perUserRows } from './per-user-rows';
+import { byUser, perUserRows } from './per-user-rows';
 
 describe('perUserRows', () => {
   const strategies = [
@@ -32,5 +32,17 @@ describe('perUserRows', () => {
       ['0.50', '–'],
       ['–', '1.25'],
     ]);
+  });
+
+  it('looks users up once per strategy: the first entry of a user wins, as find would', () => {
+    const lookup = byUser(
+      [
+        { userId: 'u1', v: 1 },
+        { userId: 'u2', v: null },
+        { userId: 'u1', v: 3 },
+      ],
+      (e) => e.v,
+    );
+    expect([lookup('u1'), lookup('u2'), lookup('u3')]).toEqual([1, null, undefined]);
   });
 });

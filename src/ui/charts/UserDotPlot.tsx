@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UserDotSeries } from './chart-types';
 import { AXIS, AXIS_TITLE, GRID_STROKE, INK, MUTED, niceScale, WARN, wrapLabel } from './chart-theme';
-import { perUserRows } from '../../core/report/per-user-rows';
+import { byUser, MAX_TABLE_USERS, perUserRows } from '../../core/report/per-user-rows';
 import { ChartFigure } from './ChartFigure';
 import { StrategyHeads, ValueCells } from './PerUserCells';
 import { ChartPlot } from './ChartPanel';
@@ -53,10 +53,12 @@ export function UserDotPlot({
   const top = users.slice(0, highlighted);
   const others = users.slice(highlighted);
   const drawn = showAll ? users : top;
+  const lookups = new Map(series.map((s) => [s, byUser(s.values, (v) => v.value)]));
+  const listed = users.slice(0, MAX_TABLE_USERS);
   const spreadAt = (k: number) => (drawn.length <= 1 ? 0 : (k / (drawn.length - 1) - 0.5) * 0.62);
   const pointsOf = (user: string, k: number): Point[] =>
     series.flatMap((s, row) => {
-      const v = s.values.find((u) => u.userId === user)?.value;
+      const v = lookups.get(s)?.(user);
       return v === null || v === undefined || !Number.isFinite(v)
         ? []
         : [{ x: v, y: row + spreadAt(k), user, strategy: s.label, color: seriesColor(s) }];
@@ -209,7 +211,13 @@ export function UserDotPlot({
           tabIndex={0}
         >
           <table className="table table--compact">
-            <caption>{caption}: every user (rows) under every strategy (columns)</caption>
+            <caption>
+              {caption}:{' '}
+              {listed.length < users.length
+                ? `the first ${listed.length} of ${users.length} users`
+                : 'every user'}{' '}
+              (rows) under every strategy (columns)
+            </caption>
             <thead>
               <tr>
                 <th scope="col">User</th>
@@ -217,16 +225,14 @@ export function UserDotPlot({
               </tr>
             </thead>
             <tbody>
-              {perUserRows(users, series, (s, u) => s.values.find((x) => x.userId === u)?.value, format).map(
-                (row) => (
-                  <tr key={row.userId}>
-                    <th scope="row" className="cell-name">
-                      {row.userId}
-                    </th>
-                    <ValueCells row={row} />
-                  </tr>
-                ),
-              )}
+              {perUserRows(listed, series, (s, u) => lookups.get(s)?.(u), format).map((row) => (
+                <tr key={row.userId}>
+                  <th scope="row" className="cell-name">
+                    {row.userId}
+                  </th>
+                  <ValueCells row={row} />
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

@@ -3,7 +3,7 @@
  * users with fewer than 5 held-out tasks are marked — the per-user figure pools them into one group.
  */
 import { countText, fixed, seedsText } from '../../../core/report/format-figures';
-import { perUserRows } from '../../../core/report/per-user-rows';
+import { byUser, MAX_TABLE_USERS, perUserRows } from '../../../core/report/per-user-rows';
 import type { Report, ReportStrategyOk } from '../../../core/report/report-types';
 import { StrategyHeads, ValueCells } from '../../charts/PerUserCells';
 import { TableScroll } from '../../common/TableScroll';
@@ -15,10 +15,12 @@ export function PerUserLossTable({ report }: { report: Report }) {
   const users = report.split.perUser.filter((u) => u.testRows > 0);
   if (trained.length === 0 || users.length === 0) return null;
   const pooled = users.filter((u) => u.testRows < MIN_OWN).length;
+  const listed = users.slice(0, MAX_TABLE_USERS);
+  const lookups = new Map(trained.map((s) => [s.id, byUser(s.testPerUser, (p) => p.logLoss)]));
   const rows = perUserRows(
-    users.map((u) => u.userId),
+    listed.map((u) => u.userId),
     trained,
-    (s, userId) => s.testPerUser.find((p) => p.userId === userId)?.logLoss,
+    (s, userId) => lookups.get(s.id)?.(userId),
     fixed,
   );
   return (
@@ -30,6 +32,8 @@ export function PerUserLossTable({ report }: { report: Report }) {
             {seedsText(trained[0]?.seeds.slice(0, 1) ?? [])} · ↓ lower is better
             {pooled > 0 &&
               ` · * fewer than ${MIN_OWN} held-out tasks: such users are pooled into one group in the per-user log loss`}
+            {listed.length < users.length &&
+              ` · the first ${countText(listed.length)} of ${countText(users.length)} users; every user's figures are in the downloaded report`}
           </caption>
           <thead>
             <tr>
@@ -41,7 +45,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
             </tr>
           </thead>
           <tbody>
-            {users.map((u, i) => (
+            {listed.map((u, i) => (
               <tr key={u.userId}>
                 <th scope="row">
                   {u.userId}
