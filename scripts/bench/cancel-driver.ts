@@ -8,7 +8,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { load1 } from './bench-util';
 import { loadData, openLab, type DataName } from './lab-driver';
-import { DONE } from './train-once';
+import { DONE, trainOnce } from './train-once';
 
 /** When to cancel, as shares of a full run's length. */
 const AT = [0.02, 0.1, 0.3, 0.6, 0.9, 0.97];
@@ -78,18 +78,12 @@ export async function measureCancel(
     const page = await context.newPage();
     await openLab(page, url);
     await loadData(page, data);
-    const status = page.getByRole('status');
     // The second full run is the reference: the first pays for warming up, and later ones do not.
     let fullRunMs = 0;
     for (let i = 0; i < 2; i++) {
-      const started = performance.now();
-      await page.getByRole('button', { name: 'Train all strategies' }).click();
-      await status
-        .filter({ hasNotText: DONE })
-        .waitFor({ timeout: 10_000 })
-        .catch(() => undefined);
-      await status.filter({ hasText: DONE }).waitFor({ timeout: 900_000 });
-      fullRunMs = performance.now() - started;
+      const outcome = await trainOnce(page, 900_000);
+      if ('reached' in outcome) throw new Error(`a full run of ${data} passed 900 s: ${outcome.reached}`);
+      fullRunMs = outcome.wallMs;
     }
     const rows: CancelMeasure[] = [];
     for (const at of AT) {
