@@ -2,7 +2,8 @@
  * Intervals for repeated runs (docs/contract.md §2b): a hierarchical, paired bootstrap. Each resample
  * draws seeds (training noise) and held-out users, then each drawn user's rows (data noise); every
  * predictor is scored on the same draw, so differences between predictors are paired — same rows, and
- * the same seeds where their seed lists agree. Seeded and deterministic (randomness from createRng only).
+ * the same seeds where their seed lists agree. Seeded and deterministic (randomness from the project's
+ * seeded alea only: createRng, AleaStream).
  */
 import { AleaStream, countDraws } from '../random/rng';
 import {
@@ -21,9 +22,9 @@ import { quantileSorted } from './summary-stats';
 export const REPEAT_RESAMPLES = 1000;
 export const MIN_REPEAT_RESAMPLES = 200;
 /**
- * Rows × runs scored per resample above which fewer resamples are drawn: a bootstrap costs about 10 ns per
- * row-visit in Node on this 2-core machine (a draw, then every drawn seed's pass), so one costs at most about
- * a third of a second — on a 35k-row held-out set 857 resamples of one seed, the minimum 200 with five.
+ * Rows × runs scored per resample above which fewer resamples are drawn: a bootstrap costs about 15 ns per
+ * row-visit in Node on the 2-vCPU reference machine (a draw, then every drawn seed's pass), so one costs at
+ * most about half a second — on a 35k-row held-out set 857 resamples of one seed, the minimum 200 with five.
  * The endpoints of a percentile interval from 200 resamples move by about a fifth of a standard error from
  * one bootstrap seed to another (from 1,000, about a tenth); `resamples` in the report says which.
  */
