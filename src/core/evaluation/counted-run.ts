@@ -51,9 +51,8 @@ export function wholeDraw(rows: ScoredRows): RowDraw {
 /**
  * Prepare `pCorrect` (and `timeSeconds`, when the predictor has a time head) for `rows`. A resample is
  * scored in two branch-free passes over every row — one in row order for the means, one in prediction
- * order for AUC — whatever its counts: on a 35,000-row held-out set that is several times faster than
- * visiting only the drawn rows, whose scattered reads and `count = 0` branches cost more than the rows
- * they skip.
+ * order for AUC — whatever its counts: faster than visiting only the drawn rows, whose scattered reads and
+ * `count = 0` branches cost more than the rows they skip (on 35,000 held-out rows 175 against 250 µs).
  */
 export function countedRun(
   rows: ScoredRows,
