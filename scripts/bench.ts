@@ -1,9 +1,9 @@
 /**
  * `npm run bench [-- --quick] [-- --only first-click,sweep,cancel:DATA,data:preset:backend[:wN][:rN],…]`: drives the
- * built lab in headless Chromium as a person would (Backend
- * select, preset, Repeats, "Train all strategies", "Download report") and records per strategy and data size the
- * train time on wasm, cpu and webgl, click → "All strategies trained", the longest main-thread task, the
- * worker's tf tensor count after each run, import rows/s and the load average. Writes bench/results.json.
+ * built lab in headless Chromium as a person would (Backend select, preset, Repeats, "Train all strategies",
+ * "Download report") and records per strategy and data size the train time on wasm, cpu and webgl, click → "All
+ * strategies trained", the longest main-thread task, the worker's tf tensor count after each run, import rows/s,
+ * cancel latencies and the load average. Writes bench/results.json.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -66,7 +66,7 @@ const selected = SCENARIOS.filter((s) => (only ? only.has(keyOf(s)) : !quick || 
 const firstClick = only ? only.has('first-click') : true;
 /** `sweep`: 5 values × 5 seeds of one strategy on the sample, in a new page (issue 16's budget row). */
 const sweepRow = only ? only.has('sweep') : true;
-/** `cancel:DATA`: click → "cancelled" at shares of a full run (issue 18: ≤ 1 s in every phase). */
+/** `cancel:DATA`: click → "Cancelling" / "Training cancelled" at shares of a full run (issue 18: ≤ 1 s). */
 const cancelData = (
   only
     ? [...only].filter((k) => k.startsWith('cancel:')).map((k) => k.slice('cancel:'.length))
@@ -120,7 +120,9 @@ async function main(): Promise<void> {
     console.table([sweep.summary]);
   }
   if (cancels.length > 0) {
-    console.log('\ncancel: click "Cancel training" → "Cancelling" (training stopped) / → "Training cancelled", seconds');
+    console.log(
+      '\ncancel: click "Cancel training" → "Cancelling" (training stopped) / → "Training cancelled", seconds',
+    );
     console.table(cancels.map((c) => c.summary));
   }
   printTable(results, dense);
