@@ -14,6 +14,13 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
+/** How many runs, their median and each one's wall time in seconds, as the bench tables print them. */
+export const wallSummary = (runs: readonly { wallMs: number }[]) => ({
+  n: runs.length,
+  wall_s: Number((median(runs.map((r) => r.wallMs)) / 1000).toFixed(2)),
+  runs_s: runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(' '),
+});
+
 export const GENERATED = {
   '100k': 'fixtures/generated/big-100k.csv',
   '1M': 'fixtures/generated/big-1m.csv',

@@ -4,7 +4,7 @@
  * timed to all six's first results and to every seed done.
  */
 import type { Browser } from '@playwright/test';
-import { load1, median } from './bench-util';
+import { load1, median, wallSummary } from './bench-util';
 import { openLab } from './lab-driver';
 import { downloadReport, trainOnce } from './train-once';
 
@@ -68,9 +68,7 @@ export async function measureFirstClick(
       preset: 'lab',
       backend: 'auto (fresh page)',
       workersChosen: 'auto',
-      n: out.length,
-      wall_s: Number((median(out.map((r) => r.wallMs)) / 1000).toFixed(2)),
-      runs_s: out.map((r) => (r.wallMs / 1000).toFixed(2)).join(' '),
+      ...wallSummary(out),
       // Six results on the page, seed 1 (the remaining seeds add intervals and pass rates after).
       firstResults_s: Number((median(out.map((r) => r.firstResultsMs ?? NaN)) / 1000).toFixed(2)),
       ready_s: Number((median(out.map((r) => r.readyMs)) / 1000).toFixed(2)),

@@ -4,7 +4,7 @@
  * 25,50,100,150,300 with 5 repeats — click "Run sweep" → "Sweep done", and the longest gap between frames.
  */
 import type { Browser } from '@playwright/test';
-import { load1, median } from './bench-util';
+import { load1, wallSummary } from './bench-util';
 import { openLab } from './lab-driver';
 
 export async function measureSweep(
@@ -57,9 +57,7 @@ export async function measureSweep(
     summary: {
       data: 'sample',
       what: 'sweep: Balanced sampling, cap 25…300 (5 values) × 5 seeds, Lab default, Auto',
-      n: out.length,
-      wall_s: Number((median(out.map((r) => r.wallMs)) / 1000).toFixed(2)),
-      runs_s: out.map((r) => (r.wallMs / 1000).toFixed(2)).join(' '),
+      ...wallSummary(out),
       longestFrameGap_ms: Math.max(...out.map((r) => r.longestFrameGapMs)),
       load1: out.map((r) => r.load1).join(' '),
     },

@@ -34,7 +34,7 @@ import type {
 import { evaluationSetup, seedsOf } from './evaluation-setup';
 import { drainInLanes, LaneLostError, longestFirst, type StrategyLane } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
-import { yieldTask } from '../training/loop/yield-task';
+import { checkpoint, yieldTask } from '../training/loop/yield-task';
 
 interface Job {
   strategy: StrategySpec;
@@ -81,14 +81,10 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   // big file scoring the reference rows takes seconds the helpers need not wait for.
   const buildRunFrame = async () => {
     // Each piece takes up to a few hundred ms on a big file: between them a Cancel gets through.
-    const between = async () => {
-      await yieldTask();
-      runSignal.throwIfAborted();
-    };
     const baseline = scoreBaseline(tasks, split.trainIndices, split.testIndices, scoreOptions);
-    await between();
+    await checkpoint(runSignal);
     const recorded = scoreRecorded(tasks, split.testIndices, scoreOptions);
-    await between();
+    await checkpoint(runSignal);
     return buildFrame({
       summary: request.summary,
       split,
@@ -169,8 +165,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   /** Only the first seed's model is kept, and none when the caller keeps none (a sweep). */
   const keeps = (job: Job) => request.keepModels !== false && job.seedIndex === 0;
   const trainHere = async (job: Job) => {
-    await yieldTask();
-    runSignal.throwIfAborted();
+    await checkpoint(runSignal);
     const { strategy } = job;
     if (failed.has(strategy.id)) return;
     await request.beforeStrategy?.(strategy.id);

@@ -4,7 +4,7 @@
  * in-memory entry that build-report turns into JSON. A trained strategy and the simulator's truth are
  * evaluated the same way. Knows predictors only through `predict` (no tfjs).
  */
-import { yieldTask } from '../training/loop/yield-task';
+import { checkpoint } from '../training/loop/yield-task';
 import type { Task } from '../data/task';
 import { taskContextsAt, type TaskContext } from '../features/task-context';
 import type { PhaseSummary, Predictor, TrainedStrategy } from '../strategies/types';
@@ -110,17 +110,13 @@ export async function evaluatePredictor(
   const states = data.states ?? userStates(tasks);
 
   // A macrotask between the steps (each up to a few hundred ms on a big file), so a Cancel gets through.
-  const between = async () => {
-    await yieldTask();
-    signal?.throwIfAborted();
-  };
   signal?.throwIfAborted();
   const prediction = await predictor.predict(testContexts);
-  await between();
+  await checkpoint(signal);
   const scores = scoreHeldOut(tasks, testIndices, prediction, { seed: data.seed, resamples: data.resamples });
-  await between();
+  await checkpoint(signal);
   const probes = await runResponseProbes(predictor, tasks, PROBE_STEPS, states);
-  await between();
+  await checkpoint(signal);
   const sweep = await runGeneralisationSweep(predictor, tasks, states);
   const response = checkResponse(probes, {
     drop: thresholds.responseTolerance,

@@ -15,3 +15,12 @@ export function yieldTask(): Promise<void> {
     port2.postMessage(null);
   });
 }
+
+/**
+ * Yield one task, then throw the signal's reason if a cancel came meanwhile: the step between two pieces of
+ * synchronous work (scoring, a bootstrap) that each take a few hundred ms on a big file.
+ */
+export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await yieldTask();
+  signal?.throwIfAborted();
+}
