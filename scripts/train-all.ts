@@ -26,7 +26,7 @@ import { temporalSplit } from '../src/core/split/temporal-split';
 import { CATALOGUE } from '../src/core/strategies/catalogue';
 import { trainChoice } from '../src/core/strategies/strategy-spec';
 import { registerSegmentSumKernels } from '../src/core/backend/kernels/segment-sum-kernels';
-import { pinEngine } from '../src/core/training/loop/train-stacked';
+import { pinEngine } from '../src/core/training/engine-choice';
 import { pooledUserLogLoss, responseGap, revisedResponsive, seedInterval } from './seed-sweep-metrics';
 
 const { values, positionals } = parseArgs({

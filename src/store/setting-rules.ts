@@ -43,4 +43,3 @@ export const SEED_RULE: Rule = { kind: 'number', integer: true };
 /** Seeds per strategy: 1 (one run) to 100. */
 export const REPEATS_RULE: Rule = { kind: 'number', integer: true, min: 1, max: 100 };
 export const BOOLEAN_RULE: Rule = { kind: 'boolean' };
-

@@ -11,7 +11,7 @@ import type { Task } from '../data/task';
 import type { Activation, BackendName } from '../backend/activate-backend';
 import { softwareRenderer } from '../backend/software-renderer';
 import { LAB_STEPS_PER_EPOCH, MAX_SCALED_BATCH, phaseBatch } from '../training/loop/batch-rule';
-import { defaultEngine } from '../training/loop/train-stacked';
+import { defaultEngine } from '../training/engine-choice';
 import { measureTrainingStepMs } from './measure-training-step';
 import { unlessAborted } from './unless-aborted';
 

@@ -24,11 +24,14 @@ export const MIN_REPEAT_RESAMPLES = 200;
 /**
  * Rows × runs scored per resample above which fewer resamples are drawn: a bootstrap costs about 15 ns per
  * row-visit in Node on the 2-vCPU reference machine (a draw, then every drawn seed's pass), so one costs at
- * most about half a second — on a 35k-row held-out set 857 resamples of one seed, the minimum 200 with five.
- * The endpoints of a percentile interval from 200 resamples move by about a fifth of a standard error from
- * one bootstrap seed to another (from 1,000, about a tenth); `resamples` in the report says which.
+ * most about 0.2 s — on a 35k-row held-out set 342 resamples of one seed, the minimum 200 with two or more,
+ * while the sample with ten seeds (182 rows × 62 runs) keeps 1,000. A run computes about two such intervals
+ * per strategy (its first seed's and its summary): at 3e7 they were a third of a big file's CPU time
+ * (docs/performance.md, "Evaluation"). The endpoints of a percentile interval move from one bootstrap seed to
+ * another by about 0.19 standard errors from 200 resamples, 0.14 from 342 and 0.08 from 1,000; `resamples` in
+ * the report says which.
  */
-export const RESAMPLE_WORK_BUDGET = 3e7;
+export const RESAMPLE_WORK_BUDGET = 1.2e7;
 /** 95 % intervals; 2.8 = 1.96 + 0.84: a difference this many standard errors wide is found 80 % of the time. */
 export const CONFIDENCE = 0.95;
 export const DETECTABLE_SE = 2.8;

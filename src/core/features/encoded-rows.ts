@@ -57,7 +57,8 @@ export function encodeRows(
     rows.user[j] = encoders.user.indexOf(t.userId);
     rows.topic[j] = encoders.topic.indexOf(t.topic);
     rows.difficulty[j] = encoders.difficulty.indexOf(t.difficulty);
-    rows.history.set(features.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT), j * FEATURE_COUNT);
+    for (let f = 0; f < FEATURE_COUNT; f++)
+      rows.history[j * FEATURE_COUNT + f] = features[i * FEATURE_COUNT + f] as number;
     rows.correct[j] = t.isCorrect ? 1 : 0;
     rows.logTime[j] = Math.log1p(Math.max(0, t.actualTimeSeconds));
     rows.weight[j] = weights ? (weights[j] as number) : 1;

@@ -1,16 +1,13 @@
 /**
  * A trained strategy's models: a shared two-head model plus, with per-user fine-tunes (Strategy 6), one
  * fine-tuned copy per qualifying user. `predict` routes each context to its user's model, or to the shared
- * one for other and unseen users, batching each route in one pass. No DOM; tfjs through the model module.
+ * one for other and unseen users, batching each route in one pass. No DOM; predicts with the engine that
+ * trains (training/predict-model.ts).
  */
 import type { TaskContext } from '../features/task-context';
 import { encodeContexts } from '../features/encoded-rows';
-import {
-  disposeTwoHeadModel,
-  modelMetadata,
-  predictTwoHeads,
-  type TwoHeadModel,
-} from '../model/two-head-model';
+import { disposeTwoHeadModel, modelMetadata, type TwoHeadModel } from '../model/two-head-model';
+import { predictModel } from '../training/predict-model';
 import type { ExportableModel, Prediction, StrategyId, TrainedStrategy } from './types';
 
 export interface PerUserModels {
@@ -39,7 +36,7 @@ export async function predictPerUser(
       model.version,
       model.encoders,
     );
-    const out = await predictTwoHeads(model, rows);
+    const out = await predictModel(model, rows);
     positions.forEach((pos, j) => {
       pCorrect[pos] = out.pCorrect[j] as number;
       timeSeconds[pos] = out.timeSeconds[j] as number;

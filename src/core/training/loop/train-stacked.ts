@@ -5,12 +5,12 @@
  * engine for all of them (stacked tfjs ops, or the fused SIMD step on wasm). One read-back per
  * epoch; cancellation by AbortSignal; no leaked tensors. One call = one phase with new optimizer state.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { EncodedRows } from '../../features/encoded-rows';
 import { presentLayers, type HeadNetwork, type LayerName } from '../../model/architecture';
 import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
-import { createSimdEngine, simdKernelsAvailable } from '../simd/simd-stacked-engine';
+import { createSimdEngine } from '../simd/simd-stacked-engine';
+import { currentEngine, type Engine } from '../engine-choice';
 import { hostBatch, type BatchSource, type HostBatch } from './stacked-batch';
 import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
@@ -69,27 +69,11 @@ export interface TrainStackedArgs {
    * Who does the arithmetic: 'simd' (our wasm SIMD kernels, the default wherever they run except on
    * WebGL) or 'tfjs' (tfjs ops on the active backend). See defaultEngine.
    */
-  engine?: 'simd' | 'tfjs';
+  engine?: Engine;
 }
-
-let pinned: 'simd' | 'tfjs' | null = null;
 
 /** Longest stretch of steps without letting a worker see a cancel message, ms (a yield costs ~0.1 ms). */
 export const YIELD_EVERY_MS = 100;
-
-/** Pin the engine for every phase that does not name one (scripts comparing engines; the lab never does). */
-export function pinEngine(engine: 'simd' | 'tfjs' | null): void {
-  pinned = engine;
-}
-
-/**
- * The default engine for a tfjs backend: the fused SIMD step wherever wasm SIMD runs, except on WebGL,
- * whose tfjs ops run on the GPU. On cpu the tfjs backend still evaluates, predicts and exports; the
- * fused step only replaces the training arithmetic (its plain-JS tfjs ops were ~50× slower).
- */
-export function defaultEngine(backend: string): 'simd' | 'tfjs' {
-  return backend !== 'webgl' && simdKernelsAvailable() ? 'simd' : 'tfjs';
-}
 
 /** A phase whose loss stopped being a finite number: the strategy fails with this plain sentence. */
 export class TrainingDivergedError extends Error {
@@ -145,7 +129,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   const restore = options.restoreBestWeights && options.patience > 0;
   // One engine per structure: a monotone correctness head and its plain time head cannot be stacked.
   const units: Unit[] = [];
-  const fused = (args.engine ?? pinned ?? defaultEngine(tf.getBackend())) === 'simd';
+  const fused = (args.engine ?? currentEngine()) === 'simd';
   for (const members of groupByStructure(models.map((m) => m.net))) {
     const width = Math.max(...members.map((m) => (states[m] as ModelState).plan.batch));
     const setup: EngineSetup = {
