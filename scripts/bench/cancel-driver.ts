@@ -8,7 +8,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { load1 } from './bench-util';
 import { loadData, openLab, type DataName } from './lab-driver';
-import { DONE, trainOnce } from './train-once';
+import { DONE, STATUS, textMatches, trainOnce } from './train-once';
 
 /** When to cancel, as shares of a full run's length. */
 const AT = [0.02, 0.1, 0.3, 0.6, 0.9, 0.97];
@@ -51,11 +51,13 @@ async function cancelAt(page: Page, afterMs: number, at: number): Promise<Cancel
       load1: l,
     };
   }
-  await status
-    .filter({ hasText: /^Cancelling|Training cancelled|All strategies trained/ })
-    .waitFor({ timeout: 120_000 });
-  const ackAt = performance.now();
-  await status.filter({ hasText: /Training cancelled|All strategies trained/ }).waitFor({ timeout: 120_000 });
+  const ackAt = await textMatches(
+    page,
+    STATUS,
+    /^Cancelling|Training cancelled|All strategies trained/,
+    120_000,
+  );
+  const endAt = await textMatches(page, STATUS, /Training cancelled|All strategies trained/, 120_000);
   const text = (await status.textContent()) ?? '';
   const finished = text.includes(DONE);
   return {
@@ -63,7 +65,7 @@ async function cancelAt(page: Page, afterMs: number, at: number): Promise<Cancel
     clickedAfterMs: Math.round(clicked - started),
     statusAtClick: statusAtClick.slice(0, 90),
     stoppedMs: finished ? 'finished' : Math.round(ackAt - clicked),
-    cancelMs: finished ? 'finished' : Math.round(performance.now() - clicked),
+    cancelMs: finished ? 'finished' : Math.round(endAt - clicked),
     load1: l,
   };
 }
