@@ -208,7 +208,8 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
         throw error;
       });
     // Recorded on this thread in the background: the helper takes its next strategy at once instead of
-    // idling while this thread, busy training its own, gets round to the summary (0.3–0.5 s a strategy).
+    // idling while this thread, busy training its own, gets round to the summary (0.2–0.5 s a strategy
+    // on EdNet).
     const recorded = record(job, { seed: job.seed, ...output }, undefined, keeps(job) ? lane : undefined);
     recorded.catch(() => {});
     laneRecords.push(recorded);

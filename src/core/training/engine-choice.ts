@@ -10,7 +10,7 @@ export type Engine = 'simd' | 'tfjs';
 
 let pinned: Engine | null = null;
 
-/** Pin the engine for every phase and prediction that does not name one (scripts comparing engines; the lab never does). */
+/** Pin the engine of each phase and prediction that names none (scripts comparing engines; never the lab). */
 export function pinEngine(engine: Engine | null): void {
   pinned = engine;
 }
