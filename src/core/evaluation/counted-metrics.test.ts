@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { auc } from './auc';
 import { bootstrapInterval, bootstrapIntervalByCounts, bootstrapIntervalsByCounts } from './bootstrap';
-import { countedAuc, countedLogLoss } from './counted-metrics';
+import { aucOrder, countedAuc, countedLogLoss } from './counted-metrics';
 import { logLoss } from './log-loss';
 
 const rng = createRng(8);
@@ -55,5 +55,24 @@ describe('counted metrics', () => {
     expect(both.auc).toEqual(bootstrapIntervalByCounts(rows, countedAuc(labels, p), options));
     expect(both.logLoss).toEqual(bootstrapIntervalByCounts(rows, countedLogLoss(labels, p), options));
     expect(both.auc.lower).toBeLessThan(both.auc.upper as number);
+  });
+
+  it('sort predictions as a stable comparator sort does: ties in row order, float32 or not', () => {
+    const r = createRng('order');
+    const reference = (q: ArrayLike<number>) =>
+      Array.from({ length: q.length }, (_, i) => i).sort((a, b) => (q[a] as number) - (q[b] as number));
+    // Many ties, exact 0 and 1, values above 1 (never a probability, still ordered), then one -0: the
+    // packed path refuses a sign bit and the comparator answers.
+    const n = 5_000;
+    const tied = Float32Array.from({ length: n }, (_, i) =>
+      i % 13 === 0 ? 0 : i % 17 === 0 ? 1 : Math.round(r.next() * 40) / 20,
+    );
+    const y = Float64Array.from({ length: n }, () => (r.next() < 0.5 ? 1 : 0));
+    for (const q of [tied, Float32Array.from(tied, (v, i) => (i === 7 ? -0 : v)), Array.from(tied)]) {
+      const sorted = aucOrder(y, q);
+      const want = reference(q);
+      expect(Array.from(sorted.order)).toEqual(want);
+      expect(Array.from(sorted.sortedLabel)).toEqual(want.map((i) => y[i]));
+    }
   });
 });

@@ -22,17 +22,51 @@ export interface AucOrder {
   groupEnd: Uint8Array;
 }
 
+/** Rows a packed sort key can tell apart (2^21): the row goes in the key's low 21 bits. */
+const PACKED_ROWS = 2_097_152;
+/** The bit pattern of +Infinity: at or below it a float32's bits order as its value (no NaN, no sign). */
+const LARGEST_ORDERED_BITS = 0x7f800000;
+
+/**
+ * Row positions in ascending order of p, ties in row order — what a stable comparator sort gives. A
+ * Float32Array of non-negative values (every prediction set here) is sorted as one Float64Array of
+ * bits × 2^21 + row (exact: below 2^53), without a comparator call per comparison: 3× faster on 202k rows,
+ * where each of a run's few dozen sorts took about 0.1 s. Anything else takes the comparator.
+ */
+function ascendingOrder(p: ArrayLike<number>): Int32Array {
+  const n = p.length;
+  if (p instanceof Float32Array && n <= PACKED_ROWS) {
+    const bits = new Uint32Array(p.buffer, p.byteOffset, n);
+    const keys = new Float64Array(n);
+    let packed = true;
+    for (let i = 0; i < n && packed; i++) {
+      const b = bits[i] as number;
+      packed = b <= LARGEST_ORDERED_BITS;
+      keys[i] = b * PACKED_ROWS + i;
+    }
+    if (packed) {
+      keys.sort();
+      const order = new Int32Array(n);
+      for (let j = 0; j < n; j++) order[j] = (keys[j] as number) % PACKED_ROWS;
+      return order;
+    }
+  }
+  return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => (p[a] as number) - (p[b] as number));
+}
+
 /** Sort once per prediction set; every resample then costs one pass (countedU). */
 export function aucOrder(y: ArrayLike<number>, p: ArrayLike<number>): AucOrder {
   const n = p.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (p[a] as number) - (p[b] as number),
-  );
-  return {
-    order,
-    sortedLabel: Float64Array.from(order, (r) => y[r] as number),
-    groupEnd: Uint8Array.from(order, (r, j) => (j + 1 === n || p[order[j + 1] as number] !== p[r] ? 1 : 0)),
-  };
+  const order = ascendingOrder(p);
+  // Plain loops: TypedArray.from with a map function took as long as the sort.
+  const sortedLabel = new Float64Array(n);
+  const groupEnd = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const r = order[j] as number;
+    sortedLabel[j] = y[r] as number;
+    groupEnd[j] = j + 1 === n || p[order[j + 1] as number] !== p[r] ? 1 : 0;
+  }
+  return { order, sortedLabel, groupEnd };
 }
 
 // The passes below are plain functions of typed arrays, not closures over them: V8 optimises them once for
