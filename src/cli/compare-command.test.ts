@@ -6,6 +6,7 @@ import { auc } from '../core/evaluation/auc';
 import { brier } from '../core/evaluation/brier';
 import { logLoss } from '../core/evaluation/log-loss';
 import { readBundle } from '../core/export/read-bundle';
+import { fixed } from '../core/report/format-figures';
 import { validateReport } from '../core/report/report-schema';
 import { CATALOGUE, presetRecipe } from '../core/strategies/catalogue';
 import { compareCommand, parseCompareArgs, selectStrategies, type CompareArgs } from './compare-command';
@@ -194,6 +195,16 @@ describe('compare on the seed-shaped fixture', () => {
     expect(io.out).toMatch(/\nrecommendation: \S/);
     const report = JSON.parse(written.get('r.json') as string);
     expect(validateReport(report).ok).toBe(true);
+    // Each user's line carries every strategy's log loss for that user, in strategy order, as the report has it.
+    type PerUser = { userId: string; logLoss: number | null };
+    const ok = (report.strategies as { status: string; testPerUser: PerUser[] }[]).filter(
+      (s) => s.status === 'ok',
+    );
+    for (const { userId } of ok[0]?.testPerUser ?? []) {
+      const line = (io.out as string).split('\n').find((l) => l.startsWith(`${userId} `));
+      const want = ok.map((s) => fixed(s.testPerUser.find((u) => u.userId === userId)?.logLoss));
+      expect(line?.split(/\s+/).slice(-want.length), userId).toEqual(want);
+    }
     expect(report).toMatchObject({
       schemaVersion: 2,
       seed: 5,

@@ -7,6 +7,7 @@
  */
 import { findComparison, FULL_RETRAIN } from '../core/report/compare-strategies';
 import { fixed, interval, percentText, seedsText, signed, withInterval } from '../core/report/format-figures';
+import { byUser } from '../core/report/per-user-rows';
 import type { Report, ReportSummary } from '../core/report/report-types';
 import type { ReportChecks } from '../core/report/report-probes';
 import type { ReportScores } from '../core/report/report-scores';
@@ -63,8 +64,10 @@ function perUserLines(report: Report): string[] {
     `per-user log loss by user (seed ${report.seeds[0]}; * = fewer than ${MIN_OWN_GROUP_TASKS} held-out tasks, pooled in the per-user figure)`,
     row(['user', ...ok.map((s) => s.id)].map((c, i) => (i === 0 ? c : c.slice(0, 22)))),
   ];
+  // One lookup per strategy: finding each user in each strategy's list took 3.8 s for 10,000 users.
+  const logLossOf = ok.map((s) => byUser(s.testPerUser, (p) => p.logLoss));
   for (const u of users) {
-    const cells = ok.map((s) => fixed(s.testPerUser.find((p) => p.userId === u.userId)?.logLoss ?? null));
+    const cells = logLossOf.map((of) => fixed(of(u.userId) ?? null));
     const name = `${u.userId}${u.testRows < MIN_OWN_GROUP_TASKS ? ' *' : ''} (n=${u.testRows})`;
     lines.push([pad(name.slice(0, 40), 42), ...cells.map((c) => pad(c, 24))].join('').trimEnd());
   }
