@@ -2,8 +2,7 @@
  * P(correct) and seconds of a two-head model on encoded rows, with the engine that trains: the fused SIMD
  * kernels (simd-predict.ts) where they run, else tfjs ops (predictTwoHeads). Both heads in inference mode.
  */
-import type { EncodedInputs } from '../features/encoded-rows';
-import { secondsFromOutput } from '../features/encoded-rows';
+import { secondsFromOutput, type EncodedInputs } from '../features/encoded-rows';
 import { predictTwoHeads, type TwoHeadModel } from '../model/two-head-model';
 import { currentEngine } from './engine-choice';
 import { simdHeadOutputs } from './simd/simd-predict';
