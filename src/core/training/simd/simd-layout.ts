@@ -68,3 +68,17 @@ export function trainsBelow(layout: ModelLayout, layer: LayerName): boolean {
   const at = LAYER_ORDER.indexOf(layer);
   return LAYER_ORDER.some((l, i) => i < at && layout.trainableLayers.has(l));
 }
+
+/** Copy a head's variables into the model block at float offset `base` of `f`, as `layout` places them. */
+export function readVariables(
+  f: Float32Array,
+  net: Pick<HeadNetwork, 'vars' | 'head'>,
+  layout: ModelLayout,
+  base: number,
+): void {
+  for (const slot of layout.slots) {
+    const v = net.vars[slot.layer]?.[slot.index];
+    if (!v) throw new Error(`${net.head} head has no variable ${slot.index} of ${slot.layer}`);
+    f.set(v.dataSync() as Float32Array, base + slot.at);
+  }
+}

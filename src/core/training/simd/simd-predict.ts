@@ -8,7 +8,7 @@ import type { EncodedInputs } from '../../features/encoded-rows';
 import type { HeadNetwork } from '../../model/architecture';
 import { Arena } from './simd-buffers';
 import { instantiateKernels, type SimdKernels } from './simd-kernels';
-import { layoutOf } from './simd-layout';
+import { layoutOf, readVariables } from './simd-layout';
 import { SimdNetwork } from './simd-network';
 
 /** Rows per forward pass: buffers of a few hundred kB, whatever the number of rows. */
@@ -35,11 +35,7 @@ export function simdHeadOutputs(net: HeadNetwork, rows: EncodedInputs): Float32A
   const network = new SimdNetwork(net.spec, layout, arena, Math.min(CHUNK, rows.n));
   const kernels = kernelsFor(arena.total);
   network.attach(kernels);
-  for (const slot of layout.slots) {
-    const v = net.vars[slot.layer]?.[slot.index];
-    if (!v) throw new Error(`${net.head} head has no variable ${slot.index} of ${slot.layer}`);
-    kernels.f32.set(v.dataSync() as Float32Array, params + slot.at);
-  }
+  readVariables(kernels.f32, net, layout, params);
   const { user, topic, difficulty, history, n } = rows;
   return network.inferOutputs(params, {
     user,

@@ -13,7 +13,7 @@ import {
 } from '../loop/stacked-batch';
 import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
 import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
-import { layoutOf, type ModelLayout } from './simd-layout';
+import { layoutOf, readVariables, type ModelLayout } from './simd-layout';
 import { Arena, type SimdRows } from './simd-buffers';
 import { SimdNetwork } from './simd-network';
 
@@ -87,13 +87,7 @@ class SimdStackedEngine implements StackedEngine {
     );
     this.kernels = instantiateKernels(arena.total);
     this.network.attach(this.kernels);
-    const f = this.kernels.f32;
-    models.forEach((m, i) => {
-      for (const slot of layout.slots) {
-        const v = m.net.vars[slot.layer]?.[slot.index] as tf.Variable;
-        f.set(v.dataSync() as Float32Array, this.params + i * layout.size + slot.at);
-      }
-    });
+    models.forEach((m, i) => readVariables(this.kernels.f32, m.net, layout, this.params + i * layout.size));
   }
 
   step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void {
