@@ -123,6 +123,7 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
             };
             p.seeds[progress.seedIndex] = progress.seed;
             p.heldOut[progress.seedIndex] = progress.heldOut;
+            p.replicates = progress.replicates;
             held.predictions.set(entry.id, p);
           }
         }
@@ -148,12 +149,16 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
 }
 
 /** Every held strategy's predictions in seed order (seeds still missing after a cancel are left out). */
-export function heldPredictions(
-  held: Held,
-): { id: string; seeds: number[]; heldOut: StrategyPredictions['heldOut'] }[] {
+export function heldPredictions(held: Held): ({ id: string } & StrategyPredictions)[] {
   return [...held.predictions].map(([sid, p]) => {
     const done = p.seeds.flatMap((seed, i) => (p.heldOut[i] ? [{ seed, heldOut: p.heldOut[i] }] : []));
-    return { id: sid, seeds: done.map((d) => d.seed), heldOut: done.map((d) => d.heldOut) };
+    return {
+      id: sid,
+      seeds: done.map((d) => d.seed),
+      heldOut: done.map((d) => d.heldOut),
+      // compareStrategies uses them only where they cover exactly these seeds.
+      replicates: p.replicates,
+    };
   });
 }
 
@@ -190,7 +195,10 @@ function completeIntervals(
   const predictions = new Map(heldPredictions(held).map((p) => [p.id, p]));
   for (const [sid, { entry, complete }] of latest) {
     if (complete || entry.status !== 'ok') continue;
-    const done = withIntervals(entry, rows, predictions.get(sid)?.heldOut ?? []);
+    const done = withIntervals(entry, rows, predictions.get(sid)?.heldOut ?? [], undefined, (part) => {
+      const p = held.predictions.get(sid);
+      if (p) p.replicates = part;
+    });
     const result = held.results.get(sid);
     if (result) held.results.set(sid, { ...result, entry: done });
     const seeds = done.seeds.length;

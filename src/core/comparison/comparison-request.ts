@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/task';
 import type { DatasetSummary } from '../data/summarize-dataset';
 import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
+import type { PredictorReplicates } from '../evaluation/repeated-bootstrap';
 import type { VerdictThresholds } from '../evaluation/verdicts';
 import type { StrategyChoice } from '../strategies/strategy-spec';
 import type { ProgressEvent, StrategyId, TrainedStrategy, ValidationOptions } from '../strategies/types';
@@ -33,6 +34,8 @@ export interface SeedProgress {
   complete: boolean;
   /** The finished seed's held-out predictions (absent when it failed). */
   heldOut?: HeldOutPrediction;
+  /** The summary's bootstrap draws over the seeds done, once it has intervals (for compareStrategies). */
+  replicates?: PredictorReplicates;
 }
 
 export interface ComparisonRequest {
@@ -105,6 +108,8 @@ export interface ComparisonRequest {
 export interface StrategyPredictions {
   seeds: number[];
   heldOut: HeldOutPrediction[];
+  /** The summary's bootstrap draws over these seeds, when it has intervals. */
+  replicates?: PredictorReplicates;
 }
 
 export interface ComparisonResult {

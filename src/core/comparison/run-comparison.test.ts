@@ -12,6 +12,7 @@ import type { StrategyId, TrainedStrategy } from '../strategies/types';
 import { reportSchema, validateReport } from '../report/report-schema';
 import type { ReportStrategy } from '../report/report-types';
 import { composeReport, type ReportFrame } from '../report/compose-report';
+import { compareStrategies } from '../report/compare-strategies';
 import { runComparison } from './run-comparison';
 import type { ComparisonRequest } from './comparison-request';
 import { scoredRows } from '../evaluation/counted-run';
@@ -256,6 +257,15 @@ describe('runComparison on the seed-shaped fixture (cpu)', () => {
     expect(filled.summary.resamples).toBe(200);
     expect(filled.summary.logLoss.lo).toBeLessThanOrEqual(filled.summary.logLoss.hi as number);
     expect(result.predictions.get('weighted-loss')?.seeds).toEqual([42, 43, 44]);
+    // The comparisons reused each summary's draws: the same as scoring every strategy's seeds again.
+    expect(result.predictions.get('weighted-loss')?.replicates?.seeds).toEqual([42, 43, 44]);
+    const rescored = compareStrategies(
+      rows,
+      [...result.predictions].map(([id, p]) => ({ id, seeds: p.seeds, heldOut: p.heldOut })),
+      r.baseline,
+      { seed: 42, resamples: 200 },
+    );
+    expect(r.comparisons).toEqual(rescored);
     const parsed = reportSchema.safeParse(JSON.parse(JSON.stringify(r)));
     expect(parsed.success, parsed.error?.message).toBe(true);
     disposeAll(result.trained);

@@ -9,6 +9,7 @@
  */
 import { scoredRows, type ScoredRows } from '../evaluation/counted-run';
 import { resolveThresholds, type HeldOutPrediction } from '../evaluation/evaluate-strategy';
+import type { PredictorReplicates } from '../evaluation/repeated-bootstrap';
 import { evaluateTruth } from '../evaluation/evaluate-truth';
 import { scoreBaseline, scoreRecorded } from '../evaluation/held-out-scores';
 import { resolveChoices, type StrategyChoice, type StrategySpec } from '../strategies/strategy-spec';
@@ -117,6 +118,8 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
 
   const results = new Map<StrategyId, SeedResult[]>();
   const latest = new Map<StrategyId, ReportStrategy>();
+  // Each complete strategy's summary draws: the comparisons reuse them (pairedBootstrapSeed).
+  const replicates = new Map<StrategyId, PredictorReplicates>();
   const failed = new Set<StrategyId>();
   const trained = new Map<StrategyId, TrainedStrategy>();
   const handedOver = new Set<TrainedStrategy>();
@@ -132,7 +135,9 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     const done = list.filter((r): r is SeedResult => r !== undefined);
     const complete = failed.has(id) || done.length === repeats;
     // Intervals once the strategy's seeds are all in (the end of the run, or completeEntry after a cancel).
-    const entry = repeatedEntry(done, settings, rows, request.resamples, complete);
+    const entry = repeatedEntry(done, settings, rows, request.resamples, complete, (part) =>
+      replicates.set(id, part),
+    );
     latest.set(id, entry);
     if (entry.status === 'failed') {
       // The entry no longer stands for a working strategy: its first seed's model goes too.
@@ -147,6 +152,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       seedsDone: done.length,
       complete,
       heldOut: result.heldOut,
+      replicates: complete ? replicates.get(id) : undefined,
     };
     if (model && request.onStrategyDone) handedOver.add(model);
     // A throwing callback is the caller's bug, not a failure of the strategy.
@@ -254,6 +260,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       predictions.set(strategy.id, {
         seeds: done.map((r) => r.seed),
         heldOut: done.map((r) => r.heldOut as HeldOutPrediction),
+        replicates: replicates.get(strategy.id),
       });
   }
   const comparisons =
@@ -261,7 +268,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
       ? []
       : compareStrategies(
           rows,
-          [...predictions].map(([id, p]) => ({ id, seeds: p.seeds, heldOut: p.heldOut })),
+          [...predictions].map(([id, p]) => ({ id, ...p })),
           frame.baseline,
           { seed, resamples: request.resamples },
         );

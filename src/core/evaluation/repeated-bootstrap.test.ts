@@ -1,7 +1,9 @@
 /**
  * The repeated-runs bootstrap: on the original rows it gives exactly the metrics the per-seed entries
  * report (log loss, AUC, Brier, time MAE, per-user log loss with the pooling rule); it is deterministic;
- * a predictor compared with itself differs by exactly 0; a clearly better one is found better.
+ * a predictor compared with itself differs by exactly 0; a clearly better one is found better; a
+ * predictor's draws computed on their own are the ones it gets beside others (so they can be joined and
+ * reused), and the first k of more draws are a k-resample bootstrap.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
@@ -9,7 +11,14 @@ import { auc } from './auc';
 import { brier } from './brier';
 import { countedRun, scoredRows, wholeDraw } from './counted-run';
 import { logLoss } from './log-loss';
-import { repeatedBootstrap, resamplesFor, MIN_REPEAT_RESAMPLES } from './repeated-bootstrap';
+import {
+  bootstrapReplicates,
+  joinReplicates,
+  pairedBootstrap,
+  repeatedBootstrap,
+  resamplesFor,
+  MIN_REPEAT_RESAMPLES,
+} from './repeated-bootstrap';
 import { pooledUserLogLoss, userGroups } from './user-groups';
 
 const rng = createRng('repeated-bootstrap-test');
@@ -109,5 +118,73 @@ describe('repeatedBootstrap', () => {
     expect(resamplesFor(182, 62)).toBe(1000);
     expect(resamplesFor(35_000, 7)).toBeLessThan(1000);
     expect(resamplesFor(1_000_000, 60)).toBe(MIN_REPEAT_RESAMPLES);
+  });
+
+  it('gives a predictor the same draws alone as beside others, whatever else is drawn', () => {
+    const joint = bootstrapReplicates(rows, predictors, { seed: 'paired', resamples: 300 });
+    const alone = bootstrapReplicates(rows, [predictors[1]!], { seed: 'paired', resamples: 300 });
+    expect(alone.parts[0]!.replicates).toEqual(joint.parts[1]!.replicates);
+    // Another seed list has its own seed draws and leaves these alone.
+    const other = { key: 'other', seeds: [7], runs: [{ pCorrect: good }] };
+    const mixed = bootstrapReplicates(rows, [other, predictors[1]!], { seed: 'paired', resamples: 300 });
+    expect(mixed.parts[1]!.replicates).toEqual(joint.parts[1]!.replicates);
+    // The first 100 of 300 draws are the 100-draw bootstrap.
+    const short = bootstrapReplicates(rows, [predictors[1]!], { seed: 'paired', resamples: 100 });
+    expect(short.parts[0]!.replicates.auc).toEqual(joint.parts[1]!.replicates.auc.subarray(0, 100));
+  });
+
+  it('joins parts computed apart into the bootstrap computed at once, and refuses mismatched ones', () => {
+    const joint = repeatedBootstrap(rows, predictors, { seed: 'paired', resamples: 300 });
+    const parts = predictors.map(
+      (p) => bootstrapReplicates(rows, [p], { seed: 'paired', resamples: 400 }).parts[0]!,
+    );
+    const joined = joinReplicates(parts, 300);
+    expect(joined.difference('noisy', 'good', 'userLogLoss')).toEqual(
+      joint.difference('noisy', 'good', 'userLogLoss'),
+    );
+    expect(joined.interval('noisy', 'auc')).toEqual(joint.interval('noisy', 'auc'));
+    expect(() => joinReplicates(parts, 500)).toThrow(RangeError);
+    const elsewhere = bootstrapReplicates(rows, [predictors[0]!], { seed: 'other', resamples: 300 })
+      .parts[0]!;
+    expect(() => joinReplicates([elsewhere, parts[1]!], 300)).toThrow(RangeError);
+  });
+
+  it('reuses the draws a predictor brings only where they fit, with the same result either way', () => {
+    const fresh = repeatedBootstrap(rows, predictors, { seed: 'paired', resamples: 300 });
+    const summaries = predictors.map(
+      (p) => bootstrapReplicates(rows, [p], { seed: 'paired', resamples: 300 }).parts[0]!,
+    );
+    const reused = pairedBootstrap(
+      rows,
+      predictors.map((p, k) => ({ ...p, replicates: summaries[k] })),
+      { seed: 'paired', resamples: 300 },
+    );
+    expect(reused.difference('noisy', 'same', 'logLoss')).toEqual(
+      fresh.difference('noisy', 'same', 'logLoss'),
+    );
+    // They are used, not scored again: draws that fit but came from other predictions show through.
+    const borrowed = pairedBootstrap(
+      rows,
+      predictors.map((p, k) => ({ ...p, replicates: summaries[k === 1 ? 0 : k] })),
+      { seed: 'paired', resamples: 300 },
+    );
+    expect(borrowed.difference('noisy', 'same', 'logLoss')).toMatchObject({ lo: 0, hi: 0 });
+    // Draws of another seed, or over other seeds, are scored again rather than paired wrongly.
+    const wrong = bootstrapReplicates(rows, [predictors[1]!], { seed: 'other', resamples: 300 }).parts[0]!;
+    const fewerSeeds = bootstrapReplicates(
+      rows,
+      [{ ...predictors[1]!, seeds: [1, 2], runs: predictors[1]!.runs.slice(0, 2) }],
+      { seed: 'paired', resamples: 300 },
+    ).parts[0]!;
+    for (const replicates of [wrong, fewerSeeds]) {
+      const rescored = pairedBootstrap(
+        rows,
+        predictors.map((p, k) => (k === 1 ? { ...p, replicates } : p)),
+        { seed: 'paired', resamples: 300 },
+      );
+      expect(rescored.difference('noisy', 'good', 'userLogLoss')).toEqual(
+        fresh.difference('noisy', 'good', 'userLogLoss'),
+      );
+    }
   });
 });

@@ -2,11 +2,19 @@
  * The paired comparisons of docs/contract.md §2b: every strategy against the full retrain and against
  * the constant rate on per-user log loss, log loss and AUC, and every pair of strategies on per-user log
  * loss (what the recommendation needs). All from one hierarchical bootstrap, so every difference is
- * paired: same held-out rows, and the same seeds where the two strategies share their seed list.
+ * paired: same held-out rows, and the same seeds where the two strategies share their seed list. A
+ * strategy whose summary drew on the run's paired bootstrap seed brings those draws along and is not scored
+ * again.
  */
 import type { ScoredRows } from '../evaluation/counted-run';
 import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
-import { DETECTABLE_SE, repeatedBootstrap, type RepeatedPredictor } from '../evaluation/repeated-bootstrap';
+import {
+  DETECTABLE_SE,
+  pairedBootstrap,
+  pairedBootstrapSeed,
+  type PredictorReplicates,
+  type RepeatedPredictor,
+} from '../evaluation/repeated-bootstrap';
 import { metric } from './report-metric';
 import type { ReportComparison } from './report-types';
 
@@ -22,6 +30,8 @@ export interface ComparedStrategy {
   id: string;
   seeds: readonly number[];
   heldOut: readonly HeldOutPrediction[];
+  /** Its summary's bootstrap draws (repeatedEntry's keep); used when they match this bootstrap. */
+  replicates?: PredictorReplicates;
 }
 
 /** "better" only when the whole interval is on the strategy's side (AUC: higher is better). */
@@ -60,10 +70,13 @@ export function compareStrategies(
       },
     ],
   };
-  const boot = repeatedBootstrap(
+  const boot = pairedBootstrap(
     rows,
-    [...strategies.map((s) => ({ key: s.id, seeds: s.seeds, runs: s.heldOut })), constant],
-    { seed: `${String(options.seed)}:comparisons`, resamples: options.resamples },
+    [
+      ...strategies.map((s) => ({ key: s.id, seeds: s.seeds, runs: s.heldOut, replicates: s.replicates })),
+      constant,
+    ],
+    { seed: pairedBootstrapSeed(options.seed), resamples: options.resamples },
   );
   const seedsOf = new Map<string, string>(strategies.map((s) => [s.id, s.seeds.join(',')]));
   const compare = (strategy: string, against: string, m: ComparedMetric): ReportComparison => {

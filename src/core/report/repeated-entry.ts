@@ -5,7 +5,12 @@
  */
 import { REPEAT_METRICS, type ScoredRows } from '../evaluation/counted-run';
 import type { HeldOutPrediction } from '../evaluation/evaluate-strategy';
-import { repeatedBootstrap } from '../evaluation/repeated-bootstrap';
+import {
+  bootstrapReplicates,
+  joinReplicates,
+  pairedBootstrapSeed,
+  type PredictorReplicates,
+} from '../evaluation/repeated-bootstrap';
 import { metric } from './report-metric';
 import type {
   Metric,
@@ -83,11 +88,15 @@ export function summarize(
   resamples?: number,
   /** False: mean and sd only (lo / hi null, resamples 0) — for entries still gaining seeds. */
   intervals = true,
+  /** Given the draws behind the intervals (key 'it'), for paired comparisons on the same bootstrap seed. */
+  keep?: (part: PredictorReplicates) => void,
 ): ReportSummary {
-  const boot = repeatedBootstrap(rows, [{ key: 'it', seeds, runs: heldOut }], {
+  const { resamples: drawn, parts } = bootstrapReplicates(rows, [{ key: 'it', seeds, runs: heldOut }], {
     seed: bootstrapSeed,
     resamples: intervals ? resamples : 0,
   });
+  const boot = joinReplicates(parts, drawn);
+  if (intervals && parts[0]) keep?.(parts[0]);
   const spreads = Object.fromEntries(
     REPEAT_METRICS.map((m) => {
       const spread = boot.spread('it', m);
@@ -125,6 +134,8 @@ export function repeatedEntry(
   rows: ScoredRows,
   resamples?: number,
   intervals = true,
+  /** Given the summary's bootstrap draws when it has intervals (see summarize). */
+  keep?: (part: PredictorReplicates) => void,
 ): ReportStrategy {
   const first = results[0];
   if (!first) throw new RangeError('a strategy entry needs at least one seed');
@@ -156,9 +167,10 @@ export function repeatedEntry(
       seeds,
       results.map((r) => r.heldOut as HeldOutPrediction),
       runs,
-      `${first.seed}:summary:${head.id}`,
+      pairedBootstrapSeed(first.seed),
       resamples,
       intervals,
+      keep,
     ),
   };
 }
@@ -172,6 +184,7 @@ export function withIntervals(
   rows: ScoredRows,
   heldOut: readonly HeldOutPrediction[],
   resamples?: number,
+  keep?: (part: PredictorReplicates) => void,
 ): ReportStrategy {
   if (entry.status !== 'ok' || entry.summary.resamples > 0 || heldOut.length !== entry.seeds.length)
     return entry;
@@ -182,8 +195,10 @@ export function withIntervals(
       entry.seeds,
       heldOut,
       entry.runs,
-      `${entry.seed}:summary:${entry.id}`,
+      pairedBootstrapSeed(entry.seed),
       resamples,
+      true,
+      keep,
     ),
   };
 }

@@ -5,7 +5,7 @@
  * reference, and the best against every other, so the headline can say "no clear winner".
  */
 import { scoredRows } from '../evaluation/counted-run';
-import { repeatedBootstrap } from '../evaluation/repeated-bootstrap';
+import { pairedBootstrap, pairedBootstrapSeed } from '../evaluation/repeated-bootstrap';
 import { seedInterval } from '../evaluation/seed-interval';
 import type { ComparisonResult } from '../comparison/comparison-request';
 import type { Task } from '../data/task';
@@ -80,13 +80,14 @@ export function summarizeSweep({
   const withPredictions = plan.points.filter((p) => predictions.has(p.id));
   const boot =
     withPredictions.length > 0
-      ? repeatedBootstrap(
+      ? pairedBootstrap(
           rows,
           withPredictions.map((p) => {
             const got = predictions.get(p.id)!;
-            return { key: p.id, seeds: got.seeds, runs: got.heldOut };
+            return { key: p.id, seeds: got.seeds, runs: got.heldOut, replicates: got.replicates };
           }),
-          { seed: `${seed}:sweep`, resamples },
+          // The points' summaries drew on this seed: their draws are reused, not scored again.
+          { seed: pairedBootstrapSeed(seed), resamples },
         )
       : undefined;
   const differenceOf = (a: string, b: string): SweepDifference | null => {
