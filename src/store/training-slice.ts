@@ -65,6 +65,27 @@ export interface TrainingSlice {
 }
 
 const PROGRESS_FLUSH_MS = 250;
+/** Finished strategies wait at most this long for others finishing at about the same time. */
+const RESULTS_FLUSH_MS = 100;
+
+type StrategyDoneEvent = Extract<TrainEvent, { kind: 'strategy-done' }>;
+type PendingEvent = { kind: 'progress'; event: RunProgressEvent } | StrategyDoneEvent;
+
+/** A strategy's progress when its first word is its result (no epoch reached the page before it). */
+function startedProgress(id: string, seed: number, p: StrategyDoneEvent['progress']): StrategyProgress {
+  return applyProgress(undefined, {
+    strategyId: id,
+    phase: '',
+    head: 'correctness',
+    epoch: 0,
+    epochs: 0,
+    loss: 0,
+    valLoss: null,
+    seed,
+    seedIndex: p.seedIndex,
+    repeats: p.repeats,
+  });
+}
 
 /** `sweepRunId`: a sweep in progress; training waits for it to end (the worker handles one run at a time). */
 type Deps = SettingsSlice & OwnStrategySlice & TrainingSlice & { summary?: unknown; sweepRunId?: unknown };
@@ -129,23 +150,49 @@ export const createTrainingSlice =
       const own = get().ownStrategies.find((o) => o.id === id);
       return own ? ownChoice(own) : { id, options: get().strategies[id]?.options ?? {} };
     };
-    // Epochs arrive every few milliseconds; the page takes them in batches a few times a second.
-    let pendingProgress: RunProgressEvent[] = [];
+    // Epochs arrive every few milliseconds and finished strategies in bursts (30 in a 5-seed run of the
+    // six): the page takes them in batches a few times a second. Rendering each one at once cost the page
+    // about as much CPU as a training worker on the sample (docs/performance.md, "The page during a run").
+    let pending: PendingEvent[] = [];
     // Once the worker said it is stopping, late progress no longer rewrites the status.
     let stopping = false;
     const statusNow = (s: TrainingSlice & Deps, progress: Record<string, StrategyProgress>) =>
       stopping ? s.trainStatus : runningStatus(s.runStrategies, progress, labelOf, s.runRepeats);
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    const flushProgress = () => {
+    const flushPending = () => {
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
       flushTimer = undefined;
-      const events = pendingProgress;
-      pendingProgress = [];
+      const events = pending;
+      pending = [];
       if (events.length === 0) return;
       set((s) => {
         const progress = { ...s.progress };
-        for (const e of events) progress[e.strategyId] = applyProgress(progress[e.strategyId], e);
-        return { progress, trainStatus: statusNow(s, progress) };
+        let results = s.results;
+        let predictionsHeld = s.predictionsHeld;
+        for (const e of events) {
+          if (e.kind === 'progress') {
+            progress[e.event.strategyId] = applyProgress(progress[e.event.strategyId], e.event);
+            continue;
+          }
+          const { entry, progress: seeds } = e;
+          progress[entry.id] = {
+            ...(progress[entry.id] ?? startedProgress(entry.id, entry.seed, seeds)),
+            seedsDone: seeds.seedsDone,
+            repeats: seeds.repeats,
+            done: seeds.complete,
+          };
+          results = { ...results, [entry.id]: entry };
+          predictionsHeld ||= entry.status === 'ok';
+        }
+        return { progress, results, predictionsHeld, trainStatus: statusNow(s, progress) };
       });
+    };
+    const later = (event: PendingEvent) => {
+      pending.push(event);
+      flushTimer ??= setTimeout(
+        flushPending,
+        event.kind === 'progress' ? PROGRESS_FLUSH_MS : RESULTS_FLUSH_MS,
+      );
     };
     const onEvent = (event: TrainEvent) => {
       switch (event.kind) {
@@ -166,43 +213,14 @@ export const createTrainingSlice =
           stopping = true;
           return set({ trainStatus: 'Cancelling: training stopped; keeping what finished…' });
         case 'progress':
-          pendingProgress.push(event.event);
-          flushTimer ??= setTimeout(flushProgress, PROGRESS_FLUSH_MS);
-          return;
+          return later({ kind: 'progress', event: event.event });
         case 'strategy-done': {
-          flushProgress();
-          const { entry, progress } = event;
-          return set((s) => {
-            const before =
-              s.progress[entry.id] ??
-              applyProgress(undefined, {
-                strategyId: entry.id,
-                phase: '',
-                head: 'correctness',
-                epoch: 0,
-                epochs: 0,
-                loss: 0,
-                valLoss: null,
-                seed: entry.seed,
-                seedIndex: progress.seedIndex,
-                repeats: progress.repeats,
-              });
-            const next = {
-              ...s.progress,
-              [entry.id]: {
-                ...before,
-                seedsDone: progress.seedsDone,
-                repeats: progress.repeats,
-                done: progress.complete,
-              },
-            };
-            return {
-              results: { ...s.results, [entry.id]: entry },
-              progress: next,
-              predictionsHeld: s.predictionsHeld || entry.status === 'ok',
-              trainStatus: statusNow(s, next),
-            };
-          });
+          // A result shows within RESULTS_FLUSH_MS: sooner than the progress batch, if one is waiting.
+          if (flushTimer !== undefined && !pending.some((e) => e.kind === 'strategy-done')) {
+            clearTimeout(flushTimer);
+            flushTimer = undefined;
+          }
+          return later({ kind: 'strategy-done', entry: event.entry, progress: event.progress });
         }
       }
     };
@@ -232,7 +250,7 @@ export const createTrainingSlice =
           trainNotices: [],
         });
         const reply = await run.done;
-        flushProgress();
+        flushPending();
         const kept = Object.keys(get().results).length;
         if (reply.kind === 'trained') {
           const failures = failureLines(reply.report.strategies);
