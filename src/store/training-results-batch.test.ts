@@ -8,14 +8,8 @@ import { createLabStore } from './create-lab-store';
 import { fakeLabClient } from './fake-lab-client.test-helper';
 
 const summary = { fileName: 'f.csv', rows: 1, users: [], topics: [] } as unknown as DatasetSummary;
-const ids = [
-  'full-retrain',
-  'architecture-fixes',
-  'balanced-sampling',
-  'weighted-loss',
-  'progressive',
-  'per-user',
-];
+// Six strategies finishing together (any ids: the store does not know the catalogue's here).
+const ids = ['s1', 's2', 's3', 's4', 's5', 's6'];
 const done = (id: string, seedsDone: number) => ({
   kind: 'strategy-done' as const,
   entry: { status: 'ok', id, seed: 42, seeds: [42, 43].slice(0, seedsDone) } as unknown as ReportStrategy,
@@ -51,7 +45,7 @@ describe('finished strategies on the page', () => {
     let updates = 0;
     store.subscribe((s, before) => void (s.results !== before.results && updates++));
 
-    run.emit(epoch('full-retrain')); // waits for the 250 ms epoch batch
+    run.emit(epoch('s1')); // waits for the 250 ms epoch batch
     for (const id of ids) run.emit(done(id, 1));
     vi.advanceTimersByTime(99);
     expect(store.getState().results).toEqual({});
@@ -59,13 +53,13 @@ describe('finished strategies on the page', () => {
     expect(Object.keys(store.getState().results)).toEqual(ids);
     expect(updates).toBe(1);
     // The epoch that came first is in the same update, and the status counts the seeds done.
-    expect(store.getState().progress['full-retrain']).toMatchObject({ epoch: 1, seedsDone: 1, done: false });
+    expect(store.getState().progress.s1).toMatchObject({ epoch: 1, seedsDone: 1, done: false });
     expect(store.getState().trainStatus).toMatch(/seed 2 of 2 \(6 of 12 runs done\)/);
     expect(store.getState().predictionsHeld).toBe(true);
 
-    run.emit(done('per-user', 2));
+    run.emit(done('s6', 2));
     vi.advanceTimersByTime(100);
-    expect(store.getState().progress['per-user']).toMatchObject({ seedsDone: 2, done: true });
+    expect(store.getState().progress.s6).toMatchObject({ seedsDone: 2, done: true });
     expect(updates).toBe(2);
   });
 
