@@ -76,3 +76,20 @@ export function fakeLabClient(summary: () => DatasetSummary) {
   };
   return { client, runs, sweeps, cancelled };
 }
+
+/** An epoch of `strategyId`'s first seed, as the worker reports it (a run of `repeats` seeds). */
+export const epochEvent = (strategyId: string, repeats = 1): Extract<TrainEvent, { kind: 'progress' }> => ({
+  kind: 'progress',
+  event: {
+    strategyId,
+    phase: 'full',
+    head: 'correctness',
+    epoch: 1,
+    epochs: 10,
+    loss: 0.5,
+    valLoss: null,
+    seed: 42,
+    seedIndex: 0,
+    repeats,
+  },
+});

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import type { ReportStrategy } from '../core/report/report-types';
 import { createLabStore } from './create-lab-store';
-import { fakeLabClient } from './fake-lab-client.test-helper';
+import { epochEvent, fakeLabClient } from './fake-lab-client.test-helper';
 
 const summary = { fileName: 'f.csv', rows: 1, users: [], topics: [] } as unknown as DatasetSummary;
 // Six strategies finishing together (any ids: the store does not know the catalogue's here).
@@ -15,21 +15,7 @@ const done = (id: string, seedsDone: number) => ({
   entry: { status: 'ok', id, seed: 42, seeds: [42, 43].slice(0, seedsDone) } as unknown as ReportStrategy,
   progress: { seedIndex: seedsDone - 1, seedsDone, repeats: 2, complete: seedsDone === 2 },
 });
-const epoch = (strategyId: string) => ({
-  kind: 'progress' as const,
-  event: {
-    strategyId,
-    phase: 'full',
-    head: 'correctness' as const,
-    epoch: 1,
-    epochs: 10,
-    loss: 0.5,
-    valLoss: null,
-    seed: 42,
-    seedIndex: 0,
-    repeats: 2,
-  },
-});
+const epoch = (strategyId: string) => epochEvent(strategyId, 2);
 
 afterEach(() => vi.useRealTimers());
 

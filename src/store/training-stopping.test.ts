@@ -3,24 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetSummary } from '../core/data/summarize-dataset';
 import { createLabStore } from './create-lab-store';
-import { fakeLabClient } from './fake-lab-client.test-helper';
+import { epochEvent, fakeLabClient } from './fake-lab-client.test-helper';
 
 const summary = { fileName: 'f.csv', rows: 1, users: [], topics: [] } as unknown as DatasetSummary;
-const progress = (strategyId: string) => ({
-  kind: 'progress' as const,
-  event: {
-    strategyId,
-    phase: 'full',
-    head: 'correctness' as const,
-    epoch: 1,
-    epochs: 10,
-    loss: 0.5,
-    valLoss: null,
-    seed: 42,
-    seedIndex: 0,
-    repeats: 1,
-  },
-});
+const progress = (strategyId: string) => epochEvent(strategyId);
 
 describe('cancelling a run', () => {
   it('says "Cancelling" when the worker stops, keeps saying it through late progress, then "cancelled"', async () => {
