@@ -37,12 +37,22 @@ export function ensureGeneratedFiles(): void {
 
 /**
  * Builds the lab and serves it on `port`; resolves once it answers. `outDir` (default dist/) keeps a
- * benchmark's build apart from the e2e builds running beside it.
+ * benchmark's build apart from the e2e builds running beside it. Refuses a port something already answers
+ * on: a server left by an earlier bench that crashed (another checkout's, even) would otherwise be
+ * measured in place of this build — on 2026-12-07 an evening's bench rows timed the afternoon's code so.
  */
 export async function startPreview(
   port = 4179,
   options: { outDir?: string } = {},
 ): Promise<{ url: string; stop: () => void }> {
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken)
+    throw new Error(
+      `port ${port} already answers (a server left by an earlier run?): stop it, or choose another port`,
+    );
   const outDir = options.outDir ? ['--outDir', options.outDir] : [];
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...outDir], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
@@ -72,6 +82,8 @@ export async function startPreview(
       // already gone
     }
   };
+  // Also when the caller crashes before its own stop (a browser that would not launch left one running).
+  process.once('exit', stop);
   return { url, stop };
 }
 
