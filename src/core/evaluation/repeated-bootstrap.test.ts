@@ -187,4 +187,23 @@ describe('repeatedBootstrap', () => {
       );
     }
   });
+
+  it('gives the same draws from the rows it kept as drawn afresh, for fewer or more resamples', () => {
+    const kept = scoredRows(tasks, indices); // a new rows object: nothing kept for it yet
+    const afresh = () => scoredRows(tasks, indices);
+    const one = [predictors[1]!];
+    for (const resamples of [150, 100, 300]) {
+      const fromKept = bootstrapReplicates(kept, one, { seed: 'kept', resamples }).parts[0]!;
+      const drawn = bootstrapReplicates(afresh(), one, { seed: 'kept', resamples }).parts[0]!;
+      expect(fromKept.replicates).toEqual(drawn.replicates);
+    }
+    // Another bootstrap seed on the same rows is drawn for itself, not read from the kept draws.
+    const other = bootstrapReplicates(kept, one, { seed: 'other', resamples: 100 }).parts[0]!;
+    expect(other.replicates).toEqual(
+      bootstrapReplicates(afresh(), one, { seed: 'other', resamples: 100 }).parts[0]!.replicates,
+    );
+    expect(other.replicates.logLoss).not.toEqual(
+      bootstrapReplicates(afresh(), one, { seed: 'kept', resamples: 100 }).parts[0]!.replicates.logLoss,
+    );
+  });
 });

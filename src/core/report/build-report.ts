@@ -14,6 +14,7 @@ import type { ClassificationMetrics, MacroMetrics } from '../evaluation/classifi
 import type { BootstrapInterval } from '../evaluation/bootstrap';
 import type { GroundTruthFit } from '../evaluation/ground-truth';
 import type { VerdictThresholds } from '../evaluation/verdicts';
+import { pairedBootstrapSeed } from '../evaluation/repeated-bootstrap';
 import type { TemporalSplit } from '../split/temporal-split';
 import type { ValidationOptions } from '../strategies/types';
 import { compareStrategies } from './compare-strategies';
@@ -203,7 +204,7 @@ export function reportTruth(
     simulation: { ...t.simulation },
     ...reportScores({ ...t, intervals: t.test.intervals, macroByUser: t.testMacroByUser }),
     ...j,
-    summary: summarize(rows, ['truth'], [t.heldOut], [j], `${seed}:summary:truth`, resamples),
+    summary: summarize(rows, ['truth'], [t.heldOut], [j], pairedBootstrapSeed(seed), resamples),
   };
 }
 
@@ -252,7 +253,7 @@ export function buildFrame(inputs: Omit<ReportInputs, 'strategies' | 'comparison
           },
         ],
         [],
-        `${seed}:summary:constant-rate`,
+        pairedBootstrapSeed(seed),
         inputs.resamples,
       ),
     },
