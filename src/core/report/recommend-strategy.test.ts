@@ -153,3 +153,33 @@ describe('beforeAndAfter', () => {
     expect([single.before?.id, single.after]).toEqual(['full-retrain', undefined]);
   });
 });
+
+describe('the training budget in the reasons', () => {
+  const budgetLine = (r: Report) => recommendStrategy(r).reasons.find((t) => t.startsWith('Trained at'));
+  /** The report with its first strategy's first phase on `fitRows` rows for `epochsRun` epochs. */
+  const cut = (report: Report, fitRows: number, epochsRun: number, stepsPerEpoch: number): Report => ({
+    ...report,
+    strategies: report.strategies.map((e, i) =>
+      i !== 0 || e.status !== 'ok'
+        ? e
+        : {
+            ...e,
+            options: { ...e.options, stepsPerEpoch },
+            phases: e.phases.map((p, j) => (j === 0 ? { ...p, fitRows, epochsRun } : p)),
+          },
+    ),
+  });
+
+  it('says how many passes the Lab default made when it cut a phase to few, and only then', () => {
+    const report = sixStrategies(base, [spec('111', 0.4), spec('111', 0.41)]);
+    // The sample: every phase is under 4,000 rows, nothing was cut.
+    expect(budgetLine(report)).toBeUndefined();
+    expect(budgetLine(cut(report, 110_000, 2, 125))).toBe(
+      "Trained at the Lab default's budget: a phase visits at most its epochs × 4,000 rows, so on 110,000 training rows it makes 2 passes over them. Longer training can lower per-user log loss by a few percent and reorder close strategies: confirm a close call with the Design note preset (every epoch at batch 32: many times slower on a file this big).",
+    );
+    // Enough passes (10 and more: within 1 % of ten times the budget on EdNet) need no caveat.
+    expect(budgetLine(cut(report, 20_000, 10, 125))).toBeUndefined();
+    // The Design note preset (no batch scaling) trains every epoch at any size.
+    expect(budgetLine(cut(report, 110_000, 50, 0))).toBeUndefined();
+  });
+});

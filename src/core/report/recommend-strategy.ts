@@ -7,6 +7,7 @@
  */
 import { MIN_HELD_OUT_ROWS, type CheckKey } from '../evaluation/verdicts';
 import { POOLING_RULE } from '../evaluation/user-groups';
+import { EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
 import { COMPARED_METRICS, CONSTANT_RATE, findComparison, FULL_RETRAIN } from './compare-strategies';
 import { countText, fixed, interval, listText, percentText, signed } from './format-figures';
 import type { Metric, Report, ReportPassRate, ReportSpread, ReportStrategyOk } from './report-types';
@@ -62,6 +63,8 @@ export interface Recommendation extends ReportRecommendation {
   /** Every trained strategy, in report order. */
   standings: StrategyStanding[];
 }
+
+const optional = (text: string | undefined): string[] => (text === undefined ? [] : [text]);
 
 const passesAll = (s: { passRate: ReportPassRate }, minPassRate: number) =>
   s.passRate.all !== null && s.passRate.all >= minPassRate;
@@ -121,6 +124,37 @@ function sizeText(report: Report, mdd: Metric): string {
   return mdd === null
     ? `${base}.`
     : `${base}: a difference in per-user log loss smaller than about ${fixed(mdd)} cannot be detected at this data size.`;
+}
+
+/** A strategy's training options as the report keeps them: a preset's options, an own recipe's training. */
+const stepsPerEpochOf = (e: ReportStrategyOk): number => {
+  const own = e.recipe?.training.stepsPerEpoch;
+  const preset = e.options.stepsPerEpoch;
+  return typeof own === 'number' ? own : typeof preset === 'number' ? preset : 0;
+};
+
+/**
+ * Fewer passes than this over a cut phase's rows get the budget caveat. On the 173k-row EdNet export (2
+ * passes at the Lab default) ten times the passes lowered Strategy 2's per-user log loss by 3 % and put it
+ * ahead of Strategy 1, while five times (about 10 passes) came within 1 % of that (docs/performance.md,
+ * "Quality at the budget").
+ */
+const FEW_PASSES = 10;
+
+/**
+ * When the batch rule cut some compared strategy's phase (more fit rows than EPOCH_ROWS, batch scaled) to
+ * fewer than FEW_PASSES passes over its rows: how many, and that a close call may be the budget's.
+ */
+function budgetText(report: Report): string | undefined {
+  let widest: { rows: number; passes: number } | undefined;
+  for (const e of report.strategies) {
+    if (e.status !== 'ok' || stepsPerEpochOf(e) <= 0) continue;
+    for (const p of e.phases)
+      if (p.fitRows > EPOCH_ROWS && (!widest || p.fitRows > widest.rows))
+        widest = { rows: p.fitRows, passes: p.epochsRun };
+  }
+  if (!widest || widest.passes >= FEW_PASSES) return undefined;
+  return `Trained at the Lab default's budget: a phase visits at most its epochs × ${countText(EPOCH_ROWS)} rows, so on ${countText(widest.rows)} training rows it makes ${widest.passes} pass${widest.passes === 1 ? '' : 'es'} over them. Longer training can lower per-user log loss by a few percent and reorder close strategies: confirm a close call with the Design note preset (every epoch at batch 32: many times slower on a file this big).`;
 }
 
 /** Recommendation version 2 for a report (its comparisons and summaries; any previous recommendation ignored). */
@@ -210,7 +244,7 @@ export function recommendStrategy(report: Report): Recommendation {
         ...context(closest),
       );
     } else reasons.push('Every strategy is worse than predicting the constant rate.');
-    reasons.push(sizeText(report, nearMdd));
+    reasons.push(...optional(budgetText(report)), sizeText(report, nearMdd));
     return {
       ...common,
       kind: 'none passes',
@@ -253,6 +287,7 @@ export function recommendStrategy(report: Report): Recommendation {
           ? `Its per-user log loss is ${lossText(best)}; the other strategies that pass (${listText(others.map((o) => o.label))}) each have a detectably higher one than a strategy that passes.`
           : `It is the only strategy that passes; its per-user log loss is ${lossText(best)}.`,
         ...context(best),
+        ...optional(budgetText(report)),
         sizeText(report, mdd),
       ],
     };
@@ -273,6 +308,7 @@ export function recommendStrategy(report: Report): Recommendation {
       `${listText(tied)} each pass all three checks in at least ${percentText(minPassRate)} of seeds, and none is detectably better than the other${ranked.length > 2 ? 's' : ''} on per-user log loss.`,
       `Lowest on average: ${best.label}, ${lossText(best)}; next: ${second.label}, ${lossText(second)}.`,
       ...context(best),
+      ...optional(budgetText(report)),
       sizeText(report, mdd),
     ],
   };

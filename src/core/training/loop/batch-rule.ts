@@ -6,16 +6,15 @@
  * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows.
  */
 import { BN_MOMENTUM } from '../../model/architecture';
+import { EPOCH_ROWS } from './lab-steps-per-epoch';
 
 /**
  * Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse
  * (docs/performance.md, "The batch rule").
  */
 export const MAX_SCALED_BATCH = 512;
-/** Rows an epoch may count in full when scaled; larger phases get proportionally fewer epochs. */
-export const EPOCH_ROWS = 4_000;
 
-export { LAB_STEPS_PER_EPOCH } from './lab-steps-per-epoch';
+export { EPOCH_ROWS, LAB_STEPS_PER_EPOCH } from './lab-steps-per-epoch';
 
 let pinned: { epochRows?: number; maxBatch?: number } = {};
 

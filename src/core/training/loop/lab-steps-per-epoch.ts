@@ -12,3 +12,9 @@
  * (docs/performance.md, "The batch rule", with the command that reproduces it).
  */
 export const LAB_STEPS_PER_EPOCH = 125;
+
+/**
+ * Rows an epoch may count in full when the batch is scaled; larger phases get proportionally fewer epochs
+ * (batch-rule.ts). Here, beside LAB_STEPS_PER_EPOCH, so the report's wording can say it without tfjs.
+ */
+export const EPOCH_ROWS = 4_000;
