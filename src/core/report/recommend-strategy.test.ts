@@ -170,14 +170,14 @@ describe('the training budget in the reasons', () => {
     ),
   });
 
-  it('says how many passes the Lab default made when it cut a phase to few, and only then', () => {
+  it('says when the Lab default cut a phase to under a fifth of its epochs, and only then', () => {
     const report = sixStrategies(base, [spec('111', 0.4), spec('111', 0.41)]);
     // The sample: every phase is under 4,000 rows, nothing was cut.
     expect(budgetLine(report)).toBeUndefined();
     expect(budgetLine(cut(report, 110_000, 2, 125))).toBe(
-      "Trained at the Lab default's budget: a phase visits at most its epochs × 4,000 rows, so on 110,000 training rows it makes 2 passes over them. Longer training can lower per-user log loss by a few percent and reorder close strategies: confirm a close call with the Design note preset (every epoch at batch 32: many times slower on a file this big).",
+      "Trained at the Lab default's budget: a phase visits at most its epochs × 4,000 rows, so on up to 110,000 training rows a phase makes under a fifth of its epochs (as few as 2 passes over them). Longer training can lower per-user log loss by a few percent and reorder close strategies; to confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).",
     );
-    // Enough passes (10 and more: within 1 % of ten times the budget on EdNet) need no caveat.
+    // A phase on up to 5 × 4,000 rows keeps a fifth of its epochs or more (the 20k-row medium fixture).
     expect(budgetLine(cut(report, 20_000, 10, 125))).toBeUndefined();
     // The Design note preset (no batch scaling) trains every epoch at any size.
     expect(budgetLine(cut(report, 110_000, 50, 0))).toBeUndefined();

@@ -134,27 +134,32 @@ const stepsPerEpochOf = (e: ReportStrategyOk): number => {
 };
 
 /**
- * Fewer passes than this over a cut phase's rows get the budget caveat. On the 173k-row EdNet export (2
- * passes at the Lab default) ten times the passes lowered Strategy 2's per-user log loss by 3 % and put it
- * ahead of Strategy 1, while five times (about 10 passes) came within 1 % of that (docs/performance.md,
- * "Quality at the budget").
+ * A scaled phase on more fit rows than this many times EPOCH_ROWS gets under that share of its epochs
+ * (passes ≈ epochs × EPOCH_ROWS ÷ rows): the budget caveat's threshold. On the 173k-row EdNet export (111k fit
+ * rows: 2 of Strategy 2's 50 epochs) ten times the rows lowered Strategy 2's per-user log loss by 3 % and
+ * put it ahead of Strategy 1, while five times — about a fifth of its epochs — came within 1 % of that
+ * (docs/performance.md, "Quality at the budget").
  */
-const FEW_PASSES = 10;
+const CUT_FACTOR = 5;
 
 /**
- * When the batch rule cut some compared strategy's phase (more fit rows than EPOCH_ROWS, batch scaled) to
- * fewer than FEW_PASSES passes over its rows: how many, and that a close call may be the budget's.
+ * When the batch rule cut some compared strategy's phase to under a fifth of its epochs: how many passes
+ * over how many rows the most cut one made, and that a close call may be the budget's.
  */
 function budgetText(report: Report): string | undefined {
-  let widest: { rows: number; passes: number } | undefined;
+  // The most fit rows of a cut phase, and the fewest passes any cut phase made.
+  let most: { rows: number; passes: number } | undefined;
   for (const e of report.strategies) {
     if (e.status !== 'ok' || stepsPerEpochOf(e) <= 0) continue;
     for (const p of e.phases)
-      if (p.fitRows > EPOCH_ROWS && (!widest || p.fitRows > widest.rows))
-        widest = { rows: p.fitRows, passes: p.epochsRun };
+      if (p.fitRows > CUT_FACTOR * EPOCH_ROWS)
+        most = {
+          rows: Math.max(most?.rows ?? 0, p.fitRows),
+          passes: Math.min(most?.passes ?? Infinity, p.epochsRun),
+        };
   }
-  if (!widest || widest.passes >= FEW_PASSES) return undefined;
-  return `Trained at the Lab default's budget: a phase visits at most its epochs × ${countText(EPOCH_ROWS)} rows, so on ${countText(widest.rows)} training rows it makes ${widest.passes} pass${widest.passes === 1 ? '' : 'es'} over them. Longer training can lower per-user log loss by a few percent and reorder close strategies: confirm a close call with the Design note preset (every epoch at batch 32: many times slower on a file this big).`;
+  if (!most) return undefined;
+  return `Trained at the Lab default's budget: a phase visits at most its epochs × ${countText(EPOCH_ROWS)} rows, so on up to ${countText(most.rows)} training rows a phase makes under a fifth of its epochs (as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them). Longer training can lower per-user log loss by a few percent and reorder close strategies; to confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`;
 }
 
 /** Recommendation version 2 for a report (its comparisons and summaries; any previous recommendation ignored). */
