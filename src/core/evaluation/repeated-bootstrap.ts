@@ -6,7 +6,7 @@
  * later (a strategy's summary feeds the run's comparisons). Seeded and deterministic (randomness from the
  * project's seeded alea only: createRng, AleaStream).
  */
-import { AleaStream, aleaState, countDraws, type AleaState } from '../random/rng';
+import { AleaStream } from '../random/rng';
 import {
   countedRun,
   REPEAT_METRICS,
@@ -17,6 +17,7 @@ import {
   type RowDraw,
   type ScoredRows,
 } from './counted-run';
+import { rowDraws } from './row-draws';
 import { quantileSorted } from './summary-stats';
 
 /** Resamples unless told otherwise, and the fewest a big file is cut down to. */
@@ -107,102 +108,6 @@ function percentiles(values: Float64Array): Interval {
 }
 
 /**
- * Draw held-out users with replacement, then each drawn user's rows: the draws `rng.int` would make, with
- * alea stepped inline for the rows (countDraws) — millions per strategy on a big file.
- */
-function drawRows(
-  pooled: Uint8Array,
-  userPools: readonly (readonly Int32Array[])[],
-  stream: AleaStream,
-  draw: RowDraw,
-): void {
-  draw.counts.fill(0);
-  let ownGroups = 0;
-  const users = userPools.length;
-  for (let i = 0; i < users; i++) {
-    const u = stream.int(users);
-    if (pooled[u] === 0) ownGroups++;
-    countDraws(stream, userPools[u] as readonly Int32Array[], draw.counts);
-  }
-  draw.ownGroups = ownGroups;
-}
-
-/** The held-out users' row pools and pooled flags, as drawRows takes them. */
-interface Pools {
-  pooled: Uint8Array;
-  userPools: readonly (readonly Int32Array[])[];
-}
-
-/** The row draws of one bootstrap seed on one set of held-out rows, kept for the next bootstrap of them. */
-interface KeptDraws {
-  bootstrapSeed: string;
-  /** Resample b's counts at [b·n, (b + 1)·n), one byte each. */
-  counts: Uint8Array;
-  ownGroups: Int32Array;
-  kept: number;
-  /** The row stream after the last kept draw, so that more resamples continue it exactly. */
-  next: AleaState;
-}
-
-/**
- * Bytes of row draws kept per held-out set: a run's summaries (the frame's constant rate and truth, then
- * each strategy) all draw the same rows from the paired bootstrap seed, and drawing them is about half of
- * a summary's time on a big file. 342 resamples of EdNet's 34,644 held-out rows are 12 MB; 200 of the
- * 1M-row file's 202k, 40 MB.
- */
-const MAX_KEPT_DRAW_BYTES = 64 * 2 ** 20;
-const keptDraws = new WeakMap<ScoredRows, KeptDraws>();
-
-/**
- * `draw(b, into)` fills `into` with resample b's row draw of `bootstrapSeed`, b = 0, 1, … in order: from the
- * draws kept for these rows when it has them, else drawn (and kept, within MAX_KEPT_DRAW_BYTES). Either way
- * exactly the draws of one stream `${bootstrapSeed}:repeats`.
- */
-function rowDraws(
-  rows: ScoredRows,
-  bootstrapSeed: string,
-  resamples: number,
-  pools: () => Pools,
-): (b: number, into: RowDraw) => void {
-  const n = rows.labels.length;
-  let kept = keptDraws.get(rows);
-  if (kept?.bootstrapSeed !== bootstrapSeed) kept = undefined;
-  const keepable = resamples * n <= MAX_KEPT_DRAW_BYTES;
-  if (!kept && keepable) {
-    kept = {
-      bootstrapSeed,
-      counts: new Uint8Array(resamples * n),
-      ownGroups: new Int32Array(resamples),
-      kept: 0,
-      next: new AleaStream(`${bootstrapSeed}:repeats`),
-    };
-    keptDraws.set(rows, kept);
-  }
-  let stream: AleaStream | undefined;
-  let source: Pools | undefined;
-  return (b, into) => {
-    if (kept && b < kept.kept) {
-      const counts = kept.counts;
-      for (let r = 0, at = b * n; r < n; r++, at++) into.counts[r] = counts[at] as number;
-      into.ownGroups = kept.ownGroups[b] as number;
-      return;
-    }
-    source ??= pools();
-    stream ??= Object.assign(new AleaStream(''), kept ? kept.next : aleaState(`${bootstrapSeed}:repeats`));
-    drawRows(source.pooled, source.userPools, stream, into);
-    if (!kept || b !== kept.kept || b >= kept.ownGroups.length) return;
-    let fits = true;
-    for (let r = 0; r < n && fits; r++) fits = (into.counts[r] as number) <= 255;
-    // A count past a byte (a small user drawn very often): these rows' draws are not kept at all.
-    if (!fits) return void keptDraws.delete(rows);
-    kept.counts.set(into.counts, b * n);
-    kept.ownGroups[b] = into.ownGroups;
-    kept.kept = b + 1;
-    kept.next = { c: stream.c, s0: stream.s0, s1: stream.s1, s2: stream.s2 };
-  };
-}
-
-/**
  * One predictor's side of a bootstrap: its metric on every resample. Resample b's row draw depends only on
  * the bootstrap seed and b, and its seed draw only on the bootstrap seed, b and the predictor's seed list,
  * so two predictors' replicates computed apart are as paired as if computed together, and the first k of
@@ -248,16 +153,11 @@ export function bootstrapReplicates(
   const seedStreams = signature.map((sig, k) =>
     groupOf[k] === k ? new AleaStream(`${bootstrapSeed}:repeats:seeds:${sig}`) : undefined,
   );
-  const byUser = rows.groups.users.map(() => [] as number[]);
-  rows.groups.userOfRow.forEach((u, r) => (byUser[u] as number[]).push(r));
-  const userPools = byUser.map((list) => [Int32Array.from(list)]);
-  const pooled = Uint8Array.from(rows.groups.users, (u) => (u.pooled ? 1 : 0));
-
   const n = rows.labels.length;
   const replicates = predictors.map(() =>
     Object.fromEntries(REPEAT_METRICS.map((m) => [m, new Float64Array(resamples).fill(NaN)])),
   ) as Record<RepeatMetric, Float64Array>[];
-  const draws = rowDraws(rows, bootstrapSeed, resamples, () => ({ pooled, userPools }));
+  const draws = rowDraws(rows, bootstrapSeed, resamples);
   const draw: RowDraw = { counts: new Uint32Array(n), ownGroups: 0 };
   const weights = predictors.map((p) => new Float64Array(p.seeds.length));
   for (let b = 0; b < resamples && n > 0; b++) {

@@ -7,7 +7,7 @@
  */
 import { MIN_HELD_OUT_ROWS, type CheckKey } from '../evaluation/verdicts';
 import { POOLING_RULE } from '../evaluation/user-groups';
-import { EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
+import { budgetText } from './budget-text';
 import { COMPARED_METRICS, CONSTANT_RATE, findComparison, FULL_RETRAIN } from './compare-strategies';
 import { countText, fixed, interval, listText, percentText, signed } from './format-figures';
 import type { Metric, Report, ReportPassRate, ReportSpread, ReportStrategyOk } from './report-types';
@@ -63,8 +63,6 @@ export interface Recommendation extends ReportRecommendation {
   /** Every trained strategy, in report order. */
   standings: StrategyStanding[];
 }
-
-const optional = (text: string | undefined): string[] => (text === undefined ? [] : [text]);
 
 const passesAll = (s: { passRate: ReportPassRate }, minPassRate: number) =>
   s.passRate.all !== null && s.passRate.all >= minPassRate;
@@ -124,42 +122,6 @@ function sizeText(report: Report, mdd: Metric): string {
   return mdd === null
     ? `${base}.`
     : `${base}: a difference in per-user log loss smaller than about ${fixed(mdd)} cannot be detected at this data size.`;
-}
-
-/** A strategy's training options as the report keeps them: a preset's options, an own recipe's training. */
-const stepsPerEpochOf = (e: ReportStrategyOk): number => {
-  const own = e.recipe?.training.stepsPerEpoch;
-  const preset = e.options.stepsPerEpoch;
-  return typeof own === 'number' ? own : typeof preset === 'number' ? preset : 0;
-};
-
-/**
- * A scaled phase on more fit rows than this many times EPOCH_ROWS gets under that share of its epochs
- * (passes ≈ epochs × EPOCH_ROWS ÷ rows): the budget caveat's threshold. On the 173k-row EdNet export (111k fit
- * rows: 2 of Strategy 2's 50 epochs) ten times the rows lowered Strategy 2's per-user log loss by 3 % and
- * put it ahead of Strategy 1, while five times — about a fifth of its epochs — came within 1 % of that
- * (docs/performance.md, "Quality at the budget").
- */
-const CUT_FACTOR = 5;
-
-/**
- * When the batch rule cut some compared strategy's phase to under a fifth of its epochs: how many passes
- * over how many rows the most cut one made, and that a close call may be the budget's.
- */
-function budgetText(report: Report): string | undefined {
-  // The most fit rows of a cut phase, and the fewest passes any cut phase made.
-  let most: { rows: number; passes: number } | undefined;
-  for (const e of report.strategies) {
-    if (e.status !== 'ok' || stepsPerEpochOf(e) <= 0) continue;
-    for (const p of e.phases)
-      if (p.fitRows > CUT_FACTOR * EPOCH_ROWS)
-        most = {
-          rows: Math.max(most?.rows ?? 0, p.fitRows),
-          passes: Math.min(most?.passes ?? Infinity, p.epochsRun),
-        };
-  }
-  if (!most) return undefined;
-  return `Trained at the Lab default's budget: a phase visits at most its epochs × ${countText(EPOCH_ROWS)} rows, so on up to ${countText(most.rows)} training rows a phase makes under a fifth of its epochs (as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them). Longer training can lower per-user log loss by a few percent and reorder close strategies; to confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`;
 }
 
 /** Recommendation version 2 for a report (its comparisons and summaries; any previous recommendation ignored). */
@@ -249,7 +211,7 @@ export function recommendStrategy(report: Report): Recommendation {
         ...context(closest),
       );
     } else reasons.push('Every strategy is worse than predicting the constant rate.');
-    reasons.push(...optional(budgetText(report)), sizeText(report, nearMdd));
+    reasons.push(...budgetText(report), sizeText(report, nearMdd));
     return {
       ...common,
       kind: 'none passes',
@@ -292,7 +254,7 @@ export function recommendStrategy(report: Report): Recommendation {
           ? `Its per-user log loss is ${lossText(best)}; the other strategies that pass (${listText(others.map((o) => o.label))}) each have a detectably higher one than a strategy that passes.`
           : `It is the only strategy that passes; its per-user log loss is ${lossText(best)}.`,
         ...context(best),
-        ...optional(budgetText(report)),
+        ...budgetText(report),
         sizeText(report, mdd),
       ],
     };
@@ -313,7 +275,7 @@ export function recommendStrategy(report: Report): Recommendation {
       `${listText(tied)} each pass all three checks in at least ${percentText(minPassRate)} of seeds, and none is detectably better than the other${ranked.length > 2 ? 's' : ''} on per-user log loss.`,
       `Lowest on average: ${best.label}, ${lossText(best)}; next: ${second.label}, ${lossText(second)}.`,
       ...context(best),
-      ...optional(budgetText(report)),
+      ...budgetText(report),
       sizeText(report, mdd),
     ],
   };
