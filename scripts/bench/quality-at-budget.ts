@@ -4,9 +4,13 @@
  * and at `--scale` times it, and tables per-user (macro) log loss and AUC per strategy — mean over seeds
  * with a 95 % t interval — and the paired gap default ÷ reference − 1 with its interval.
  *
- *   npx tsx scripts/bench/quality-at-budget.ts FILE [--seeds 1-10] [--scales 1,10] [--max-batch N] [--table-only]
+ *   npx tsx scripts/bench/quality-at-budget.ts FILE [--seeds 1-10] [--scales 1,10] [--uniform] [--max-batch N]
+ *     [--patience N] [--table-only] [--compare KEY,KEY]
  *
- * Each (scale, seed) result is kept in bench/quality-<name>.json as it finishes, so a run can be stopped
+ * Runs are stored under the rows an epoch counts in full: "4000u20000" for the rule (scale ×
+ * EPOCH_ROWS, and scale × USER_EPOCH_ROWS for phases that train a user embedding), "4000" with --uniform
+ * (scale × EPOCH_ROWS for every phase: the rule before 2026-12-07), "Infinity" every epoch — so results
+ * stay comparable when the rule changes. Each (rows, seed) result is kept in bench/quality-<name>.json as it finishes, so a run can be stopped
  * and resumed (several processes may work on different seeds); --table-only prints what is there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,17 +22,21 @@ import { importTasksFromText } from '../../src/core/data/import-tasks';
 import { summarizeDataset } from '../../src/core/data/summarize-dataset';
 import { runComparison } from '../../src/core/comparison/run-comparison';
 import { CATALOGUE } from '../../src/core/strategies/catalogue';
-import { EPOCH_ROWS, pinBatchRule } from '../../src/core/training/loop/batch-rule';
+import { EPOCH_ROWS, pinBatchRule, USER_EPOCH_ROWS } from '../../src/core/training/loop/batch-rule';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     seeds: { type: 'string', default: '1-10' },
     scales: { type: 'string', default: '1,10' },
-    /** The batch rule's cap for the runs of this invocation (stored under "<scale>@b<cap>"). */
+    /** The batch rule's cap for the runs of this invocation (stored under "<rows>@b<cap>"). */
     'max-batch': { type: 'string' },
+    /** Early-stopping patience for the cut phases of this invocation (stored under "<rows>@p<patience>"). */
+    patience: { type: 'string' },
     'table-only': { type: 'boolean', default: false },
-    /** Which stored runs the table compares, e.g. "1@b128,10" (default: the two scales given). */
+    /** Every phase at scale × EPOCH_ROWS, user embedding or not. */
+    uniform: { type: 'boolean', default: false },
+    /** Which stored runs the table compares, e.g. "20000@b128,200000" (default: the two scales given). */
     compare: { type: 'string' },
   },
 });
@@ -40,7 +48,13 @@ const seeds = values.seeds.includes('-')
   : values.seeds.split(',').map(Number);
 const scales = values.scales.split(',').map(Number);
 const maxBatch = values['max-batch'] ? Number(values['max-batch']) : undefined;
-const keyOf = (scale: number) => `${scale}${maxBatch ? `@b${maxBatch}` : ''}`;
+const patience = values.patience ? Number(values.patience) : undefined;
+const rowsOf = (scale: number) => ({
+  epochRows: scale * EPOCH_ROWS,
+  userEpochRows: scale * (values.uniform ? EPOCH_ROWS : USER_EPOCH_ROWS),
+});
+const keyOf = (scale: number) =>
+  `${((r) => (r.epochRows === r.userEpochRows ? `${r.epochRows}` : `${r.epochRows}u${r.userEpochRows}`))(rowsOf(scale))}${maxBatch ? `@b${maxBatch}` : ''}${patience !== undefined ? `@p${patience}` : ''}`;
 const store = `bench/quality-${basename(file).replace(/\.[^.]+$/, '')}.json`;
 
 interface Point {
@@ -50,7 +64,7 @@ interface Point {
   auc: number | null;
   trainMs: number;
 }
-type Store = Record<string, Record<string, Record<string, Point>>>; // scale → seed → strategy → point
+type Store = Record<string, Record<string, Record<string, Point>>>; // rows → seed → strategy → point
 
 const load = (): Store => (existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Store) : {});
 
@@ -63,7 +77,11 @@ async function run(): Promise<void> {
   for (const scale of scales)
     for (const seed of seeds) {
       if (load()[keyOf(scale)]?.[seed]) continue;
-      pinBatchRule({ epochRows: scale * EPOCH_ROWS, ...(maxBatch ? { maxBatch } : {}) });
+      pinBatchRule({
+        ...rowsOf(scale),
+        ...(maxBatch ? { maxBatch } : {}),
+        ...(patience !== undefined ? { patience } : {}),
+      });
       const started = performance.now();
       const { report, trained } = await runComparison({
         dataset: imported.dataset,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { beforeAndAfter, recommendStrategy } from './recommend-strategy';
+import { CHECKED_FIT_ROWS } from './budget-text';
 import type { Report } from './report-types';
 import { comparison, realReport, sixStrategies, type StrategySpec } from './report.test-helper';
 
@@ -170,16 +171,17 @@ describe('the training budget in the reasons', () => {
     ),
   });
 
-  it('says when the Lab default cut a phase to under a fifth of its epochs, and only then', () => {
+  it('says when a Lab default phase had more rows than the budget was checked on, and only then', () => {
     const report = sixStrategies(base, [spec('111', 0.4), spec('111', 0.41)]);
     // The sample: every phase is under 4,000 rows, nothing was cut.
     expect(budgetLine(report)).toBeUndefined();
-    expect(budgetLine(cut(report, 110_000, 2, 125))).toBe(
-      "Trained at the Lab default's budget: a phase visits at most its epochs × 4,000 rows, so on up to 110,000 training rows a phase makes under a fifth of its epochs (as few as 2 passes over them). Longer training can lower per-user log loss by a few percent and reorder close strategies; to confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).",
+    expect(budgetLine(cut(report, 650_000, 2, 125))).toBe(
+      "Trained at the Lab default's budget: a phase visits at most its epochs × 20,000 rows (× 4,000 without a user embedding). That budget was checked against training every epoch (with early stopping) on up to 110,892 training rows (within 1.6 % per-user log loss); here a phase has up to 650,000 rows and makes as few as 2 passes over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).",
     );
-    // A phase on up to 5 × 4,000 rows keeps a fifth of its epochs or more (the 20k-row medium fixture).
-    expect(budgetLine(cut(report, 20_000, 10, 125))).toBeUndefined();
+    expect(budgetLine(cut(report, 140_000, 1, 125))).toContain('as few as 1 pass over them');
+    // EdNet's phases themselves (110,892 rows, 9 epochs) are what the budget was checked on.
+    expect(budgetLine(cut(report, CHECKED_FIT_ROWS, 9, 125))).toBeUndefined();
     // The Design note preset (no batch scaling) trains every epoch at any size.
-    expect(budgetLine(cut(report, 110_000, 50, 0))).toBeUndefined();
+    expect(budgetLine(cut(report, 650_000, 50, 0))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EPOCH_ROWS, MAX_SCALED_BATCH, phaseBatch } from './batch-rule';
+import { EPOCH_ROWS, MAX_SCALED_BATCH, USER_EPOCH_ROWS, phaseBatch } from './batch-rule';
 
 const seed = { batchSize: 32, learningRate: 1e-3, epochs: 50 };
 
@@ -11,6 +11,7 @@ describe('phaseBatch', () => {
       epochs: 50,
       learningRate: 1e-3,
       bnMomentum: 0.99,
+      patience: 0,
     });
     expect(phaseBatch(100_000, { ...seed, stepsPerEpoch: 0 })).toMatchObject({ batch: 32, epochs: 50 });
   });
@@ -29,6 +30,20 @@ describe('phaseBatch', () => {
     expect(phaseBatch(2_000_000, { ...seed, stepsPerEpoch: 2 }).epochs).toBe(1);
   });
 
+  it('gives a phase that trains a user embedding USER_EPOCH_ROWS rows per epoch instead', () => {
+    const user = { ...seed, stepsPerEpoch: 125, userEmbedding: true };
+    expect(USER_EPOCH_ROWS).toBeGreaterThan(EPOCH_ROWS);
+    // EdNet's 110,892 training rows: 9 of 50 epochs with a user embedding, 2 without.
+    expect(phaseBatch(110_892, user).epochs).toBe(Math.round((50 * USER_EPOCH_ROWS) / 110_892));
+    expect(phaseBatch(110_892, { ...user, userEmbedding: false }).epochs).toBe(2);
+    // Up to USER_EPOCH_ROWS rows it trains every epoch; the batch and rate follow the same rule either way.
+    expect(phaseBatch(USER_EPOCH_ROWS, user).epochs).toBe(50);
+    expect(phaseBatch(12_925, user)).toEqual({
+      ...phaseBatch(12_925, { ...user, userEmbedding: false }),
+      epochs: 50,
+    });
+  });
+
   it('never goes below the base batch, nor above the rows there are', () => {
     expect(phaseBatch(60, { ...seed, stepsPerEpoch: 2 })).toEqual({
       batch: 32,
@@ -36,6 +51,7 @@ describe('phaseBatch', () => {
       epochs: 50,
       learningRate: 1e-3,
       bnMomentum: 0.99,
+      patience: 0,
     });
     expect(phaseBatch(12, { ...seed, stepsPerEpoch: 2 })).toMatchObject({ batch: 12, steps: 1 });
     expect(phaseBatch(0, seed).steps).toBe(0);

@@ -3,10 +3,11 @@
  * The Design note preset (stepsPerEpoch 0): the fixed batch, rate and epochs. Scaled: about
  * `stepsPerEpoch` steps per epoch (batch within [batchSize, MAX_SCALED_BATCH]), the rate raised by
  * √(batch / batchSize), BatchNorm's moving average sped up to match, and past EPOCH_ROWS rows the
- * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows.
+ * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows (USER_EPOCH_ROWS where it trains a user
+ * embedding).
  */
 import { BN_MOMENTUM } from '../../model/architecture';
-import { EPOCH_ROWS } from './lab-steps-per-epoch';
+import { EPOCH_ROWS, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
 
 /**
  * Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse
@@ -14,15 +15,27 @@ import { EPOCH_ROWS } from './lab-steps-per-epoch';
  */
 export const MAX_SCALED_BATCH = 512;
 
-export { EPOCH_ROWS, LAB_STEPS_PER_EPOCH } from './lab-steps-per-epoch';
+export { EPOCH_ROWS, LAB_STEPS_PER_EPOCH, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
 
-let pinned: { epochRows?: number; maxBatch?: number } = {};
+/** Another batch rule, for the scripts that measure this one. */
+export interface PinnedRule {
+  /** Rows an epoch counts in full for phases without a user embedding (EPOCH_ROWS). */
+  epochRows?: number;
+  /** … and for phases that train one (USER_EPOCH_ROWS). */
+  userEpochRows?: number;
+  maxBatch?: number;
+  /** Early-stopping patience added to the phases whose epochs the rule cut. */
+  patience?: number;
+}
+
+let pinned: PinnedRule = {};
 
 /**
- * Scripts only (the lab never calls it): another row budget or batch cap for every scaled phase, e.g.
- * 10 × EPOCH_ROWS for the converged reference of scripts/bench/quality-at-budget.ts. {} restores the rule.
+ * Scripts only (the lab never calls it): another row budget, batch cap or patience for every scaled
+ * phase, e.g. 10 × the rows for the converged reference of scripts/bench/quality-at-budget.ts. {} restores
+ * the rule.
  */
-export function pinBatchRule(rule: { epochRows?: number; maxBatch?: number }): void {
+export function pinBatchRule(rule: PinnedRule): void {
   pinned = { ...rule };
 }
 
@@ -33,6 +46,10 @@ export interface BatchRuleOptions {
   epochs: number;
   /** Steps per epoch to aim for; 0 or absent = the fixed `batchSize` and `epochs`. */
   stepsPerEpoch?: number;
+  /** Early-stopping patience asked for, epochs; 0 or absent = none. */
+  patience?: number;
+  /** The phase trains a user embedding (present and not frozen): its epochs count up to USER_EPOCH_ROWS rows. */
+  userEmbedding?: boolean;
 }
 
 export interface PhaseBatch {
@@ -43,6 +60,8 @@ export interface PhaseBatch {
   learningRate: number;
   /** BatchNorm moving-average momentum per step: 0.99 per batchSize rows, so the average spans as many rows at any batch. */
   bnMomentum: number;
+  /** Early-stopping patience of the phase, epochs (0 = every epoch). */
+  patience: number;
 }
 
 export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
@@ -52,14 +71,19 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
   const target = scaled ? Math.min(maxBatch, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
   const batch = Math.max(1, Math.min(Math.max(base, target), n));
   const k = target > base ? batch / base : 1;
-  const epochRows = pinned.epochRows ?? EPOCH_ROWS;
+  const epochRows = o.userEmbedding
+    ? (pinned.userEpochRows ?? USER_EPOCH_ROWS)
+    : (pinned.epochRows ?? EPOCH_ROWS);
+  const cut = scaled && n > epochRows;
+  const patience = Math.max(o.patience ?? 0, cut ? (pinned.patience ?? 0) : 0);
   return {
     batch,
     steps: n > 0 ? Math.floor(n / batch) : 0,
-    epochs: scaled && n > epochRows ? Math.max(1, Math.round((o.epochs * epochRows) / n)) : o.epochs,
+    epochs: cut ? Math.max(1, Math.round((o.epochs * epochRows) / n)) : o.epochs,
     // Adam's square-root scaling rule: a batch k× larger keeps the gradient noise per unit of
     // training time when the step grows by √k (Malladi et al., 2022). Never lowered for small phases.
     learningRate: o.learningRate * Math.sqrt(k),
     bnMomentum: BN_MOMENTUM ** k,
+    patience,
   };
 }

@@ -1,8 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRows, fitTimeScale, headTarget } from '../../features/encoded-rows';
-import { ARCHITECTURES, allVariables, buildHead, type HeadNetwork } from '../../model/architecture';
+import {
+  ARCHITECTURES,
+  allVariables,
+  buildHead,
+  type HeadNetwork,
+  type LayerName,
+} from '../../model/architecture';
 import { createRng } from '../../random/rng';
+import { pinBatchRule } from './batch-rule';
 import { trainStacked, type PhaseOptions, type StackedModel } from './train-stacked';
 import { inOrder, trainingFixture } from './training-fixture.test-helper';
 
@@ -108,5 +115,29 @@ describe.each(['tfjs', 'simd'] as const)('trainStacked (%s engine)', (engine) =>
     expect(values(idle)).toEqual(start);
     idle.model.dispose();
     busy.model.dispose();
+  });
+});
+
+describe('trainStacked and the batch rule', () => {
+  afterEach(() => pinBatchRule({}));
+
+  it('gives a phase that trains a user embedding more rows per epoch than one that keeps it frozen', async () => {
+    await tf.setBackend('cpu');
+    // 40 rows, batch 20: a user embedding's epochs count 20 rows (3 × 20 ÷ 40 → 2 epochs), others 10 (→ 1).
+    pinBatchRule({ epochRows: 10, userEpochRows: 20 });
+    const scaled = { ...options, stepsPerEpoch: 2 };
+    const run = async (frozen?: ReadonlySet<LayerName>) => {
+      const net = head('correctness', 1);
+      const [result] = await trainStacked({
+        models: [member(net, fitA, valA)],
+        options: frozen ? { ...scaled, frozen } : scaled,
+        rng: inOrder,
+        engine: 'simd',
+      });
+      net.model.dispose();
+      return result;
+    };
+    expect((await run())?.epochsRun).toBe(2);
+    expect((await run(new Set(['user_embedding'])))?.epochsRun).toBe(1);
   });
 });

@@ -119,14 +119,18 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     bestEpoch: 0,
     losses: [],
     valLosses: [],
-    plan: phaseBatch(m.fit.n, options),
+    plan: phaseBatch(m.fit.n, {
+      ...options,
+      userEmbedding: m.net.spec.userEmbeddingDim > 0 && !options.frozen?.has('user_embedding'),
+    }),
     stopped: false,
     bestLoss: Infinity,
     wait: 0,
     hasVal: m.val !== null && m.val.n > 0 && m.valTarget !== null,
   }));
   const k = models.length;
-  const restore = options.restoreBestWeights && options.patience > 0;
+  // Best weights are kept where the phase may stop early (its own patience: the batch rule may add one).
+  const restoreOf = (s: ModelState) => options.restoreBestWeights && s.plan.patience > 0;
   // One engine per structure: a monotone correctness head and its plain time head cannot be stacked.
   const units: Unit[] = [];
   const fused = (args.engine ?? currentEngine()) === 'simd';
@@ -224,17 +228,21 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           s.bestEpoch = epoch;
           s.wait = 0;
           improved[m] = true;
-        } else if (valLoss !== null && options.patience > 0 && ++s.wait >= options.patience) s.stopped = true;
+        } else if (valLoss !== null && s.plan.patience > 0 && ++s.wait >= s.plan.patience) s.stopped = true;
       });
-      if (restore)
+      if (improved.some(Boolean))
         for (const { engine, members } of units) {
-          const own = pick(improved, members);
+          const own = pick(improved, members).map(
+            (up, j) => up && restoreOf(states[members[j] as number] as ModelState),
+          );
           if (own.some(Boolean)) engine.keepBest(own);
         }
       if (states.every((s) => s.stopped)) break;
       await yieldTask(); // let a worker see a cancel message between epochs
     }
-    const restored = states.map((s) => restore && s.hasVal && s.bestEpoch > 0 && s.bestEpoch !== s.epochsRun);
+    const restored = states.map(
+      (s) => restoreOf(s) && s.hasVal && s.bestEpoch > 0 && s.bestEpoch !== s.epochsRun,
+    );
     for (const { engine, members } of units) {
       const own = pick(restored, members);
       if (own.some(Boolean)) engine.putBack(own);
@@ -242,7 +250,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     }
     states.forEach((s, m) => {
       if (s.epochsRun === 0) return; // never trained (nothing trainable, or no epochs)
-      const restoredHere = restore && s.hasVal;
+      const restoredHere = restoreOf(s) && s.hasVal;
       results[live[m] as number] = {
         epochsRun: s.epochsRun,
         bestEpoch: restoredHere ? s.bestEpoch : s.epochsRun,
