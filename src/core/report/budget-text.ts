@@ -40,6 +40,6 @@ export function budgetText(report: Report): [string] | [] {
   }
   if (!most) return [];
   return [
-    `Trained at the Lab default's budget: a phase visits at most its epochs × ${countText(USER_EPOCH_ROWS)} rows (× ${countText(EPOCH_ROWS)} without a user embedding). That budget was checked against training every epoch (with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1.6 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
+    `Trained at a cut budget: a phase visits at most its epochs × ${countText(USER_EPOCH_ROWS)} rows (× ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1.6 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
   ];
 }

@@ -118,7 +118,7 @@ function sizeText(report: Report, mdd: Metric): string {
   const rows = countText(report.split.testRows);
   const users = report.split.perUser.filter((u) => u.testRows > 0).length;
   const seeds = report.seeds.length;
-  const base = `Measured on ${rows} held-out tasks from ${users} user${users === 1 ? '' : 's'} over ${seeds} seed${seeds === 1 ? '' : 's'}`;
+  const base = `Measured on ${rows} held-out tasks from ${countText(users)} user${users === 1 ? '' : 's'} over ${seeds} seed${seeds === 1 ? '' : 's'}`;
   return mdd === null
     ? `${base}.`
     : `${base}: a difference in per-user log loss smaller than about ${fixed(mdd)} cannot be detected at this data size.`;

@@ -12,6 +12,7 @@ import { StrategyHeads, ValueCells } from './PerUserCells';
 import { ChartPlot } from './ChartPanel';
 import { Mark, MarkSwatch, markerShape } from './markers';
 import { seriesColor } from './strategy-colors';
+import { count } from '../common/format';
 
 export interface UserDotPlotProps {
   /** Accessible name and visible caption of the figure. */
@@ -198,7 +199,7 @@ export function UserDotPlot({
             aria-pressed={showAll}
             onClick={() => setShowAll(!showAll)}
           >
-            {showAll ? `Show the top ${top.length} only` : `Show all ${users.length} users`}
+            {showAll ? `Show the top ${top.length} only` : `Show all ${count(users.length)} users`}
           </button>
         )}
       </div>
@@ -214,7 +215,7 @@ export function UserDotPlot({
             <caption>
               {caption}:{' '}
               {listed.length < users.length
-                ? `the first ${listed.length} of ${users.length} users`
+                ? `the first ${count(listed.length)} of ${count(users.length)} users`
                 : 'every user'}{' '}
               (rows) under every strategy (columns)
             </caption>

@@ -25,7 +25,7 @@ export function PerUserLossTable({ report }: { report: Report }) {
   );
   return (
     <details className="per-user-loss">
-      <summary>Log loss by user ({users.length} users with held-out tasks)</summary>
+      <summary>Log loss by user ({countText(users.length)} users with held-out tasks)</summary>
       <TableScroll label="Log loss by user (scrolls sideways)">
         <table className="table table--compact" aria-label="Held-out log loss by user">
           <caption>

@@ -12,7 +12,7 @@ import { ChecksGrid } from './ChecksGrid';
 import { RecommendationCard } from './RecommendationCard';
 import { SummaryExport } from './SummaryExport';
 import { displayDatasetStory } from '../../../store/dataset-story';
-import { percent } from '../../common/format';
+import { count, percent } from '../../common/format';
 import './stakeholder.css';
 
 export function StakeholderView() {
@@ -41,7 +41,8 @@ export function StakeholderView() {
         <SummaryExport report={report} recommendation={recommendation} masked={masked} target={view} />
       </div>
       <p className="hint" data-testid="stakeholder-data">
-        Based on {d.fileName}: {d.rows.toLocaleString('en-US')} practice tasks from {d.users.length} learners
+        Based on {d.fileName}: {d.rows.toLocaleString('en-US')} practice tasks from {count(d.users.length)}{' '}
+        learners
         {story?.kind === 'dominant'
           ? `, ${percent(story.share)} of them from one learner (${story.userId}) — the situation the retraining has to cure.`
           : story
