@@ -22,7 +22,12 @@ import { importTasksFromText } from '../../src/core/data/import-tasks';
 import { summarizeDataset } from '../../src/core/data/summarize-dataset';
 import { runComparison } from '../../src/core/comparison/run-comparison';
 import { CATALOGUE } from '../../src/core/strategies/catalogue';
-import { EPOCH_ROWS, pinBatchRule, USER_EPOCH_ROWS } from '../../src/core/training/loop/batch-rule';
+import {
+  EPOCH_ROWS,
+  LAB_PATIENCE,
+  pinBatchRule,
+  USER_EPOCH_ROWS,
+} from '../../src/core/training/loop/batch-rule';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,8 +36,10 @@ const { values, positionals } = parseArgs({
     scales: { type: 'string', default: '1,10' },
     /** The batch rule's cap for the runs of this invocation (stored under "<rows>@b<cap>"). */
     'max-batch': { type: 'string' },
-    /** Early-stopping patience for the cut phases of this invocation (stored under "<rows>@p<patience>"). */
+    /** Early-stopping patience for every scaled phase of this invocation (stored under "<rows>@p<patience>"). */
     patience: { type: 'string' },
+    /** LAB_PATIENCE for this invocation (stored with "@lp<patience>" when not 0). */
+    'lab-patience': { type: 'string' },
     'table-only': { type: 'boolean', default: false },
     /** Every phase at scale × EPOCH_ROWS, user embedding or not. */
     uniform: { type: 'boolean', default: false },
@@ -49,12 +56,13 @@ const seeds = values.seeds.includes('-')
 const scales = values.scales.split(',').map(Number);
 const maxBatch = values['max-batch'] ? Number(values['max-batch']) : undefined;
 const patience = values.patience ? Number(values.patience) : undefined;
+const labPatience = values['lab-patience'] ? Number(values['lab-patience']) : LAB_PATIENCE;
 const rowsOf = (scale: number) => ({
   epochRows: scale * EPOCH_ROWS,
   userEpochRows: scale * (values.uniform ? EPOCH_ROWS : USER_EPOCH_ROWS),
 });
 const keyOf = (scale: number) =>
-  `${((r) => (r.epochRows === r.userEpochRows ? `${r.epochRows}` : `${r.epochRows}u${r.userEpochRows}`))(rowsOf(scale))}${maxBatch ? `@b${maxBatch}` : ''}${patience !== undefined ? `@p${patience}` : ''}`;
+  `${((r) => (r.epochRows === r.userEpochRows ? `${r.epochRows}` : `${r.epochRows}u${r.userEpochRows}`))(rowsOf(scale))}${maxBatch ? `@b${maxBatch}` : ''}${labPatience > 0 ? `@lp${labPatience}` : ''}${patience !== undefined ? `@p${patience}` : ''}`;
 const store = `bench/quality-${basename(file).replace(/\.[^.]+$/, '')}.json`;
 
 interface Point {
@@ -81,6 +89,7 @@ async function run(): Promise<void> {
         ...rowsOf(scale),
         ...(maxBatch ? { maxBatch } : {}),
         ...(patience !== undefined ? { patience } : {}),
+        labPatience,
       });
       const started = performance.now();
       const { report, trained } = await runComparison({

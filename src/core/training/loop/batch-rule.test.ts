@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EPOCH_ROWS, MAX_SCALED_BATCH, USER_EPOCH_ROWS, phaseBatch } from './batch-rule';
+import { EPOCH_ROWS, LAB_PATIENCE, MAX_SCALED_BATCH, USER_EPOCH_ROWS, phaseBatch } from './batch-rule';
 
 const seed = { batchSize: 32, learningRate: 1e-3, epochs: 50 };
 
@@ -42,6 +42,15 @@ describe('phaseBatch', () => {
       ...phaseBatch(12_925, { ...user, userEmbedding: false }),
       epochs: 50,
     });
+  });
+
+  it("stops early (LAB_PATIENCE) only where the batch grew past the design note's, keeping a longer patience", () => {
+    const lab = { ...seed, stepsPerEpoch: 125 };
+    expect(LAB_PATIENCE).toBeGreaterThan(0);
+    expect(phaseBatch(735, lab)).toMatchObject({ batch: 32, patience: 0 }); // the design note's size: every epoch
+    expect(phaseBatch(110_892, lab)).toMatchObject({ batch: 512, patience: LAB_PATIENCE });
+    expect(phaseBatch(110_892, { ...lab, patience: 10 }).patience).toBe(10);
+    expect(phaseBatch(110_892, seed).patience).toBe(0); // the Design note preset
   });
 
   it('never goes below the base batch, nor above the rows there are', () => {

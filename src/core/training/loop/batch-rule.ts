@@ -7,7 +7,7 @@
  * embedding).
  */
 import { BN_MOMENTUM } from '../../model/architecture';
-import { EPOCH_ROWS, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
+import { EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
 
 /**
  * Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse
@@ -15,7 +15,7 @@ import { EPOCH_ROWS, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
  */
 export const MAX_SCALED_BATCH = 512;
 
-export { EPOCH_ROWS, LAB_STEPS_PER_EPOCH, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
+export { EPOCH_ROWS, LAB_PATIENCE, LAB_STEPS_PER_EPOCH, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
 
 /** Another batch rule, for the scripts that measure this one. */
 export interface PinnedRule {
@@ -24,8 +24,10 @@ export interface PinnedRule {
   /** … and for phases that train one (USER_EPOCH_ROWS). */
   userEpochRows?: number;
   maxBatch?: number;
-  /** Early-stopping patience added to the phases whose epochs the rule cut. */
+  /** Early-stopping patience added to every scaled phase (the Lab default's). */
   patience?: number;
+  /** LAB_PATIENCE: the patience of a scaled phase whose batch grew. */
+  labPatience?: number;
 }
 
 let pinned: PinnedRule = {};
@@ -75,7 +77,11 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
     ? (pinned.userEpochRows ?? USER_EPOCH_ROWS)
     : (pinned.epochRows ?? EPOCH_ROWS);
   const cut = scaled && n > epochRows;
-  const patience = Math.max(o.patience ?? 0, cut ? (pinned.patience ?? 0) : 0);
+  const patience = Math.max(
+    o.patience ?? 0,
+    target > base ? (pinned.labPatience ?? LAB_PATIENCE) : 0,
+    scaled ? (pinned.patience ?? 0) : 0,
+  );
   return {
     batch,
     steps: n > 0 ? Math.floor(n / batch) : 0,

@@ -21,10 +21,18 @@ export const LAB_STEPS_PER_EPOCH = 125;
 export const EPOCH_ROWS = 4_000;
 
 /**
- * EPOCH_ROWS for a phase that trains a user embedding: each user's row of it learns only from that
- * user's tasks, and at 4,000 it fell short. On the 173k-row EdNet export (111k training rows, 2 of 50
- * epochs at 4,000) Strategies 1, 2, 4 and 5 ended 1.2–2.9 % above the per-user log loss of training to
- * convergence (every epoch, early stopping), Strategy 6 (no user embedding) 0.06 %; at 20,000 (9 epochs)
- * 0.7–1.6 %, at twice the time of a big file (docs/performance.md, "Quality at the budget").
+ * EPOCH_ROWS for a phase that trains a user embedding, where 4,000 fell short (a measurement, not a
+ * mechanism: EdNet's 14 users have 8–22k tasks each). On the 173k-row EdNet export (111k training rows, 2
+ * of 50 epochs at 4,000) Strategies 1, 2, 4 and 5 ended 1.2–2.8 % above the per-user log loss of training
+ * every epoch with early stopping, Strategy 6 (no user embedding) 0.4 %; with 20,000 (9 epochs) and
+ * LAB_PATIENCE, 0.03–0.8 %, Strategy 5 1.5 % (docs/performance.md, "Quality at the budget").
  */
 export const USER_EPOCH_ROWS = 20_000;
+
+/**
+ * Early-stopping patience (epochs; the best validation epoch's weights kept) of a scaled phase whose batch
+ * grew past the design note's (more than 4,000 rows), where the design note trains every epoch. Without it,
+ * USER_EPOCH_ROWS let three strategies overfit on the generated 100k file (Strategy 1 +57 % per-user log
+ * loss against its early-stopped reference); with 3, every strategy there is within 0.3 % of it.
+ */
+export const LAB_PATIENCE = 3;
