@@ -4,7 +4,7 @@
  * when the run repeated seeds, each check explained in one plain sentence, the chosen row highlighted,
  * and the per-user log loss with its interval and the held-out size beside it.
  */
-import { fixed, interval, percentText } from '../../../core/report/format-figures';
+import { countText, fixed, interval, percentText } from '../../../core/report/format-figures';
 import {
   CHECKS,
   type CheckKey,
@@ -73,7 +73,7 @@ export function ChecksGrid({ recommendation }: { recommendation: Recommendation 
                 </th>
               ))}
               <th scope="col" className="num checks-table__loss">
-                Per-user log loss (n = {recommendation.heldOutRows})
+                Per-user log loss (n = {countText(recommendation.heldOutRows)})
               </th>
             </tr>
           </thead>
