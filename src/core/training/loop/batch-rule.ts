@@ -4,7 +4,7 @@
  * `stepsPerEpoch` steps per epoch (batch within [batchSize, MAX_SCALED_BATCH]), the rate raised by
  * √(batch / batchSize), BatchNorm's moving average sped up to match, and past EPOCH_ROWS rows the
  * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows (USER_EPOCH_ROWS where it trains a user
- * embedding).
+ * embedding); where the batch grew, the phase also stops early after LAB_PATIENCE epochs.
  */
 import { BN_MOMENTUM } from '../../model/architecture';
 import { EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
