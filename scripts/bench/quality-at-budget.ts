@@ -61,8 +61,17 @@ const rowsOf = (scale: number) => ({
   epochRows: scale * EPOCH_ROWS,
   userEpochRows: scale * (values.uniform ? EPOCH_ROWS : USER_EPOCH_ROWS),
 });
-const keyOf = (scale: number) =>
-  `${((r) => (r.epochRows === r.userEpochRows ? `${r.epochRows}` : `${r.epochRows}u${r.userEpochRows}`))(rowsOf(scale))}${maxBatch ? `@b${maxBatch}` : ''}${labPatience > 0 ? `@lp${labPatience}` : ''}${patience !== undefined ? `@p${patience}` : ''}`;
+/** "4000u20000@lp3": the rows an epoch counts (one number when every phase has the same), then the pins. */
+function keyOf(scale: number): string {
+  const { epochRows, userEpochRows } = rowsOf(scale);
+  const rows = epochRows === userEpochRows ? `${epochRows}` : `${epochRows}u${userEpochRows}`;
+  const pins = [
+    maxBatch ? `@b${maxBatch}` : '',
+    labPatience > 0 ? `@lp${labPatience}` : '',
+    patience !== undefined ? `@p${patience}` : '',
+  ];
+  return rows + pins.join('');
+}
 const store = `bench/quality-${basename(file).replace(/\.[^.]+$/, '')}.json`;
 
 interface Point {

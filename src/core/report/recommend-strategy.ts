@@ -7,9 +7,9 @@
  */
 import { MIN_HELD_OUT_ROWS, type CheckKey } from '../evaluation/verdicts';
 import { POOLING_RULE } from '../evaluation/user-groups';
-import { budgetText } from './budget-text';
+import { closingReasons } from './closing-reasons';
 import { COMPARED_METRICS, CONSTANT_RATE, findComparison, FULL_RETRAIN } from './compare-strategies';
-import { countText, fixed, interval, listText, percentText, signed } from './format-figures';
+import { fixed, interval, listText, percentText, signed } from './format-figures';
 import type { Metric, Report, ReportPassRate, ReportSpread, ReportStrategyOk } from './report-types';
 import type { ReportRecommendation } from './report-recommendation';
 import type { ReportChecks } from './report-probes';
@@ -114,16 +114,6 @@ function againstText(report: Report, s: StrategyStanding, against: string, name:
   return `Against ${name}, its per-user log loss differs by ${signed(c.difference)} ${interval(c.lo, c.hi, 3, true)}: ${c.verdict}.`;
 }
 
-function sizeText(report: Report, mdd: Metric): string {
-  const rows = countText(report.split.testRows);
-  const users = report.split.perUser.filter((u) => u.testRows > 0).length;
-  const seeds = report.seeds.length;
-  const base = `Measured on ${rows} held-out tasks from ${countText(users)} user${users === 1 ? '' : 's'} over ${seeds} seed${seeds === 1 ? '' : 's'}`;
-  return mdd === null
-    ? `${base}.`
-    : `${base}: a difference in per-user log loss smaller than about ${fixed(mdd)} cannot be detected at this data size.`;
-}
-
 /** Recommendation version 2 for a report (its comparisons and summaries; any previous recommendation ignored). */
 export function recommendStrategy(report: Report): Recommendation {
   const minPassRate = report.thresholds.minPassRate;
@@ -211,7 +201,7 @@ export function recommendStrategy(report: Report): Recommendation {
         ...context(closest),
       );
     } else reasons.push('Every strategy is worse than predicting the constant rate.');
-    reasons.push(...budgetText(report), sizeText(report, nearMdd));
+    reasons.push(...closingReasons(report, nearMdd));
     return {
       ...common,
       kind: 'none passes',
@@ -254,8 +244,7 @@ export function recommendStrategy(report: Report): Recommendation {
           ? `Its per-user log loss is ${lossText(best)}; the other strategies that pass (${listText(others.map((o) => o.label))}) each have a detectably higher one than a strategy that passes.`
           : `It is the only strategy that passes; its per-user log loss is ${lossText(best)}.`,
         ...context(best),
-        ...budgetText(report),
-        sizeText(report, mdd),
+        ...closingReasons(report, mdd),
       ],
     };
   }
@@ -275,8 +264,7 @@ export function recommendStrategy(report: Report): Recommendation {
       `${listText(tied)} each pass all three checks in at least ${percentText(minPassRate)} of seeds, and none is detectably better than the other${ranked.length > 2 ? 's' : ''} on per-user log loss.`,
       `Lowest on average: ${best.label}, ${lossText(best)}; next: ${second.label}, ${lossText(second)}.`,
       ...context(best),
-      ...budgetText(report),
-      sizeText(report, mdd),
+      ...closingReasons(report, mdd),
     ],
   };
 }

@@ -72,14 +72,16 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
   const maxBatch = pinned.maxBatch ?? MAX_SCALED_BATCH;
   const target = scaled ? Math.min(maxBatch, Math.floor(n / (o.stepsPerEpoch as number))) : 0;
   const batch = Math.max(1, Math.min(Math.max(base, target), n));
-  const k = target > base ? batch / base : 1;
+  // The batch grew past the design note's: the lab's regime (scaled rate, early stop).
+  const grown = target > base;
+  const k = grown ? batch / base : 1;
   const epochRows = o.userEmbedding
     ? (pinned.userEpochRows ?? USER_EPOCH_ROWS)
     : (pinned.epochRows ?? EPOCH_ROWS);
   const cut = scaled && n > epochRows;
   const patience = Math.max(
     o.patience ?? 0,
-    target > base ? (pinned.labPatience ?? LAB_PATIENCE) : 0,
+    grown ? (pinned.labPatience ?? LAB_PATIENCE) : 0,
     scaled ? (pinned.patience ?? 0) : 0,
   );
   return {
