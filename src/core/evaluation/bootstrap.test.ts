@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { auc } from './auc';
-import { bootstrapInterval } from './bootstrap';
+import { bootstrapInterval, bootstrapIntervalsByCounts } from './bootstrap';
 
 interface Row {
   userId: string;
@@ -77,5 +77,45 @@ describe('bootstrapInterval', () => {
   it('rejects bad options', () => {
     expect(() => bootstrapInterval(sample(), aucOf, { seed: 1, resamples: 0 })).toThrow(RangeError);
     expect(() => bootstrapInterval(sample(), aucOf, { seed: 1, confidence: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('bootstrapIntervalsByCounts with a draws key', () => {
+  const rows = sample();
+  // Σ count·p ÷ Σ count: a metric that moves with every draw.
+  const meanP = (counts: Uint8Array | Uint32Array) => {
+    let [sum, n] = [0, 0];
+    counts.forEach((c, i) => {
+      sum += c * (rows[i] as Row).p;
+      n += c;
+    });
+    return sum / n;
+  };
+  const options = { seed: 7, resamples: 50, stratum: (r: Row) => r.userId };
+
+  it('reads the kept draws back: the same intervals as drawing afresh, for the same seed only', () => {
+    const fresh = bootstrapIntervalsByCounts(rows, { m: meanP }, options).m;
+    const key = {};
+    const first = bootstrapIntervalsByCounts(rows, { m: meanP }, { ...options, drawsKey: key }).m;
+    const seen: Uint8Array[] = [];
+    const spy = (counts: Uint8Array | Uint32Array) => {
+      seen.push(Uint8Array.from(counts));
+      return meanP(counts);
+    };
+    const again = bootstrapIntervalsByCounts(rows, { m: spy }, { ...options, drawsKey: key }).m;
+    expect(first).toEqual(fresh);
+    expect(again).toEqual(fresh);
+    expect(seen.slice(1)).toHaveLength(50); // the estimate's all-ones counts, then each resample
+    // The key stands for the rows and strata: under it a call reads the kept draws whatever it is given.
+    const { stratum: _, ...plain } = options;
+    expect(bootstrapIntervalsByCounts(rows, { m: meanP }, plain).m).not.toEqual(fresh);
+    expect(bootstrapIntervalsByCounts(rows, { m: meanP }, { ...plain, drawsKey: key }).m).toEqual(fresh);
+    const otherSeed = { ...options, seed: 8 };
+    expect(bootstrapIntervalsByCounts(rows, { m: meanP }, { ...otherSeed, drawsKey: key }).m).toEqual(
+      bootstrapIntervalsByCounts(rows, { m: meanP }, otherSeed).m,
+    );
+    expect(
+      bootstrapIntervalsByCounts(rows, { m: meanP }, { ...options, resamples: 60, drawsKey: key }).m,
+    ).toEqual(bootstrapIntervalsByCounts(rows, { m: meanP }, { ...options, resamples: 60 }).m);
   });
 });

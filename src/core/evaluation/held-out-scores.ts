@@ -89,6 +89,8 @@ export function scoreHeldOut(
     // The same work budget as the repeated-runs intervals: 342 resamples on a 35k-row held-out set.
     resamples: resamplesFor(rows.length, 1, options.resamples ?? DEFAULT_RESAMPLES),
     stratum: (r: EvaluatedRow) => r.userId,
+    // Every predictor scored on these held-out rows draws the same resamples: drawn once, then read back.
+    drawsKey: testIndices,
   };
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.userId, (counts.get(r.userId) ?? 0) + 1);

@@ -1,17 +1,27 @@
 /**
  * Gathers the rows of one step (or one validation pass) for K models in JS and uploads them as the
  * stacked batch: [K, B] with short or idle models padded by weightless rows. Building a batch in
- * JS costs a copy of B rows; it replaces a gather dispatch per input per step.
+ * JS costs a copy of B rows (from packed rows: packed-rows.ts); it replaces a gather dispatch per input
+ * per step.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EncodedRows } from '../../features/encoded-rows';
 import { FEATURE_COUNT } from '../../features/history-features';
+import {
+  packRows,
+  PACKED_DIFFICULTY,
+  PACKED_STRIDE,
+  PACKED_TARGET,
+  PACKED_TOPIC,
+  PACKED_USER,
+  PACKED_WEIGHT,
+  touchRows,
+  type BatchSource,
+  type PackedRows,
+} from './packed-rows';
 import type { StackedBatch } from './stacked-network';
 
-export interface BatchSource {
-  rows: EncodedRows;
-  target: Float32Array;
-}
+export type { BatchSource, PackedRows } from './packed-rows';
+export { packRows } from './packed-rows';
 
 /** Vocabulary sizes of the stacked embedding tables, to offset model k's indices by k·V. */
 export interface TableSizes {
@@ -42,7 +52,7 @@ export interface HostBatch {
  * the weight sum for validation).
  */
 export function hostBatch(
-  sources: readonly (BatchSource | null)[],
+  sources: readonly (PackedRows | null)[],
   picks: readonly (ArrayLike<number> | null)[],
   b: number,
   sizes: TableSizes,
@@ -75,22 +85,22 @@ export function hostBatch(
     }
     const pick = picks[m];
     if (!pick) continue;
-    const { rows, target } = sources[m] as BatchSource;
+    const { floats, ints } = sources[m] as PackedRows;
     const div = divisor(m, pick);
     const n = Math.min(pick.length, b);
     hb.count[m] = n;
+    touchRows(sources[m] as PackedRows, pick, n);
     for (let j = 0; j < n; j++) {
-      const r = pick[j] as number;
+      const from = (pick[j] as number) * PACKED_STRIDE;
       const at = m * b + j;
-      hb.user[at] = m * sizes.user + (rows.user[r] as number);
-      hb.topic[at] = m * sizes.topic + (rows.topic[r] as number);
-      hb.difficulty[at] = m * sizes.difficulty + (rows.difficulty[r] as number);
+      hb.user[at] = m * sizes.user + (ints[from + PACKED_USER] as number);
+      hb.topic[at] = m * sizes.topic + (ints[from + PACKED_TOPIC] as number);
+      hb.difficulty[at] = m * sizes.difficulty + (ints[from + PACKED_DIFFICULTY] as number);
       // Copied in a loop: a subarray per row (13 floats) cost more than the copy itself.
-      const from = r * FEATURE_COUNT;
       const to = at * FEATURE_COUNT;
-      for (let f = 0; f < FEATURE_COUNT; f++) hb.history[to + f] = rows.history[from + f] as number;
-      hb.target[at] = target[r] as number;
-      hb.coef[at] = div > 0 ? (rows.weight[r] as number) / div : 0;
+      for (let f = 0; f < FEATURE_COUNT; f++) hb.history[to + f] = floats[from + f] as number;
+      hb.target[at] = floats[from + PACKED_TARGET] as number;
+      hb.coef[at] = div > 0 ? (floats[from + PACKED_WEIGHT] as number) / div : 0;
       hb.real[at] = 1;
     }
   }
@@ -143,7 +153,8 @@ export function uploadValidation(
 export function validationHostBatch(sources: readonly (BatchSource | null)[], sizes: TableSizes): HostBatch {
   const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
   const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));
-  return hostBatch(sources, picks, width, sizes, (m, pick) => {
+  const packed = sources.map((s) => (s ? packRows(s) : null));
+  return hostBatch(packed, picks, width, sizes, (m, pick) => {
     const w = (sources[m] as BatchSource).rows.weight;
     let sum = 0;
     for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;

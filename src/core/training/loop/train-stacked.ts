@@ -11,7 +11,7 @@ import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine } from '../simd/simd-stacked-engine';
 import { currentEngine, type Engine } from '../engine-choice';
-import { hostBatch, type BatchSource, type HostBatch } from './stacked-batch';
+import { hostBatch, packRows, type HostBatch, type PackedRows } from './stacked-batch';
 import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
@@ -152,7 +152,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     else for (const m of members) (states[m] as ModelState).stopped = true;
   }
   if (units.length === 0) return results;
-  const fitSources: BatchSource[] = models.map((m) => ({ rows: m.fit, target: m.fitTarget }));
+  const fitSources: PackedRows[] = models.map((m) => packRows({ rows: m.fit, target: m.fitTarget }));
   const pick = <T>(all: readonly T[], members: readonly number[]) => members.map((m) => all[m] as T);
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
@@ -164,9 +164,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
       const orders = states.map((s, m) =>
         s.stopped
           ? null
-          : rng
-              .shuffle(Array.from({ length: (models[m] as StackedModel).fit.n }, (_, i) => i))
-              .slice(0, s.plan.steps * s.plan.batch),
+          : rng.shuffle(positions((models[m] as StackedModel).fit.n)).slice(0, s.plan.steps * s.plan.batch),
       );
       const steps = Math.max(...states.map((s) => (s.stopped ? 0 : s.plan.steps)));
       let yielded = performance.now();
@@ -262,6 +260,13 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   } finally {
     for (const { engine } of units) engine.dispose();
   }
+}
+
+/** 0, 1, …, n − 1 in a plain loop (Array.from with a map function cost a call per row, every epoch). */
+function positions(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(i); // push keeps the array packed (new Array(n) makes it holey)
+  return out;
 }
 
 /** One engine and the models (positions among the live models) it trains. */

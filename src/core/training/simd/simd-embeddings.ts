@@ -46,9 +46,11 @@ export function gatherEmbedding(
   x: number,
   width: number,
 ): void {
+  const { dim } = e;
   for (let r = 0; r < n; r++) {
-    const from = table + (idx[start + r] as number) * e.dim;
-    f.copyWithin(x + r * width + e.col, from, from + e.dim);
+    const from = table + (idx[start + r] as number) * dim;
+    const to = x + r * width + e.col;
+    for (let c = 0; c < dim; c++) f[to + c] = f[from + c] as number;
   }
 }
 

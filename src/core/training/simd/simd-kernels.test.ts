@@ -188,6 +188,23 @@ describe('simd kernels', () => {
     );
   });
 
+  // 7 columns take the 4-wide path and the one-by-one tail; the other columns of each row stay as they were.
+  it.each([
+    [3, 7, 11],
+    [2, 8, 8],
+  ])('addCols adds the first columns of each row (rows %i, cols %i, stride %i)', (rows, cols, stride) => {
+    const k = instantiateKernels(1024);
+    const f = k.f32;
+    const [dst, src] = [0, 256];
+    fill(f, dst, rows * stride);
+    fill(f, src, rows * stride);
+    const want = Array.from(f.slice(dst, dst + rows * stride), (v, i) =>
+      i % stride < cols ? Math.fround(v + (f[src + i] as number)) : v,
+    );
+    k.addCols(4 * dst, 4 * src, rows, cols, stride);
+    expect(Array.from(f.slice(dst, dst + rows * stride))).toEqual(want);
+  });
+
   it('dropout keeps each value with probability 1 − rate, scaled by 1/(1 − rate), reproducibly per seed', () => {
     const k = instantiateKernels(4 * 40_000 + 64);
     const f = k.f32;

@@ -63,6 +63,8 @@ export interface SimdKernels {
   ): void;
   /** d = d·m. */
   mulMask(d: number, m: number, count: number): void;
+  /** dst[r, c] += src[r, c] for c < cols, rows `stride` floats apart in both. */
+  addCols(dst: number, src: number, rows: number, cols: number, stride: number): void;
   /** d = d where a > 0, else 0. */
   reluGrad(d: number, a: number, count: number): void;
   /** Adam on `count` (% 4 = 0) floats: m += c1(g − m); v += c2(g² − v); p −= lr·m / (√(v / bc2) + eps). */

@@ -479,6 +479,35 @@
       (br $each)))
   )
 
+  ;; dst[r, c] += src[r, c] for c < cols, rows `stride` floats apart in both (four columns at a time, then
+  ;; the last cols % 4 one by one): a side path's input gradient added to the trunk's.
+  (func (export "addCols") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32) (param $stride i32)
+    (local $r i32) (local $o i32) (local $end i32) (local $sb i32)
+    (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
+    (local.set $end (i32.shl (local.get $cols) (i32.const 2)))
+    (block $rows_done (loop $row
+      (br_if $rows_done (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $o (i32.const 0))
+      (block $v_done (loop $vec
+        (br_if $v_done (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (v128.store (i32.add (local.get $dst) (local.get $o))
+          (f32x4.add (v128.load (i32.add (local.get $dst) (local.get $o)))
+                     (v128.load (i32.add (local.get $src) (local.get $o)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $vec)))
+      (block $s_done (loop $one
+        (br_if $s_done (i32.ge_u (local.get $o) (local.get $end)))
+        (f32.store (i32.add (local.get $dst) (local.get $o))
+          (f32.add (f32.load (i32.add (local.get $dst) (local.get $o)))
+                   (f32.load (i32.add (local.get $src) (local.get $o)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (br $one)))
+      (local.set $dst (i32.add (local.get $dst) (local.get $sb)))
+      (local.set $src (i32.add (local.get $src) (local.get $sb)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row)))
+  )
+
   ;; ReLU's gradient: d = d where a > 0, else 0 (a = the ReLU's output).
   (func (export "reluGrad") (param $d i32) (param $a i32) (param $count i32)
     (local $o i32) (local $end i32)

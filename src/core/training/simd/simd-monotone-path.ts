@@ -98,14 +98,8 @@ export class SimdMonotonePath {
 
   /** The path read the trunk's input: add its gradient to buf.dx (embedding columns only). */
   addInputGradient(n: number): void {
-    const f = this.host.kernels().f32;
     const { buf, width } = this;
-    const cols = width - FEATURE_COUNT;
-    for (let r = 0; r < n; r++) {
-      const at = r * width;
-      for (let c = 0; c < cols; c++)
-        f[buf.dx + at + c] = (f[buf.dx + at + c] as number) + (f[buf.dxm + at + c] as number);
-    }
+    this.host.kernels().addCols(4 * buf.dx, 4 * buf.dxm, n, width - FEATURE_COUNT, width);
   }
 
   /** Put the model's constrained kernels back on their constraint set (after its optimizer step). */

@@ -17,7 +17,7 @@ import { instantiateKernels } from './simd-kernels';
 import { layoutOf, slotOf } from './simd-layout';
 import { Arena } from './simd-buffers';
 import { SimdNetwork } from './simd-network';
-import { hostBatch } from '../loop/stacked-batch';
+import { hostBatch, packRows } from '../loop/stacked-batch';
 import {
   disposeStacked,
   stackNetworks,
@@ -54,7 +54,7 @@ function gradientsBothWays(
   const net = buildHead(spec, head, vocab, () => rng.int32(), `g${kind}`);
   const layout = layoutOf(net, frozen);
   const hb = hostBatch(
-    [{ rows, target }],
+    [packRows({ rows, target })],
     [idx.map((_, j) => j)],
     rows.n,
     { user: 0, topic: 0, difficulty: 0 },
@@ -186,7 +186,7 @@ describe('SimdNetwork.trainStep with dropout on', () => {
     const net = buildHead(spec, 'correctness', vocab, () => rng.int32(), 'fd');
     const layout = layoutOf(net);
     const hb = hostBatch(
-      [{ rows, target }],
+      [packRows({ rows, target })],
       [idx.map((_, j) => j)],
       rows.n,
       { user: 0, topic: 0, difficulty: 0 },
