@@ -5,7 +5,7 @@
  * with a 95 % t interval — and the paired gap default ÷ reference − 1 with its interval.
  *
  *   npx tsx scripts/bench/quality-at-budget.ts FILE [--seeds 1-10] [--scales 1,10] [--uniform] [--max-batch N]
- *     [--patience N] [--table-only] [--compare KEY,KEY]
+ *     [--patience N] [--lab-patience N] [--budget-epochs N] [--strategies a,b] [--table-only] [--compare KEY,KEY]
  *
  * Runs are stored under the rows an epoch counts in full: "4000u20000" for the rule (scale ×
  * EPOCH_ROWS, and scale × USER_EPOCH_ROWS for phases that train a user embedding), "4000" with --uniform
@@ -23,6 +23,7 @@ import { summarizeDataset } from '../../src/core/data/summarize-dataset';
 import { runComparison } from '../../src/core/comparison/run-comparison';
 import { CATALOGUE } from '../../src/core/strategies/catalogue';
 import {
+  BUDGET_EPOCHS,
   EPOCH_ROWS,
   LAB_PATIENCE,
   pinBatchRule,
@@ -40,6 +41,10 @@ const { values, positionals } = parseArgs({
     patience: { type: 'string' },
     /** LAB_PATIENCE for this invocation (stored with "@lp<patience>" when not 0). */
     'lab-patience': { type: 'string' },
+    /** BUDGET_EPOCHS for this invocation (stored with "@be<epochs>" when not 0). */
+    'budget-epochs': { type: 'string' },
+    /** Only these strategies (ids), added to what a seed already holds. */
+    strategies: { type: 'string' },
     'table-only': { type: 'boolean', default: false },
     /** Every phase at scale × EPOCH_ROWS, user embedding or not. */
     uniform: { type: 'boolean', default: false },
@@ -57,6 +62,8 @@ const scales = values.scales.split(',').map(Number);
 const maxBatch = values['max-batch'] ? Number(values['max-batch']) : undefined;
 const patience = values.patience ? Number(values.patience) : undefined;
 const labPatience = values['lab-patience'] ? Number(values['lab-patience']) : LAB_PATIENCE;
+const budgetEpochs = values['budget-epochs'] ? Number(values['budget-epochs']) : BUDGET_EPOCHS;
+const chosen = values.strategies ? CATALOGUE.filter((s) => values.strategies?.split(',').includes(s.id)) : CATALOGUE;
 const rowsOf = (scale: number) => ({
   epochRows: scale * EPOCH_ROWS,
   userEpochRows: scale * (values.uniform ? EPOCH_ROWS : USER_EPOCH_ROWS),
@@ -68,6 +75,7 @@ function keyOf(scale: number): string {
   const pins = [
     maxBatch ? `@b${maxBatch}` : '',
     labPatience > 0 ? `@lp${labPatience}` : '',
+    budgetEpochs > 0 ? `@be${budgetEpochs}` : '',
     patience !== undefined ? `@p${patience}` : '',
   ];
   return rows + pins.join('');
@@ -93,18 +101,20 @@ async function run(): Promise<void> {
   if (!activation.ok) throw new Error(activation.reason);
   for (const scale of scales)
     for (const seed of seeds) {
-      if (load()[keyOf(scale)]?.[seed]) continue;
+      const held = load()[keyOf(scale)]?.[seed];
+      if (held && chosen.every((s) => held[s.id])) continue;
       pinBatchRule({
         ...rowsOf(scale),
         ...(maxBatch ? { maxBatch } : {}),
         ...(patience !== undefined ? { patience } : {}),
         labPatience,
+        budgetEpochs,
       });
       const started = performance.now();
       const { report, trained } = await runComparison({
         dataset: imported.dataset,
         summary,
-        strategies: CATALOGUE.map((s) => ({ id: s.id })),
+        strategies: chosen.map((s) => ({ id: s.id })),
         seed,
         backend: 'wasm',
       });
@@ -130,7 +140,8 @@ async function run(): Promise<void> {
         ]),
       );
       const all = load(); // another process may have written meanwhile
-      (all[keyOf(scale)] ??= {})[seed] = points;
+      const bySeed = (all[keyOf(scale)] ??= {});
+      bySeed[seed] = { ...bySeed[seed], ...points };
       writeFileSync(store, `${JSON.stringify(all, null, 1)}\n`);
       console.error(
         `scale ${scale} seed ${seed}: ${((performance.now() - started) / 1000).toFixed(0)} s (load ${os.loadavg()[0]?.toFixed(1)})`,

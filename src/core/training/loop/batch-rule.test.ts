@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EPOCH_ROWS, LAB_PATIENCE, MAX_SCALED_BATCH, USER_EPOCH_ROWS, phaseBatch } from './batch-rule';
+import {
+  BUDGET_EPOCHS,
+  EPOCH_ROWS,
+  LAB_PATIENCE,
+  MAX_SCALED_BATCH,
+  USER_EPOCH_ROWS,
+  phaseBatch,
+} from './batch-rule';
 
 const seed = { batchSize: 32, learningRate: 1e-3, epochs: 50 };
 
@@ -42,6 +49,18 @@ describe('phaseBatch', () => {
       ...phaseBatch(12_925, { ...user, userEmbedding: false }),
       epochs: 50,
     });
+  });
+
+  it('counts at least BUDGET_EPOCHS epochs of rows for a shorter phase with a user embedding, never past its own', () => {
+    // Strategy 5's fine-tune on EdNet (20 epochs): the budget of 50, so 9 epochs as a full retrain gets.
+    const fineTune = { ...seed, epochs: 20, stepsPerEpoch: 125, userEmbedding: true };
+    expect(BUDGET_EPOCHS).toBe(50);
+    expect(phaseBatch(110_892, fineTune).epochs).toBe(Math.round((BUDGET_EPOCHS * USER_EPOCH_ROWS) / 110_892));
+    expect(phaseBatch(40_000, fineTune).epochs).toBe(20); // 25 by the budget: capped at its own 20
+    expect(phaseBatch(2_000_000, fineTune).epochs).toBe(1);
+    // Without a user embedding the phase's own epochs count (Strategy 6's per-user fine-tunes: 10).
+    const perUser = { ...fineTune, epochs: 10, userEmbedding: false };
+    expect(phaseBatch(15_000, perUser).epochs).toBe(Math.round((10 * EPOCH_ROWS) / 15_000));
   });
 
   it("stops early (LAB_PATIENCE) only where the batch grew past the design note's, keeping a longer patience", () => {

@@ -3,11 +3,12 @@
  * The Design note preset (stepsPerEpoch 0): the fixed batch, rate and epochs. Scaled: about
  * `stepsPerEpoch` steps per epoch (batch within [batchSize, MAX_SCALED_BATCH]), the rate raised by
  * √(batch / batchSize), BatchNorm's moving average sped up to match, and past EPOCH_ROWS rows the
- * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows (USER_EPOCH_ROWS where it trains a user
- * embedding); where the batch grew, the phase also stops early after LAB_PATIENCE epochs.
+ * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows (max(epochs, BUDGET_EPOCHS) ×
+ * USER_EPOCH_ROWS where it trains a user embedding); where the batch grew, the phase also stops early after
+ * LAB_PATIENCE epochs.
  */
 import { BN_MOMENTUM } from '../../model/architecture';
-import { EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
+import { BUDGET_EPOCHS, EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
 
 /**
  * Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse
@@ -15,7 +16,13 @@ import { EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch
  */
 export const MAX_SCALED_BATCH = 512;
 
-export { EPOCH_ROWS, LAB_PATIENCE, LAB_STEPS_PER_EPOCH, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
+export {
+  BUDGET_EPOCHS,
+  EPOCH_ROWS,
+  LAB_PATIENCE,
+  LAB_STEPS_PER_EPOCH,
+  USER_EPOCH_ROWS,
+} from './lab-steps-per-epoch';
 
 /** Another batch rule, for the scripts that measure this one. */
 export interface PinnedRule {
@@ -28,6 +35,8 @@ export interface PinnedRule {
   patience?: number;
   /** LAB_PATIENCE: the patience of a scaled phase whose batch grew. */
   labPatience?: number;
+  /** BUDGET_EPOCHS: the epochs the row budget of a cut phase with a user embedding counts at least (0: its own). */
+  budgetEpochs?: number;
 }
 
 let pinned: PinnedRule = {};
@@ -79,6 +88,7 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
     ? (pinned.userEpochRows ?? USER_EPOCH_ROWS)
     : (pinned.epochRows ?? EPOCH_ROWS);
   const cut = scaled && n > epochRows;
+  const budgetEpochs = o.userEmbedding ? Math.max(o.epochs, pinned.budgetEpochs ?? BUDGET_EPOCHS) : o.epochs;
   const patience = Math.max(
     o.patience ?? 0,
     grown ? (pinned.labPatience ?? LAB_PATIENCE) : 0,
@@ -87,7 +97,7 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
   return {
     batch,
     steps: n > 0 ? Math.floor(n / batch) : 0,
-    epochs: cut ? Math.max(1, Math.round((o.epochs * epochRows) / n)) : o.epochs,
+    epochs: cut ? Math.min(o.epochs, Math.max(1, Math.round((budgetEpochs * epochRows) / n))) : o.epochs,
     // Adam's square-root scaling rule: a batch k× larger keeps the gradient noise per unit of
     // training time when the step grows by √k (Malladi et al., 2022). Never lowered for small phases.
     learningRate: o.learningRate * Math.sqrt(k),

@@ -30,6 +30,15 @@ export const EPOCH_ROWS = 4_000;
 export const USER_EPOCH_ROWS = 20_000;
 
 /**
+ * Epochs the row budget of a cut phase that trains a user embedding counts at least: it visits at most
+ * max(epochs, BUDGET_EPOCHS) × USER_EPOCH_ROWS rows, never more than its own epochs. The design note's full
+ * retrain has 50; a phase with fewer kept a smaller budget though it needs no fewer updates: Strategy 5's
+ * fine-tune (20 epochs at a tenth of the rate) got 4 on EdNet and ended 1.5 % above its early-stopped
+ * reference, 0.8 % with 9 (docs/performance.md, "Quality at the budget").
+ */
+export const BUDGET_EPOCHS = 50;
+
+/**
  * Early-stopping patience (epochs; the best validation epoch's weights kept) of a scaled phase whose batch
  * grew past the design note's (more than 4,000 rows), where the design note trains every epoch. Without it,
  * USER_EPOCH_ROWS let three strategies overfit on the generated 100k file (Strategy 1 +57 % per-user log
