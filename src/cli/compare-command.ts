@@ -23,7 +23,7 @@ import { formatCompareTable } from './compare-table';
 import type { Report } from '../core/report/report-types';
 import { exportModels, type WriteFile } from './export-models';
 import { optionsFor, parseRunArgs, runOptionSpecs, type RunArgs } from './run-options';
-import { spawnThreadLane, type ThreadLane } from './thread-lanes';
+import { startThreadLanes, type ThreadLane } from './thread-lanes';
 
 export const COMPARE_SPEC: CommandSpec = {
   name: 'compare',
@@ -136,8 +136,13 @@ export async function compareCommand(
     io.stderr(`${(error as Error).message}\n`);
     return 2;
   }
+  // Lane threads start now: they load their code while this thread reads and summarises the file.
+  const threads = startThreadLanes(Math.min(args.threads, strategies.length) - 1);
   const loaded = await loadTaskFile(args.file, args.backend, io, readFile);
-  if (loaded === 2) return 2;
+  if (loaded === 2) {
+    await threads.close();
+    return 2;
+  }
   const { dataset, summary, content } = loaded;
   const { tasks } = dataset;
   io.stderr(
@@ -151,10 +156,8 @@ export async function compareCommand(
       io.stderr(`${spec.label}: ${notice}\n`);
   }
   const labels = new Map(strategies.map((s) => [s.id, 'label' in s ? s.label : presetOf(s.id)?.label]));
-  // Lane threads start now: they import the file while this thread summarises it.
-  const lanes = Array.from({ length: Math.min(args.threads, strategies.length) - 1 }, (_, i) =>
-    spawnThreadLane(`thread ${i + 1}`, { fileName: args.file, content, backend: args.backend }),
-  );
+  threads.give({ fileName: args.file, content, backend: args.backend });
+  const { lanes } = threads;
   const heldBy = new Map<string, ThreadLane>();
   let result: Awaited<ReturnType<typeof runComparison>>;
   try {

@@ -22,7 +22,7 @@ import { loadTaskFile, runProgress, textReader } from './load-task-file';
 import { loadOwnRecipes, withEpochsAndBatch } from './own-recipes';
 import { optionsFor, parseRunArgs, runOptionSpecs, type RunArgs } from './run-options';
 import { formatSweepTable } from './sweep-table';
-import { spawnThreadLane } from './thread-lanes';
+import { startThreadLanes } from './thread-lanes';
 
 /** Repeats a sweep trains each point with unless told: intervals need seeds. */
 const SWEEP_REPEATS = 5;
@@ -131,17 +131,21 @@ export async function sweepCommand(
     io.stderr(`${(error as Error).message}\n`);
     return 2;
   }
+  // Lane threads start now: they load their code while this thread reads and summarises the file.
+  const threads = startThreadLanes(Math.min(args.threads, plan.points.length) - 1);
   const loaded = await loadTaskFile(args.file, args.backend, io, readFile);
-  if (loaded === 2) return 2;
+  if (loaded === 2) {
+    await threads.close();
+    return 2;
+  }
   const { dataset, summary, content } = loaded;
   io.stderr(
     `${dataset.tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}; ` +
       `${plan.points.length} values × ${args.repeats} seeds of ${plan.base.label}\n`,
   );
   const labels = new Map(plan.points.map((p) => [p.id, p.label]));
-  const lanes = Array.from({ length: Math.min(args.threads, plan.points.length) - 1 }, (_, i) =>
-    spawnThreadLane(`thread ${i + 1}`, { fileName: args.file, content, backend: args.backend }),
-  );
+  threads.give({ fileName: args.file, content, backend: args.backend });
+  const { lanes } = threads;
   let doc;
   try {
     doc = await runSweep({

@@ -48,10 +48,32 @@ function bootstrap(): string {
   return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
 }
 
-export function spawnThreadLane(
-  name: string,
-  source: { fileName: string; content: string | Uint8Array; backend: 'cpu' | 'wasm' },
-): ThreadLane {
+/** The file a lane imports: the bytes (or, from tests, text) the main thread read. */
+export interface LaneSource {
+  fileName: string;
+  content: string | Uint8Array;
+  backend: 'cpu' | 'wasm';
+}
+
+/**
+ * `count` lanes started before the file is read: each thread loads its code (tsx, tfjs: about a second
+ * on EdNet's run, as long as reading and summarising the file) while this thread reads the file, and
+ * imports it once `give` hands it over. `close` when the file cannot be read.
+ */
+export function startThreadLanes(count: number): {
+  lanes: ThreadLane[];
+  give(source: LaneSource): void;
+  close(): Promise<void>;
+} {
+  let give: (source: LaneSource) => void = () => {};
+  const source = new Promise<LaneSource>((resolve) => (give = resolve));
+  const lanes = Array.from({ length: Math.max(0, count) }, (_, i) =>
+    spawnThreadLane(`thread ${i + 1}`, source),
+  );
+  return { lanes, give, close: () => Promise.all(lanes.map((lane) => lane.close())).then(() => {}) };
+}
+
+export function spawnThreadLane(name: string, source: LaneSource | Promise<LaneSource>): ThreadLane {
   let nextId = 1;
   const worker = new Worker(bootstrap(), { eval: true });
   // The same ledger as the lab's helper workers (worker/helper-lane.ts).
@@ -64,7 +86,7 @@ export function spawnThreadLane(
   worker.on('message', (reply: ThreadReply) => requests.receive(reply));
   worker.on('error', (error) => requests.die(`it stopped unexpectedly: ${error.message}`));
   worker.on('exit', () => requests.die('it exited'));
-  const ready = request({ kind: 'dataset', ...source });
+  const ready = Promise.resolve(source).then((s) => request({ kind: 'dataset', ...s }));
 
   return {
     name,

@@ -1,7 +1,6 @@
 // The lane scheduler alone (no tfjs): every job once, a free lane takes the next, a lost lane hands its job back.
-import { CATALOGUE, presetOf } from '../strategies/catalogue';
 import { describe, expect, it } from 'vitest';
-import { drainInLanes, LaneLostError, longestFirst } from './strategy-lanes';
+import { drainInLanes, LaneLostError } from './strategy-lanes';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,20 +68,5 @@ describe('drainInLanes', () => {
       throw new LaneLostError('gone');
     };
     await expect(drainInLanes([1], [lost])).rejects.toThrow('every lane was lost');
-  });
-});
-
-describe('longestFirst', () => {
-  it('orders by the catalogue’s cost rank: per-user first, balanced sampling after weighted loss, ties as given', () => {
-    const ordered = longestFirst(CATALOGUE).map((s) => s.id);
-    expect(ordered[0]).toBe('per-user');
-    expect(ordered.indexOf('balanced-sampling')).toBeGreaterThan(ordered.indexOf('weighted-loss'));
-    expect(ordered.map((id) => presetOf(id)?.costRank)).toEqual(CATALOGUE.map((_, i) => i + 1));
-    const own = [
-      { id: 'a', costRank: 3 },
-      { id: 'b', costRank: 1 },
-      { id: 'c', costRank: 3 },
-    ];
-    expect(longestFirst(own).map((s) => s.id)).toEqual(['b', 'a', 'c']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Running a comparison's strategies in parallel lanes (the worker itself plus, in the lab, helper workers
- * on the other cores): each lane takes the next strategy as soon as it is free, longest first, and a lane
+ * on the other cores): each lane takes the next strategy as soon as it is free (the caller orders them), and a lane
  * that breaks hands its strategy back to the others. Pure scheduling; what a lane does is the caller's.
  */
 import type { VerdictThresholds } from '../evaluation/verdicts';
@@ -49,14 +49,6 @@ export interface StrategyLane {
 export class LaneLostError extends Error {
   override name = 'LaneLostError';
 }
-
-/**
- * Longest first (the catalogue's cost ranks), so no lane is left with a long strategy at the end (bench,
- * lab default: per-user takes 1.1–2.5× the others from 20k rows up; weighted loss and architecture fixes
- * lead on the sample). Equal ranks keep their order.
- */
-export const longestFirst = <T extends { costRank: number }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => a.costRank - b.costRank);
 
 /**
  * Run every job once across `lanes` (the first never reports LaneLostError: it is the caller's own).
