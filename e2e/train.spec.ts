@@ -152,7 +152,7 @@ test('a training helper that crashes hands its strategy back; the run completes 
   await page.getByLabel('Backend').selectOption('wasm');
   // Auto would too on a machine with 2 cores or more; chosen so the journey does not depend on the machine.
   await page.getByLabel('Training workers').selectOption('2');
-  // On 20,000 tasks the helper's strategy (weighted loss; per-user stays here) trains for seconds.
+  // On 20,000 tasks the helper's strategy (per-user; weighted loss, ranked longer, stays here) trains for seconds.
   await lab.importMedium();
   await lab.setRepeats(1);
   for (const label of STRATEGY_LABELS.filter((l) => !/^[46]\./.test(l)))
@@ -160,7 +160,7 @@ test('a training helper that crashes hands its strategy back; the run completes 
   // The crash is armed before the run, in every helper there is, and fires when a helper first reports
   // progress: while it trains its strategy, by construction. Thrown from the test once the status named
   // the strategy, it could land after the helper had finished (the status comes through the lab worker,
-  // busy training per-user meanwhile) or in a helper that trains nothing (with more cores, more helpers
+  // busy training weighted loss meanwhile) or in a helper that trains nothing (with more cores, more helpers
   // start with the page); a helper that dies idle hands nothing back, and no notice came.
   const helpers = page.workers().filter((w) => w.url().includes('train-helper'));
   const armed = await Promise.all(
@@ -191,7 +191,7 @@ test('a training helper that crashes hands its strategy back; the run completes 
   await expect(page.getByTestId('backend-decision')).toContainText('2 workers train side by side');
   await expect(
     page.getByText(
-      /^Training helper \d+ could not finish 4\. Weighted loss \(it stopped unexpectedly.*\); it was trained again in the lab worker\.$/,
+      /^Training helper \d+ could not finish 6\. Per-user models \(it stopped unexpectedly.*\); it was trained again in the lab worker\.$/,
     ),
   ).toBeVisible();
   await expect(lab.status).toHaveText('All strategies trained', { timeout: 240_000 });

@@ -33,8 +33,7 @@ import type {
   StrategyPredictions,
 } from './comparison-request';
 import { evaluationSetup, seedsOf } from './evaluation-setup';
-import { drainInLanes, LaneLostError, type StrategyLane } from './strategy-lanes';
-import { costliestFirst } from '../strategies/estimated-cost';
+import { drainInLanes, LaneLostError, longestFirst, type StrategyLane } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
 import { checkpoint, yieldTask } from '../training/loop/yield-task';
 
@@ -223,11 +222,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
   };
   const laneRecords: Promise<void>[] = [];
   const lanes = request.lanes ?? [];
-  // Side by side, the costliest first: no lane is left with a long strategy at the end.
-  const order =
-    lanes.length > 0
-      ? costliestFirst(selected, { tasks, trainIndices: split.trainIndices }, validation.share)
-      : selected;
+  const order = lanes.length > 0 ? longestFirst(selected) : selected;
   const jobs: Job[] = seeds.flatMap((s, seedIndex) =>
     order.map((strategy) => ({ strategy, seed: s, seedIndex })),
   );

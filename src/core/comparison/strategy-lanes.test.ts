@@ -1,6 +1,7 @@
 // The lane scheduler alone (no tfjs): every job once, a free lane takes the next, a lost lane hands its job back.
+import { CATALOGUE, presetOf } from '../strategies/catalogue';
 import { describe, expect, it } from 'vitest';
-import { drainInLanes, LaneLostError } from './strategy-lanes';
+import { drainInLanes, LaneLostError, longestFirst } from './strategy-lanes';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,5 +69,20 @@ describe('drainInLanes', () => {
       throw new LaneLostError('gone');
     };
     await expect(drainInLanes([1], [lost])).rejects.toThrow('every lane was lost');
+  });
+});
+
+describe('longestFirst', () => {
+  it('orders by the catalogue’s cost rank: progressive first, balanced sampling last, ties as given', () => {
+    const ordered = longestFirst(CATALOGUE).map((s) => s.id);
+    expect(ordered[0]).toBe('progressive');
+    expect(ordered.at(-1)).toBe('balanced-sampling');
+    expect(ordered.map((id) => presetOf(id)?.costRank)).toEqual(CATALOGUE.map((_, i) => i + 1));
+    const own = [
+      { id: 'a', costRank: 3 },
+      { id: 'b', costRank: 1 },
+      { id: 'c', costRank: 3 },
+    ];
+    expect(longestFirst(own).map((s) => s.id)).toEqual(['b', 'a', 'c']);
   });
 });

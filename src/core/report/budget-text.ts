@@ -3,7 +3,7 @@
  * had more training rows than the budget was checked on, how many rows and passes, and that a close call
  * may be the budget's. Pure wording; no tfjs (EPOCH_ROWS comes from the tfjs-free lab-steps-per-epoch module).
  */
-import { EPOCH_ROWS, USER_EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
+import { BUDGET_EPOCHS, EPOCH_ROWS, USER_EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
 import { countText } from './format-figures';
 import type { Report, ReportStrategyOk } from './report-types';
 
@@ -16,8 +16,8 @@ const stepsPerEpochOf = (e: ReportStrategyOk): number => {
 
 /**
  * The most training rows a scaled phase was checked on: EdNet's 110,892 (173k-row export), where the
- * budget (at most 9 of 50 epochs with a user embedding, 2 without, stopping early) came within 1.5 % of the
- * per-user log loss of training every epoch with early stopping, for every scaled strategy (10 seeds;
+ * budget (at most 9 epochs with a user embedding, 2 without, stopping early) came within 1 % of the per-user
+ * log loss of training every epoch with early stopping, for every scaled strategy (10 seeds;
  * docs/performance.md, "Quality at the budget").
  * Bigger phases make fewer passes than anything checked, so the recommendation says so.
  */
@@ -41,6 +41,6 @@ export function budgetText(report: Report): [string] | [] {
   }
   if (!most) return [];
   return [
-    `Trained at a cut budget: a phase visits at most its epochs × ${countText(USER_EPOCH_ROWS)} rows (× ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1.5 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
+    `Trained at a cut budget: a phase visits at most its epochs (at least ${BUDGET_EPOCHS}) × ${countText(USER_EPOCH_ROWS)} rows (its epochs × ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
   ];
 }

@@ -46,10 +46,10 @@ describe('the catalogue', () => {
       expect(presetOf(s.id)).toBe(s);
     });
     expect(new Set(CATALOGUE.map((s) => s.color)).size).toBe(CATALOGUE.length);
-    // Cost ranks order the lanes: a permutation of 1…n, per-user the longest, balanced sampling shorter than the
-    // strategies that train on every row.
+    // Cost ranks order the lanes: a permutation of 1…n, progressive the longest on big files, balanced sampling
+    // shorter than the strategies that train on every row.
     expect(CATALOGUE.map((s) => s.costRank).sort((a, b) => a - b)).toEqual(CATALOGUE.map((_, i) => i + 1));
-    expect(presetOf('per-user')?.costRank).toBe(1);
+    expect(presetOf('progressive')?.costRank).toBe(1);
     const rank = (id: string) => presetOf(id)?.costRank ?? 0;
     expect(rank('balanced-sampling')).toBeGreaterThan(Math.max(rank('weighted-loss'), rank('full-retrain')));
   });

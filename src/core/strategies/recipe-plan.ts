@@ -37,8 +37,7 @@ export interface RecipePlan {
   fineTunes?: { users: Map<string, number[]>; freezeLayers: number; options: PhaseOptions };
 }
 
-/** A phase's options: the training options, with a second stage's epochs, rate and patience where it has one. */
-export const phaseOptions = (t: TrainingOptions, stage?: StageOptions): PhaseOptions => ({
+const phaseOptions = (t: TrainingOptions, stage?: StageOptions): PhaseOptions => ({
   epochs: stage?.epochs ?? t.epochs,
   batchSize: t.batchSize,
   learningRate: stage?.learningRate ?? t.learningRate,

@@ -22,7 +22,7 @@ export interface StrategySpec {
   label: string;
   /** Every option used (defaults filled in): what the report lists. */
   options: Record<string, unknown>;
-  /** 1 = the longest to train on the sample; breaks ties of estimatedCost (lanes take the costliest first). */
+  /** 1 = the longest to train (lanes take the longest first). */
   costRank: number;
   /** Set for an own recipe: checked, and reported with the entry. */
   own?: Recipe;
@@ -74,7 +74,7 @@ export function resolveChoice(choice: StrategyChoice): StrategySpec {
 }
 
 /** The recipe a spec trains (a preset's options may be refused here, with a one-line Error). */
-export const recipeOf = (spec: StrategySpec): Recipe => spec.own ?? presetRecipe(spec.id as never, spec.options);
+const recipeOf = (spec: StrategySpec): Recipe => spec.own ?? presetRecipe(spec.id as never, spec.options);
 
 export async function trainSpec(
   spec: StrategySpec,

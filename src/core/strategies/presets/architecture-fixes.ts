@@ -11,7 +11,7 @@ export const architectureFixes = definePreset({
   summary:
     'Caps the task-count features, halves the user embedding with L2 0.01 and adds BatchNorm; every row still counts alike, so a dominant user still dominates and some saturation may remain.',
   color: '#E69F00',
-  costRank: 3,
+  costRank: 2,
   seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
   recipe: (o) => plainRecipe('v2', o),

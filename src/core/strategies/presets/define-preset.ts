@@ -17,7 +17,7 @@ export interface PresetDefinition<
   summary: string;
   /** Its colour in every chart and legend (Okabe–Ito, colour-blind safe). */
   color: string;
-  /** 1 = the longest to train at the design note's size; breaks ties of the lanes' cost estimate (estimated-cost.ts). */
+  /** 1 = the longest to train: lanes take strategies in this order, so none is left alone at the end. */
   costRank: number;
   /** The design note's own settings (batch 32, its epochs): the Design note preset. */
   seedOptions: O;

@@ -13,7 +13,7 @@ export const fullRetrain = definePreset({
     'Retrains the production model as it is (v1 features, user embedding 32, no regularisation) on all data; the design note expects even more saturated predictions.',
   // The one to avoid: the warm vermillion.
   color: '#D55E00',
-  costRank: 4,
+  costRank: 3,
   seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
   recipe: (o) => plainRecipe('v1', o),

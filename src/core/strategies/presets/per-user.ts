@@ -19,7 +19,7 @@ export const perUser = definePreset({
   summary:
     'Drops the user embedding: a shared base model learns from everyone, then each user with enough tasks gets a copy fine-tuned on their own tasks; others use the base.',
   color: '#0072B2',
-  costRank: 1,
+  costRank: 5,
   seedOptions: {
     ...COMMON_DEFAULTS,
     baseWeighting: 'inverse-frequency',

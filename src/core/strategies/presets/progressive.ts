@@ -12,7 +12,7 @@ export const progressive = definePreset({
   summary:
     'Pretrains on a balanced subset to learn general patterns, then fine-tunes on all data at a 10× lower learning rate to personalise gently.',
   color: '#CC79A7',
-  costRank: 5,
+  costRank: 1,
   seedOptions: {
     batchSize: 32,
     stepsPerEpoch: 0,

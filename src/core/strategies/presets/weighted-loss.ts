@@ -12,7 +12,7 @@ export const weightedLoss = definePreset({
   summary:
     'Uses all data but weights each task inversely to its user’s task count, so each user has an equal share of the loss (the design note’s recommendation).',
   color: '#009E73',
-  costRank: 2,
+  costRank: 4,
   seedOptions: { ...COMMON_DEFAULTS },
   optionDocs: COMMON_DOCS,
   recipe: (o) => ({ ...plainRecipe('v2', o), weightExponent: 1 }),
