@@ -150,7 +150,9 @@ export const chartedReport = memoLast(
   },
 );
 
-const csvOf = memoLast((report: Report | undefined) => (report ? reportCsv(report) : undefined));
-
-/** The metrics table as CSV, of the report as shown (masked when asked; formula-like text neutralised). */
-export const displayMetricsCsv = (state: LabState): string | undefined => csvOf(displayReport(state));
+/**
+ * The metrics table as CSV, of the report as shown (masked when asked; formula-like text neutralised).
+ * Made when the download is asked for, not as a selector: a selector ran at every store change, and on the
+ * 1M-row / 10,000-user file each strategy's result cost the page 0.1–0.3 s of CSV.
+ */
+export const metricsCsv = memoLast((report: Report) => reportCsv(report));

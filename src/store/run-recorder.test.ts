@@ -81,7 +81,8 @@ async function run(
     finished === ids.length
       ? {
           kind: 'trained',
-          report: { ...report, strategies: ids.map((id) => ({ ...entry, id: id as ReportStrategy['id'] })) },
+          frame: frameOf(report),
+          outcomes: ids.map((id) => ({ id, label: entry.label, status: 'ok' as const })),
         }
       : { kind: 'cancelled', finished: ids.slice(0, finished) },
   );

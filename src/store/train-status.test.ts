@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS } from '../core/evaluation/verdicts';
 import { ALL_TRAINED, failureLines, finishedStatus } from './train-status';
 
 const ok = (label: string) => ({ status: 'ok' as const, label });
@@ -28,18 +27,10 @@ describe('the status when a run ends', () => {
   it('lists each failure with its strategy', () => {
     expect(
       failureLines([
+        { label: '1. F', status: 'ok' },
         {
-          seed: 1,
-          seeds: [1],
-          backend: 'cpu',
-          trainedAt: '2026-01-01T00:00:00.000Z',
-          thresholds: { ...DEFAULT_THRESHOLDS },
-          validation: { mode: 'per-user-tail', share: 0.2 },
-          status: 'failed',
-          id: 'progressive',
           label: '5. P',
-          options: {},
-          trainMs: 1,
+          status: 'failed',
           error: 'training diverged at epoch 3 (learning rate 1e9 is probably too high)',
         },
       ]),

@@ -4,6 +4,7 @@
  * so a run with a failure never reads as a success. The failures themselves are listed beside it.
  */
 import type { ReportStrategy } from '../core/report/report-types';
+import type { RunOutcome } from '../worker/protocol';
 
 export const ALL_TRAINED = 'All strategies trained';
 
@@ -25,6 +26,6 @@ export function finishedStatus(
 }
 
 /** "Progressive training: training diverged at epoch 3 (…)" for each failed entry, in run order. */
-export function failureLines(entries: readonly ReportStrategy[]): string[] {
-  return entries.flatMap((e) => (e.status === 'failed' ? [`${e.label}: ${e.error}`] : []));
+export function failureLines(entries: readonly Pick<RunOutcome, 'label' | 'status' | 'error'>[]): string[] {
+  return entries.flatMap((e) => (e.status === 'failed' ? [`${e.label}: ${e.error ?? ''}`] : []));
 }

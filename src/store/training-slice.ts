@@ -4,7 +4,7 @@
  * never discards results that were already finished.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { frameOf, type ComparisonSet, type ReportFrame } from '../core/report/compose-report';
+import type { ComparisonSet, ReportFrame } from '../core/report/compose-report';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { RunProgressEvent } from '../core/comparison/comparison-request';
 import type { InfluenceRow } from '../core/training/loop/sampling';
@@ -253,10 +253,10 @@ export const createTrainingSlice =
         flushPending();
         const kept = Object.keys(get().results).length;
         if (reply.kind === 'trained') {
-          const failures = failureLines(reply.report.strategies);
+          const failures = failureLines(reply.outcomes);
           set({
-            reportFrame: frameOf(reply.report),
-            trainStatus: finishedStatus(reply.report.strategies, scope),
+            reportFrame: reply.frame,
+            trainStatus: finishedStatus(reply.outcomes, scope),
             trainError: failures.length > 0 ? failures.join('; ') : undefined,
           });
         } else if (reply.kind === 'cancelled') {

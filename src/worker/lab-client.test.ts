@@ -46,7 +46,7 @@ describe('the lab client with the real lab worker', () => {
     const done = await run.done;
     replied = true;
     expect(done.kind).toBe('trained');
-    if (done.kind === 'trained') expect(done.report.strategies.map((s) => s.id)).toEqual(['full-retrain']);
+    if (done.kind === 'trained') expect(done.outcomes.map((s) => s.id)).toEqual(['full-retrain']);
     const firstOf = (kind: TrainEvent['kind']) => events.indexOf(kind);
     expect(events.slice(0, 2)).toEqual(['backend', 'workers']);
     // Training starts while the frame (the reference rows) is scored, so progress may come first; every
@@ -180,7 +180,7 @@ describe('the lab client with a scripted worker', () => {
     expect((await run.done).kind).toBe('train-failed');
     // Messages the dead worker had already sent still arrive: they belong to nothing now.
     await first.reply({ id: run.runId, kind: 'event', event: progress('full-retrain', 2) });
-    await first.reply({ id: run.runId, kind: 'trained', report: {} });
+    await first.reply({ id: run.runId, kind: 'trained', frame: {}, outcomes: [] });
 
     const second = latest();
     expect(second).not.toBe(first);
@@ -268,7 +268,7 @@ describe('the lab client with the real lab worker and a training helper (two cor
     );
     expect(done.kind).toBe('trained');
     if (done.kind === 'trained')
-      expect(done.report.strategies.map((s) => [s.id, s.status])).toEqual([
+      expect(done.outcomes.map((s) => [s.id, s.status])).toEqual([
         ['full-retrain', 'ok'],
         ['architecture-fixes', 'ok'],
       ]);

@@ -9,7 +9,7 @@ import { TEST_SHARE } from '../core/comparison/evaluation-setup';
 import type { StrategyPredictions } from '../core/comparison/comparison-request';
 import { scoredRows } from '../core/evaluation/counted-run';
 import { compareStrategies } from '../core/report/compare-strategies';
-import type { ComparisonSet } from '../core/report/compose-report';
+import { frameOf, type ComparisonSet } from '../core/report/compose-report';
 import { withIntervals } from '../core/report/repeated-entry';
 import type { ReportStrategy } from '../core/report/report-types';
 import { temporalSplit } from '../core/split/temporal-split';
@@ -134,7 +134,13 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
       },
     });
     emitComparisons(held, emit);
-    post({ id, kind: 'trained', report });
+    const outcomes = report.strategies.map((s) => ({
+      id: s.id,
+      label: s.label,
+      status: s.status,
+      ...(s.status === 'failed' ? { error: s.error } : {}),
+    }));
+    post({ id, kind: 'trained', frame: frameOf(report), outcomes });
   } catch (error) {
     if (controller.signal.aborted) {
       completeIntervals(held, latest, emit);

@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'react';
 import { seedsText } from '../../../core/report/format-figures';
 import { downloadText } from '../../../platform/download';
-import { activeMask, chartedReport, displayMetricsCsv, displayReport } from '../../../store/report-selectors';
+import { activeMask, chartedReport, displayReport, metricsCsv } from '../../../store/report-selectors';
 import { strategyList } from '../../../store/strategy-selectors';
 import { useLab } from '../../common/lab-store-context';
 import { useHeldWhile } from '../../common/use-held-while';
@@ -36,7 +36,6 @@ export function ComparePanel() {
   // Charts get ids already masked, so they never see (or draw) a real one.
   const ids = useMemo(() => listed.map((m) => m.id), [listed]);
   const charted = chartedReport(chartFrame, chartResults, ids, mask);
-  const metricsCsv = useLab(displayMetricsCsv);
   if (!report) {
     return (
       <section className="panel" aria-labelledby="compare-heading">
@@ -54,7 +53,7 @@ export function ComparePanel() {
   const downloadCsv = () =>
     downloadText(
       `retrain-lab-metrics-${report.generatedAt.slice(0, 10)}-seed${report.seed}${mask ? '-masked' : ''}.csv`,
-      metricsCsv ?? '',
+      metricsCsv(report),
       'text/csv',
     );
   const downloadPredictions = async () => {
