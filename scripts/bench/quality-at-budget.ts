@@ -5,7 +5,7 @@
  * with a 95 % t interval — and the paired gap default ÷ reference − 1 with its interval.
  *
  *   npx tsx scripts/bench/quality-at-budget.ts FILE [--seeds 1-10] [--scales 1,10] [--uniform] [--max-batch N]
- *     [--patience N] [--lab-patience N] [--budget-epochs N] [--strategies a,b] [--table-only] [--compare KEY,KEY]
+ *     [--patience N] [--lab-patience N] [--budget-rate R] [--strategies a,b] [--table-only] [--compare KEY,KEY]
  *
  * Runs are stored under the rows an epoch counts in full: "4000u20000" for the rule (scale ×
  * EPOCH_ROWS, and scale × USER_EPOCH_ROWS for phases that train a user embedding), "4000" with --uniform
@@ -23,7 +23,7 @@ import { summarizeDataset } from '../../src/core/data/summarize-dataset';
 import { runComparison } from '../../src/core/comparison/run-comparison';
 import { CATALOGUE } from '../../src/core/strategies/catalogue';
 import {
-  BUDGET_EPOCHS,
+  BUDGET_RATE,
   EPOCH_ROWS,
   LAB_PATIENCE,
   pinBatchRule,
@@ -41,8 +41,8 @@ const { values, positionals } = parseArgs({
     patience: { type: 'string' },
     /** LAB_PATIENCE for this invocation (stored with "@lp<patience>" when not 0). */
     'lab-patience': { type: 'string' },
-    /** BUDGET_EPOCHS for this invocation (stored with "@be<epochs>" when not 0). */
-    'budget-epochs': { type: 'string' },
+    /** BUDGET_RATE for this invocation (stored with "@br<rate>" when not 0). */
+    'budget-rate': { type: 'string' },
     /** Only these strategies (ids), added to what a seed already holds. */
     strategies: { type: 'string' },
     'table-only': { type: 'boolean', default: false },
@@ -62,7 +62,7 @@ const scales = values.scales.split(',').map(Number);
 const maxBatch = values['max-batch'] ? Number(values['max-batch']) : undefined;
 const patience = values.patience ? Number(values.patience) : undefined;
 const labPatience = values['lab-patience'] ? Number(values['lab-patience']) : LAB_PATIENCE;
-const budgetEpochs = values['budget-epochs'] ? Number(values['budget-epochs']) : BUDGET_EPOCHS;
+const budgetRate = values['budget-rate'] ? Number(values['budget-rate']) : BUDGET_RATE;
 const chosen = values.strategies ? CATALOGUE.filter((s) => values.strategies?.split(',').includes(s.id)) : CATALOGUE;
 const rowsOf = (scale: number) => ({
   epochRows: scale * EPOCH_ROWS,
@@ -75,7 +75,7 @@ function keyOf(scale: number): string {
   const pins = [
     maxBatch ? `@b${maxBatch}` : '',
     labPatience > 0 ? `@lp${labPatience}` : '',
-    budgetEpochs > 0 ? `@be${budgetEpochs}` : '',
+    budgetRate > 0 ? `@br${budgetRate}` : '',
     patience !== undefined ? `@p${patience}` : '',
   ];
   return rows + pins.join('');
@@ -108,7 +108,7 @@ async function run(): Promise<void> {
         ...(maxBatch ? { maxBatch } : {}),
         ...(patience !== undefined ? { patience } : {}),
         labPatience,
-        budgetEpochs,
+        budgetRate,
       });
       const started = performance.now();
       const { report, trained } = await runComparison({

@@ -54,7 +54,7 @@ export class LaneLostError extends Error {
  * Longest first by the catalogue's cost ranks (progressive, architecture fixes, full retrain, weighted loss,
  * per-user, balanced sampling), so no lane is left with a long strategy at the end. The ranks follow the
  * Lab default's measured train times: Strategy 5 is the longest or second longest on EdNet, the generated
- * 100k and the medium file since its fine-tune counts a full retrain's budget, per-user the longest only on
+ * 100k and the medium file since its slow fine-tune counts more epochs (BUDGET_RATE), per-user the longest only on
  * the 1M / 10,000-user file, and on the sample the order barely matters. An estimate from the batch rule
  * was tried and put the full retrains first on the medium file: early stopping, which it cannot foresee,
  * ends them in a third of their budget there. Equal ranks keep their order.

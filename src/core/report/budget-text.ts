@@ -3,7 +3,7 @@
  * had more training rows than the budget was checked on, how many rows and passes, and that a close call
  * may be the budget's. Pure wording; no tfjs (EPOCH_ROWS comes from the tfjs-free lab-steps-per-epoch module).
  */
-import { BUDGET_EPOCHS, EPOCH_ROWS, USER_EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
+import { EPOCH_ROWS, USER_EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
 import { countText } from './format-figures';
 import type { Report, ReportStrategyOk } from './report-types';
 
@@ -41,6 +41,6 @@ export function budgetText(report: Report): [string] | [] {
   }
   if (!most) return [];
   return [
-    `Trained at a cut budget: a phase visits at most its epochs (at least ${BUDGET_EPOCHS}) × ${countText(USER_EPOCH_ROWS)} rows (its epochs × ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
+    `Trained at a cut budget: a phase visits at most its epochs × ${countText(USER_EPOCH_ROWS)} rows (more at a lower learning rate; × ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
   ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BUDGET_EPOCHS,
+  BUDGET_RATE,
   EPOCH_ROWS,
   LAB_PATIENCE,
   MAX_SCALED_BATCH,
@@ -51,14 +51,22 @@ describe('phaseBatch', () => {
     });
   });
 
-  it('counts at least BUDGET_EPOCHS epochs of rows for a shorter phase with a user embedding, never past its own', () => {
-    // Strategy 5's fine-tune on EdNet (20 epochs): the budget of 50, so 9 epochs as a full retrain gets.
-    const fineTune = { ...seed, epochs: 20, stepsPerEpoch: 125, userEmbedding: true };
-    expect(BUDGET_EPOCHS).toBe(50);
-    expect(phaseBatch(110_892, fineTune).epochs).toBe(Math.round((BUDGET_EPOCHS * USER_EPOCH_ROWS) / 110_892));
-    expect(phaseBatch(40_000, fineTune).epochs).toBe(20); // 25 by the budget: capped at its own 20
-    expect(phaseBatch(2_000_000, fineTune).epochs).toBe(1);
-    // Without a user embedding the phase's own epochs count (Strategy 6's per-user fine-tunes: 10).
+  it('counts a slower user-embedding phase’s epochs × √(BUDGET_RATE ÷ its rate), never past its own', () => {
+    // Strategy 5's fine-tune on EdNet: 20 epochs at 1e-4 count 20 × √10 ≈ 63, so 11 epochs where 4 were cut.
+    const fineTune = { ...seed, epochs: 20, learningRate: 1e-4, stepsPerEpoch: 125, userEmbedding: true };
+    expect(BUDGET_RATE).toBe(1e-3);
+    expect(phaseBatch(110_892, fineTune).epochs).toBe(
+      Math.round((20 * Math.sqrt(10) * USER_EPOCH_ROWS) / 110_892),
+    );
+    expect(phaseBatch(110_892, fineTune).epochs).toBe(11);
+    expect(phaseBatch(50_000, fineTune).epochs).toBe(20); // 25 by the budget: capped at its own 20
+    // The Quick preset's fine-tune (2 epochs): one, as before.
+    expect(phaseBatch(110_892, { ...fineTune, epochs: 2 }).epochs).toBe(1);
+    // At the budget's rate or faster, or without a user embedding, the phase's own epochs count.
+    expect(phaseBatch(110_892, { ...fineTune, learningRate: 1e-3 }).epochs).toBe(
+      Math.round((20 * USER_EPOCH_ROWS) / 110_892),
+    );
+    expect(phaseBatch(110_892, { ...fineTune, learningRate: 5e-3 }).epochs).toBe(4);
     const perUser = { ...fineTune, epochs: 10, userEmbedding: false };
     expect(phaseBatch(15_000, perUser).epochs).toBe(Math.round((10 * EPOCH_ROWS) / 15_000));
   });

@@ -3,12 +3,12 @@
  * The Design note preset (stepsPerEpoch 0): the fixed batch, rate and epochs. Scaled: about
  * `stepsPerEpoch` steps per epoch (batch within [batchSize, MAX_SCALED_BATCH]), the rate raised by
  * √(batch / batchSize), BatchNorm's moving average sped up to match, and past EPOCH_ROWS rows the
- * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows (max(epochs, BUDGET_EPOCHS) ×
- * USER_EPOCH_ROWS where it trains a user embedding); where the batch grew, the phase also stops early after
- * LAB_PATIENCE epochs.
+ * epochs cut so a phase visits at most epochs × EPOCH_ROWS rows (USER_EPOCH_ROWS where it trains a user
+ * embedding, its epochs counted × √(BUDGET_RATE ÷ its rate) when slower); where the batch grew, the phase
+ * also stops early after LAB_PATIENCE epochs.
  */
 import { BN_MOMENTUM } from '../../model/architecture';
-import { BUDGET_EPOCHS, EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
+import { BUDGET_RATE, EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-steps-per-epoch';
 
 /**
  * Largest scaled batch: beyond it a wasm step is arithmetic-bound and big batches trained worse
@@ -17,7 +17,7 @@ import { BUDGET_EPOCHS, EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from './lab-
 export const MAX_SCALED_BATCH = 512;
 
 export {
-  BUDGET_EPOCHS,
+  BUDGET_RATE,
   EPOCH_ROWS,
   LAB_PATIENCE,
   LAB_STEPS_PER_EPOCH,
@@ -35,8 +35,8 @@ export interface PinnedRule {
   patience?: number;
   /** LAB_PATIENCE: the patience of a scaled phase whose batch grew. */
   labPatience?: number;
-  /** BUDGET_EPOCHS: the epochs the row budget of a cut phase with a user embedding counts at least (0: its own). */
-  budgetEpochs?: number;
+  /** BUDGET_RATE: the rate a cut phase's budget is counted at (0: every phase counts its own epochs). */
+  budgetRate?: number;
 }
 
 let pinned: PinnedRule = {};
@@ -88,7 +88,9 @@ export function phaseBatch(n: number, o: BatchRuleOptions): PhaseBatch {
     ? (pinned.userEpochRows ?? USER_EPOCH_ROWS)
     : (pinned.epochRows ?? EPOCH_ROWS);
   const cut = scaled && n > epochRows;
-  const budgetEpochs = o.userEmbedding ? Math.max(o.epochs, pinned.budgetEpochs ?? BUDGET_EPOCHS) : o.epochs;
+  // A slower phase that trains a user embedding counts more epochs (BUDGET_RATE); never past its own.
+  const slower = o.userEmbedding ? (pinned.budgetRate ?? BUDGET_RATE) / o.learningRate : 1;
+  const budgetEpochs = o.epochs * Math.sqrt(Math.max(1, slower));
   const patience = Math.max(
     o.patience ?? 0,
     grown ? (pinned.labPatience ?? LAB_PATIENCE) : 0,

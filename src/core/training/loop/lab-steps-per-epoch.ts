@@ -30,13 +30,14 @@ export const EPOCH_ROWS = 4_000;
 export const USER_EPOCH_ROWS = 20_000;
 
 /**
- * Epochs the row budget of a cut phase that trains a user embedding counts at least: it visits at most
- * max(epochs, BUDGET_EPOCHS) × USER_EPOCH_ROWS rows, never more than its own epochs. The design note's full
- * retrain has 50; a phase with fewer kept a smaller budget though it needs no fewer updates: Strategy 5's
- * fine-tune (20 epochs at a tenth of the rate) got 4 on EdNet and ended 1.5 % above its early-stopped
- * reference, 0.8 % with 9 (docs/performance.md, "Quality at the budget").
+ * The learning rate a cut phase's row budget is counted at: the design note's Adam 1e-3. A phase that trains
+ * a user embedding at a lower rate counts its epochs × √(BUDGET_RATE ÷ its rate), never training more than
+ * its own epochs: Strategy 5's fine-tune (20 epochs at 1e-4) counts 63 and trains 11 of them on EdNet where it
+ * trained 4, and ended 1.5 % above its early-stopped reference at 4. A floor of 50 epochs for every such phase
+ * (commit 52bc4b3) reached 0.8 % with 9, but gave the Quick preset's 5-epoch phases five times their rows on
+ * big files (docs/performance.md, "Quality at the budget").
  */
-export const BUDGET_EPOCHS = 50;
+export const BUDGET_RATE = 1e-3;
 
 /**
  * Early-stopping patience (epochs; the best validation epoch's weights kept) of a scaled phase whose batch

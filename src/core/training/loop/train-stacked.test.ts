@@ -123,9 +123,8 @@ describe('trainStacked and the batch rule', () => {
 
   it('gives a phase that trains a user embedding more rows per epoch than one that keeps it frozen', async () => {
     await tf.setBackend('cpu');
-    // 40 rows, batch 20: a user embedding's epochs count 20 rows (3 × 20 ÷ 40 → 2 epochs), others 10 (→ 1);
-    // the budget counts the phase's own 3 epochs (BUDGET_EPOCHS, 50, would give it all 3).
-    pinBatchRule({ epochRows: 10, userEpochRows: 20, budgetEpochs: 0 });
+    // 40 rows, batch 20: a user embedding's epochs count 20 rows (3 × 20 ÷ 40 → 2 epochs), others 10 (→ 1).
+    pinBatchRule({ epochRows: 10, userEpochRows: 20 });
     const scaled = { ...options, stepsPerEpoch: 2 };
     const run = async (frozen?: ReadonlySet<LayerName>) => {
       const net = head('correctness', 1);

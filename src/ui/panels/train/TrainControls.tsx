@@ -130,9 +130,9 @@ export function TrainControls() {
       <p className="hint">
         Lab default: the design note&apos;s settings up to 4,000 training rows; above, larger batches
         (training rows ÷ 125, up to 512; learning rate × √(batch ÷ 32)), fewer epochs (a phase visits at most
-        epochs × 4,000 rows, or 20,000 × its epochs, at least 50, where it trains a user embedding) and early
-        stopping after 3 epochs without a better validation loss, so a big file trains in seconds. Design
-        note: batch 32 and every epoch, as the design note trains, at any size. Presets set the six
+        epochs × 4,000 rows, × 20,000 where it trains a user embedding, more at a lower learning rate) and
+        early stopping after 3 epochs without a better validation loss, so a big file trains in seconds.
+        Design note: batch 32 and every epoch, as the design note trains, at any size. Presets set the six
         strategies; your own strategies keep their settings.
       </p>
       {refusedOptions > 0 && (
