@@ -33,6 +33,12 @@ export interface StackedEngine {
    * BatchNorm moving averages decaying by `bnDecay[k]`; its loss joins the epoch's sum.
    */
   step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void;
+  /**
+   * A host batch for hostBatch to refill every step, of the engine's models × its width, held by the engine
+   * (the fused engine's lives in its wasm memory, so its step copies and gathers rows with kernels). Absent:
+   * the loop builds a fresh batch each step (tfjs may keep a tensor's values by reference).
+   */
+  stagingBatch?(): HostBatch;
   /** [K training-loss sums since the last call, K validation losses (0 without validation)]; resets the sums. */
   endEpoch(): Promise<Float32Array>;
   /** Keep the current weights of the improved models (every variable, BatchNorm statistics included). */

@@ -147,7 +147,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
       width,
     };
     const engine: StackedEngine | null = fused ? createSimdEngine(setup) : createTfjsEngine(setup);
-    if (engine) units.push({ engine, members, width });
+    if (engine) units.push({ engine, members, width, batch: engine.stagingBatch?.() });
     // Nothing of these models trains: they keep their weights and report no epochs.
     else for (const m of members) (states[m] as ModelState).stopped = true;
   }
@@ -156,6 +156,8 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   const pick = <T>(all: readonly T[], members: readonly number[]) => members.map((m) => all[m] as T);
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
+    // Each epoch shuffles a copy of 0 … n − 1 (a packed copy is a memcpy; building it cost a push per row).
+    const identity = models.map((m) => positions(m.fit.n));
     for (let epoch = 1; epoch <= epochs; epoch++) {
       signal?.throwIfAborted();
       // A model whose own (scaled) epoch count is reached sits out the rest.
@@ -164,7 +166,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
       const orders = states.map((s, m) =>
         s.stopped
           ? null
-          : rng.shuffle(positions((models[m] as StackedModel).fit.n)).slice(0, s.plan.steps * s.plan.batch),
+          : rng.shuffle((identity[m] as number[]).slice()).slice(0, s.plan.steps * s.plan.batch),
       );
       const steps = Math.max(...states.map((s) => (s.stopped ? 0 : s.plan.steps)));
       let yielded = performance.now();
@@ -189,9 +191,6 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
             (j) => states[members[j] as number]?.plan.batch as number,
             unit.batch,
           );
-          // The fused engine copies what it needs during the step, so its batch is refilled for the next;
-          // tfjs may keep a tensor's values by reference, so its engine gets a fresh one every step.
-          if (fused) unit.batch = hb;
           engine.step(
             hb,
             pick(active, members),
@@ -275,8 +274,8 @@ interface Unit {
   members: number[];
   /** Most rows any of its models takes in one step. */
   width: number;
-  /** The fused engine's host batch, refilled every step rather than reallocated. */
-  batch?: HostBatch;
+  /** The engine's staging batch, refilled every step rather than reallocated (none: a fresh one each step). */
+  batch: HostBatch | undefined;
 }
 
 /** Models that can share one engine: the same layers (and so the same variable shapes' kinds), in first-seen order. */

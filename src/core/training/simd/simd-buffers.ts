@@ -6,10 +6,22 @@
 import type { BnScratch } from './simd-batch-norm';
 import type { HostBatch } from '../loop/stacked-batch';
 
-/** Rows [start, start + n) of one model's inputs in a host batch (vocabulary indices of its own tables). */
+/** Float (and int32) offsets in the wasm memory of a host batch's arrays, when the batch lives there. */
+export interface StagedAt {
+  user: number;
+  topic: number;
+  difficulty: number;
+  history: number;
+}
+
+/**
+ * Rows [start, start + n) of one model's inputs in a host batch (vocabulary indices of its own tables);
+ * `at` where the batch is the engine's own, in its wasm memory: the step then copies and gathers with kernels.
+ */
 export type SimdRows = Pick<HostBatch, 'user' | 'topic' | 'difficulty' | 'history' | 'target' | 'coef'> & {
   start: number;
   n: number;
+  at?: StagedAt;
 };
 
 /** Bump allocation of float offsets (each a multiple of 4, so every buffer starts on a SIMD lane). */

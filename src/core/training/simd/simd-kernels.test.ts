@@ -188,6 +188,43 @@ describe('simd kernels', () => {
     );
   });
 
+  // Widths 13 (three vectors and a float) and 8; rows apart by more than they hold; an index used twice.
+  it.each([
+    [13, 17],
+    [8, 9],
+  ])('copyRows, gatherRows and scatterAddRows match plain loops (cols %i, stride %i)', (cols, stride) => {
+    const k = instantiateKernels(4096);
+    const f = k.f32;
+    const ints = new Int32Array(f.buffer);
+    const rows = 4;
+    const [dst, src, table, idx, grad] = [0, 512, 1024, 2048, 3072];
+    fill(f, src, rows * stride);
+    fill(f, table, 5 * cols);
+    fill(f, dst, rows * stride);
+    ints.set([3, 0, 3, 4], idx);
+    const before = f.slice(dst, dst + rows * stride);
+    k.copyRows(4 * dst, 4 * src, rows, cols, stride, stride);
+    const copied = Array.from(before, (v, i) => (i % stride < cols ? (f[src + i] as number) : v));
+    expect(Array.from(f.slice(dst, dst + rows * stride))).toEqual(copied);
+
+    k.gatherRows(4 * dst, 4 * table, 4 * idx, rows, cols, stride);
+    const gathered = Array.from(copied, (v, i) => {
+      const [r, c] = [Math.floor(i / stride), i % stride];
+      return c < cols ? (f[table + (ints[idx + r] as number) * cols + c] as number) : v;
+    });
+    expect(Array.from(f.slice(dst, dst + rows * stride))).toEqual(gathered);
+
+    f.fill(0, grad, grad + 5 * cols);
+    k.scatterAddRows(4 * grad, 4 * idx, 4 * src, rows, cols, stride);
+    const summed = new Float32Array(5 * cols);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) {
+        const at = (ints[idx + r] as number) * cols + c;
+        summed[at] = (summed[at] as number) + (f[src + r * stride + c] as number);
+      }
+    expect(Array.from(f.slice(grad, grad + 5 * cols))).toEqual(Array.from(summed));
+  });
+
   // 7 columns take the 4-wide path and the one-by-one tail; the other columns of each row stay as they were.
   it.each([
     [3, 7, 11],

@@ -63,6 +63,12 @@ export interface SimdKernels {
   ): void;
   /** d = d·m. */
   mulMask(d: number, m: number, count: number): void;
+  /** dst[r, 0..cols) = src[r, 0..cols), rows dstStride and srcStride floats apart. */
+  copyRows(dst: number, src: number, rows: number, cols: number, dstStride: number, srcStride: number): void;
+  /** dst[r, 0..dim) = table[idx[r], 0..dim) (idx int32 per row; dst rows dstStride floats apart). */
+  gatherRows(dst: number, table: number, idx: number, rows: number, dim: number, dstStride: number): void;
+  /** table[idx[r], 0..dim) += src[r, 0..dim), rows in order (src rows srcStride floats apart). */
+  scatterAddRows(table: number, idx: number, src: number, rows: number, dim: number, srcStride: number): void;
   /** dst[r, c] += src[r, c] for c < cols, rows `stride` floats apart in both. */
   addCols(dst: number, src: number, rows: number, cols: number, stride: number): void;
   /** d = d where a > 0, else 0. */

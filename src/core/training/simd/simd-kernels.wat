@@ -479,6 +479,93 @@
       (br $each)))
   )
 
+  ;; The `bytes` bytes at src copied to dst (16 at a time, then 4 at a time; a multiple of 4).
+  (func $copyLine (param $dst i32) (param $src i32) (param $bytes i32)
+    (local $o i32)
+    (block $v_done (loop $vec
+      (br_if $v_done (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $bytes)))
+      (v128.store (i32.add (local.get $dst) (local.get $o)) (v128.load (i32.add (local.get $src) (local.get $o))))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $vec)))
+    (block $s_done (loop $one
+      (br_if $s_done (i32.ge_u (local.get $o) (local.get $bytes)))
+      (f32.store (i32.add (local.get $dst) (local.get $o)) (f32.load (i32.add (local.get $src) (local.get $o))))
+      (local.set $o (i32.add (local.get $o) (i32.const 4)))
+      (br $one)))
+  )
+
+  ;; dst[r, 0..cols) = src[r, 0..cols), rows dstStride and srcStride floats apart: a step's history
+  ;; features into their columns of the input rows.
+  (func (export "copyRows") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)
+        (param $dstStride i32) (param $srcStride i32)
+    (local $r i32) (local $bytes i32) (local $db i32) (local $sb i32)
+    (local.set $bytes (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $db (i32.shl (local.get $dstStride) (i32.const 2)))
+    (local.set $sb (i32.shl (local.get $srcStride) (i32.const 2)))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (call $copyLine (local.get $dst) (local.get $src) (local.get $bytes))
+      (local.set $dst (i32.add (local.get $dst) (local.get $db)))
+      (local.set $src (i32.add (local.get $src) (local.get $sb)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row)))
+  )
+
+  ;; dst[r, 0..dim) = table[idx[r], 0..dim) (idx: int32 per row; dst rows dstStride floats apart): an
+  ;; embedding lookup.
+  (func (export "gatherRows") (param $dst i32) (param $table i32) (param $idx i32) (param $rows i32)
+        (param $dim i32) (param $dstStride i32)
+    (local $r i32) (local $bytes i32) (local $db i32)
+    (local.set $bytes (i32.shl (local.get $dim) (i32.const 2)))
+    (local.set $db (i32.shl (local.get $dstStride) (i32.const 2)))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (call $copyLine (local.get $dst)
+        (i32.add (local.get $table) (i32.mul (i32.load (local.get $idx)) (local.get $bytes)))
+        (local.get $bytes))
+      (local.set $dst (i32.add (local.get $dst) (local.get $db)))
+      (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row)))
+  )
+
+  ;; table[idx[r], 0..dim) += src[r, 0..dim), rows in order (src rows srcStride floats apart): an embedding's
+  ;; gradient added row by row into its table, as the JS loop it replaces did.
+  (func (export "scatterAddRows") (param $table i32) (param $idx i32) (param $src i32) (param $rows i32)
+        (param $dim i32) (param $srcStride i32)
+    (local $r i32) (local $bytes i32) (local $sb i32)
+    (local.set $bytes (i32.shl (local.get $dim) (i32.const 2)))
+    (local.set $sb (i32.shl (local.get $srcStride) (i32.const 2)))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (call $addLine
+        (i32.add (local.get $table) (i32.mul (i32.load (local.get $idx)) (local.get $bytes)))
+        (local.get $src) (local.get $bytes))
+      (local.set $src (i32.add (local.get $src) (local.get $sb)))
+      (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row)))
+  )
+
+  ;; dst += src over `bytes` bytes (16 at a time, then 4 at a time).
+  (func $addLine (param $dst i32) (param $src i32) (param $bytes i32)
+    (local $o i32)
+    (block $v_done (loop $vec
+      (br_if $v_done (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $bytes)))
+      (v128.store (i32.add (local.get $dst) (local.get $o))
+        (f32x4.add (v128.load (i32.add (local.get $dst) (local.get $o)))
+                   (v128.load (i32.add (local.get $src) (local.get $o)))))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br $vec)))
+    (block $s_done (loop $one
+      (br_if $s_done (i32.ge_u (local.get $o) (local.get $bytes)))
+      (f32.store (i32.add (local.get $dst) (local.get $o))
+        (f32.add (f32.load (i32.add (local.get $dst) (local.get $o)))
+                 (f32.load (i32.add (local.get $src) (local.get $o)))))
+      (local.set $o (i32.add (local.get $o) (i32.const 4)))
+      (br $one)))
+  )
+
   ;; dst[r, c] += src[r, c] for c < cols, rows `stride` floats apart in both (four columns at a time, then
   ;; the last cols % 4 one by one): a side path's input gradient added to the trunk's.
   (func (export "addCols") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32) (param $stride i32)

@@ -23,6 +23,7 @@ import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
 import { dropout } from './simd-dropout';
 import {
   addL2,
+  copyHistory,
   embeddingColumns,
   embeddingsOf,
   gatherEmbedding,
@@ -119,23 +120,16 @@ export class SimdNetwork implements PathHost {
     const k = this.kernels();
     const f = k.f32;
     const { spec, buf, width, h1, h2, scratch } = this;
-    const { n, start } = rows;
+    const { n } = rows;
     for (const e of this.embeddings) {
-      gatherEmbedding(f, e, this.at(base, e.table, 0), rows[e.key], { start, n }, buf.x, width);
+      gatherEmbedding(k, e, this.at(base, e.table, 0), rows, buf.x, width);
       if (spec.embeddingBatchNorm) {
         const decay = train && this.trains(e.bn) ? train.decay : null;
         const block = { at: buf.x, stride: width, col: e.col, d: e.dim, n };
         batchNormForward(k, block, buf.x, this.bn(base, e.bn), this.embeddingTrace(e), scratch, decay);
       }
     }
-    const hist = width - FEATURE_COUNT;
-    const history = rows.history;
-    for (let r = 0; r < n; r++) {
-      // A plain loop: a subarray view per row cost more than the 13 copies.
-      const from = (start + r) * FEATURE_COUNT;
-      const to = buf.x + r * width + hist;
-      for (let c = 0; c < FEATURE_COUNT; c++) f[to + c] = history[from + c] as number;
-    }
+    copyHistory(k, rows, buf.x, width);
     this.denseRelu(base, 'dense_1', buf.x, buf.z1, n, width, h1);
     const trunkDecay = train && this.trains('trunk_bn') ? train.decay : null;
     const trunk = { at: buf.z1, stride: h1, col: 0, d: h1, n };
@@ -231,9 +225,8 @@ export class SimdNetwork implements PathHost {
 
   private embeddingGrads(base: number, grad: number, rows: SimdRows): void {
     const k = this.kernels();
-    const f = k.f32;
     const { buf, width, spec, scratch } = this;
-    const { n, start } = rows;
+    const { n } = rows;
     this.monotone?.addInputGradient(n);
     for (const e of this.embeddings) {
       if (spec.embeddingBatchNorm) {
@@ -244,7 +237,7 @@ export class SimdNetwork implements PathHost {
         batchNormBackward(k, block, this.bn(base, e.bn), this.embeddingTrace(e), scratch, grads);
       }
       if (!this.trains(e.table)) continue;
-      scatterEmbeddingGrad(f, e, this.at(grad, e.table, 0), rows[e.key], { start, n }, buf.dx, width);
+      scatterEmbeddingGrad(k, e, this.at(grad, e.table, 0), rows, buf.dx, width);
     }
   }
 
@@ -280,7 +273,17 @@ export class SimdNetwork implements PathHost {
     for (let start = rows.start; start < rows.start + rows.n; start += this.maxRows) {
       const { user, topic, difficulty, history, target, coef } = rows;
       const n = Math.min(this.maxRows, rows.start + rows.n - start);
-      const chunk = { user, topic, difficulty, history, target, coef, start, n };
+      const chunk = {
+        user,
+        topic,
+        difficulty,
+        history,
+        target,
+        coef,
+        start,
+        n,
+        ...(rows.at ? { at: rows.at } : {}),
+      };
       this.forward(base, chunk, null);
       countInferMacs(n * this.inferMacsPerRow);
       sum += this.loss(chunk, correctness, false);

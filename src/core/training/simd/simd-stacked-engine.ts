@@ -14,7 +14,8 @@ import {
 import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
 import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
 import { layoutOf, readVariables, type ModelLayout } from './simd-layout';
-import { Arena, type SimdRows } from './simd-buffers';
+import { FEATURE_COUNT } from '../../features/history-features';
+import { Arena, type SimdRows, type StagedAt } from './simd-buffers';
 import { SimdNetwork } from './simd-network';
 
 export { simdKernelsAvailable };
@@ -35,11 +36,54 @@ export function createSimdEngine(setup: EngineSetup): StackedEngine | null {
   return new SimdStackedEngine(setup, layout);
 }
 
-/** Rows of model m in a host batch. */
-function rowsOf(hb: HostBatch, m: number): SimdRows {
+/** Rows of model m in a host batch (`at`: the batch is the engine's staged one, in its memory). */
+function rowsOf(hb: HostBatch, m: number, at?: StagedAt): SimdRows {
   // Spelled out: a spread of the whole host batch per model and step showed in profiles.
   const { user, topic, difficulty, history, target, coef } = hb;
-  return { user, topic, difficulty, history, target, coef, start: m * hb.b, n: hb.count[m] as number };
+  const rows = { user, topic, difficulty, history, target, coef, start: m * hb.b, n: hb.count[m] as number };
+  return at ? { ...rows, at } : rows;
+}
+
+/** Float offsets of a staged host batch of k models × b rows in an arena. */
+type StageLayout = StagedAt & { target: number; coef: number; real: number; count: number };
+
+function layoutStage(arena: Arena, k: number, b: number): StageLayout {
+  const rows = k * b;
+  return {
+    user: arena.take(rows),
+    topic: arena.take(rows),
+    difficulty: arena.take(rows),
+    history: arena.take(rows * FEATURE_COUNT),
+    target: arena.take(rows),
+    coef: arena.take(rows),
+    real: arena.take(rows),
+    count: arena.take(k),
+  };
+}
+
+/** `to` (a staged batch of the same shape) filled with `from`'s rows. */
+function copyInto(to: HostBatch, from: HostBatch): HostBatch {
+  for (const key of ['user', 'topic', 'difficulty', 'history', 'target', 'coef', 'real', 'count'] as const)
+    to[key].set(from[key]);
+  return to;
+}
+
+/** The host batch whose arrays are views of the wasm memory at `at`. */
+function stagedBatch(f: Float32Array, at: StageLayout, k: number, b: number): HostBatch {
+  const ints = new Int32Array(f.buffer);
+  const rows = k * b;
+  return {
+    k,
+    b,
+    user: ints.subarray(at.user, at.user + rows),
+    topic: ints.subarray(at.topic, at.topic + rows),
+    difficulty: ints.subarray(at.difficulty, at.difficulty + rows),
+    history: f.subarray(at.history, at.history + rows * FEATURE_COUNT),
+    target: f.subarray(at.target, at.target + rows),
+    coef: f.subarray(at.coef, at.coef + rows),
+    real: f.subarray(at.real, at.real + rows),
+    count: ints.subarray(at.count, at.count + k),
+  };
 }
 
 class SimdStackedEngine implements StackedEngine {
@@ -55,6 +99,10 @@ class SimdStackedEngine implements StackedEngine {
   private readonly steps: number[];
   private readonly lossSum: Float64Array;
   private readonly val: HostBatch | null;
+  /** The host batch hostBatch refills every step, in this engine's memory, and where its arrays are. */
+  private readonly stage: HostBatch;
+  private readonly stageAt: StagedAt;
+  private readonly valAt: StagedAt | null;
   private readonly correctness: boolean[];
   private readonly epsilon = tf.backend().epsilon();
 
@@ -71,14 +119,17 @@ class SimdStackedEngine implements StackedEngine {
     const sources: (BatchSource | null)[] = models.map((m) =>
       m.val && m.val.n > 0 && m.valTarget ? { rows: m.val, target: m.valTarget } : null,
     );
-    this.val = sources.some(Boolean) ? validationHostBatch(sources, OWN_TABLES) : null;
+    const val = sources.some(Boolean) ? validationHostBatch(sources, OWN_TABLES) : null;
     const arena = new Arena();
     this.params = arena.take(k * layout.size);
     this.best = arena.take(k * layout.size);
     this.moment1 = arena.take(k * layout.trainable);
     this.moment2 = arena.take(k * layout.trainable);
     this.grad = arena.take(layout.trainable);
-    const chunk = Math.max(setup.width, Math.min(MIN_CHUNK, this.val?.b ?? 0));
+    const stageAt = layoutStage(arena, k, setup.width);
+    // The validation rows too, copied in once: every epoch's validation pass gathers them with kernels.
+    const valAt = val ? layoutStage(arena, k, val.b) : null;
+    const chunk = Math.max(setup.width, Math.min(MIN_CHUNK, val?.b ?? 0));
     this.network = new SimdNetwork(
       (models[0] as EngineSetup['models'][number]).net.spec,
       layout,
@@ -87,12 +138,22 @@ class SimdStackedEngine implements StackedEngine {
     );
     this.kernels = instantiateKernels(arena.total);
     this.network.attach(this.kernels);
+    this.stageAt = stageAt;
+    this.stage = stagedBatch(this.kernels.f32, stageAt, k, setup.width);
+    this.valAt = valAt;
+    this.val = val && valAt ? copyInto(stagedBatch(this.kernels.f32, valAt, k, val.b), val) : null;
     models.forEach((m, i) => readVariables(this.kernels.f32, m.net, layout, this.params + i * layout.size));
+  }
+
+  stagingBatch(): HostBatch {
+    return this.stage;
   }
 
   step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void {
     const { kernels, layout, network, grad } = this;
     const f = kernels.f32;
+    // The staged batch lives in this memory: the step copies and gathers its rows with kernels.
+    const at = hb === this.stage ? this.stageAt : undefined;
     for (let m = 0; m < this.k; m++) {
       if (!active[m]) continue;
       f.fill(0, grad, grad + layout.trainable);
@@ -102,7 +163,7 @@ class SimdStackedEngine implements StackedEngine {
         network.trainStep(
           base,
           grad,
-          rowsOf(hb, m),
+          rowsOf(hb, m, at),
           this.correctness[m] as boolean,
           bnDecay[m] as number,
           nextSeed(),
@@ -133,7 +194,7 @@ class SimdStackedEngine implements StackedEngine {
       if (val && (val.count[m] as number) > 0)
         out[k + m] = this.network.inferLoss(
           this.params + m * this.layout.size,
-          rowsOf(val, m),
+          rowsOf(val, m, this.valAt ?? undefined),
           this.correctness[m] as boolean,
         );
     }
