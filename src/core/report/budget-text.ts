@@ -41,6 +41,6 @@ export function budgetText(report: Report): [string] | [] {
   }
   if (!most) return [];
   return [
-    `Trained at a cut budget: a phase visits at most its epochs × ${countText(USER_EPOCH_ROWS)} rows (more at a lower learning rate; × ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1 % per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
+    `Trained at a cut budget: a phase visits at most its epochs × ${countText(USER_EPOCH_ROWS)} rows (more at a lower learning rate; × ${countText(EPOCH_ROWS)} without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to ${countText(CHECKED_FIT_ROWS)} training rows (within 1\u00a0% per-user log loss); here a phase has up to ${countText(most.rows)} rows and makes as few as ${most.passes} pass${most.passes === 1 ? '' : 'es'} over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).`,
   ];
 }

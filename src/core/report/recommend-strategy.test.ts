@@ -176,7 +176,7 @@ describe('the training budget in the reasons', () => {
     // The sample: every phase is under 4,000 rows, nothing was cut.
     expect(budgetLine(report)).toBeUndefined();
     expect(budgetLine(cut(report, 650_000, 2, 125))).toBe(
-      "Trained at a cut budget: a phase visits at most its epochs × 20,000 rows (more at a lower learning rate; × 4,000 without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to 110,892 training rows (within 1 % per-user log loss); here a phase has up to 650,000 rows and makes as few as 2 passes over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).",
+      "Trained at a cut budget: a phase visits at most its epochs × 20,000 rows (more at a lower learning rate; × 4,000 without a user embedding). The Lab default's was checked against training every epoch (both with early stopping) on up to 110,892 training rows (within 1\u00a0% per-user log loss); here a phase has up to 650,000 rows and makes as few as 2 passes over them, so longer training may move per-user log loss by a few percent and reorder close strategies. To confirm a close call, use the Design note preset (every epoch: many times slower on a file this big).",
     );
     expect(budgetLine(cut(report, 140_000, 1, 125))).toContain('as few as 1 pass over them');
     // EdNet's phases themselves (110,892 rows, 9 epochs) are what the budget was checked on.
