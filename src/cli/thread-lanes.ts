@@ -73,7 +73,7 @@ export function startThreadLanes(count: number): {
   return { lanes, give, close: () => Promise.all(lanes.map((lane) => lane.close())).then(() => {}) };
 }
 
-export function spawnThreadLane(name: string, source: LaneSource | Promise<LaneSource>): ThreadLane {
+function spawnThreadLane(name: string, source: Promise<LaneSource>): ThreadLane {
   let nextId = 1;
   const worker = new Worker(bootstrap(), { eval: true });
   // The same ledger as the lab's helper workers (worker/helper-lane.ts).
@@ -86,7 +86,7 @@ export function spawnThreadLane(name: string, source: LaneSource | Promise<LaneS
   worker.on('message', (reply: ThreadReply) => requests.receive(reply));
   worker.on('error', (error) => requests.die(`it stopped unexpectedly: ${error.message}`));
   worker.on('exit', () => requests.die('it exited'));
-  const ready = Promise.resolve(source).then((s) => request({ kind: 'dataset', ...s }));
+  const ready = source.then((s) => request({ kind: 'dataset', ...s }));
 
   return {
     name,

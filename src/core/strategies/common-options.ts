@@ -4,13 +4,7 @@
  * start from; and how options are recorded in the report. Pure TS: no tfjs.
  */
 import type { ArchitectureKind } from '../model/architecture';
-import {
-  BUDGET_RATE,
-  EPOCH_ROWS,
-  LAB_PATIENCE,
-  LAB_STEPS_PER_EPOCH,
-  USER_EPOCH_ROWS,
-} from '../training/loop/lab-steps-per-epoch';
+import { LAB_BUDGET_TEXT, LAB_PATIENCE, LAB_STEPS_PER_EPOCH } from '../training/loop/lab-steps-per-epoch';
 import type { Recipe, TrainingOptions } from './recipe';
 import { DEFAULT_VALIDATION, type StrategyContext, type ValidationOptions } from './types';
 
@@ -59,7 +53,7 @@ export const COMMON_DOCS: Record<keyof CommonOptions, string> = {
   epochs: 'Maximum passes over the training rows (design note: 50).',
   batchSize: 'Rows per gradient step; the ragged tail of each shuffled epoch is skipped (design note: 32).',
   learningRate: 'Adam learning rate (design note: 0.001).',
-  stepsPerEpoch: `Scale the batch to about this many steps per epoch (batchSize to 512 rows; learning rate × √(batch ÷ batchSize); at most epochs × ${EPOCH_ROWS.toLocaleString('en-US')} rows a phase, × ${USER_EPOCH_ROWS.toLocaleString('en-US')} where it trains a user embedding, its epochs counted × √(${BUDGET_RATE} ÷ its learning rate) when lower; past 4,000 rows, early stopping after ${LAB_PATIENCE} epochs without a better validation loss); 0 = the fixed batchSize and epochs, as the design note.`,
+  stepsPerEpoch: `Scale the batch to about this many steps per epoch (batchSize to 512 rows; learning rate × √(batch ÷ batchSize); ${LAB_BUDGET_TEXT}); 0 = the fixed batchSize and epochs, as the design note.`,
   patience: `Epochs without a better validation loss before stopping early; 0 = run every epoch (the design note: no early stopping; with stepsPerEpoch on, at least ${LAB_PATIENCE} past 4,000 rows).`,
   restoreBestWeights: 'After early stopping, return to the weights of the best validation epoch.',
   ...MONOTONE_DOCS,

@@ -10,7 +10,7 @@ import {
   RECIPE_LIMITS,
   USER_EMBEDDING,
 } from './recipe';
-import { BUDGET_RATE, EPOCH_ROWS, LAB_PATIENCE, USER_EPOCH_ROWS } from '../training/loop/lab-steps-per-epoch';
+import { LAB_BUDGET_TEXT, LAB_PATIENCE } from '../training/loop/lab-steps-per-epoch';
 import type { OptionValue } from './types';
 
 export type RecipeFieldInput =
@@ -233,7 +233,7 @@ export const RECIPE_FIELDS: readonly RecipeField[] = [
   {
     name: 'stepsPerEpoch',
     label: 'Steps per epoch',
-    doc: `Scale the batch to about this many steps per epoch (batch up to 512 rows, learning rate × √(batch ÷ batch size), at most epochs × ${EPOCH_ROWS.toLocaleString('en-US')} rows a phase, × ${USER_EPOCH_ROWS.toLocaleString('en-US')} where it trains a user embedding, its epochs counted × √(${BUDGET_RATE} ÷ its learning rate) when lower; past 4,000 rows, early stopping after ${LAB_PATIENCE} epochs without a better validation loss); 0 = the fixed batch size and epochs, as the design note.`,
+    doc: `Scale the batch to about this many steps per epoch (batch up to 512 rows, learning rate × √(batch ÷ batch size), ${LAB_BUDGET_TEXT}); 0 = the fixed batch size and epochs, as the design note.`,
     group: 'training',
     input: count(0, RECIPE_LIMITS.stepsPerEpoch),
     applies: always,

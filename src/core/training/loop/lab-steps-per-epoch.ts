@@ -1,6 +1,7 @@
 /**
- * The lab's default number of steps per epoch, on its own so that the strategy catalogue (which the page
- * reads) knows it without loading tfjs; batch-rule.ts applies it.
+ * The Lab default's batch-rule constants (steps per epoch, row budgets, the budget's rate, early stopping)
+ * and their one-clause wording, on their own so that the strategy catalogue (which the page reads) knows
+ * them without loading tfjs; batch-rule.ts applies them.
  */
 /**
  * The lab's default for `stepsPerEpoch` (strategies' labDefaults): at most about LAB_STEPS_PER_EPOCH
@@ -46,3 +47,9 @@ export const BUDGET_RATE = 1e-3;
  * loss against its early-stopped reference); with 3, every strategy there is within 0.3 % of it.
  */
 export const LAB_PATIENCE = 3;
+
+/**
+ * What the batch rule does past the design note's 4,000 rows, in one clause, for the option docs of the six
+ * (common-options.ts) and of an own recipe (recipe-field-table.ts).
+ */
+export const LAB_BUDGET_TEXT = `at most epochs × ${EPOCH_ROWS.toLocaleString('en-US')} rows a phase, × ${USER_EPOCH_ROWS.toLocaleString('en-US')} where it trains a user embedding, its epochs counted × √(${BUDGET_RATE} ÷ its learning rate) when lower; past 4,000 rows, early stopping after ${LAB_PATIENCE} epochs without a better validation loss`;

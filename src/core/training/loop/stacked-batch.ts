@@ -146,18 +146,33 @@ export function uploadValidation(
   return uploadBatch(validationHostBatch(sources, sizes), withUser);
 }
 
+/** Rows per model of the validation host batch: the longest validation set (at least 1). */
+export const validationWidth = (sources: readonly (BatchSource | null)[]): number =>
+  Math.max(1, ...sources.map((s) => s?.rows.n ?? 0));
+
 /**
  * Every model's validation rows (null = none) in one host batch padded to the longest; each row's
  * coefficient is its weight ÷ the model's weight sum, so a row sum is the weighted mean loss.
  */
-export function validationHostBatch(sources: readonly (BatchSource | null)[], sizes: TableSizes): HostBatch {
+export function validationHostBatch(
+  sources: readonly (BatchSource | null)[],
+  sizes: TableSizes,
+  /** A batch of validationWidth(sources) rows per model to fill (the fused engine's, in its memory). */
+  into?: HostBatch,
+): HostBatch {
   const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
-  const width = Math.max(1, ...picks.map((p) => p?.length ?? 0));
   const packed = sources.map((s) => (s ? packRows(s) : null));
-  return hostBatch(packed, picks, width, sizes, (m, pick) => {
-    const w = (sources[m] as BatchSource).rows.weight;
-    let sum = 0;
-    for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;
-    return sum;
-  });
+  return hostBatch(
+    packed,
+    picks,
+    validationWidth(sources),
+    sizes,
+    (m, pick) => {
+      const w = (sources[m] as BatchSource).rows.weight;
+      let sum = 0;
+      for (let j = 0; j < pick.length; j++) sum += w[pick[j] as number] as number;
+      return sum;
+    },
+    into,
+  );
 }

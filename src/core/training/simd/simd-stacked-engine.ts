@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   validationHostBatch,
+  validationWidth,
   type BatchSource,
   type HostBatch,
   type TableSizes,
@@ -61,13 +62,6 @@ function layoutStage(arena: Arena, k: number, b: number): StageLayout {
   };
 }
 
-/** `to` (a staged batch of the same shape) filled with `from`'s rows. */
-function copyInto(to: HostBatch, from: HostBatch): HostBatch {
-  for (const key of ['user', 'topic', 'difficulty', 'history', 'target', 'coef', 'real', 'count'] as const)
-    to[key].set(from[key]);
-  return to;
-}
-
 /** The host batch whose arrays are views of the wasm memory at `at`. */
 function stagedBatch(f: Float32Array, at: StageLayout, k: number, b: number): HostBatch {
   const ints = new Int32Array(f.buffer);
@@ -119,7 +113,7 @@ class SimdStackedEngine implements StackedEngine {
     const sources: (BatchSource | null)[] = models.map((m) =>
       m.val && m.val.n > 0 && m.valTarget ? { rows: m.val, target: m.valTarget } : null,
     );
-    const val = sources.some(Boolean) ? validationHostBatch(sources, OWN_TABLES) : null;
+    const valWidth = sources.some(Boolean) ? validationWidth(sources) : 0;
     const arena = new Arena();
     this.params = arena.take(k * layout.size);
     this.best = arena.take(k * layout.size);
@@ -127,9 +121,9 @@ class SimdStackedEngine implements StackedEngine {
     this.moment2 = arena.take(k * layout.trainable);
     this.grad = arena.take(layout.trainable);
     const stageAt = layoutStage(arena, k, setup.width);
-    // The validation rows too, copied in once: every epoch's validation pass gathers them with kernels.
-    const valAt = val ? layoutStage(arena, k, val.b) : null;
-    const chunk = Math.max(setup.width, Math.min(MIN_CHUNK, val?.b ?? 0));
+    // The validation rows too, gathered in once: every epoch's validation pass reads them with kernels.
+    const valAt = valWidth > 0 ? layoutStage(arena, k, valWidth) : null;
+    const chunk = Math.max(setup.width, Math.min(MIN_CHUNK, valWidth));
     this.network = new SimdNetwork(
       (models[0] as EngineSetup['models'][number]).net.spec,
       layout,
@@ -141,7 +135,9 @@ class SimdStackedEngine implements StackedEngine {
     this.stageAt = stageAt;
     this.stage = stagedBatch(this.kernels.f32, stageAt, k, setup.width);
     this.valAt = valAt;
-    this.val = val && valAt ? copyInto(stagedBatch(this.kernels.f32, valAt, k, val.b), val) : null;
+    this.val = valAt
+      ? validationHostBatch(sources, OWN_TABLES, stagedBatch(this.kernels.f32, valAt, k, valWidth))
+      : null;
     models.forEach((m, i) => readVariables(this.kernels.f32, m.net, layout, this.params + i * layout.size));
   }
 
