@@ -73,6 +73,7 @@ export async function trainRecipe(
   ctx: StrategyContext,
 ): Promise<TrainedStrategy> {
   const started = performance.now();
+  const away = { ms: 0 };
   const rng = createRng(ctx.seed);
   const validation = validationOf(ctx);
   const { tasks } = data;
@@ -98,6 +99,7 @@ export async function trainRecipe(
     validation,
     rng,
     signal: ctx.signal,
+    away,
     onProgress: ctx.onProgress,
   };
   try {
@@ -139,7 +141,7 @@ export async function trainRecipe(
     {
       options: recordOptions(run.options, validation),
       ...(run.own ? { recipe } : {}),
-      trainMs: performance.now() - started,
+      trainMs: performance.now() - started - away.ms,
       trainingInfluence: planInfluence(tasks, plan),
       phases,
     },

@@ -67,7 +67,10 @@ export interface TrainedStrategy extends Predictor {
   options: Record<string, unknown>;
   /** An own recipe's full recipe (the six are known by their id and options). */
   recipe?: Recipe;
-  /** Wall-clock training time, milliseconds. */
+  /**
+   * Training time, milliseconds: wall clock less the time the training spent yielded to its thread's
+   * other work (a lab worker builds the report's frame and summarises other strategies meanwhile).
+   */
   trainMs: number;
   /** docs/contract.md §2; rows of several phases carry their `phase`. */
   trainingInfluence: InfluenceRow[];

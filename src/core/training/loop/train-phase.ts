@@ -11,6 +11,7 @@ import type { Rng } from '../../random/rng';
 import { splitTail } from '../../split/temporal-split';
 import type { PhaseSummary, ProgressEvent, ValidationOptions } from './training-types';
 import { trainStacked, type EpochReport, type PhaseOptions, type PhaseResult } from './train-stacked';
+import type { AwayClock } from './yield-task';
 
 export interface PhaseRun {
   strategyId: string;
@@ -28,6 +29,8 @@ export interface PhaseRun {
   validation: ValidationOptions;
   rng: Rng;
   signal?: AbortSignal;
+  /** Time the phase spends yielded to the thread's other work is added here (trainMs leaves it out). */
+  away?: AwayClock;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -99,6 +102,7 @@ export async function trainTwoHeadPhases(
     options: run.options,
     rng: run.rng,
     ...(run.signal ? { signal: run.signal } : {}),
+    ...(run.away ? { away: run.away } : {}),
   });
   return prepared.map(({ member, fit, val }, i) =>
     HEADS.map((head, h) => {

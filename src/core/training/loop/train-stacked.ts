@@ -15,7 +15,7 @@ import { hostBatch, packRows, type HostBatch, type PackedRows } from './stacked-
 import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
-import { yieldTask } from './yield-task';
+import { yieldTimed, type AwayClock } from './yield-task';
 
 export interface PhaseOptions {
   epochs: number;
@@ -65,6 +65,8 @@ export interface TrainStackedArgs {
   options: PhaseOptions;
   rng: Rng;
   signal?: AbortSignal;
+  /** Adds the time the loop spends yielded between its steps and epochs. */
+  away?: AwayClock;
   /**
    * Who does the arithmetic: 'simd' (our wasm SIMD kernels, the default wherever they run except on
    * WebGL) or 'tfjs' (tfjs ops on the active backend). See defaultEngine.
@@ -173,7 +175,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
       for (let step = 0; step < steps && !signal?.aborted; step++) {
         // An epoch of a big file lasts seconds: a cancel must not wait for its end.
         if (signal && performance.now() - yielded > YIELD_EVERY_MS) {
-          await yieldTask();
+          await yieldTimed(args.away);
           yielded = performance.now();
         }
         const active = states.map((s) => !s.stopped && step < s.plan.steps);
@@ -235,7 +237,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           if (own.some(Boolean)) engine.keepBest(own);
         }
       if (states.every((s) => s.stopped)) break;
-      await yieldTask(); // let a worker see a cancel message between epochs
+      await yieldTimed(args.away); // let a worker see a cancel message between epochs
     }
     const restored = states.map(
       (s) => restoreOf(s) && s.hasVal && s.bestEpoch > 0 && s.bestEpoch !== s.epochsRun,

@@ -17,6 +17,21 @@ export function yieldTask(): Promise<void> {
 }
 
 /**
+ * Time a training spent yielded, ms: the thread's other work (a lab worker builds the report's frame and
+ * summarises the helpers' strategies while it trains its own) runs then, and is not the training's time.
+ */
+export interface AwayClock {
+  ms: number;
+}
+
+/** yieldTask, adding the time until this task resumes to `away` when given. */
+export async function yieldTimed(away: AwayClock | undefined): Promise<void> {
+  const started = performance.now();
+  await yieldTask();
+  if (away) away.ms += performance.now() - started;
+}
+
+/**
  * Yield one task, then throw the signal's reason if a cancel came meanwhile: the step between two pieces of
  * synchronous work (scoring, a bootstrap) that each take a few hundred ms on a big file.
  */

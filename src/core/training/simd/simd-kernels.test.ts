@@ -73,6 +73,7 @@ describe('simd kernels', () => {
     [7, 13, 36],
     [6, 53, 64],
     [3, 5, 32],
+    [70, 13, 36],
   ])('give every output the bits it gets alone (rows %i, in %i, n %i)', (rows, inDim, n) => {
     const k = instantiateKernels(1 << 16);
     const f = k.f32;
@@ -84,6 +85,11 @@ describe('simd kernels', () => {
     fill(f, g, inDim * n);
     const g0 = f.slice(g, g + inDim * n);
     k.dense(4 * x, 4 * w, 4 * b, 4 * out, rows, inDim, n);
+    // denseRelu is relu(dense) bit for bit (the fill gives negative sums as well as positive ones).
+    k.denseRelu(4 * x, 4 * w, 4 * b, 4 * dx, rows, inDim, n);
+    const sums = Array.from(f.subarray(out, out + rows * n));
+    expect(sums.some((v) => v < 0)).toBe(true);
+    expect(Array.from(f.subarray(dx, dx + rows * n))).toEqual(sums.map((v) => Math.max(v, 0)));
     k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n);
     const stride = inDim + 3; // dx rows wider than the outputs computed
     k.backIn(4 * d, 4 * w, 4 * dx, rows, n, inDim, stride);
@@ -97,6 +103,14 @@ describe('simd kernels', () => {
         expect(f[dx + r * stride + i]).toBe(f[one]);
       }
     }
+    // gradW adds the rows in order, blocks of rows or not: the sums of a plain loop in float32.
+    for (let i = 0; i < inDim; i++)
+      for (let j = 0; j < n; j++) {
+        let sum = g0[i * n + j] as number;
+        for (let r = 0; r < rows; r++)
+          sum = Math.fround(sum + Math.fround((f[x + r * inDim + i] as number) * (f[d + r * n + j] as number)));
+        expect(f[g + i * n + j]).toBe(sum);
+      }
     // gradW of one input column alone: a column of x copied out, g's row put back to where it started.
     for (let i = 0; i < inDim; i++) {
       for (let r = 0; r < rows; r++) f[one + 64 + r] = f[x + r * inDim + i] as number;
@@ -108,12 +122,15 @@ describe('simd kernels', () => {
     }
   });
 
-  it('BatchNorm passes, ReLU and masks match plain loops (a column block inside wider rows)', () => {
+  // d 8 takes the four-column paths; d 20 the sixteen-column paths of the column sums as well.
+  it.each([
+    [6, 14, 4, 8],
+    [7, 27, 3, 20],
+  ])('BatchNorm passes match plain loops (rows %i, stride %i, columns %i + %i)', (rows, stride, col, d) => {
     const k = instantiateKernels(8192);
     const f = k.f32;
-    const [rows, stride, col, d] = [6, 14, 4, 8];
     const [x, y, xhat, mean, variance, inv, gamma, beta, s1, s2, scale] = [
-      0, 100, 200, 300, 310, 320, 330, 340, 350, 360, 370,
+      0, 256, 512, 768, 800, 832, 864, 896, 928, 960, 992,
     ];
     fill(f, x, rows * stride);
     fill(f, gamma, d);
@@ -169,7 +186,26 @@ describe('simd kernels', () => {
     }
     // Columns outside the block are left alone.
     expect(f[dy + col - 1]).toBe(before[col - 1]);
+    // Sixteen columns at a time give each column the bits it gets in a block of four.
+    const [mean4, var4, s14, s24] = [1100, 1200, 1300, 1400];
+    for (let c = 0; c < d; c += 4) {
+      k.colMeanVar(4 * (x + col + c), stride, rows, 4, 4 * (mean4 + c), 4 * (var4 + c));
+      k.colSums2(4 * (dy + col + c), 4 * (xhat + col + c), stride, rows, 4, 4 * (s14 + c), 4 * (s24 + c));
+    }
+    k.colMeanVar(4 * (x + col), stride, rows, d, 4 * mean, 4 * variance);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2);
+    for (const [wide, four] of [
+      [mean, mean4],
+      [variance, var4],
+      [s1, s14],
+      [s2, s24],
+    ] as const)
+      expect(Array.from(f.subarray(wide, wide + d))).toEqual(Array.from(f.subarray(four, four + d)));
+  });
 
+  it('ReLU and masks match plain loops; the fused ones give the bits of their parts', () => {
+    const k = instantiateKernels(8192);
+    const f = k.f32;
     const [a, g, m] = [1000, 1100, 1200];
     fill(f, a, 16);
     fill(f, g, 16);
@@ -186,6 +222,16 @@ describe('simd kernels', () => {
     expect(Array.from(f.subarray(g, g + 16))).toEqual(
       Array.from(g1, (v, i) => ((f[a + i] as number) > 0 ? v : 0)),
     );
+    // maskReluGrad = mulMask then reluGrad, on the gradient before either (a holds negatives as well).
+    const [fused, z] = [1300, 1400];
+    fill(f, z, 16);
+    f.set(g0, fused);
+    f.set(g0, g);
+    k.mulMask(4 * g, 4 * m, 16);
+    k.reluGrad(4 * g, 4 * z, 16);
+    k.maskReluGrad(4 * fused, 4 * m, 4 * z, 16);
+    expect(Array.from(f.subarray(fused, fused + 16))).toEqual(Array.from(f.subarray(g, g + 16)));
+    expect(f.subarray(z, z + 16).some((v) => v <= 0)).toBe(true);
   });
 
   // Widths 13 (three vectors and a float) and 8; rows apart by more than they hold; an index used twice.

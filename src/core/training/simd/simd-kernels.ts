@@ -10,6 +10,8 @@ export interface SimdKernels {
   f32: Float32Array;
   /** out[r, :] = bias + x[r, :] · w   (x [rows, in], w [in, n], n % 4 = 0). */
   dense(x: number, w: number, bias: number, out: number, rows: number, inDim: number, n: number): void;
+  /** dense, then max(·, 0) on every output as it is stored (relu's result, bit for bit). */
+  denseRelu(x: number, w: number, bias: number, out: number, rows: number, inDim: number, n: number): void;
   /** g[i, :] += Σ_r a[r, i] · d[r, :]   (a [rows, in], d [rows, n], g [in, n], n % 4 = 0). */
   gradW(a: number, d: number, g: number, rows: number, inDim: number, n: number): void;
   /**
@@ -63,6 +65,8 @@ export interface SimdKernels {
   ): void;
   /** d = d·m. */
   mulMask(d: number, m: number, count: number): void;
+  /** d = d·m where a > 0, else 0 (mulMask then reluGrad, bit for bit). */
+  maskReluGrad(d: number, m: number, a: number, count: number): void;
   /** dst[r, 0..cols) = src[r, 0..cols), rows dstStride and srcStride floats apart. */
   copyRows(dst: number, src: number, rows: number, cols: number, dstStride: number, srcStride: number): void;
   /** dst[r, 0..dim) = table[idx[r], 0..dim) (idx int32 per row; dst rows dstStride floats apart). */

@@ -44,7 +44,7 @@ export class SimdMonotonePath {
     const k = this.host.kernels();
     const f = k.f32;
     const { buf, width, units, host } = this;
-    k.dense(
+    k.denseRelu(
       4 * buf.x,
       4 * host.at(base, 'monotone_1', 0),
       4 * host.at(base, 'monotone_1', 1),
@@ -53,7 +53,6 @@ export class SimdMonotonePath {
       width,
       units,
     );
-    k.relu(4 * buf.hm, n * units);
     k.backIn(4 * buf.hm, 4 * host.at(base, 'monotone_output', 0), 4 * buf.om, n, units, 1, 1);
     const bias = f[host.at(base, 'monotone_output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + (f[buf.om + r] as number) + bias;

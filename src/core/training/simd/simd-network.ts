@@ -163,8 +163,7 @@ export class SimdNetwork implements PathHost {
     units: number,
   ): void {
     const k = this.kernels();
-    k.dense(4 * x, 4 * this.at(base, layer, 0), 4 * this.at(base, layer, 1), 4 * out, n, inDim, units);
-    k.relu(4 * out, n * units);
+    k.denseRelu(4 * x, 4 * this.at(base, layer, 0), 4 * this.at(base, layer, 1), 4 * out, n, inDim, units);
   }
 
   /**
@@ -196,8 +195,8 @@ export class SimdNetwork implements PathHost {
     }
     if (!trainsBelow(layout, 'output')) return total + this.l2(base, grad);
     k.dense(4 * buf.do, 4 * this.at(base, 'output', 0), 4 * buf.zeros, 4 * buf.d2, n, 1, h2);
-    if (spec.dropout2 > 0) k.mulMask(4 * buf.d2, 4 * buf.m2, n * h2);
-    k.reluGrad(4 * buf.d2, 4 * buf.r2, n * h2);
+    if (spec.dropout2 > 0) k.maskReluGrad(4 * buf.d2, 4 * buf.m2, 4 * buf.r2, n * h2);
+    else k.reluGrad(4 * buf.d2, 4 * buf.r2, n * h2);
     if (this.trains('dense_2')) {
       k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2);
       k.gradW(4 * buf.ones, 4 * buf.d2, 4 * g('dense_2', 1), n, 1, h2);
