@@ -29,11 +29,12 @@ export interface PackedRows {
   ints: Int32Array;
 }
 
-export function packRows({ rows, target }: BatchSource): PackedRows {
+/** The rows packed into new arrays, or into `into` (views of n × PACKED_STRIDE floats, e.g. wasm memory). */
+export function packRows({ rows, target }: BatchSource, into?: PackedRows): PackedRows {
   const { n } = rows;
-  const buffer = new ArrayBuffer(n * PACKED_STRIDE * 4);
-  const floats = new Float32Array(buffer);
-  const ints = new Int32Array(buffer);
+  const buffer = into ? null : new ArrayBuffer(n * PACKED_STRIDE * 4);
+  const floats = into?.floats ?? new Float32Array(buffer as ArrayBuffer);
+  const ints = into?.ints ?? new Int32Array(buffer as ArrayBuffer);
   for (let r = 0; r < n; r++) {
     const to = r * PACKED_STRIDE;
     const from = r * FEATURE_COUNT;

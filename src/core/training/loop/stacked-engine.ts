@@ -6,11 +6,13 @@
  */
 import type { EncodedRows } from '../../features/encoded-rows';
 import type { HeadNetwork, LayerName } from '../../model/architecture';
-import type { HostBatch, TableSizes } from './stacked-batch';
+import type { BatchSource, HostBatch, TableSizes } from './stacked-batch';
 
 /** One model of a stacked phase as an engine sees it. */
 export interface EngineModel {
   net: HeadNetwork;
+  /** Its training rows and their targets (the fused engine packs them into its own memory, once). */
+  fit: BatchSource;
   val: EncodedRows | null;
   valTarget: Float32Array | null;
 }
@@ -34,11 +36,14 @@ export interface StackedEngine {
    */
   step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void;
   /**
-   * A host batch for hostBatch to refill every step, of the engine's models × its width, held by the engine
-   * (the fused engine's lives in its wasm memory, so its step copies and gathers rows with kernels). Absent:
-   * the loop builds a fresh batch each step (tfjs may keep a tensor's values by reference).
+   * An engine that gathers each step's rows itself, from the fit rows it packed (the fused engine: a kernel
+   * in its wasm memory, where hostBatch is a copy in JS): `epochOrders` takes each model's shuffled positions
+   * for the epoch (null = sits it out), `stageStep` makes step s's batch from them — model k's rows
+   * s·batch[k] … (s + 1)·batch[k] of its order where `active[k]`, as hostBatch with that pick would. Absent:
+   * the loop builds a fresh batch each step with hostBatch (tfjs may keep a tensor's values by reference).
    */
-  stagingBatch?(): HostBatch;
+  epochOrders?(orders: readonly (readonly number[] | null)[]): void;
+  stageStep?(step: number, batches: readonly number[], active: readonly boolean[]): HostBatch;
   /** [K training-loss sums since the last call, K validation losses (0 without validation)]; resets the sums. */
   endEpoch(): Promise<Float32Array>;
   /** Keep the current weights of the improved models (every variable, BatchNorm statistics included). */

@@ -11,7 +11,7 @@ import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine } from '../simd/simd-stacked-engine';
 import { currentEngine, type Engine } from '../engine-choice';
-import { hostBatch, packRows, type HostBatch, type PackedRows } from './stacked-batch';
+import { hostBatch, packRows, type PackedRows } from './stacked-batch';
 import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
@@ -141,6 +141,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
     const setup: EngineSetup = {
       models: members.map((m) => ({
         net: (models[m] as StackedModel).net,
+        fit: { rows: (models[m] as StackedModel).fit, target: (models[m] as StackedModel).fitTarget },
         val: (states[m] as ModelState).hasVal ? (models[m] as StackedModel).val : null,
         valTarget: (states[m] as ModelState).hasVal ? (models[m] as StackedModel).valTarget : null,
       })),
@@ -149,13 +150,20 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
       width,
     };
     const engine: StackedEngine | null = fused ? createSimdEngine(setup) : createTfjsEngine(setup);
-    if (engine) units.push({ engine, members, width, batch: engine.stagingBatch?.() });
+    if (engine) units.push({ engine, members, width });
     // Nothing of these models trains: they keep their weights and report no epochs.
     else for (const m of members) (states[m] as ModelState).stopped = true;
   }
   if (units.length === 0) return results;
-  const fitSources: PackedRows[] = models.map((m) => packRows({ rows: m.fit, target: m.fitTarget }));
+  // Packed here for the engines that take hostBatch's batches (the fused engine packs its own).
+  const fitSources: (PackedRows | null)[] = models.map((m, i) =>
+    units.some((u) => u.members.includes(i) && !u.engine.stageStep)
+      ? packRows({ rows: m.fit, target: m.fitTarget })
+      : null,
+  );
   const pick = <T>(all: readonly T[], members: readonly number[]) => members.map((m) => all[m] as T);
+  const batches = states.map((s) => s.plan.batch);
+  const slicesNeeded = fitSources.some(Boolean);
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
     // Each epoch shuffles a copy of 0 … n − 1 (a packed copy is a memcpy; building it cost a push per row).
@@ -170,6 +178,7 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           ? null
           : rng.shuffle((identity[m] as number[]).slice()).slice(0, s.plan.steps * s.plan.batch),
       );
+      for (const { engine, members } of units) engine.epochOrders?.(pick(orders, members));
       const steps = Math.max(...states.map((s) => (s.stopped ? 0 : s.plan.steps)));
       let yielded = performance.now();
       for (let step = 0; step < steps && !signal?.aborted; step++) {
@@ -179,20 +188,22 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           yielded = performance.now();
         }
         const active = states.map((s) => !s.stopped && step < s.plan.steps);
-        const picks = orders.map((o, m) => {
-          const b = states[m]?.plan.batch as number;
-          return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
-        });
-        for (const unit of units) {
-          const { engine, members, width } = unit;
-          const hb = hostBatch(
-            pick(fitSources, members),
-            pick(picks, members),
-            width,
-            engine.tableSizes,
-            (j) => states[members[j] as number]?.plan.batch as number,
-            unit.batch,
-          );
+        const picks = slicesNeeded
+          ? orders.map((o, m) => {
+              const b = batches[m] as number;
+              return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
+            })
+          : [];
+        for (const { engine, members, width } of units) {
+          const hb = engine.stageStep
+            ? engine.stageStep(step, pick(batches, members), pick(active, members))
+            : hostBatch(
+                pick(fitSources, members),
+                pick(picks, members),
+                width,
+                engine.tableSizes,
+                (j) => batches[members[j] as number] as number,
+              );
           engine.step(
             hb,
             pick(active, members),
@@ -276,8 +287,6 @@ interface Unit {
   members: number[];
   /** Most rows any of its models takes in one step. */
   width: number;
-  /** The engine's staging batch, refilled every step rather than reallocated (none: a fresh one each step). */
-  batch: HostBatch | undefined;
 }
 
 /** Models that can share one engine: the same layers (and so the same variable shapes' kinds), in first-seen order. */

@@ -67,6 +67,26 @@ export interface SimdKernels {
   mulMask(d: number, m: number, count: number): void;
   /** d = d·m where a > 0, else 0 (mulMask then reluGrad, bit for bit). */
   maskReluGrad(d: number, m: number, a: number, count: number): void;
+  /**
+   * One model's step rows from packed rows (packed-rows.ts; `cols` history floats a row): row j of the staged
+   * arrays is packed row pick[j] (int32) for j < n, coefficient weight ÷ div (0 when div is 0), real 1;
+   * rows n … b − 1 padding (0). Returns the sum of its touch pass (to be ignored).
+   */
+  stageRows(
+    packed: number,
+    pick: number,
+    n: number,
+    b: number,
+    cols: number,
+    hist: number,
+    user: number,
+    topic: number,
+    difficulty: number,
+    target: number,
+    coef: number,
+    real: number,
+    div: number,
+  ): number;
   /** dst[r, 0..cols) = src[r, 0..cols), rows dstStride and srcStride floats apart. */
   copyRows(dst: number, src: number, rows: number, cols: number, dstStride: number, srcStride: number): void;
   /** dst[r, 0..dim) = table[idx[r], 0..dim) (idx int32 per row; dst rows dstStride floats apart). */

@@ -670,6 +670,63 @@
   )
 
   ;; dst[r, 0..cols) = src[r, 0..cols), rows dstStride and srcStride floats apart: a step's history
+;; One model's rows of a training step, from a phase's packed rows (per row: `cols` history floats, target,
+  ;; loss weight, then user, topic and difficulty as int32; packed-rows.ts) into a staged batch: row j of
+  ;; the batch is packed row pick[j] for j < n, its coefficient weight ÷ div (0 when div is 0), real 1;
+  ;; rows n … b − 1 are padding (all 0). First a pass that only reads each picked row's first and last
+  ;; float: many cache misses in flight at once, where the copy would wait on each row in turn. Returns
+  ;; that pass's sum, so its reads are not optimised away.
+  (func (export "stageRows") (param $packed i32) (param $pick i32) (param $n i32) (param $b i32)
+        (param $cols i32) (param $hist i32) (param $user i32) (param $topic i32) (param $diff i32)
+        (param $target i32) (param $coef i32) (param $real i32) (param $div f32) (result f32)
+    (local $j i32) (local $src i32) (local $rowBytes i32) (local $hb i32) (local $last i32)
+    (local $at i32) (local $h i32) (local $sum f32)
+    (local.set $hb (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $rowBytes (i32.add (local.get $hb) (i32.const 20)))
+    (local.set $last (i32.add (local.get $hb) (i32.const 16)))
+    (block $t_done (loop $touch
+      (br_if $t_done (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $src (i32.add (local.get $packed) (i32.mul
+        (i32.load (i32.add (local.get $pick) (i32.shl (local.get $j) (i32.const 2)))) (local.get $rowBytes))))
+      (local.set $sum (f32.add (local.get $sum)
+        (f32.add (f32.load (local.get $src)) (f32.load (i32.add (local.get $src) (local.get $last))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $touch)))
+    (local.set $j (i32.const 0))
+    (block $c_done (loop $copy
+      (br_if $c_done (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $at (i32.shl (local.get $j) (i32.const 2)))
+      (local.set $src (i32.add (local.get $packed) (i32.mul
+        (i32.load (i32.add (local.get $pick) (local.get $at))) (local.get $rowBytes))))
+      (call $copyLine (i32.add (local.get $hist) (i32.mul (local.get $j) (local.get $hb))) (local.get $src)
+        (local.get $hb))
+      (local.set $h (i32.add (local.get $src) (local.get $hb)))
+      (f32.store (i32.add (local.get $target) (local.get $at)) (f32.load (local.get $h)))
+      (f32.store (i32.add (local.get $coef) (local.get $at))
+        (select (f32.div (f32.load offset=4 (local.get $h)) (local.get $div)) (f32.const 0)
+          (f32.gt (local.get $div) (f32.const 0))))
+      (i32.store (i32.add (local.get $user) (local.get $at)) (i32.load offset=8 (local.get $h)))
+      (i32.store (i32.add (local.get $topic) (local.get $at)) (i32.load offset=12 (local.get $h)))
+      (i32.store (i32.add (local.get $diff) (local.get $at)) (i32.load offset=16 (local.get $h)))
+      (f32.store (i32.add (local.get $real) (local.get $at)) (f32.const 1))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $copy)))
+    (block $p_done (loop $pad
+      (br_if $p_done (i32.ge_u (local.get $j) (local.get $b)))
+      (local.set $at (i32.shl (local.get $j) (i32.const 2)))
+      (memory.fill (i32.add (local.get $hist) (i32.mul (local.get $j) (local.get $hb))) (i32.const 0)
+        (local.get $hb))
+      (f32.store (i32.add (local.get $target) (local.get $at)) (f32.const 0))
+      (f32.store (i32.add (local.get $coef) (local.get $at)) (f32.const 0))
+      (i32.store (i32.add (local.get $user) (local.get $at)) (i32.const 0))
+      (i32.store (i32.add (local.get $topic) (local.get $at)) (i32.const 0))
+      (i32.store (i32.add (local.get $diff) (local.get $at)) (i32.const 0))
+      (f32.store (i32.add (local.get $real) (local.get $at)) (f32.const 0))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $pad)))
+    (local.get $sum)
+  )
+
   ;; features into their columns of the input rows.
   (func (export "copyRows") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)
         (param $dstStride i32) (param $srcStride i32)

@@ -11,7 +11,9 @@ import {
 } from '../../model/architecture';
 import { monotoneViolations } from '../../model/monotone-path';
 import { createRng } from '../../random/rng';
+import { hostBatch, packRows } from '../loop/stacked-batch';
 import { trainStacked, type PhaseOptions } from '../loop/train-stacked';
+import { createSimdEngine } from './simd-stacked-engine';
 import { inOrder, trainingFixture } from '../loop/training-fixture.test-helper';
 
 const { tasks, features, encoders, vocab } = trainingFixture(200, 6);
@@ -134,4 +136,58 @@ describe('the fused SIMD engine', () => {
       [...ref, ...fused].forEach((n) => n.model.dispose());
     },
   );
+
+  // The fused engine gathers a step's rows with a kernel from rows it packed; the tfjs engine takes
+  // hostBatch's. Both must be the same batch: padding, a model sitting out, uneven weights, a short batch.
+  it('stages a step as hostBatch does, bit for bit', () => {
+    const { build, models } = setup('v2', false);
+    const nets = build();
+    const phase = models(nets);
+    const width = 12;
+    const engine = createSimdEngine({
+      models: phase.map((m) => ({
+        net: m.net,
+        fit: { rows: m.fit, target: m.fitTarget },
+        val: null,
+        valTarget: null,
+      })),
+      learningRates: [1e-3, 1e-3],
+      width,
+    });
+    if (!engine?.epochOrders || !engine.stageStep) throw new Error('the fused engine stages its own rows');
+    const rng = createRng('stage');
+    const orders = phase.map((m) => rng.shuffle(Array.from({ length: m.fit.n }, (_, i) => i)));
+    engine.epochOrders(orders);
+    const packed = phase.map((m) => packRows({ rows: m.fit, target: m.fitTarget }));
+    const batches = [12, 10];
+    for (const [step, active] of [
+      [0, [true, true]],
+      [1, [true, false]],
+      [2, [false, true]],
+    ] as const) {
+      const staged = engine.stageStep(step, batches, active);
+      const want = hostBatch(
+        packed,
+        orders.map((o, m) =>
+          active[m] ? o.slice(step * (batches[m] as number), (step + 1) * (batches[m] as number)) : null,
+        ),
+        width,
+        { user: 0, topic: 0, difficulty: 0 },
+        (m) => batches[m] as number,
+      );
+      for (const key of [
+        'user',
+        'topic',
+        'difficulty',
+        'history',
+        'target',
+        'coef',
+        'real',
+        'count',
+      ] as const)
+        expect(Array.from(staged[key]), `${key} at step ${step}`).toEqual(Array.from(want[key]));
+    }
+    engine.dispose();
+    nets.forEach((n) => n.model.dispose());
+  });
 });

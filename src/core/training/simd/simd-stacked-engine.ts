@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
+  packRows,
   validationHostBatch,
   validationWidth,
   type BatchSource,
@@ -16,6 +17,7 @@ import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
 import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
 import { layoutOf, readVariables, type ModelLayout } from './simd-layout';
 import { FEATURE_COUNT } from '../../features/history-features';
+import { PACKED_STRIDE } from '../loop/packed-rows';
 import { Arena, type SimdRows, type StagedAt } from './simd-buffers';
 import { SimdNetwork } from './simd-network';
 
@@ -43,6 +45,13 @@ function rowsOf(hb: HostBatch, m: number, at?: StagedAt): SimdRows {
   const { user, topic, difficulty, history, target, coef } = hb;
   const rows = { user, topic, difficulty, history, target, coef, start: m * hb.b, n: hb.count[m] as number };
   return at ? { ...rows, at } : rows;
+}
+
+/** Float offsets of each model's packed fit rows and of its epoch order (int32), in an arena. */
+interface FitAt {
+  packed: number;
+  order: number;
+  n: number;
 }
 
 /** Float offsets of a staged host batch of k models × b rows in an arena. */
@@ -95,8 +104,9 @@ class SimdStackedEngine implements StackedEngine {
   private readonly val: HostBatch | null;
   /** The host batch hostBatch refills every step, in this engine's memory, and where its arrays are. */
   private readonly stage: HostBatch;
-  private readonly stageAt: StagedAt;
+  private readonly stageAt: StageLayout;
   private readonly valAt: StagedAt | null;
+  private readonly fitAt: FitAt[];
   private readonly correctness: boolean[];
   private readonly epsilon = tf.backend().epsilon();
 
@@ -121,6 +131,11 @@ class SimdStackedEngine implements StackedEngine {
     this.moment2 = arena.take(k * layout.trainable);
     this.grad = arena.take(layout.trainable);
     const stageAt = layoutStage(arena, k, setup.width);
+    const fitAt = models.map(({ fit }) => ({
+      packed: arena.take(fit.rows.n * PACKED_STRIDE),
+      order: arena.take(fit.rows.n),
+      n: fit.rows.n,
+    }));
     // The validation rows too, gathered in once: every epoch's validation pass reads them with kernels.
     const valAt = valWidth > 0 ? layoutStage(arena, k, valWidth) : null;
     const chunk = Math.max(setup.width, Math.min(MIN_CHUNK, valWidth));
@@ -134,6 +149,13 @@ class SimdStackedEngine implements StackedEngine {
     this.network.attach(this.kernels);
     this.stageAt = stageAt;
     this.stage = stagedBatch(this.kernels.f32, stageAt, k, setup.width);
+    this.fitAt = fitAt;
+    const ints = new Int32Array(this.kernels.f32.buffer);
+    models.forEach(({ fit }, m) => {
+      const { packed, n } = fitAt[m] as FitAt;
+      const span = [packed, packed + n * PACKED_STRIDE] as const;
+      packRows(fit, { n, floats: this.kernels.f32.subarray(...span), ints: ints.subarray(...span) });
+    });
     this.valAt = valAt;
     this.val = valAt
       ? validationHostBatch(sources, OWN_TABLES, stagedBatch(this.kernels.f32, valAt, k, valWidth))
@@ -141,8 +163,38 @@ class SimdStackedEngine implements StackedEngine {
     models.forEach((m, i) => readVariables(this.kernels.f32, m.net, layout, this.params + i * layout.size));
   }
 
-  stagingBatch(): HostBatch {
-    return this.stage;
+  epochOrders(orders: readonly (readonly number[] | null)[]): void {
+    const ints = new Int32Array(this.kernels.f32.buffer);
+    orders.forEach((order, m) => {
+      if (order) ints.set(order, (this.fitAt[m] as FitAt).order);
+    });
+  }
+
+  stageStep(step: number, batches: readonly number[], active: readonly boolean[]): HostBatch {
+    const { k, stage, stageAt: at } = this;
+    const b = stage.b;
+    for (let m = 0; m < k; m++) {
+      const batch = batches[m] as number;
+      const n = active[m] ? Math.min(batch, b) : 0;
+      const row = m * b;
+      this.kernels.stageRows(
+        4 * (this.fitAt[m] as FitAt).packed,
+        4 * ((this.fitAt[m] as FitAt).order + step * batch),
+        n,
+        b,
+        FEATURE_COUNT,
+        4 * (at.history + row * FEATURE_COUNT),
+        4 * (at.user + row),
+        4 * (at.topic + row),
+        4 * (at.difficulty + row),
+        4 * (at.target + row),
+        4 * (at.coef + row),
+        4 * (at.real + row),
+        batch,
+      );
+      stage.count[m] = n;
+    }
+    return stage;
   }
 
   step(hb: HostBatch, active: readonly boolean[], bnDecay: readonly number[], nextSeed: () => number): void {
