@@ -13,7 +13,7 @@ import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
 import { ownChoice } from './own-strategies';
 import type { OwnStrategySlice } from './own-strategy-slice';
 import type { SettingsSlice } from './settings-slice';
-import { failureLines, finishedStatus } from './train-status';
+import { failureLines, finishedStatus, runningStatus } from './train-status';
 
 export interface StrategyProgress {
   phase: string;
@@ -117,27 +117,6 @@ function applyProgress(previous: StrategyProgress | undefined, e: RunProgressEve
     losses: shared ? [...base.losses, e.loss] : base.losses,
     valLosses: shared ? [...base.valLosses, e.valLoss] : base.valLosses,
   };
-}
-
-/**
- * "Training A and B (2 of 6 done)", and with repeats "Training A and B — seed 3 of 5 (12 of 30 runs
- * done)": several strategies train at once when helpers share the work.
- */
-export function runningStatus(
-  ids: readonly string[],
-  progress: Record<string, StrategyProgress>,
-  labelOf: (id: string) => string,
-  repeats = 1,
-): string {
-  const running = ids.filter((id) => progress[id] && !progress[id].done).map(labelOf);
-  const who = running.join(' and ') || '…';
-  if (repeats <= 1) {
-    const done = ids.filter((id) => progress[id]?.done).length;
-    return `Training ${who} (${done} of ${ids.length} done)`;
-  }
-  const runsDone = ids.reduce((n, id) => n + (progress[id]?.seedsDone ?? 0), 0);
-  const seed = Math.min(repeats, 1 + Math.min(...ids.map((id) => progress[id]?.seedsDone ?? 0)));
-  return `Training ${who} — seed ${seed} of ${repeats} (${runsDone} of ${ids.length * repeats} runs done)`;
 }
 
 export const createTrainingSlice =
