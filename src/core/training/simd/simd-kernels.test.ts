@@ -222,6 +222,18 @@ describe('simd kernels', () => {
     expect(Array.from(f.subarray(g, g + 16))).toEqual(
       Array.from(g1, (v, i) => ((f[a + i] as number) > 0 ? v : 0)),
     );
+    // denseRelu's ReLU is relu's on the edge cases too: −0 becomes +0, NaN stays NaN.
+    const [xs, ws, bs, plain, fusedOut] = [1500, 1504, 1508, 1512, 1516];
+    f[xs] = -1;
+    f.fill(0, ws, ws + 4);
+    f.set([-0, NaN, -2, 3], bs);
+    k.dense(4 * xs, 4 * ws, 4 * bs, 4 * plain, 1, 1, 4);
+    expect(Object.is(f[plain], -0)).toBe(true);
+    k.relu(4 * plain, 4);
+    k.denseRelu(4 * xs, 4 * ws, 4 * bs, 4 * fusedOut, 1, 1, 4);
+    expect(Array.from(f.subarray(fusedOut, fusedOut + 4))).toEqual([0, NaN, 0, 3]);
+    expect(Object.is(f[fusedOut], 0)).toBe(true);
+    expect(Array.from(f.subarray(fusedOut, fusedOut + 4))).toEqual(Array.from(f.subarray(plain, plain + 4)));
     // maskReluGrad = mulMask then reluGrad, on the gradient before either (a holds negatives as well).
     const [fused, z] = [1300, 1400];
     fill(f, z, 16);

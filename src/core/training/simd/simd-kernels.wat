@@ -22,9 +22,9 @@
       (local.get $rows) (local.get $in) (local.get $n) (i32.const 1))
   )
 
-  ;; dense, with `relu` each sum stored as max(sum, 0). A branch per block of sums rather than a max
-  ;; with −∞ for plain dense: wasm's max (NaN and −0 rules) is several instructions on x64, and the probe's
-  ;; dense lost 6–12 % with it.
+  ;; dense, with `relu` each sum s stored as max(s, 0) exactly as f32x4.max gives it (NaN stays NaN, −0
+  ;; becomes +0): s where s > 0 or s ≠ s, else +0, four instructions on x64 where f32x4.max takes several
+  ;; more for its NaN and −0 rules. Behind a branch per block of sums: plain dense (the probe's) pays nothing.
   (func $denseMaybeRelu (param $x i32) (param $w i32) (param $bias i32) (param $out i32)
         (param $rows i32) (param $in i32) (param $n i32) (param $relu i32)
     (local $r i32) (local $j i32) (local $i i32) (local $xp i32) (local $wp i32) (local $op i32)
@@ -77,14 +77,22 @@
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $inner)))
         (if (local.get $relu) (then
-          (local.set $a0 (f32x4.max (local.get $a0) (v128.const f32x4 0 0 0 0)))
-          (local.set $a1 (f32x4.max (local.get $a1) (v128.const f32x4 0 0 0 0)))
-          (local.set $a2 (f32x4.max (local.get $a2) (v128.const f32x4 0 0 0 0)))
-          (local.set $a3 (f32x4.max (local.get $a3) (v128.const f32x4 0 0 0 0)))
-          (local.set $b0 (f32x4.max (local.get $b0) (v128.const f32x4 0 0 0 0)))
-          (local.set $b1 (f32x4.max (local.get $b1) (v128.const f32x4 0 0 0 0)))
-          (local.set $b2 (f32x4.max (local.get $b2) (v128.const f32x4 0 0 0 0)))
-          (local.set $b3 (f32x4.max (local.get $b3) (v128.const f32x4 0 0 0 0)))))
+          (local.set $a0 (v128.and (local.get $a0) (v128.or (f32x4.gt (local.get $a0) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $a0) (local.get $a0)))))
+          (local.set $a1 (v128.and (local.get $a1) (v128.or (f32x4.gt (local.get $a1) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $a1) (local.get $a1)))))
+          (local.set $a2 (v128.and (local.get $a2) (v128.or (f32x4.gt (local.get $a2) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $a2) (local.get $a2)))))
+          (local.set $a3 (v128.and (local.get $a3) (v128.or (f32x4.gt (local.get $a3) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $a3) (local.get $a3)))))
+          (local.set $b0 (v128.and (local.get $b0) (v128.or (f32x4.gt (local.get $b0) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $b0) (local.get $b0)))))
+          (local.set $b1 (v128.and (local.get $b1) (v128.or (f32x4.gt (local.get $b1) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $b1) (local.get $b1)))))
+          (local.set $b2 (v128.and (local.get $b2) (v128.or (f32x4.gt (local.get $b2) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $b2) (local.get $b2)))))
+          (local.set $b3 (v128.and (local.get $b3) (v128.or (f32x4.gt (local.get $b3) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $b3) (local.get $b3)))))))
         (local.set $op (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
         (v128.store (local.get $op) (local.get $a0))
         (v128.store offset=16 (local.get $op) (local.get $a1))
@@ -117,8 +125,10 @@
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $inner4)))
         (if (local.get $relu) (then
-          (local.set $a0 (f32x4.max (local.get $a0) (v128.const f32x4 0 0 0 0)))
-          (local.set $b0 (f32x4.max (local.get $b0) (v128.const f32x4 0 0 0 0)))))
+          (local.set $a0 (v128.and (local.get $a0) (v128.or (f32x4.gt (local.get $a0) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $a0) (local.get $a0)))))
+          (local.set $b0 (v128.and (local.get $b0) (v128.or (f32x4.gt (local.get $b0) (v128.const f32x4 0 0 0 0))
+            (f32x4.ne (local.get $b0) (local.get $b0)))))))
         (local.set $op (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
         (v128.store (local.get $op) (local.get $a0))
         (v128.store (i32.add (local.get $op) (local.get $o2)) (local.get $b0))
