@@ -1,7 +1,7 @@
 /**
- * What the role="status" region says while a run trains and when it ends. "All strategies trained" (docs/contract.md §4)
- * only when every strategy of the run trained; otherwise the count of each ("5 trained, 1 failed"),
- * so a run with a failure never reads as a success. The failures themselves are listed beside it.
+ * What the role="status" region says while a run trains, and when it ends: "All strategies trained"
+ * (docs/contract.md §4) only when every strategy of the run trained; otherwise the count of each ("5 trained,
+ * 1 failed"), so a run with a failure never reads as a success. The failures themselves are listed beside it.
  */
 import type { ReportStrategy } from '../core/report/report-types';
 import type { RunOutcome } from '../worker/protocol';

@@ -163,7 +163,6 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   );
   const pick = <T>(all: readonly T[], members: readonly number[]) => members.map((m) => all[m] as T);
   const batches = states.map((s) => s.plan.batch);
-  const slicesNeeded = fitSources.some(Boolean);
   try {
     const epochs = Math.max(...states.map((s) => s.plan.epochs));
     // Each epoch shuffles a copy of 0 … n − 1 (a packed copy is a memcpy; building it cost a push per row).
@@ -188,18 +187,17 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
           yielded = performance.now();
         }
         const active = states.map((s) => !s.stopped && step < s.plan.steps);
-        const picks = slicesNeeded
-          ? orders.map((o, m) => {
-              const b = batches[m] as number;
-              return o && active[m] ? o.slice(step * b, (step + 1) * b) : null;
-            })
-          : [];
+        // Model m's rows of this step, for hostBatch.
+        const stepRows = (m: number) => {
+          const [order, b] = [orders[m], batches[m] as number];
+          return order && active[m] ? order.slice(step * b, (step + 1) * b) : null;
+        };
         for (const { engine, members, width } of units) {
           const hb = engine.stageStep
             ? engine.stageStep(step, pick(batches, members), pick(active, members))
             : hostBatch(
                 pick(fitSources, members),
-                pick(picks, members),
+                members.map(stepRows),
                 width,
                 engine.tableSizes,
                 (j) => batches[members[j] as number] as number,

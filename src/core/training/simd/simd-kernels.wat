@@ -1,6 +1,8 @@
 ;; The arithmetic of the fused training step (simd-network.ts) as wasm SIMD (f32x4): the three
 ;; products of a dense layer (forward, weight gradient, input gradient), BatchNorm's column
-;; statistics and passes, ReLU, dropout and Adam's update. All pointers are byte offsets into the
+;; statistics and passes, ReLU, dropout, Adam's update, and the staging, gathering and scattering of
+;; a step's rows. Each kernel gives every output the bits it gets alone (blocking never changes the
+;; order of a sum; simd-kernels.test.ts holds them to that). All pointers are byte offsets into the
 ;; imported memory; strides and widths count floats; widths `n`, `d` and every `count` are multiples
 ;; of 4. Assembled by `npm run kernels` into simd-kernels-binary.ts.
 (module

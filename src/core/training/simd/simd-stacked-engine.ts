@@ -102,7 +102,7 @@ class SimdStackedEngine implements StackedEngine {
   private readonly steps: number[];
   private readonly lossSum: Float64Array;
   private readonly val: HostBatch | null;
-  /** The host batch hostBatch refills every step, in this engine's memory, and where its arrays are. */
+  /** The host batch stageStep refills every step, in this engine's memory, and where its arrays are. */
   private readonly stage: HostBatch;
   private readonly stageAt: StageLayout;
   private readonly valAt: StagedAt | null;

@@ -1,0 +1,188 @@
+// The kernels of the step that are not products: BatchNorm's sums and passes, ReLU and the masks, and the
+// row kernels that stage, gather and scatter a step's rows. Each against a plain loop; the fused and
+// blocked ones against their parts, bit for bit.
+import { describe, expect, it } from 'vitest';
+import { instantiateKernels } from './simd-kernels';
+import { kernelTestData } from './simd-kernels.test-helper';
+
+const { fill, rng } = kernelTestData('kernel passes');
+
+describe('simd kernels: passes over rows', () => {
+  // d 8 takes the four-column paths; d 20 the sixteen-column paths of the column sums as well.
+  it.each([
+    [6, 14, 4, 8],
+    [7, 27, 3, 20],
+  ])('BatchNorm passes match plain loops (rows %i, stride %i, columns %i + %i)', (rows, stride, col, d) => {
+    const k = instantiateKernels(8192);
+    const f = k.f32;
+    const [x, y, xhat, mean, variance, inv, gamma, beta, s1, s2, scale] = [
+      0, 256, 512, 768, 800, 832, 864, 896, 928, 960, 992,
+    ];
+    fill(f, x, rows * stride);
+    fill(f, gamma, d);
+    fill(f, beta, d);
+    fill(f, scale, d);
+    for (let c = 0; c < d; c++) f[inv + c] = 0.5 + rng.next();
+    const cell = (base: number, r: number, c: number) => f[base + r * stride + col + c] as number;
+    k.colMeanVar(4 * (x + col), stride, rows, d, 4 * mean, 4 * variance);
+    for (let c = 0; c < d; c++) {
+      const values = Array.from({ length: rows }, (_, r) => cell(x, r, c));
+      const m = values.reduce((a, b) => a + b, 0) / rows;
+      expect(f[mean + c]).toBeCloseTo(m, 5);
+      expect(f[variance + c]).toBeCloseTo(values.reduce((a, v) => a + (v - m) ** 2, 0) / rows, 5);
+    }
+    k.bnApply(
+      4 * (x + col),
+      4 * (y + col),
+      4 * (xhat + col),
+      stride,
+      rows,
+      d,
+      4 * mean,
+      4 * inv,
+      4 * gamma,
+      4 * beta,
+    );
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < d; c++) {
+        const h = (cell(x, r, c) - (f[mean + c] as number)) * (f[inv + c] as number);
+        expect(cell(xhat, r, c)).toBeCloseTo(h, 5);
+        expect(cell(y, r, c)).toBeCloseTo(h * (f[gamma + c] as number) + (f[beta + c] as number), 5);
+      }
+    const dy = y; // the forward output stands in for an incoming gradient
+    const before = f.slice(dy, dy + rows * stride);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2);
+    k.bnBack(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * scale, 4 * s1, 4 * s2, rows);
+    for (let c = 0; c < d; c++) {
+      let sum1 = 0;
+      let sum2 = 0;
+      for (let r = 0; r < rows; r++) {
+        sum1 += before[r * stride + col + c] as number;
+        sum2 += (before[r * stride + col + c] as number) * cell(xhat, r, c);
+      }
+      expect(f[s1 + c]).toBeCloseTo(sum1, 5);
+      expect(f[s2 + c]).toBeCloseTo(sum2, 5);
+      for (let r = 0; r < rows; r++) {
+        const g = before[r * stride + col + c] as number;
+        expect(cell(dy, r, c)).toBeCloseTo(
+          (f[scale + c] as number) * (rows * g - sum1 - cell(xhat, r, c) * sum2),
+          4,
+        );
+      }
+    }
+    // Columns outside the block are left alone.
+    expect(f[dy + col - 1]).toBe(before[col - 1]);
+    // Sixteen columns at a time give each column the bits it gets in a block of four.
+    const [mean4, var4, s14, s24] = [1100, 1200, 1300, 1400];
+    for (let c = 0; c < d; c += 4) {
+      k.colMeanVar(4 * (x + col + c), stride, rows, 4, 4 * (mean4 + c), 4 * (var4 + c));
+      k.colSums2(4 * (dy + col + c), 4 * (xhat + col + c), stride, rows, 4, 4 * (s14 + c), 4 * (s24 + c));
+    }
+    k.colMeanVar(4 * (x + col), stride, rows, d, 4 * mean, 4 * variance);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2);
+    for (const [wide, four] of [
+      [mean, mean4],
+      [variance, var4],
+      [s1, s14],
+      [s2, s24],
+    ] as const)
+      expect(Array.from(f.subarray(wide, wide + d))).toEqual(Array.from(f.subarray(four, four + d)));
+  });
+
+  it('ReLU and masks match plain loops; the fused ones give the bits of their parts', () => {
+    const k = instantiateKernels(8192);
+    const f = k.f32;
+    const [a, g, m] = [1000, 1100, 1200];
+    fill(f, a, 16);
+    fill(f, g, 16);
+    fill(f, m, 16);
+    const [a0, g0, m0] = [f.slice(a, a + 16), f.slice(g, g + 16), f.slice(m, m + 16)];
+    k.relu(4 * a, 16);
+    k.mulMask(4 * g, 4 * m, 16);
+    expect(Array.from(f.subarray(a, a + 16))).toEqual(Array.from(a0, (v) => Math.max(v, 0)));
+    expect(Array.from(f.subarray(g, g + 16))).toEqual(
+      Array.from(g0, (v, i) => Math.fround(v * (m0[i] as number))),
+    );
+    const g1 = f.slice(g, g + 16);
+    k.reluGrad(4 * g, 4 * a, 16);
+    expect(Array.from(f.subarray(g, g + 16))).toEqual(
+      Array.from(g1, (v, i) => ((f[a + i] as number) > 0 ? v : 0)),
+    );
+    // denseRelu's ReLU is relu's on the edge cases too: −0 becomes +0, NaN stays NaN.
+    const [xs, ws, bs, plain, fusedOut] = [1500, 1504, 1508, 1512, 1516];
+    f[xs] = -1;
+    f.fill(0, ws, ws + 4);
+    f.set([-0, NaN, -2, 3], bs);
+    k.dense(4 * xs, 4 * ws, 4 * bs, 4 * plain, 1, 1, 4);
+    expect(Object.is(f[plain], -0)).toBe(true);
+    k.relu(4 * plain, 4);
+    k.denseRelu(4 * xs, 4 * ws, 4 * bs, 4 * fusedOut, 1, 1, 4);
+    expect(Array.from(f.subarray(fusedOut, fusedOut + 4))).toEqual([0, NaN, 0, 3]);
+    expect(Object.is(f[fusedOut], 0)).toBe(true);
+    expect(Array.from(f.subarray(fusedOut, fusedOut + 4))).toEqual(Array.from(f.subarray(plain, plain + 4)));
+    // maskReluGrad = mulMask then reluGrad, on the gradient before either (a holds negatives as well).
+    const [fused, z] = [1300, 1400];
+    fill(f, z, 16);
+    f.set(g0, fused);
+    f.set(g0, g);
+    k.mulMask(4 * g, 4 * m, 16);
+    k.reluGrad(4 * g, 4 * z, 16);
+    k.maskReluGrad(4 * fused, 4 * m, 4 * z, 16);
+    expect(Array.from(f.subarray(fused, fused + 16))).toEqual(Array.from(f.subarray(g, g + 16)));
+    expect(f.subarray(z, z + 16).some((v) => v <= 0)).toBe(true);
+  });
+
+  // Widths 13 (three vectors and a float) and 8; rows apart by more than they hold; an index used twice.
+  it.each([
+    [13, 17],
+    [8, 9],
+  ])('copyRows, gatherRows and scatterAddRows match plain loops (cols %i, stride %i)', (cols, stride) => {
+    const k = instantiateKernels(4096);
+    const f = k.f32;
+    const ints = new Int32Array(f.buffer);
+    const rows = 4;
+    const [dst, src, table, idx, grad] = [0, 512, 1024, 2048, 3072];
+    fill(f, src, rows * stride);
+    fill(f, table, 5 * cols);
+    fill(f, dst, rows * stride);
+    ints.set([3, 0, 3, 4], idx);
+    const before = f.slice(dst, dst + rows * stride);
+    k.copyRows(4 * dst, 4 * src, rows, cols, stride, stride);
+    const copied = Array.from(before, (v, i) => (i % stride < cols ? (f[src + i] as number) : v));
+    expect(Array.from(f.slice(dst, dst + rows * stride))).toEqual(copied);
+
+    k.gatherRows(4 * dst, 4 * table, 4 * idx, rows, cols, stride);
+    const gathered = Array.from(copied, (v, i) => {
+      const [r, c] = [Math.floor(i / stride), i % stride];
+      return c < cols ? (f[table + (ints[idx + r] as number) * cols + c] as number) : v;
+    });
+    expect(Array.from(f.slice(dst, dst + rows * stride))).toEqual(gathered);
+
+    f.fill(0, grad, grad + 5 * cols);
+    k.scatterAddRows(4 * grad, 4 * idx, 4 * src, rows, cols, stride);
+    const summed = new Float32Array(5 * cols);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) {
+        const at = (ints[idx + r] as number) * cols + c;
+        summed[at] = (summed[at] as number) + (f[src + r * stride + c] as number);
+      }
+    expect(Array.from(f.slice(grad, grad + 5 * cols))).toEqual(Array.from(summed));
+  });
+
+  // 7 columns take the 4-wide path and the one-by-one tail; the other columns of each row stay as they were.
+  it.each([
+    [3, 7, 11],
+    [2, 8, 8],
+  ])('addCols adds the first columns of each row (rows %i, cols %i, stride %i)', (rows, cols, stride) => {
+    const k = instantiateKernels(1024);
+    const f = k.f32;
+    const [dst, src] = [0, 256];
+    fill(f, dst, rows * stride);
+    fill(f, src, rows * stride);
+    const want = Array.from(f.slice(dst, dst + rows * stride), (v, i) =>
+      i % stride < cols ? Math.fround(v + (f[src + i] as number)) : v,
+    );
+    k.addCols(4 * dst, 4 * src, rows, cols, stride);
+    expect(Array.from(f.slice(dst, dst + rows * stride))).toEqual(want);
+  });
+});
