@@ -4,28 +4,13 @@
  * GMAC/s and as a share of the probe's rate (dense 512 × 53 → 64). Where a step's products lose against
  * the probe; profile the whole step with profile-stages.ts.
  */
-import { denseGmacs } from '../../src/core/training/simd/arithmetic';
+import { bestGmacs, denseGmacs } from '../../src/core/training/simd/arithmetic';
 import { instantiateKernels, type SimdKernels } from '../../src/core/training/simd/simd-kernels';
 
 const args = process.argv.slice(2);
 const rowsAt = args.indexOf('--rows');
 const ROWS = rowsAt >= 0 ? Number(args[rowsAt + 1]) : 512;
 const [WIDTH, H1, H2, EMB] = [53, 64, 32, 40];
-
-/** Best GMAC/s of 5 rounds of ~40 ms, each calling `call` (macs multiply-adds) in bursts of 10. */
-function rate(macs: number, call: () => void): number {
-  let best = 0;
-  for (let round = 0; round < 5; round++) {
-    let calls = 0;
-    const started = performance.now();
-    while (performance.now() - started < 40) {
-      for (let i = 0; i < 10; i++) call();
-      calls += 10;
-    }
-    best = Math.max(best, (calls * macs) / (performance.now() - started) / 1e6);
-  }
-  return best;
-}
 
 /** Float offsets of a memory holding every operand once (byte offsets are 4 ×). */
 function layout(k: SimdKernels) {
@@ -72,7 +57,7 @@ let macs = 0;
 let seconds = 0;
 // denseRelu is dense 1 again (the step's forward uses it in dense's place): counted once.
 const table = products.map(([product, n, call]) => {
-  const r = rate(n, call);
+  const r = bestGmacs(n, call);
   if (!product.startsWith('denseRelu')) {
     macs += n;
     seconds += n / (r * 1e9);

@@ -32,14 +32,18 @@ export function denseGmacs(rows = 512, inDim = 53, units = 64, ms = 200): number
     rows * inDim + inDim * units,
     rows * inDim + inDim * units + units,
   ];
-  const macs = rows * inDim * units;
+  return bestGmacs(rows * inDim * units, () => k.dense(4 * x, 4 * w, 4 * b, 4 * out, rows, inDim, units), ms);
+}
+
+/** GMAC/s of `call` (macs multiply-adds a call): the best of 5 rounds of ms ÷ 5, calling it in bursts of 20. */
+export function bestGmacs(macs: number, call: () => void, ms = 200): number {
   let best = 0;
   for (let round = 0; round < 5; round++) {
     let calls = 0;
     const started = performance.now();
     let elapsed = 0;
     while (elapsed < ms / 5) {
-      for (let i = 0; i < 20; i++) k.dense(4 * x, 4 * w, 4 * b, 4 * out, rows, inDim, units);
+      for (let i = 0; i < 20; i++) call();
       calls += 20;
       elapsed = performance.now() - started;
     }

@@ -107,6 +107,8 @@ class SimdStackedEngine implements StackedEngine {
   private readonly stageAt: StageLayout;
   private readonly valAt: StagedAt | null;
   private readonly fitAt: FitAt[];
+  /** The memory as int32 (the staged indices and epoch orders). */
+  private readonly ints: Int32Array;
   private readonly correctness: boolean[];
   private readonly epsilon = tf.backend().epsilon();
 
@@ -150,11 +152,11 @@ class SimdStackedEngine implements StackedEngine {
     this.stageAt = stageAt;
     this.stage = stagedBatch(this.kernels.f32, stageAt, k, setup.width);
     this.fitAt = fitAt;
-    const ints = new Int32Array(this.kernels.f32.buffer);
+    this.ints = new Int32Array(this.kernels.f32.buffer);
     models.forEach(({ fit }, m) => {
       const { packed, n } = fitAt[m] as FitAt;
       const span = [packed, packed + n * PACKED_STRIDE] as const;
-      packRows(fit, { n, floats: this.kernels.f32.subarray(...span), ints: ints.subarray(...span) });
+      packRows(fit, { n, floats: this.kernels.f32.subarray(...span), ints: this.ints.subarray(...span) });
     });
     this.valAt = valAt;
     this.val = valAt
@@ -164,9 +166,8 @@ class SimdStackedEngine implements StackedEngine {
   }
 
   epochOrders(orders: readonly (readonly number[] | null)[]): void {
-    const ints = new Int32Array(this.kernels.f32.buffer);
     orders.forEach((order, m) => {
-      if (order) ints.set(order, (this.fitAt[m] as FitAt).order);
+      if (order) this.ints.set(order, (this.fitAt[m] as FitAt).order);
     });
   }
 
