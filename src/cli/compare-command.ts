@@ -8,8 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { optionNotices } from '../core/comparison/option-notices';
 import { runComparison } from '../core/comparison/run-comparison';
-import { TEST_SHARE } from '../core/comparison/evaluation-setup';
-import { temporalSplit } from '../core/split/temporal-split';
+import { heldOutOf } from '../core/comparison/evaluation-setup';
 import { predictionsCsv } from '../core/report/predictions-csv';
 import { CATALOGUE, presetOf } from '../core/strategies/catalogue';
 import type { OwnRecipe } from '../core/strategies/recipe';
@@ -149,7 +148,7 @@ export async function compareCommand(
     `${tasks.length} tasks, ${summary.users.length} users; backend ${tf.getBackend()}, ` +
       (args.repeats > 1 ? `seeds ${args.seed}–${args.seed + args.repeats - 1}\n` : `seed ${args.seed}\n`),
   );
-  const { trainIndices } = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
+  const { trainIndices } = heldOutOf(tasks).split;
   for (const choice of strategies) {
     const spec = resolveChoice(choice);
     for (const notice of optionNotices(spec.options, tasks, trainIndices))

@@ -8,8 +8,7 @@ import type { DatasetSummary } from '../core/data/summarize-dataset';
 import { packBundle } from '../core/export/pack-bundle';
 import { takeSelfCheck } from '../core/export/self-check';
 import type { Report } from '../core/report/report-types';
-import { TEST_SHARE } from '../core/comparison/evaluation-setup';
-import { temporalSplit } from '../core/split/temporal-split';
+import { heldOutOf } from '../core/comparison/evaluation-setup';
 import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
 import type { CliIo } from './cli-io';
 
@@ -29,7 +28,7 @@ export async function packStrategy(
   summary: DatasetSummary,
   report: Report,
 ): Promise<PackedStrategy> {
-  const split = temporalSplit(tasks, TEST_SHARE, 'per-user-tail');
+  const { split } = heldOutOf(tasks);
   const packed = await packBundle({
     trained,
     seed: report.seed,

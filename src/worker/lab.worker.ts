@@ -10,8 +10,7 @@ import { importSizeRefusal } from '../core/data/import-limits';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { summarizeDataset } from '../core/data/summarize-dataset';
 import { optionNotices } from '../core/comparison/option-notices';
-import { TEST_SHARE } from '../core/comparison/evaluation-setup';
-import { temporalSplit } from '../core/split/temporal-split';
+import { heldOutOf } from '../core/comparison/evaluation-setup';
 import { resolveChoice, specInfluence } from '../core/strategies/strategy-spec';
 import { recentAnswers } from '../core/features/learner-scenario';
 import { arithmeticDone, denseGmacs } from '../core/training/simd/arithmetic';
@@ -92,7 +91,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (!dataset) return post({ id, kind: 'preview', influence: {} });
         const data = {
           tasks: dataset.tasks,
-          trainIndices: temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail').trainIndices,
+          trainIndices: heldOutOf(dataset.tasks).split.trainIndices,
         };
         // A strategy the preview cannot plan (an unknown id, a refused option) is left out of it.
         const influence = Object.fromEntries(
@@ -109,7 +108,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'option-notices': {
         const { dataset } = held;
         if (!dataset) return post({ id, kind: 'option-notices', notices: {} });
-        const { trainIndices } = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+        const { trainIndices } = heldOutOf(dataset.tasks).split;
         const notices = Object.fromEntries(
           request.strategies.map((s) => {
             // An unknown id or a bad own recipe is refused by name when it trains; it has no notices here.

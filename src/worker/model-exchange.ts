@@ -12,12 +12,10 @@ import { packBundle } from '../core/export/pack-bundle';
 import { readBundle } from '../core/export/read-bundle';
 import { takeSelfCheck, verifySelfCheck, type SelfCheckResult } from '../core/export/self-check';
 import { seedEntry } from '../core/report/build-report';
-import { scoredRows } from '../core/evaluation/counted-run';
 import { userLabels } from '../core/report/mask-ids';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { SeedEntry } from '../core/report/seed-result';
-import { evaluationSetup, TEST_SHARE } from '../core/comparison/evaluation-setup';
-import { temporalSplit } from '../core/split/temporal-split';
+import { evaluationSetup, heldOutOf } from '../core/comparison/evaluation-setup';
 import type { StrategyId, TrainedStrategy } from '../core/strategies/types';
 import { readSavedModel, saveModel } from '../platform/saved-models';
 import type { ExportReply, ExportRequest, LoadModelReply, LoadModelRequest } from './protocol';
@@ -64,7 +62,7 @@ export async function exportModel(held: ModelHoldings, request: ExportRequest): 
       message: `There is no trained model of ${id} to export: train it first (a restarted lab worker starts without models).`,
     };
   const labels = request.maskIds ? labelsOf(summary) : undefined;
-  const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+  const { split } = heldOutOf(dataset.tasks);
   const packed = await packBundle({
     trained,
     seed: result.seed,
@@ -147,12 +145,11 @@ export async function loadModel(
       manifest.selfCheck,
       userKey,
     );
-    const { split, evalData } = evaluationSetup(dataset.tasks, {
+    const { evalData } = evaluationSetup(dataset.tasks, {
       seed: manifest.seed,
       thresholds: request.thresholds,
     });
-    const rows = scoredRows(dataset.tasks, split.testIndices);
-    scored = seedEntry(await evaluateStrategy(loaded.strategy, evalData), rows);
+    scored = seedEntry(await evaluateStrategy(loaded.strategy, evalData), heldOutOf(dataset.tasks).rows);
   }
   const { selfCheck: _stored, ...rest } = manifest;
   return {

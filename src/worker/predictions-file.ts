@@ -2,10 +2,9 @@
  * "Download predictions (CSV)" in the lab worker: the held-out predictions of every strategy held now,
  * one row per task and seed, with user ids masked when asked.
  */
-import { TEST_SHARE } from '../core/comparison/evaluation-setup';
+import { heldOutOf } from '../core/comparison/evaluation-setup';
 import { userLabels } from '../core/report/mask-ids';
 import { predictionsCsv } from '../core/report/predictions-csv';
-import { temporalSplit } from '../core/split/temporal-split';
 import type { Held } from './lab-context';
 import type { WorkerReply } from './protocol';
 import { heldPredictions } from './train-handler';
@@ -22,7 +21,7 @@ export function predictionsFile(held: Held, maskIds: boolean): Body<PredictionsR
       message:
         'No held-out predictions are held: train the strategies first (predictions are not kept between visits).',
     };
-  const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
+  const { split } = heldOutOf(dataset.tasks);
   const csv = predictionsCsv({
     tasks: dataset.tasks,
     testIndices: split.testIndices,

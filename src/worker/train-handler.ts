@@ -5,14 +5,12 @@
  * keeps what finished.
  */
 import { runComparison } from '../core/comparison/run-comparison';
-import { TEST_SHARE } from '../core/comparison/evaluation-setup';
+import { heldOutOf } from '../core/comparison/evaluation-setup';
 import type { StrategyPredictions } from '../core/comparison/comparison-request';
-import { scoredRows } from '../core/evaluation/counted-run';
 import { compareStrategies } from '../core/report/compare-strategies';
 import { frameOf, type ComparisonSet } from '../core/report/compose-report';
 import { withIntervals } from '../core/report/repeated-entry';
 import type { ReportStrategy } from '../core/report/report-types';
-import { temporalSplit } from '../core/split/temporal-split';
 import { resolveChoice } from '../core/strategies/strategy-spec';
 import type { BackendName } from '../core/backend/activate-backend';
 import type { HelperLane } from './helper-lane';
@@ -175,10 +173,9 @@ export function heldPredictions(held: Held): ({ id: string } & StrategyPredictio
 function emitComparisons(held: Held, emit: (event: TrainEvent) => void): void {
   const { dataset, frame } = held;
   if (!dataset || !frame) return;
-  const split = temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail');
   const strategies = heldPredictions(held).filter((p) => p.heldOut.length > 0);
   const set: ComparisonSet = {
-    comparisons: compareStrategies(scoredRows(dataset.tasks, split.testIndices), strategies, frame.baseline, {
+    comparisons: compareStrategies(heldOutOf(dataset.tasks).rows, strategies, frame.baseline, {
       seed: frame.seed,
     }),
     basis: Object.fromEntries([...held.predictions].map(([sid, p]) => [sid, p.trainedAt])),
@@ -194,10 +191,7 @@ function completeIntervals(
 ): void {
   const { dataset } = held;
   if (!dataset) return;
-  const rows = scoredRows(
-    dataset.tasks,
-    temporalSplit(dataset.tasks, TEST_SHARE, 'per-user-tail').testIndices,
-  );
+  const { rows } = heldOutOf(dataset.tasks);
   const predictions = new Map(heldPredictions(held).map((p) => [p.id, p]));
   for (const [sid, { entry, complete }] of latest) {
     if (complete || entry.status !== 'ok') continue;

@@ -7,9 +7,9 @@ import type { Task } from '../data/task';
 import type { EvaluationData } from '../evaluation/evaluate-strategy';
 import { resolveChoice } from '../strategies/strategy-spec';
 import type { ProgressEvent, TrainedStrategy } from '../strategies/types';
-import { scoredRows, type ScoredRows } from '../evaluation/counted-run';
+import type { ScoredRows } from '../evaluation/counted-run';
 import { seedEntry } from '../report/build-report';
-import { evaluationSetup } from './evaluation-setup';
+import { evaluationSetup, heldOutOf } from './evaluation-setup';
 import type { LaneJob, LaneOutput } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
 
@@ -40,7 +40,7 @@ export function laneRunner(tasks: readonly Task[]): LaneRunner {
         key,
         trainIndices: split.trainIndices,
         evalData,
-        rows: scoredRows(tasks, split.testIndices),
+        rows: heldOutOf(tasks).rows,
       };
     }
     const outcome = await trainAndEvaluate(strategy, {

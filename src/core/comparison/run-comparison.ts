@@ -7,7 +7,6 @@
  * evaluated.
  * Pure core (tfjs only through the strategies); no DOM, no Node-only modules.
  */
-import { scoredRows, type ScoredRows } from '../evaluation/counted-run';
 import { resolveThresholds, type HeldOutPrediction } from '../evaluation/evaluate-strategy';
 import type { PredictorReplicates } from '../evaluation/repeated-bootstrap';
 import { evaluateTruth } from '../evaluation/evaluate-truth';
@@ -32,7 +31,7 @@ import type {
   SeedProgress,
   StrategyPredictions,
 } from './comparison-request';
-import { evaluationSetup, seedsOf } from './evaluation-setup';
+import { evaluationSetup, heldOutOf, seedsOf } from './evaluation-setup';
 import { drainInLanes, LaneLostError, longestFirst, type StrategyLane } from './strategy-lanes';
 import { trainAndEvaluate } from './train-and-evaluate';
 import { checkpoint, yieldTask } from '../training/loop/yield-task';
@@ -69,7 +68,7 @@ export async function runComparison(request: ComparisonRequest): Promise<Compari
     resamples: request.resamples,
     signal,
   });
-  const rows: ScoredRows = scoredRows(tasks, split.testIndices);
+  const { rows } = heldOutOf(tasks);
   const scoreOptions = { seed, resamples: request.resamples };
   const settings: RunSettings = {
     backend: request.backend,

@@ -4,6 +4,7 @@
  * and one more bootstrap over every point at once for the paired differences — each point against the
  * reference, and the best against every other, so the headline can say "no clear winner".
  */
+import { heldOutOf } from '../comparison/evaluation-setup';
 import { scoredRows } from '../evaluation/counted-run';
 import { pairedBootstrap, pairedBootstrapSeed } from '../evaluation/repeated-bootstrap';
 import { seedInterval } from '../evaluation/seed-interval';
@@ -75,7 +76,9 @@ export function summarizeSweep({
   generatedAt,
 }: SweepContext): SweepDocument {
   const { report, predictions, testIndices } = result;
-  const rows = scoredRows(tasks, testIndices);
+  // The run's own held-out rows where they are its split's (their row draws are kept: row-draws.ts).
+  const held = heldOutOf(tasks);
+  const rows = held.split.testIndices === testIndices ? held.rows : scoredRows(tasks, testIndices);
   const byId = new Map(report.strategies.map((e) => [e.id, e]));
   const withPredictions = plan.points.filter((p) => predictions.has(p.id));
   const boot =
