@@ -3,7 +3,7 @@
  * loads a data set, picks backend and preset, trains all strategies a number of times within a budget,
  * and reads back the report's per-strategy times, long tasks and the worker's tfjs tensor count.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { load1, median } from './bench-util';
 import { downloadReport, trainOnce } from './train-once';
 
@@ -33,6 +33,8 @@ export interface RunMeasure {
   load1: number;
   wallMs: number;
   longestMainTaskMs: number;
+  /** The page's main thread busy during the run (CDP TaskDuration): time the workers could not have. */
+  mainBusyMs: number;
   /** Every main-thread task ≥ 50 ms in the run, longest first (the last is usually drawing the results). */
   longTasksMs: number[];
   /** Workers that trained side by side (the lab worker and its helpers), as the lab says. */
@@ -141,6 +143,12 @@ async function arithmetic(page: Page): Promise<{ trainMacs: number; inferMacs: n
   return total;
 }
 
+/** The page's main-thread busy time since `cdp` enabled its Performance domain, ms (TaskDuration). */
+async function mainThreadBusy(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return 1000 * (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
+}
+
 /** The dense kernel's GMAC/s in the lab worker (the rate a training step could reach at best). */
 export async function denseRate(page: Page): Promise<number | null> {
   const worker = page.workers().find((w) => w.url().includes('lab.worker'));
@@ -219,7 +227,12 @@ export async function measureRun(
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
     const l = load1();
     const before = await arithmetic(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busyBefore = await mainThreadBusy(cdp);
     const outcome = await trainOnce(page, scenario.budgetMs);
+    const busy = (await mainThreadBusy(cdp)) - busyBefore;
+    await cdp.detach();
     if ('reached' in outcome) {
       const note = `over budget: ${(outcome.ms / 1000).toFixed(0)} s reached "${outcome.reached}"`;
       return {
@@ -243,6 +256,7 @@ export async function measureRun(
       workers: Number(/(\d+) workers train/.exec(decision)?.[1] ?? 1),
       wallMs: Math.round(outcome.wallMs),
       longestMainTaskMs: Math.round(Math.max(0, ...longTasks)),
+      mainBusyMs: Math.round(busy),
       longTasksMs: longTasks.map(Math.round).sort((a, b) => b - a),
       memory: await workerMemory(page),
       // Every seed's training (report schema 2 `runs[]`), so rates over repeated runs count all the work done.
@@ -273,6 +287,7 @@ export async function measureRun(
       wall_s: Number((median(runs.map((r) => r.wallMs)) / 1000).toFixed(1)),
       sumTrain_s: Number((Object.values(strategyMs).reduce((a, b) => a + b, 0) / 1000).toFixed(1)),
       longestTask_ms: Math.max(...runs.map((r) => r.longestMainTaskMs)),
+      mainBusy_s: Number((median(runs.map((r) => r.mainBusyMs)) / 1000).toFixed(2)),
       // Forward + backward multiply-adds of the training steps (validation passes apart), and their rate over
       // the strategies' summed train time (training core-seconds, evaluation excluded).
       train_GMAC: last ? Number((last.trainMacs / 1e9).toFixed(1)) : '–',

@@ -60,11 +60,24 @@ export function encodeRows(
     for (let f = 0; f < FEATURE_COUNT; f++)
       rows.history[j * FEATURE_COUNT + f] = features[i * FEATURE_COUNT + f] as number;
     rows.correct[j] = t.isCorrect ? 1 : 0;
-    rows.logTime[j] = Math.log1p(Math.max(0, t.actualTimeSeconds));
+    rows.logTime[j] = logTimeOf(t);
     rows.weight[j] = weights ? (weights[j] as number) : 1;
   });
   toVersion(rows.history, version);
   return rows;
+}
+
+/** The time head's raw target of a task: log(1 + seconds), negative times as 0. */
+export const logTimeOf = (t: Task): number => Math.log1p(Math.max(0, t.actualTimeSeconds));
+
+/** logTimeOf each of the rows `indices` (what fitTimeScale needs, without encoding the rows). */
+export function logTimesOf(
+  tasks: readonly Task[],
+  indices: readonly number[],
+): Pick<EncodedRows, 'n' | 'logTime'> {
+  const logTime = new Float32Array(indices.length);
+  for (let j = 0; j < indices.length; j++) logTime[j] = logTimeOf(tasks[indices[j] as number] as Task);
+  return { n: indices.length, logTime };
 }
 
 /** Encode prediction contexts (their `history` is v1; converted to `version` on a copy). */
@@ -101,7 +114,7 @@ export interface TimeScale {
   maxSeconds: number;
 }
 
-export function fitTimeScale(rows: EncodedRows): TimeScale {
+export function fitTimeScale(rows: Pick<EncodedRows, 'n' | 'logTime'>): TimeScale {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;

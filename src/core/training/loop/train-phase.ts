@@ -59,9 +59,8 @@ export async function trainTwoHeadPhases(
   run: Omit<PhaseRun, 'indices' | 'weights' | 'userId'>,
 ): Promise<PhaseSummary[][]> {
   const prepared = members.map((member) => {
-    // Only a weighted phase needs each row's weight by position (a map of every row cost 0.5 s on 173k rows).
-    const { weights } = member;
-    const weightOf = weights ? new Map(member.indices.map((i, j) => [i, weights[j] as number])) : null;
+    // Only a weighted phase needs each row's weight by row (a map of every row cost 0.5 s on 173k rows).
+    const weightOf = member.weights ? rowWeights(member.indices, member.weights) : null;
     const { head: fitIdx, tail: valIdx } = splitTail(
       run.tasks,
       member.indices,
@@ -75,7 +74,7 @@ export async function trainTwoHeadPhases(
         run.features,
         member.model.version,
         member.model.encoders,
-        weightOf ? idx.map((i) => weightOf.get(i) as number) : undefined,
+        weightOf ? idx.map((i) => weightOf[i] as number) : undefined,
       );
     const fit = encode(fitIdx);
     return { member, fit, val: valIdx.length > 0 ? encode(valIdx) : null };
@@ -123,4 +122,19 @@ export async function trainTwoHeadPhases(
       };
     }),
   );
+}
+
+/** Weights by row, reused by every weighted member (each reads back only its own rows, right after). */
+let weightByRow = new Float64Array(0);
+
+/**
+ * `weights` (aligned with `indices`) by row: a row listed twice keeps its last weight, as a map of them did.
+ * A typed array in place of that map: its 110,892 entries cost 10–15 ms a weighted phase on EdNet.
+ */
+function rowWeights(indices: readonly number[], weights: readonly number[]): Float64Array {
+  let rows = 0;
+  for (const i of indices) rows = Math.max(rows, i + 1);
+  if (weightByRow.length < rows) weightByRow = new Float64Array(Math.max(rows, 2 * weightByRow.length));
+  indices.forEach((i, j) => (weightByRow[i] = weights[j] as number));
+  return weightByRow;
 }

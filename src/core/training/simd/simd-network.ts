@@ -114,9 +114,10 @@ export class SimdNetwork implements PathHost {
 
   /**
    * Forward pass over rows.n ≤ maxRows rows into o. `train` = training mode: BatchNorms that train use
-   * batch statistics (moving averages decayed by `decay`), dropout masks drawn from `seed`.
+   * batch statistics (moving averages decayed by `decay`), dropout masks drawn from `seed`. Returns where
+   * the output unit's input is: a2 after dropout, else the ReLU's r2 itself (no copy).
    */
-  private forward(base: number, rows: SimdRows, train: { decay: number; seed: number } | null): void {
+  private forward(base: number, rows: SimdRows, train: { decay: number; seed: number } | null): number {
     const k = this.kernels();
     const f = k.f32;
     const { spec, buf, width, h1, h2, scratch } = this;
@@ -137,14 +138,16 @@ export class SimdNetwork implements PathHost {
     const rand = train ? mulberry32(train.seed) : null;
     if (rand && spec.dropout1 > 0) dropout(k, buf.a1, buf.a1, buf.m1, n * h1, spec.dropout1, rand);
     this.denseRelu(base, 'dense_2', buf.a1, buf.r2, n, h1, h2);
-    if (rand && spec.dropout2 > 0) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
-    else f.copyWithin(buf.a2, buf.r2, buf.r2 + n * h2);
+    const dropped = rand !== null && spec.dropout2 > 0;
+    if (dropped) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
+    const a2 = dropped ? buf.a2 : buf.r2;
     // The output unit as a product with one column: o[r] = a2[r, :] · w3, then its bias.
-    k.backIn(4 * buf.a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1, 1);
+    k.backIn(4 * a2, 4 * this.at(base, 'output', 0), 4 * buf.o, n, h2, 1, 1);
     const b3 = f[this.at(base, 'output', 1)] as number;
     for (let r = 0; r < n; r++) f[buf.o + r] = (f[buf.o + r] as number) + b3;
     // The monotone side path on the same input, its output added to the logit.
     this.monotone?.forward(base, n);
+    return a2;
   }
 
   /** Put the model's constrained kernels back on their constraint set (after its optimizer step). */
@@ -178,7 +181,7 @@ export class SimdNetwork implements PathHost {
     decay: number,
     seed: number,
   ): number {
-    this.forward(base, rows, { decay, seed });
+    const a2 = this.forward(base, rows, { decay, seed });
     countTrainMacs(rows.n * this.trainMacsPerRow);
     const k = this.kernels();
     const f = k.f32;
@@ -188,7 +191,7 @@ export class SimdNetwork implements PathHost {
     const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
     this.monotone?.backward(base, grad, n);
     if (this.trains('output')) {
-      k.gradW(4 * buf.do, 4 * buf.a2, 4 * g('output', 0), n, 1, h2);
+      k.gradW(4 * buf.do, 4 * a2, 4 * g('output', 0), n, 1, h2);
       let gb = 0;
       for (let r = 0; r < n; r++) gb += f[buf.do + r] as number;
       f[g('output', 1)] = (f[g('output', 1)] as number) + gb;

@@ -139,10 +139,23 @@ describe('the fused SIMD engine', () => {
 
   // The fused engine gathers a step's rows with a kernel from rows it packed; the tfjs engine takes
   // hostBatch's. Both must be the same batch: padding, a model sitting out, uneven weights, a short batch.
-  it('stages a step as hostBatch does, bit for bit', () => {
+  // Two heads of one phase share their rows object: the second copies the first's pack, then its targets.
+  it.each([
+    ['each model on its own rows', false],
+    ['two heads on the same rows', true],
+  ])('stages a step as hostBatch does, bit for bit: %s', (_, shared) => {
     const { build, models } = setup('v2', false);
     const nets = build();
-    const phase = models(nets);
+    const own = models(nets);
+    const first = own[0] as (typeof own)[number];
+    const phase = shared
+      ? own.map((m) => ({
+          ...m,
+          fit: first.fit,
+          fitTarget: headTarget(first.fit, m.net.head, fitTimeScale(first.fit)),
+        }))
+      : own;
+    if (shared) expect(phase[1]?.fitTarget).not.toEqual(phase[0]?.fitTarget);
     const width = 12;
     const engine = createSimdEngine({
       models: phase.map((m) => ({

@@ -17,7 +17,7 @@ import type { EngineSetup, StackedEngine } from '../loop/stacked-engine';
 import { instantiateKernels, simdKernelsAvailable, type SimdKernels } from './simd-kernels';
 import { layoutOf, readVariables, type ModelLayout } from './simd-layout';
 import { FEATURE_COUNT } from '../../features/history-features';
-import { PACKED_STRIDE } from '../loop/packed-rows';
+import { PACKED_STRIDE, PACKED_TARGET } from '../loop/packed-rows';
 import { Arena, type SimdRows, type StagedAt } from './simd-buffers';
 import { SimdNetwork } from './simd-network';
 
@@ -155,8 +155,17 @@ class SimdStackedEngine implements StackedEngine {
     this.ints = new Int32Array(this.kernels.f32.buffer);
     models.forEach(({ fit }, m) => {
       const { packed, n } = fitAt[m] as FitAt;
-      const span = [packed, packed + n * PACKED_STRIDE] as const;
-      packRows(fit, { n, floats: this.kernels.f32.subarray(...span), ints: this.ints.subarray(...span) });
+      const f = this.kernels.f32;
+      // A phase's two heads learn from the same rows: the second copies the first's pack, then its targets.
+      const twin = models.findIndex((other, j) => j < m && other.fit.rows === fit.rows);
+      if (twin < 0) {
+        const span = [packed, packed + n * PACKED_STRIDE] as const;
+        packRows(fit, { n, floats: f.subarray(...span), ints: this.ints.subarray(...span) });
+        return;
+      }
+      const from = (fitAt[twin] as FitAt).packed;
+      f.copyWithin(packed, from, from + n * PACKED_STRIDE);
+      for (let r = 0; r < n; r++) f[packed + r * PACKED_STRIDE + PACKED_TARGET] = fit.target[r] as number;
     });
     this.valAt = valAt;
     this.val = valAt
