@@ -86,9 +86,20 @@ export function batchNormForward(
 }
 
 /**
+ * Around the trunk's BatchNorm, the passes its backward can do as it reads and writes the rows: the
+ * dropout mask that came after it (dy ← dy·mask first) and the ReLU before it (dL/dx gated by its
+ * input > 0 last). Float offsets of buffers laid out like dy's; a mask needs a block of whole rows.
+ */
+export interface BnFused {
+  mask?: number;
+  gate?: number;
+}
+
+/**
  * Backward through batchNormForward, in place: the block `dy` becomes dL/dx. With `grads` (the
  * layer trained, batch statistics) the statistics' own gradient is included and γ, β gradients are
- * added at `grads`; without, the layer ran on moving statistics (frozen) and only scales.
+ * added at `grads`; without, the layer ran on moving statistics (frozen) and only scales. `fused`:
+ * mulMask's pass before and reluGrad's after, bit for bit as those kernels give them.
  */
 export function batchNormBackward(
   k: SimdKernels,
@@ -97,23 +108,29 @@ export function batchNormBackward(
   trace: BnTrace,
   scratch: BnScratch,
   grads: { gamma: number; beta: number } | null,
+  fused: BnFused = {},
 ): void {
   const f = k.f32;
   const { at, stride, col, d, n } = dy;
   const { s1, s2, scale } = scratch;
+  const gate = fused.gate === undefined ? 0 : 4 * (fused.gate + col);
+  if (fused.mask !== undefined && (col !== 0 || d !== stride))
+    throw new RangeError('a dropout mask is fused only into a block of whole rows');
   if (!grads) {
+    if (fused.mask !== undefined) k.mulMask(4 * at, 4 * fused.mask, n * d);
     for (let c = 0; c < d; c++)
       f[scale + c] = (f[p.gamma + c] as number) / Math.sqrt((f[p.variance + c] as number) + BN_EPSILON);
     f.fill(0, s1, s1 + d);
     f.fill(0, s2, s2 + d);
-    k.bnBack(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * scale, 4 * s1, 4 * s2, 1);
+    k.bnBack(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * scale, 4 * s1, 4 * s2, 1, gate);
     return;
   }
-  k.colSums2(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * s1, 4 * s2);
+  const mask = fused.mask === undefined ? 0 : 4 * fused.mask;
+  k.colSums2(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * s1, 4 * s2, mask);
   for (let c = 0; c < d; c++) {
     f[grads.gamma + c] = (f[grads.gamma + c] as number) + (f[s2 + c] as number);
     f[grads.beta + c] = (f[grads.beta + c] as number) + (f[s1 + c] as number);
     f[scale + c] = ((f[p.gamma + c] as number) * (f[trace.inv + c] as number)) / n;
   }
-  k.bnBack(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * scale, 4 * s1, 4 * s2, n);
+  k.bnBack(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * scale, 4 * s1, 4 * s2, n, gate);
 }

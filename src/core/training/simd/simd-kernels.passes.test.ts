@@ -2,6 +2,7 @@
 // row kernels that stage, gather and scatter a step's rows. Each against a plain loop; the fused and
 // blocked ones against their parts, bit for bit.
 import { describe, expect, it } from 'vitest';
+import { batchNormBackward } from './simd-batch-norm';
 import { instantiateKernels } from './simd-kernels';
 import { kernelTestData } from './simd-kernels.test-helper';
 
@@ -51,8 +52,8 @@ describe('simd kernels: passes over rows', () => {
       }
     const dy = y; // the forward output stands in for an incoming gradient
     const before = f.slice(dy, dy + rows * stride);
-    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2);
-    k.bnBack(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * scale, 4 * s1, 4 * s2, rows);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2, 0);
+    k.bnBack(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * scale, 4 * s1, 4 * s2, rows, 0);
     for (let c = 0; c < d; c++) {
       let sum1 = 0;
       let sum2 = 0;
@@ -76,10 +77,10 @@ describe('simd kernels: passes over rows', () => {
     const [mean4, var4, s14, s24] = [1100, 1200, 1300, 1400];
     for (let c = 0; c < d; c += 4) {
       k.colMeanVar(4 * (x + col + c), stride, rows, 4, 4 * (mean4 + c), 4 * (var4 + c));
-      k.colSums2(4 * (dy + col + c), 4 * (xhat + col + c), stride, rows, 4, 4 * (s14 + c), 4 * (s24 + c));
+      k.colSums2(4 * (dy + col + c), 4 * (xhat + col + c), stride, rows, 4, 4 * (s14 + c), 4 * (s24 + c), 0);
     }
     k.colMeanVar(4 * (x + col), stride, rows, d, 4 * mean, 4 * variance);
-    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2, 0);
     for (const [wide, four] of [
       [mean, mean4],
       [variance, var4],
@@ -131,6 +132,42 @@ describe('simd kernels: passes over rows', () => {
     expect(Array.from(f.subarray(fused, fused + 16))).toEqual(Array.from(f.subarray(g, g + 16)));
     expect(f.subarray(z, z + 16).some((v) => v <= 0)).toBe(true);
   });
+
+  // d 20: the sixteen-column and four-column paths of colSums2. Trained (batch statistics) and frozen.
+  it.each([
+    ['trained', true],
+    ['frozen', false],
+  ])(
+    "the trunk's BatchNorm backward with dropout's mask and the ReLU's gate fused: the bits of the four passes (%s)",
+    (_, trained) => {
+      const k = instantiateKernels(8192);
+      const f = k.f32;
+      const [rows, d] = [5, 20];
+      const [dy, ref, xhat, m, z, gamma, beta, mean, variance, inv, gg, gb] = [
+        0, 128, 256, 384, 512, 640, 672, 704, 736, 768, 800, 850,
+      ];
+      const [s1, s2, sMean, sInv, scale] = [900, 940, 980, 1020, 1060];
+      for (const at of [dy, xhat, z, gamma, beta, mean])
+        fill(f, at, at === dy || at === xhat || at === z ? rows * d : d);
+      for (let c = 0; c < d; c++) [f[variance + c], f[inv + c]] = [0.5 + rng.next(), 0.5 + rng.next()];
+      for (let i = 0; i < rows * d; i++) f[m + i] = rng.next() < 0.3 ? 0 : 1 / 0.7;
+      f.copyWithin(ref, dy, dy + rows * d);
+      const p = { gamma, beta, mean, variance };
+      const trace = { xhat, inv };
+      const scratch = { mean: sMean, inv: sInv, s1, s2, scale };
+      const grads = (g: number) => (trained ? { gamma: g, beta: g + d } : null);
+      f.fill(0, gg, gb + 2 * d);
+      const block = (at: number) => ({ at, stride: d, col: 0, d, n: rows });
+      k.mulMask(4 * ref, 4 * m, rows * d);
+      batchNormBackward(k, block(ref), p, trace, scratch, grads(gg));
+      k.reluGrad(4 * ref, 4 * z, rows * d);
+      batchNormBackward(k, block(dy), p, trace, scratch, grads(gb), { mask: m, gate: z });
+      expect(Array.from(f.subarray(dy, dy + rows * d))).toEqual(Array.from(f.subarray(ref, ref + rows * d)));
+      expect(Array.from(f.subarray(gb, gb + 2 * d))).toEqual(Array.from(f.subarray(gg, gg + 2 * d)));
+      expect(f.subarray(m, m + rows * d).some((v) => v === 0)).toBe(true);
+      expect(f.subarray(z, z + rows * d).some((v) => v <= 0)).toBe(true);
+    },
+  );
 
   // Widths 13 (three vectors and a float) and 8; rows apart by more than they hold; an index used twice.
   it.each([

@@ -34,9 +34,21 @@ export interface SimdKernels {
     gamma: number,
     beta: number,
   ): void;
-  /** Per column: s1 = Σ dy, s2 = Σ dy·x̂. */
-  colSums2(dy: number, xhat: number, stride: number, rows: number, d: number, s1: number, s2: number): void;
-  /** In place: dy ← scale·(n·dy − s1 − x̂·s2), per column. */
+  /** Per column: s1 = Σ dy, s2 = Σ dy·x̂; with a mask m ≠ 0 (laid out like dy), dy ← dy·m first (mulMask's bits). */
+  colSums2(
+    dy: number,
+    xhat: number,
+    stride: number,
+    rows: number,
+    d: number,
+    s1: number,
+    s2: number,
+    m: number,
+  ): void;
+  /**
+   * In place: dy ← scale·(n·dy − s1 − x̂·s2), per column; with a gate ≠ 0 (the ReLU's input, laid out like
+   * dy), then reluGrad's dy where gate > 0, else 0.
+   */
   bnBack(
     dy: number,
     xhat: number,
@@ -47,6 +59,7 @@ export interface SimdKernels {
     s1: number,
     s2: number,
     n: number,
+    gate: number,
   ): void;
   /** x = max(x, 0) on `count` floats. */
   relu(x: number, count: number): void;

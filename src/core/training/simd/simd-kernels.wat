@@ -523,10 +523,11 @@
   )
 
   ;; Per column: s1 = Σ dy, s2 = Σ dy·x̂ over the rows (overwritten). Sixteen columns at a time, then
-  ;; four, as colMeanVar; every column adds its rows in order.
+  ;; four, as colMeanVar; every column adds its rows in order. With a mask m (laid out like dy; 0 = none),
+  ;; dy ← dy·m first, in place (mulMask's pass, done while the rows are read anyway).
   (func (export "colSums2") (param $dy i32) (param $xhat i32) (param $stride i32) (param $rows i32) (param $d i32)
-        (param $s1 i32) (param $s2 i32)
-    (local $c i32) (local $r i32) (local $o i32) (local $sb i32) (local $g v128) (local $q i32)
+        (param $s1 i32) (param $s2 i32) (param $m i32)
+    (local $c i32) (local $r i32) (local $o i32) (local $sb i32) (local $g v128) (local $q i32) (local $p i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
@@ -544,6 +545,16 @@
       (local.set $r (i32.const 0))
       (block $r_done (loop $row
         (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (if (local.get $m) (then
+          (local.set $p (i32.add (local.get $dy) (local.get $o)))
+          (local.set $q (i32.add (local.get $m) (local.get $o)))
+          (v128.store (local.get $p) (f32x4.mul (v128.load (local.get $p)) (v128.load (local.get $q))))
+          (v128.store offset=16 (local.get $p)
+            (f32x4.mul (v128.load offset=16 (local.get $p)) (v128.load offset=16 (local.get $q))))
+          (v128.store offset=32 (local.get $p)
+            (f32x4.mul (v128.load offset=32 (local.get $p)) (v128.load offset=32 (local.get $q))))
+          (v128.store offset=48 (local.get $p)
+            (f32x4.mul (v128.load offset=48 (local.get $p)) (v128.load offset=48 (local.get $q))))))
         (local.set $q (i32.add (local.get $xhat) (local.get $o)))
         (local.set $g (v128.load (i32.add (local.get $dy) (local.get $o))))
         (local.set $a0 (f32x4.add (local.get $a0) (local.get $g)))
@@ -580,6 +591,10 @@
       (local.set $r (i32.const 0))
       (block $r_done (loop $row
         (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (if (local.get $m) (then
+          (local.set $p (i32.add (local.get $dy) (local.get $o)))
+          (v128.store (local.get $p)
+            (f32x4.mul (v128.load (local.get $p)) (v128.load (i32.add (local.get $m) (local.get $o)))))))
         (local.set $g (v128.load (i32.add (local.get $dy) (local.get $o))))
         (local.set $a0 (f32x4.add (local.get $a0) (local.get $g)))
         (local.set $b0 (f32x4.add (local.get $b0)
@@ -594,10 +609,11 @@
   )
 
   ;; BatchNorm backward in place: dy ← scale·(n·dy − s1 − x̂·s2) (per-column scale, s1, s2). Row by
-  ;; row, as bnApply.
+  ;; row, as bnApply. With a gate (the ReLU's input below, laid out like dy; 0 = none), reluGrad's pass
+  ;; after it is done here, as each value is stored.
   (func (export "bnBack") (param $dy i32) (param $xhat i32) (param $stride i32) (param $rows i32) (param $d i32)
-        (param $scale i32) (param $s1 i32) (param $s2 i32) (param $n f32)
-    (local $c i32) (local $r i32) (local $sb i32) (local $db i32) (local $nv v128)
+        (param $scale i32) (param $s1 i32) (param $s2 i32) (param $n f32) (param $gate i32)
+    (local $c i32) (local $r i32) (local $sb i32) (local $db i32) (local $nv v128) (local $v v128)
     (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
     (local.set $db (i32.shl (local.get $d) (i32.const 2)))
     (local.set $nv (f32x4.splat (local.get $n)))
@@ -606,17 +622,23 @@
       (local.set $c (i32.const 0))
       (block $c_done (loop $col
         (br_if $c_done (i32.ge_u (local.get $c) (local.get $db)))
-        (v128.store (i32.add (local.get $dy) (local.get $c))
+        (local.set $v
           (f32x4.mul (v128.load (i32.add (local.get $scale) (local.get $c)))
             (f32x4.sub
               (f32x4.sub (f32x4.mul (local.get $nv) (v128.load (i32.add (local.get $dy) (local.get $c))))
                          (v128.load (i32.add (local.get $s1) (local.get $c))))
               (f32x4.mul (v128.load (i32.add (local.get $xhat) (local.get $c)))
                          (v128.load (i32.add (local.get $s2) (local.get $c)))))))
+        ;; reluGrad's gate, as that pass gives it: the value where the ReLU's input was > 0, else +0
+        (if (local.get $gate) (then
+          (local.set $v (v128.and (local.get $v)
+            (f32x4.gt (v128.load (i32.add (local.get $gate) (local.get $c))) (v128.const f32x4 0 0 0 0))))))
+        (v128.store (i32.add (local.get $dy) (local.get $c)) (local.get $v))
         (local.set $c (i32.add (local.get $c) (i32.const 16)))
         (br $col)))
       (local.set $dy (i32.add (local.get $dy) (local.get $sb)))
       (local.set $xhat (i32.add (local.get $xhat) (local.get $sb)))
+      (if (local.get $gate) (then (local.set $gate (i32.add (local.get $gate) (local.get $sb)))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $row)))
   )

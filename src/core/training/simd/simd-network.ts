@@ -206,11 +206,11 @@ export class SimdNetwork implements PathHost {
     }
     if (!trainsBelow(layout, 'dense_2')) return total + this.l2(base, grad);
     k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1, h1);
-    if (spec.dropout1 > 0) k.mulMask(4 * buf.d1, 4 * buf.m1, n * h1);
     const trunkGrads = this.trains('trunk_bn') ? { gamma: g('trunk_bn', 0), beta: g('trunk_bn', 1) } : null;
     const trunk = { at: buf.d1, stride: h1, col: 0, d: h1, n };
-    batchNormBackward(k, trunk, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkGrads);
-    k.reluGrad(4 * buf.d1, 4 * buf.z1, n * h1);
+    // Dropout 1's mask on the way in, dense 1's ReLU gate on the way out, in the BatchNorm's passes.
+    const fused = { gate: buf.z1, ...(spec.dropout1 > 0 ? { mask: buf.m1 } : {}) };
+    batchNormBackward(k, trunk, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkGrads, fused);
     if (this.trains('dense_1')) {
       k.gradW(4 * buf.x, 4 * buf.d1, 4 * g('dense_1', 0), n, width, h1);
       k.gradW(4 * buf.ones, 4 * buf.d1, 4 * g('dense_1', 1), n, 1, h1);
