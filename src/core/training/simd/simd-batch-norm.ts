@@ -5,6 +5,7 @@
  * in the SIMD kernels; the per-column arithmetic (d floats) in JS. Offsets count floats.
  */
 import { BN_EPSILON } from '../../model/architecture';
+import type { FusedDropout } from './simd-dropout';
 import type { SimdKernels } from './simd-kernels';
 
 /** Float offsets of a BatchNorm layer's variables (d floats each). */
@@ -43,6 +44,7 @@ export interface BnScratch {
  * y = γ·(x − μ)/√(σ² + ε) + β from block `x` into the buffer at `y` (same layout; may be x's). With
  * `train`, μ and σ² are the batch's and the moving averages move by `decay`; without, the moving
  * statistics are used. x̂ goes to `trace.xhat` either way; 1/√(σ²+ε) to `trace.inv` when training.
+ * `drop`: inverted dropout on y in the same pass (a block of whole rows), bit for bit as after it.
  */
 export function batchNormForward(
   k: SimdKernels,
@@ -52,6 +54,7 @@ export function batchNormForward(
   trace: BnTrace,
   scratch: BnScratch,
   decay: number | null,
+  drop?: FusedDropout,
 ): void {
   const f = k.f32;
   const { at, stride, col, d, n } = x;
@@ -70,6 +73,25 @@ export function batchNormForward(
       f[p.variance + c] = (f[p.variance + c] as number) - ((f[p.variance + c] as number) - variance) * decay;
       f[inv + c] = 1 / Math.sqrt(variance + BN_EPSILON);
     }
+  }
+  if (drop) {
+    if (col !== 0 || d !== stride) throw new RangeError('dropout is fused only into a block of whole rows');
+    const { mask, rate, seeds } = drop;
+    return k.bnApplyDropout(
+      4 * at,
+      4 * y,
+      4 * trace.xhat,
+      n * d,
+      d,
+      4 * mean,
+      4 * inv,
+      4 * p.gamma,
+      4 * p.beta,
+      4 * mask,
+      rate,
+      1 / (1 - rate),
+      ...seeds,
+    );
   }
   k.bnApply(
     4 * (at + col),

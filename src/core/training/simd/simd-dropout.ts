@@ -1,10 +1,24 @@
 /**
  * Inverted dropout in the fused engine: the kernel masks and scales a block of activations, its four
- * SIMD lanes' random streams seeded from the training step's generator.
+ * SIMD lanes' random streams seeded from the training step's generator (or the pass before it does:
+ * FusedDropout).
  */
 import type { SimdKernels } from './simd-kernels';
 
 const UINT32 = 4_294_967_296;
+
+/** The four lanes' stream starts of one dropout, drawn from the step's generator in lane order. */
+export function dropoutSeeds(rand: () => number): [number, number, number, number] {
+  const seed = () => Math.floor(rand() * UINT32);
+  return [seed(), seed(), seed(), seed()];
+}
+
+/** A dropout to run inside the pass that writes its input (float offset of its mask). */
+export interface FusedDropout {
+  mask: number;
+  rate: number;
+  seeds: [number, number, number, number];
+}
 
 /** Inverted dropout (kernel): the four lanes' streams start from the step's generator. */
 export function dropout(
@@ -16,6 +30,5 @@ export function dropout(
   rate: number,
   rand: () => number,
 ): void {
-  const seed = () => Math.floor(rand() * UINT32);
-  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), seed(), seed(), seed(), seed());
+  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), ...dropoutSeeds(rand));
 }

@@ -133,6 +133,50 @@ describe('simd kernels: passes over rows', () => {
     expect(f.subarray(z, z + 16).some((v) => v <= 0)).toBe(true);
   });
 
+  it.each([
+    [5, 8, 0.3],
+    [3, 64, 0.5],
+  ])('bnApplyDropout gives the bits of bnApply then dropout (rows %i, d %i, rate %f)', (rows, d, rate) => {
+    const k = instantiateKernels(8192);
+    const f = k.f32;
+    const [x, y, xhat, mask, y2, xhat2, mask2, mean, inv, gamma, beta] = [
+      0, 512, 1024, 1536, 2048, 2560, 3072, 3584, 3712, 3840, 3968,
+    ];
+    for (const [at, count] of [
+      [x, rows * d],
+      [mean, d],
+      [inv, d],
+      [gamma, d],
+      [beta, d],
+    ] as const)
+      fill(f, at, count);
+    const seeds = [0x12345678, 0x9abcdef0, 7, 0xdeadbeef] as const;
+    k.bnApply(4 * x, 4 * y, 4 * xhat, d, rows, d, 4 * mean, 4 * inv, 4 * gamma, 4 * beta);
+    k.dropout(4 * y, 4 * y, 4 * mask, rows * d, rate, 1 / (1 - rate), ...seeds);
+    k.bnApplyDropout(
+      4 * x,
+      4 * y2,
+      4 * xhat2,
+      rows * d,
+      d,
+      4 * mean,
+      4 * inv,
+      4 * gamma,
+      4 * beta,
+      4 * mask2,
+      rate,
+      1 / (1 - rate),
+      ...seeds,
+    );
+    for (const [a, b] of [
+      [y, y2],
+      [xhat, xhat2],
+      [mask, mask2],
+    ] as const)
+      expect(Array.from(f.subarray(b, b + rows * d))).toEqual(Array.from(f.subarray(a, a + rows * d)));
+    expect(f.subarray(mask, mask + rows * d).some((v) => v === 0)).toBe(true);
+  });
+
   // d 20: the sixteen-column and four-column paths of colSums2. Trained (batch statistics) and frozen.
   it.each([
     ['trained', true],

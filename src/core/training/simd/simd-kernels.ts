@@ -34,6 +34,28 @@ export interface SimdKernels {
     gamma: number,
     beta: number,
   ): void;
+  /**
+   * bnApply on `count` floats of whole rows (stride = d), then dropout on y in place with the streams
+   * s0..s3, bit for bit as the two calls; y is written once.
+   */
+  bnApplyDropout(
+    x: number,
+    y: number,
+    xhat: number,
+    count: number,
+    d: number,
+    mean: number,
+    inv: number,
+    gamma: number,
+    beta: number,
+    mask: number,
+    rate: number,
+    scale: number,
+    s0: number,
+    s1: number,
+    s2: number,
+    s3: number,
+  ): void;
   /** Per column: s1 = Σ dy, s2 = Σ dy·x̂; with a mask m ≠ 0 (laid out like dy), dy ← dy·m first (mulMask's bits). */
   colSums2(
     dy: number,

@@ -522,6 +522,48 @@
       (br $row)))
   )
 
+  ;; bnApply on whole rows (stride = d), then inverted dropout on y in place, bit for bit as `dropout`
+  ;; after bnApply: in row order the elements are the lanes' streams in order (element e is lane e % 4's
+  ;; (e / 4 + 1)-th step), so the state steps once per vector here as there. y is stored once, not twice.
+  (func (export "bnApplyDropout") (param $x i32) (param $y i32) (param $xhat i32) (param $count i32) (param $d i32)
+        (param $mean i32) (param $inv i32) (param $gamma i32) (param $beta i32) (param $mask i32)
+        (param $rate f32) (param $scale f32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
+    (local $o i32) (local $c i32) (local $end i32) (local $db i32)
+    (local $h v128) (local $st v128) (local $u v128) (local $m v128) (local $rv v128) (local $sv v128)
+    (local.set $st (i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1
+      (i32x4.splat (local.get $s0)) (local.get $s1)) (local.get $s2)) (local.get $s3)))
+    (local.set $rv (i32x4.splat (i32.trunc_sat_f32_u
+      (f32.ceil (f32.mul (local.get $rate) (f32.const 0x1p24))))))
+    (local.set $sv (f32x4.splat (local.get $scale)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (local.set $db (i32.shl (local.get $d) (i32.const 2)))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (local.set $h (f32x4.mul
+        (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $o)))
+                   (v128.load (i32.add (local.get $mean) (local.get $c))))
+        (v128.load (i32.add (local.get $inv) (local.get $c)))))
+      (v128.store (i32.add (local.get $xhat) (local.get $o)) (local.get $h))
+      (local.set $st (i32x4.add (local.get $st) (v128.const i32x4 0x9E3779B9 0x9E3779B9 0x9E3779B9 0x9E3779B9)))
+      (local.set $u (v128.xor (local.get $st) (i32x4.shr_u (local.get $st) (i32.const 16))))
+      (local.set $u (i32x4.mul (local.get $u) (v128.const i32x4 0x85EBCA6B 0x85EBCA6B 0x85EBCA6B 0x85EBCA6B)))
+      (local.set $u (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 13))))
+      (local.set $u (i32x4.mul (local.get $u) (v128.const i32x4 0xC2B2AE35 0xC2B2AE35 0xC2B2AE35 0xC2B2AE35)))
+      (local.set $u (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 16))))
+      (local.set $m (v128.and (local.get $sv)
+        (i32x4.ge_s (i32x4.shr_u (local.get $u) (i32.const 8)) (local.get $rv))))
+      (v128.store (i32.add (local.get $mask) (local.get $o)) (local.get $m))
+      (v128.store (i32.add (local.get $y) (local.get $o))
+        (f32x4.mul
+          (f32x4.add (f32x4.mul (local.get $h) (v128.load (i32.add (local.get $gamma) (local.get $c))))
+                     (v128.load (i32.add (local.get $beta) (local.get $c))))
+          (local.get $m)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (if (i32.ge_u (local.get $c) (local.get $db)) (then (local.set $c (i32.const 0))))
+      (br $each)))
+  )
+
   ;; Per column: s1 = Σ dy, s2 = Σ dy·x̂ over the rows (overwritten). Sixteen columns at a time, then
   ;; four, as colMeanVar; every column adds its rows in order. With a mask m (laid out like dy; 0 = none),
   ;; dy ← dy·m first, in place (mulMask's pass, done while the rows are read anyway).

@@ -20,7 +20,7 @@ import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
 import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
-import { dropout } from './simd-dropout';
+import { dropout, dropoutSeeds } from './simd-dropout';
 import {
   addL2,
   copyHistory,
@@ -134,9 +134,14 @@ export class SimdNetwork implements PathHost {
     this.denseRelu(base, 'dense_1', buf.x, buf.z1, n, width, h1);
     const trunkDecay = train && this.trains('trunk_bn') ? train.decay : null;
     const trunk = { at: buf.z1, stride: h1, col: 0, d: h1, n };
-    batchNormForward(k, trunk, buf.a1, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkDecay);
     const rand = train ? mulberry32(train.seed) : null;
-    if (rand && spec.dropout1 > 0) dropout(k, buf.a1, buf.a1, buf.m1, n * h1, spec.dropout1, rand);
+    // Dropout 1 in the BatchNorm's pass over the rows (its streams drawn first, as when it ran after).
+    const drop1 =
+      rand && spec.dropout1 > 0
+        ? { mask: buf.m1, rate: spec.dropout1, seeds: dropoutSeeds(rand) }
+        : undefined;
+    const bn = this.bn(base, 'trunk_bn');
+    batchNormForward(k, trunk, buf.a1, bn, this.trunkTrace(), scratch, trunkDecay, drop1);
     this.denseRelu(base, 'dense_2', buf.a1, buf.r2, n, h1, h2);
     const dropped = rand !== null && spec.dropout2 > 0;
     if (dropped) dropout(k, buf.r2, buf.a2, buf.m2, n * h2, spec.dropout2, rand);
