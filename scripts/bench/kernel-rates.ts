@@ -47,9 +47,9 @@ const products: [string, number, () => void][] = [
     ROWS * WIDTH * H1,
     () => k.denseRelu(m.x, m.w1, m.b1, m.z1, ROWS, WIDTH, H1),
   ],
-  ['gradW 2 (64 × 32)', ROWS * H1 * H2, () => k.gradW(m.z1, m.z2, m.g2, ROWS, H1, H2)],
+  ['gradW 2 (64 × 32)', ROWS * H1 * H2, () => k.gradW(m.z1, m.z2, m.g2, ROWS, H1, H2, 0)],
   ['backIn 2 (32 → 64)', ROWS * H1 * H2, () => k.backIn(m.z2, m.w2, m.d1, ROWS, H2, H1, H1)],
-  ['gradW 1 (53 × 64)', ROWS * WIDTH * H1, () => k.gradW(m.x, m.d1, m.g1, ROWS, WIDTH, H1)],
+  ['gradW 1 (53 × 64)', ROWS * WIDTH * H1, () => k.gradW(m.x, m.d1, m.g1, ROWS, WIDTH, H1, 0)],
   ['backIn 1 (64 → 40)', ROWS * EMB * H1, () => k.backIn(m.d1, m.w1, m.dx, ROWS, H1, EMB, WIDTH)],
 ];
 console.log(`rows ${ROWS}; probe (dense 512 × 53 → 64): ${probe.toFixed(1)} GMAC/s`);

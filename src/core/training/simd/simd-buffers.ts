@@ -38,7 +38,7 @@ export class Arena {
  * Float offsets: x, x̂ and dx [rows, width] (the concatenated input); z1 (dense 1 after ReLU), x̂1,
  * a1 (after BatchNorm and dropout), m1 (its dropout scale) and d1 [rows, h1]; r2 (dense 2 after ReLU),
  * a2, m2 and d2 [rows, h2]; o and do [rows]; inv [width] and inv1 [h1] (BatchNorm's 1/√(σ²+ε));
- * ones [rows] and zeros [max(h2, hm)] (constants that turn sums into products); for the monotone side
+ * zeros [max(h2, hm)] (a bias of zeros, for products with no bias); for the monotone side
  * path (hm units, 0 = none): hm (its units after ReLU) and dhm [rows, hm], om [rows] (its output) and
  * dxm [rows, width] (its share of the input gradient).
  */
@@ -59,7 +59,6 @@ export type StepBuffers = Record<
   | 'do'
   | 'inv'
   | 'inv1'
-  | 'ones'
   | 'zeros'
   | 'hm'
   | 'dhm'
@@ -95,7 +94,6 @@ export function allocateBuffers(
     do: take(r),
     inv: take(width),
     inv1: take(h1),
-    ones: take(r),
     zeros: take(Math.max(h2, hm)),
     hm: take(r * hm),
     dhm: take(r * hm),

@@ -32,7 +32,7 @@ describe('simd kernels', () => {
     fill(f, g, inDim * n);
     const g0 = f.slice(g, g + inDim * n);
     k.dense(4 * x, 4 * w, 4 * b, 4 * out, rows, inDim, n);
-    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n);
+    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n, 0);
     k.backIn(4 * d, 4 * w, 4 * dx, rows, n, inDim, inDim);
     const at = (base: number, i: number) => f[base + i] as number;
     const wantOut: number[] = [];
@@ -83,7 +83,7 @@ describe('simd kernels', () => {
     const sums = Array.from(f.subarray(out, out + rows * n));
     expect(sums.some((v) => v < 0)).toBe(true);
     expect(Array.from(f.subarray(dx, dx + rows * n))).toEqual(sums.map((v) => Math.max(v, 0)));
-    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n);
+    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n, 0);
     const stride = inDim + 3; // dx rows wider than the outputs computed
     k.backIn(4 * d, 4 * w, 4 * dx, rows, n, inDim, stride);
     for (let r = 0; r < rows; r++) {
@@ -110,11 +110,24 @@ describe('simd kernels', () => {
     for (let i = 0; i < inDim; i++) {
       for (let r = 0; r < rows; r++) f[one + 64 + r] = f[x + r * inDim + i] as number;
       f.set(g0.subarray(i * n, (i + 1) * n), one);
-      k.gradW(4 * (one + 64), 4 * d, 4 * one, rows, 1, n);
+      k.gradW(4 * (one + 64), 4 * d, 4 * one, rows, 1, n, 0);
       expect(Array.from(f.subarray(g + i * n, g + (i + 1) * n))).toEqual(
         Array.from(f.subarray(one, one + n)),
       );
     }
+    // A bias beside the weights: gradW of a column of ones, bit for bit, the weights' sums unchanged.
+    const [ones, bias, alone] = [24000, 28000, 30000];
+    f.fill(1, ones, ones + rows);
+    fill(f, bias, n);
+    f.copyWithin(alone, bias, bias + n);
+    f.set(g0, g);
+    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n, 4 * bias);
+    k.gradW(4 * ones, 4 * d, 4 * alone, rows, 1, n, 0);
+    expect(Array.from(f.subarray(bias, bias + n))).toEqual(Array.from(f.subarray(alone, alone + n)));
+    const withBias = f.slice(g, g + inDim * n);
+    f.set(g0, g);
+    k.gradW(4 * x, 4 * d, 4 * g, rows, inDim, n, 0);
+    expect(Array.from(withBias)).toEqual(Array.from(f.subarray(g, g + inDim * n)));
   });
 
   it('dropout keeps each value with probability 1 − rate, scaled by 1/(1 − rate), reproducibly per seed', () => {

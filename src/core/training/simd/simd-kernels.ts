@@ -12,8 +12,11 @@ export interface SimdKernels {
   dense(x: number, w: number, bias: number, out: number, rows: number, inDim: number, n: number): void;
   /** dense, then max(·, 0) on every output as it is stored (relu's result, bit for bit). */
   denseRelu(x: number, w: number, bias: number, out: number, rows: number, inDim: number, n: number): void;
-  /** g[i, :] += Σ_r a[r, i] · d[r, :]   (a [rows, in], d [rows, n], g [in, n], n % 4 = 0). */
-  gradW(a: number, d: number, g: number, rows: number, inDim: number, n: number): void;
+  /**
+   * g[i, :] += Σ_r a[r, i] · d[r, :]   (a [rows, in], d [rows, n], g [in, n], n % 4 = 0); with bias ≠ 0,
+   * bias[:] += Σ_r d[r, :] as well (gradW of a column of ones, bit for bit).
+   */
+  gradW(a: number, d: number, g: number, rows: number, inDim: number, n: number, bias: number): void;
   /**
    * dx[r, i] = Σ_j d[r, j] · w[i, j] for i < inDim   (d [rows, n], w [≥ inDim, n], dx rows `dxStride`
    * floats apart, n % 4 = 0): the first inDim inputs' gradient only.

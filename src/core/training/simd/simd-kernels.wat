@@ -147,18 +147,68 @@
   ;; 512 rows spills to L2 at every pass); g holds the sums between blocks, so every output still
   ;; adds the rows in order, as alone.
   (func (export "gradW") (param $a i32) (param $d i32) (param $g i32)
-        (param $rows i32) (param $in i32) (param $n i32)
-    (local $r i32) (local $block i32)
+        (param $rows i32) (param $in i32) (param $n i32) (param $bias i32)
+    (local $r i32) (local $block i32) (local $db i32)
     (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
       (local.set $block (select (i32.const 32) (i32.sub (local.get $rows) (local.get $r))
         (i32.le_u (i32.add (local.get $r) (i32.const 32)) (local.get $rows))))
+      (local.set $db (i32.add (local.get $d) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 2))))
       (call $gradWRows
         (i32.add (local.get $a) (i32.shl (i32.mul (local.get $r) (local.get $in)) (i32.const 2)))
-        (i32.add (local.get $d) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 2)))
-        (local.get $g) (local.get $block) (local.get $in) (local.get $n))
+        (local.get $db) (local.get $g) (local.get $block) (local.get $in) (local.get $n))
+      ;; the bias's sums over the same rows while they are in L1 (an input of ones: 1·d is d)
+      (if (local.get $bias) (then
+        (call $colSumRows (local.get $db) (local.get $bias) (local.get $block) (local.get $n))))
       (local.set $r (i32.add (local.get $r) (i32.const 32)))
       (br $blocks)))
+  )
+
+  ;; g[:] += Σ_r d[r, :] over `rows` rows in order (d [rows, n], n % 4 = 0): gradW's sums for an input of
+  ;; ones, bit for bit (each output adds the same terms, 1·d being d, in the same order).
+  (func $colSumRows (param $d i32) (param $g i32) (param $rows i32) (param $n i32)
+    (local $r i32) (local $j i32) (local $dp i32) (local $gp i32) (local $nb i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 2)))
+    (block $j16_done (loop $j16
+      (br_if $j16_done (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $n)))
+      (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $a0 (v128.load (local.get $gp)))
+      (local.set $a1 (v128.load offset=16 (local.get $gp)))
+      (local.set $a2 (v128.load offset=32 (local.get $gp)))
+      (local.set $a3 (v128.load offset=48 (local.get $gp)))
+      (local.set $dp (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $r (i32.const 0))
+      (block $r_done (loop $row
+        (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $dp))))
+        (local.set $a1 (f32x4.add (local.get $a1) (v128.load offset=16 (local.get $dp))))
+        (local.set $a2 (f32x4.add (local.get $a2) (v128.load offset=32 (local.get $dp))))
+        (local.set $a3 (f32x4.add (local.get $a3) (v128.load offset=48 (local.get $dp))))
+        (local.set $dp (i32.add (local.get $dp) (local.get $nb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (v128.store (local.get $gp) (local.get $a0))
+      (v128.store offset=16 (local.get $gp) (local.get $a1))
+      (v128.store offset=32 (local.get $gp) (local.get $a2))
+      (v128.store offset=48 (local.get $gp) (local.get $a3))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br $j16)))
+    (block $j4_done (loop $j4
+      (br_if $j4_done (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $a0 (v128.load (local.get $gp)))
+      (local.set $dp (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $r (i32.const 0))
+      (block $r4_done (loop $row4
+        (br_if $r4_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $dp))))
+        (local.set $dp (i32.add (local.get $dp) (local.get $nb)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row4)))
+      (v128.store (local.get $gp) (local.get $a0))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $j4)))
   )
 
   ;; gradW over one block of rows. Two inputs i at a time share each load of d (an odd last i is

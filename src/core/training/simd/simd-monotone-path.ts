@@ -68,7 +68,7 @@ export class SimdMonotonePath {
     const { buf, width, units, host } = this;
     const g = (layer: LayerName, index: number) => host.at(grad, layer, index);
     if (host.trains('monotone_output')) {
-      k.gradW(4 * buf.do, 4 * buf.hm, 4 * g('monotone_output', 0), n, 1, units);
+      k.gradW(4 * buf.do, 4 * buf.hm, 4 * g('monotone_output', 0), n, 1, units, 0);
       let gb = 0;
       for (let r = 0; r < n; r++) gb += f[buf.do + r] as number;
       f[g('monotone_output', 1)] = (f[g('monotone_output', 1)] as number) + gb;
@@ -79,8 +79,7 @@ export class SimdMonotonePath {
     k.dense(4 * buf.do, 4 * host.at(base, 'monotone_output', 0), 4 * buf.zeros, 4 * buf.dhm, n, 1, units);
     k.reluGrad(4 * buf.dhm, 4 * buf.hm, n * units);
     if (host.trains('monotone_1')) {
-      k.gradW(4 * buf.x, 4 * buf.dhm, 4 * g('monotone_1', 0), n, width, units);
-      k.gradW(4 * buf.ones, 4 * buf.dhm, 4 * g('monotone_1', 1), n, 1, units);
+      k.gradW(4 * buf.x, 4 * buf.dhm, 4 * g('monotone_1', 0), n, width, units, 4 * g('monotone_1', 1));
     }
     // Only the embedding columns' gradient is used (addInputGradient), so only those are computed.
     if (intoInput)

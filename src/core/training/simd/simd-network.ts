@@ -74,7 +74,6 @@ export class SimdNetwork implements PathHost {
   /** Bind to the memory the arena was sized for (once, before any step). */
   attach(k: SimdKernels): void {
     this.k = k;
-    k.f32.fill(1, this.buf.ones, this.buf.ones + this.maxRows);
     k.f32.fill(0, this.buf.zeros, this.buf.zeros + Math.max(this.h2, monotoneUnits(this.spec)));
   }
 
@@ -196,7 +195,7 @@ export class SimdNetwork implements PathHost {
     const g = (layer: LayerName, index: number) => this.at(grad, layer, index);
     this.monotone?.backward(base, grad, n);
     if (this.trains('output')) {
-      k.gradW(4 * buf.do, 4 * a2, 4 * g('output', 0), n, 1, h2);
+      k.gradW(4 * buf.do, 4 * a2, 4 * g('output', 0), n, 1, h2, 0);
       let gb = 0;
       for (let r = 0; r < n; r++) gb += f[buf.do + r] as number;
       f[g('output', 1)] = (f[g('output', 1)] as number) + gb;
@@ -206,8 +205,7 @@ export class SimdNetwork implements PathHost {
     if (spec.dropout2 > 0) k.maskReluGrad(4 * buf.d2, 4 * buf.m2, 4 * buf.r2, n * h2);
     else k.reluGrad(4 * buf.d2, 4 * buf.r2, n * h2);
     if (this.trains('dense_2')) {
-      k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2);
-      k.gradW(4 * buf.ones, 4 * buf.d2, 4 * g('dense_2', 1), n, 1, h2);
+      k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2, 4 * g('dense_2', 1));
     }
     if (!trainsBelow(layout, 'dense_2')) return total + this.l2(base, grad);
     k.backIn(4 * buf.d2, 4 * this.at(base, 'dense_2', 0), 4 * buf.d1, n, h2, h1, h1);
@@ -217,8 +215,7 @@ export class SimdNetwork implements PathHost {
     const fused = { gate: buf.z1, ...(spec.dropout1 > 0 ? { mask: buf.m1 } : {}) };
     batchNormBackward(k, trunk, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkGrads, fused);
     if (this.trains('dense_1')) {
-      k.gradW(4 * buf.x, 4 * buf.d1, 4 * g('dense_1', 0), n, width, h1);
-      k.gradW(4 * buf.ones, 4 * buf.d1, 4 * g('dense_1', 1), n, 1, h1);
+      k.gradW(4 * buf.x, 4 * buf.d1, 4 * g('dense_1', 0), n, width, h1, 4 * g('dense_1', 1));
     }
     if (trainsBelow(layout, 'dense_1')) {
       // Only the embeddings' columns: the history features are inputs, nothing below them trains.
