@@ -7,6 +7,7 @@
 import { runComparison } from '../core/comparison/run-comparison';
 import { heldOutOf } from '../core/comparison/evaluation-setup';
 import type { StrategyPredictions } from '../core/comparison/comparison-request';
+import { resamplesFor } from '../core/evaluation/repeated-bootstrap';
 import { compareStrategies } from '../core/report/compare-strategies';
 import { frameOf, type ComparisonSet } from '../core/report/compose-report';
 import { withIntervals } from '../core/report/repeated-entry';
@@ -141,7 +142,7 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
     post({ id, kind: 'trained', frame: frameOf(report), outcomes });
   } catch (error) {
     if (controller.signal.aborted) {
-      completeIntervals(held, latest, emit);
+      completeIntervals(held, latest, request.repeats ?? 1, emit);
       emitComparisons(held, emit);
       post({ id, kind: 'cancelled', finished: [...new Set(finished)] });
     } else post({ id, kind: 'train-failed', message: (error as Error).message });
@@ -183,19 +184,26 @@ function emitComparisons(held: Held, emit: (event: TrainEvent) => void): void {
   emit({ kind: 'comparisons', set });
 }
 
-/** After a cancel: the strategies stopped between seeds get their intervals over the seeds they have. */
+/**
+ * After a cancel: the strategies stopped between seeds get their intervals over the seeds they have, from
+ * as many resamples as the run's complete entries (`repeats` seeds each) got — not the more a bootstrap of
+ * fewer seeds would take on its own: a cancel answers within a second, and one run's entries share one
+ * resample count.
+ */
 function completeIntervals(
   held: Held,
   latest: Map<string, { entry: ReportStrategy; complete: boolean }>,
+  repeats: number,
   emit: (event: TrainEvent) => void,
 ): void {
   const { dataset } = held;
   if (!dataset) return;
   const { rows } = heldOutOf(dataset.tasks);
+  const resamples = resamplesFor(rows.labels.length, repeats);
   const predictions = new Map(heldPredictions(held).map((p) => [p.id, p]));
   for (const [sid, { entry, complete }] of latest) {
     if (complete || entry.status !== 'ok') continue;
-    const done = withIntervals(entry, rows, predictions.get(sid)?.heldOut ?? [], undefined, (part) => {
+    const done = withIntervals(entry, rows, predictions.get(sid)?.heldOut ?? [], resamples, (part) => {
       const p = held.predictions.get(sid);
       if (p) p.replicates = part;
     });
