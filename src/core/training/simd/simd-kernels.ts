@@ -59,7 +59,10 @@ export interface SimdKernels {
     s2: number,
     s3: number,
   ): void;
-  /** Per column: s1 = Σ dy, s2 = Σ dy·x̂; with a mask m ≠ 0 (laid out like dy), dy ← dy·m first (mulMask's bits). */
+  /**
+   * Per column: s1 = Σ dy, s2 = Σ dy·x̂; with a mask m ≠ 0 (laid out like dy), dy ← dy·m first, in place
+   * (mulMask's bits).
+   */
   colSums2(
     dy: number,
     xhat: number,
