@@ -109,11 +109,11 @@ export function batchNormForward(
 
 /**
  * Around the trunk's BatchNorm, the passes its backward can do as it reads and writes the rows: the
- * dropout mask that came after it (dy ← dy·mask first) and the ReLU before it (dL/dx gated by its
- * input > 0 last). Float offsets of buffers laid out like dy's; a mask needs a block of whole rows.
+ * dropout that came after it (dy ← dy·(0 or scale) first, by its mask bytes at float offset `at`; a block
+ * of whole rows) and the ReLU before it (dL/dx gated by its input > 0 last; a buffer laid out like dy).
  */
 export interface BnFused {
-  mask?: number;
+  mask?: { at: number; scale: number };
   gate?: number;
 }
 
@@ -139,7 +139,7 @@ export function batchNormBackward(
   if (fused.mask !== undefined && (col !== 0 || d !== stride))
     throw new RangeError('a dropout mask is fused only into a block of whole rows');
   if (!grads) {
-    if (fused.mask !== undefined) k.mulMask(4 * at, 4 * fused.mask, n * d);
+    if (fused.mask) k.mulMask(4 * at, 4 * fused.mask.at, n * d, fused.mask.scale);
     for (let c = 0; c < d; c++)
       f[scale + c] = (f[p.gamma + c] as number) / Math.sqrt((f[p.variance + c] as number) + BN_EPSILON);
     f.fill(0, s1, s1 + d);
@@ -147,8 +147,9 @@ export function batchNormBackward(
     k.bnBack(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * scale, 4 * s1, 4 * s2, 1, gate);
     return;
   }
-  const mask = fused.mask === undefined ? 0 : 4 * fused.mask;
-  k.colSums2(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * s1, 4 * s2, mask);
+  const { mask } = fused;
+  const [m, dropScale] = mask ? [4 * mask.at, mask.scale] : [0, 1];
+  k.colSums2(4 * (at + col), 4 * (trace.xhat + col), stride, n, d, 4 * s1, 4 * s2, m, dropScale);
   for (let c = 0; c < d; c++) {
     f[grads.gamma + c] = (f[grads.gamma + c] as number) + (f[s2 + c] as number);
     f[grads.beta + c] = (f[grads.beta + c] as number) + (f[s1 + c] as number);

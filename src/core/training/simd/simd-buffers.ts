@@ -36,8 +36,9 @@ export class Arena {
 
 /**
  * Float offsets: x, x̂ and dx [rows, width] (the concatenated input); z1 (dense 1 after ReLU), x̂1,
- * a1 (after BatchNorm and dropout), m1 (its dropout scale) and d1 [rows, h1]; r2 (dense 2 after ReLU),
- * a2, m2 and d2 [rows, h2]; o and do [rows]; inv [width] and inv1 [h1] (BatchNorm's 1/√(σ²+ε));
+ * a1 (after BatchNorm and dropout), m1 (its dropout mask, a byte a value) and d1 [rows, h1]; r2 (dense 2
+ * after ReLU), a2, m2 (bytes) and d2 [rows, h2]; o and do [rows]; inv [width] and inv1 [h1] (BatchNorm's
+ * 1/√(σ²+ε));
  * zeros [max(h2, hm)] (a bias of zeros, for products with no bias); for the monotone side
  * path (hm units, 0 = none): hm (its units after ReLU) and dhm [rows, hm], om [rows] (its output) and
  * dxm [rows, width] (its share of the input gradient).
@@ -84,11 +85,11 @@ export function allocateBuffers(
     z1: take(r * h1),
     xhat1: take(r * h1),
     a1: take(r * h1),
-    m1: take(r * h1),
+    m1: take((r * h1) / 4),
     d1: take(r * h1),
     r2: take(r * h2),
     a2: take(r * h2),
-    m2: take(r * h2),
+    m2: take((r * h2) / 4),
     d2: take(r * h2),
     o: take(r),
     do: take(r),

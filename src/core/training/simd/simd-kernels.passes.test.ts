@@ -52,7 +52,7 @@ describe('simd kernels: passes over rows', () => {
       }
     const dy = y; // the forward output stands in for an incoming gradient
     const before = f.slice(dy, dy + rows * stride);
-    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2, 0);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2, 0, 1);
     k.bnBack(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * scale, 4 * s1, 4 * s2, rows, 0);
     for (let c = 0; c < d; c++) {
       let sum1 = 0;
@@ -77,10 +77,20 @@ describe('simd kernels: passes over rows', () => {
     const [mean4, var4, s14, s24] = [1100, 1200, 1300, 1400];
     for (let c = 0; c < d; c += 4) {
       k.colMeanVar(4 * (x + col + c), stride, rows, 4, 4 * (mean4 + c), 4 * (var4 + c));
-      k.colSums2(4 * (dy + col + c), 4 * (xhat + col + c), stride, rows, 4, 4 * (s14 + c), 4 * (s24 + c), 0);
+      k.colSums2(
+        4 * (dy + col + c),
+        4 * (xhat + col + c),
+        stride,
+        rows,
+        4,
+        4 * (s14 + c),
+        4 * (s24 + c),
+        0,
+        1,
+      );
     }
     k.colMeanVar(4 * (x + col), stride, rows, d, 4 * mean, 4 * variance);
-    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2, 0);
+    k.colSums2(4 * (dy + col), 4 * (xhat + col), stride, rows, d, 4 * s1, 4 * s2, 0, 1);
     for (const [wide, four] of [
       [mean, mean4],
       [variance, var4],
@@ -94,12 +104,16 @@ describe('simd kernels: passes over rows', () => {
     const k = instantiateKernels(8192);
     const f = k.f32;
     const [a, g, m] = [1000, 1100, 1200];
+    const scale = 1 / 0.7;
     fill(f, a, 16);
     fill(f, g, 16);
-    fill(f, m, 16);
-    const [a0, g0, m0] = [f.slice(a, a + 16), f.slice(g, g + 16), f.slice(m, m + 16)];
+    // Dropout's mask: a byte a value, 0xFF kept (× scale), 0 dropped.
+    const bytes = new Uint8Array(f.buffer, 4 * m, 16);
+    bytes.set(Array.from({ length: 16 }, (_, i) => (i % 3 === 1 ? 0 : 0xff)));
+    const m0 = Array.from(bytes, (b) => (b ? Math.fround(scale) : 0));
+    const [a0, g0] = [f.slice(a, a + 16), f.slice(g, g + 16)];
     k.relu(4 * a, 16);
-    k.mulMask(4 * g, 4 * m, 16);
+    k.mulMask(4 * g, 4 * m, 16, scale);
     expect(Array.from(f.subarray(a, a + 16))).toEqual(Array.from(a0, (v) => Math.max(v, 0)));
     expect(Array.from(f.subarray(g, g + 16))).toEqual(
       Array.from(g0, (v, i) => Math.fround(v * (m0[i] as number))),
@@ -126,9 +140,9 @@ describe('simd kernels: passes over rows', () => {
     fill(f, z, 16);
     f.set(g0, fused);
     f.set(g0, g);
-    k.mulMask(4 * g, 4 * m, 16);
+    k.mulMask(4 * g, 4 * m, 16, scale);
     k.reluGrad(4 * g, 4 * z, 16);
-    k.maskReluGrad(4 * fused, 4 * m, 4 * z, 16);
+    k.maskReluGrad(4 * fused, 4 * m, 4 * z, 16, scale);
     expect(Array.from(f.subarray(fused, fused + 16))).toEqual(Array.from(f.subarray(g, g + 16)));
     expect(f.subarray(z, z + 16).some((v) => v <= 0)).toBe(true);
   });
@@ -171,10 +185,12 @@ describe('simd kernels: passes over rows', () => {
     for (const [a, b] of [
       [y, y2],
       [xhat, xhat2],
-      [mask, mask2],
     ] as const)
       expect(Array.from(f.subarray(b, b + rows * d))).toEqual(Array.from(f.subarray(a, a + rows * d)));
-    expect(f.subarray(mask, mask + rows * d).some((v) => v === 0)).toBe(true);
+    // The masks: a byte a value, 0xFF kept and 0 dropped, the same from both.
+    const bytes = (at: number) => Array.from(new Uint8Array(f.buffer, 4 * at, rows * d));
+    expect(bytes(mask2)).toEqual(bytes(mask));
+    expect(new Set(bytes(mask))).toEqual(new Set([0, 0xff]));
   });
 
   // d 20: the sixteen-column and four-column paths of colSums2. Trained (batch statistics) and frozen.
@@ -194,7 +210,8 @@ describe('simd kernels: passes over rows', () => {
       for (const at of [dy, xhat, z, gamma, beta, mean])
         fill(f, at, at === dy || at === xhat || at === z ? rows * d : d);
       for (let c = 0; c < d; c++) [f[variance + c], f[inv + c]] = [0.5 + rng.next(), 0.5 + rng.next()];
-      for (let i = 0; i < rows * d; i++) f[m + i] = rng.next() < 0.3 ? 0 : 1 / 0.7;
+      const maskBytes = new Uint8Array(f.buffer, 4 * m, rows * d);
+      for (let i = 0; i < rows * d; i++) maskBytes[i] = rng.next() < 0.3 ? 0 : 0xff;
       f.copyWithin(ref, dy, dy + rows * d);
       const p = { gamma, beta, mean, variance };
       const trace = { xhat, inv };
@@ -202,13 +219,16 @@ describe('simd kernels: passes over rows', () => {
       const grads = (g: number) => (trained ? { gamma: g, beta: g + d } : null);
       f.fill(0, gg, gb + 2 * d);
       const block = (at: number) => ({ at, stride: d, col: 0, d, n: rows });
-      k.mulMask(4 * ref, 4 * m, rows * d);
+      k.mulMask(4 * ref, 4 * m, rows * d, 1 / 0.7);
       batchNormBackward(k, block(ref), p, trace, scratch, grads(gg));
       k.reluGrad(4 * ref, 4 * z, rows * d);
-      batchNormBackward(k, block(dy), p, trace, scratch, grads(gb), { mask: m, gate: z });
+      batchNormBackward(k, block(dy), p, trace, scratch, grads(gb), {
+        mask: { at: m, scale: 1 / 0.7 },
+        gate: z,
+      });
       expect(Array.from(f.subarray(dy, dy + rows * d))).toEqual(Array.from(f.subarray(ref, ref + rows * d)));
       expect(Array.from(f.subarray(gb, gb + 2 * d))).toEqual(Array.from(f.subarray(gg, gg + 2 * d)));
-      expect(f.subarray(m, m + rows * d).some((v) => v === 0)).toBe(true);
+      expect(maskBytes.some((v) => v === 0)).toBe(true);
       expect(f.subarray(z, z + rows * d).some((v) => v <= 0)).toBe(true);
     },
   );

@@ -39,7 +39,7 @@ export interface SimdKernels {
   ): void;
   /**
    * bnApply on `count` floats of whole rows (stride = d), then dropout on y in place with the streams
-   * s0..s3, bit for bit as the two calls; y is written once.
+   * s0..s3 (its mask bytes at `mask`), bit for bit as the two calls; y is written once.
    */
   bnApplyDropout(
     x: number,
@@ -60,8 +60,8 @@ export interface SimdKernels {
     s3: number,
   ): void;
   /**
-   * Per column: s1 = Σ dy, s2 = Σ dy·x̂; with a mask m ≠ 0 (laid out like dy), dy ← dy·m first, in place
-   * (mulMask's bits).
+   * Per column: s1 = Σ dy, s2 = Σ dy·x̂; with a mask m ≠ 0 (dropout's bytes for a block of whole rows),
+   * dy ← dy·(0 or scale) first, in place (mulMask's bits).
    */
   colSums2(
     dy: number,
@@ -72,6 +72,7 @@ export interface SimdKernels {
     s1: number,
     s2: number,
     m: number,
+    scale: number,
   ): void;
   /**
    * In place: dy ← scale·(n·dy − s1 − x̂·s2), per column; with a gate ≠ 0 (the ReLU's input, laid out like
@@ -91,7 +92,10 @@ export interface SimdKernels {
   ): void;
   /** x = max(x, 0) on `count` floats. */
   relu(x: number, count: number): void;
-  /** mask = 0 with probability rate, else scale; dst = src·mask; s0..s3 start the four lanes' random streams. */
+  /**
+   * Each value dropped with probability rate, else scaled: dst = src·(0 or scale); mask gets one byte per value
+   * (0xFF kept, 0 dropped) at byte offset `mask`; s0..s3 start the four lanes' random streams.
+   */
   dropout(
     src: number,
     dst: number,
@@ -104,10 +108,10 @@ export interface SimdKernels {
     s2: number,
     s3: number,
   ): void;
-  /** d = d·m. */
-  mulMask(d: number, m: number, count: number): void;
-  /** d = d·m where a > 0, else 0 (mulMask then reluGrad, bit for bit). */
-  maskReluGrad(d: number, m: number, a: number, count: number): void;
+  /** d = d·(0 or scale), by dropout's mask bytes at m. */
+  mulMask(d: number, m: number, count: number, scale: number): void;
+  /** d = d·(0 or scale) where a > 0, else 0 (mulMask then reluGrad, bit for bit). */
+  maskReluGrad(d: number, m: number, a: number, count: number, scale: number): void;
   /**
    * One model's step rows from packed rows (packed-rows.ts; `cols` history floats a row): row j of the staged
    * arrays is packed row pick[j] (int32) for j < n, coefficient weight ÷ div (0 when div is 0), real 1;

@@ -580,6 +580,7 @@
         (param $rate f32) (param $scale f32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
     (local $o i32) (local $c i32) (local $end i32) (local $db i32)
     (local $h v128) (local $st v128) (local $u v128) (local $m v128) (local $rv v128) (local $sv v128)
+    (local $k v128)
     (local.set $st (i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1
       (i32x4.splat (local.get $s0)) (local.get $s1)) (local.get $s2)) (local.get $s3)))
     (local.set $rv (i32x4.splat (i32.trunc_sat_f32_u
@@ -600,9 +601,10 @@
       (local.set $u (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 13))))
       (local.set $u (i32x4.mul (local.get $u) (v128.const i32x4 0xC2B2AE35 0xC2B2AE35 0xC2B2AE35 0xC2B2AE35)))
       (local.set $u (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 16))))
-      (local.set $m (v128.and (local.get $sv)
-        (i32x4.ge_s (i32x4.shr_u (local.get $u) (i32.const 8)) (local.get $rv))))
-      (v128.store (i32.add (local.get $mask) (local.get $o)) (local.get $m))
+      (local.set $k (i32x4.ge_s (i32x4.shr_u (local.get $u) (i32.const 8)) (local.get $rv)))
+      (local.set $m (v128.and (local.get $sv) (local.get $k)))
+      (v128.store32_lane 0 (i32.add (local.get $mask) (i32.shr_u (local.get $o) (i32.const 2)))
+        (i8x16.narrow_i16x8_s (i16x8.narrow_i32x4_s (local.get $k) (local.get $k)) (i16x8.narrow_i32x4_s (local.get $k) (local.get $k))))
       (v128.store (i32.add (local.get $y) (local.get $o))
         (f32x4.mul
           (f32x4.add (f32x4.mul (local.get $h) (v128.load (i32.add (local.get $gamma) (local.get $c))))
@@ -618,10 +620,12 @@
   ;; four, as colMeanVar; every column adds its rows in order. With a mask m (laid out like dy; 0 = none),
   ;; dy ← dy·m first, in place (mulMask's pass, done while the rows are read anyway).
   (func (export "colSums2") (param $dy i32) (param $xhat i32) (param $stride i32) (param $rows i32) (param $d i32)
-        (param $s1 i32) (param $s2 i32) (param $m i32)
+        (param $s1 i32) (param $s2 i32) (param $m i32) (param $scale f32)
     (local $c i32) (local $r i32) (local $o i32) (local $sb i32) (local $g v128) (local $q i32) (local $p i32)
+    (local $sv v128) (local $mb v128) (local $half v128)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local.set $sv (f32x4.splat (local.get $scale)))
     (local.set $sb (i32.shl (local.get $stride) (i32.const 2)))
     (block $done16 (loop $col16
       (br_if $done16 (i32.gt_u (i32.add (local.get $c) (i32.const 16)) (local.get $d)))
@@ -638,15 +642,19 @@
       (block $r_done (loop $row
         (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
         (if (local.get $m) (then
+          ;; the 16 columns' mask bytes, widened to 0 / scale per value
           (local.set $p (i32.add (local.get $dy) (local.get $o)))
-          (local.set $q (i32.add (local.get $m) (local.get $o)))
-          (v128.store (local.get $p) (f32x4.mul (v128.load (local.get $p)) (v128.load (local.get $q))))
-          (v128.store offset=16 (local.get $p)
-            (f32x4.mul (v128.load offset=16 (local.get $p)) (v128.load offset=16 (local.get $q))))
-          (v128.store offset=32 (local.get $p)
-            (f32x4.mul (v128.load offset=32 (local.get $p)) (v128.load offset=32 (local.get $q))))
-          (v128.store offset=48 (local.get $p)
-            (f32x4.mul (v128.load offset=48 (local.get $p)) (v128.load offset=48 (local.get $q))))))
+          (local.set $mb (v128.load (i32.add (local.get $m) (i32.shr_u (local.get $o) (i32.const 2)))))
+          (local.set $half (i16x8.extend_low_i8x16_s (local.get $mb)))
+          (v128.store (local.get $p) (f32x4.mul (v128.load (local.get $p))
+            (v128.and (local.get $sv) (i32x4.extend_low_i16x8_s (local.get $half)))))
+          (v128.store offset=16 (local.get $p) (f32x4.mul (v128.load offset=16 (local.get $p))
+            (v128.and (local.get $sv) (i32x4.extend_high_i16x8_s (local.get $half)))))
+          (local.set $half (i16x8.extend_high_i8x16_s (local.get $mb)))
+          (v128.store offset=32 (local.get $p) (f32x4.mul (v128.load offset=32 (local.get $p))
+            (v128.and (local.get $sv) (i32x4.extend_low_i16x8_s (local.get $half)))))
+          (v128.store offset=48 (local.get $p) (f32x4.mul (v128.load offset=48 (local.get $p))
+            (v128.and (local.get $sv) (i32x4.extend_high_i16x8_s (local.get $half)))))))
         (local.set $q (i32.add (local.get $xhat) (local.get $o)))
         (local.set $g (v128.load (i32.add (local.get $dy) (local.get $o))))
         (local.set $a0 (f32x4.add (local.get $a0) (local.get $g)))
@@ -685,8 +693,8 @@
         (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
         (if (local.get $m) (then
           (local.set $p (i32.add (local.get $dy) (local.get $o)))
-          (v128.store (local.get $p)
-            (f32x4.mul (v128.load (local.get $p)) (v128.load (i32.add (local.get $m) (local.get $o)))))))
+          (v128.store (local.get $p) (f32x4.mul (v128.load (local.get $p))
+            (v128.and (local.get $sv) (i32x4.extend_low_i16x8_s (i16x8.extend_low_i8x16_s (v128.load32_zero (i32.add (local.get $m) (i32.shr_u (local.get $o) (i32.const 2)))))))))))
         (local.set $g (v128.load (i32.add (local.get $dy) (local.get $o))))
         (local.set $a0 (f32x4.add (local.get $a0) (local.get $g)))
         (local.set $b0 (f32x4.add (local.get $b0)
@@ -754,6 +762,7 @@
   (func (export "dropout") (param $src i32) (param $dst i32) (param $mask i32) (param $count i32)
         (param $rate f32) (param $scale f32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
     (local $o i32) (local $end i32) (local $st v128) (local $h v128) (local $m v128) (local $rv v128) (local $sv v128)
+    (local $k v128)
     (local.set $st (i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1
       (i32x4.splat (local.get $s0)) (local.get $s1)) (local.get $s2)) (local.get $s3)))
     ;; u·2⁻²⁴ ≥ rate exactly when the integer u ≥ ⌈rate·2²⁴⌉ (both products are exact): an integer
@@ -771,9 +780,11 @@
       (local.set $h (i32x4.mul (local.get $h) (v128.const i32x4 0xC2B2AE35 0xC2B2AE35 0xC2B2AE35 0xC2B2AE35)))
       (local.set $h (v128.xor (local.get $h) (i32x4.shr_u (local.get $h) (i32.const 16))))
       ;; uniform u·2⁻²⁴ in [0, 1) from the top 24 bits u; kept where it is ≥ rate
-      (local.set $m (v128.and (local.get $sv)
-        (i32x4.ge_s (i32x4.shr_u (local.get $h) (i32.const 8)) (local.get $rv))))
-      (v128.store (i32.add (local.get $mask) (local.get $o)) (local.get $m))
+      (local.set $k (i32x4.ge_s (i32x4.shr_u (local.get $h) (i32.const 8)) (local.get $rv)))
+      (local.set $m (v128.and (local.get $sv) (local.get $k)))
+      ;; the mask as one byte per value: 0xFF kept, 0 dropped
+      (v128.store32_lane 0 (i32.add (local.get $mask) (i32.shr_u (local.get $o) (i32.const 2)))
+        (i8x16.narrow_i16x8_s (i16x8.narrow_i32x4_s (local.get $k) (local.get $k)) (i16x8.narrow_i32x4_s (local.get $k) (local.get $k))))
       (v128.store (i32.add (local.get $dst) (local.get $o))
         (f32x4.mul (v128.load (i32.add (local.get $src) (local.get $o))) (local.get $m)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
@@ -781,13 +792,15 @@
   )
 
   ;; d = d·m
-  (func (export "mulMask") (param $d i32) (param $m i32) (param $count i32)
-    (local $o i32) (local $end i32)
+  (func (export "mulMask") (param $d i32) (param $m i32) (param $count i32) (param $scale f32)
+    (local $o i32) (local $end i32) (local $sv v128)
     (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (local.set $sv (f32x4.splat (local.get $scale)))
     (block $done (loop $each
       (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
       (v128.store (i32.add (local.get $d) (local.get $o))
-        (f32x4.mul (v128.load (i32.add (local.get $d) (local.get $o))) (v128.load (i32.add (local.get $m) (local.get $o)))))
+        (f32x4.mul (v128.load (i32.add (local.get $d) (local.get $o)))
+          (v128.and (local.get $sv) (i32x4.extend_low_i16x8_s (i16x8.extend_low_i8x16_s (v128.load32_zero (i32.add (local.get $m) (i32.shr_u (local.get $o) (i32.const 2)))))))))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $each)))
   )
@@ -967,14 +980,16 @@
 
   ;; ReLU's gradient: d = d where a > 0, else 0 (a = the ReLU's output).
   ;; d = d·m where a > 0, else 0: mulMask then reluGrad in one pass.
-  (func (export "maskReluGrad") (param $d i32) (param $m i32) (param $a i32) (param $count i32)
-    (local $o i32) (local $end i32)
+  (func (export "maskReluGrad") (param $d i32) (param $m i32) (param $a i32) (param $count i32) (param $scale f32)
+    (local $o i32) (local $end i32) (local $sv v128)
     (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (local.set $sv (f32x4.splat (local.get $scale)))
     (block $done (loop $each
       (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
       (v128.store (i32.add (local.get $d) (local.get $o))
         (v128.and
-          (f32x4.mul (v128.load (i32.add (local.get $d) (local.get $o))) (v128.load (i32.add (local.get $m) (local.get $o))))
+          (f32x4.mul (v128.load (i32.add (local.get $d) (local.get $o)))
+            (v128.and (local.get $sv) (i32x4.extend_low_i16x8_s (i16x8.extend_low_i8x16_s (v128.load32_zero (i32.add (local.get $m) (i32.shr_u (local.get $o) (i32.const 2))))))))
           (f32x4.gt (v128.load (i32.add (local.get $a) (local.get $o))) (v128.const f32x4 0 0 0 0))))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $each)))
