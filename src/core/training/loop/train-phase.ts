@@ -60,7 +60,7 @@ export async function trainTwoHeadPhases(
 ): Promise<PhaseSummary[][]> {
   const prepared = members.map((member) => {
     // Only a weighted phase needs each row's weight by row (a map of every row cost 0.5 s on 173k rows).
-    const weightOf = member.weights ? rowWeights(member.indices, member.weights) : null;
+    const weightOf = member.weights ? rowWeights(run.tasks.length, member.indices, member.weights) : null;
     const { head: fitIdx, tail: valIdx } = splitTail(
       run.tasks,
       member.indices,
@@ -128,12 +128,10 @@ export async function trainTwoHeadPhases(
 let weightByRow = new Float64Array(0);
 
 /**
- * `weights` (aligned with `indices`) by row: a row listed twice keeps its last weight, as a map of them did.
+ * `weights` (aligned with `indices`, rows of a task list of `rows`) by row: a row listed twice keeps its last weight, as a map of them did.
  * A typed array in place of that map: its 110,892 entries cost 10–15 ms a weighted phase on EdNet.
  */
-function rowWeights(indices: readonly number[], weights: readonly number[]): Float64Array {
-  let rows = 0;
-  for (const i of indices) rows = Math.max(rows, i + 1);
+function rowWeights(rows: number, indices: readonly number[], weights: readonly number[]): Float64Array {
   if (weightByRow.length < rows) weightByRow = new Float64Array(Math.max(rows, 2 * weightByRow.length));
   indices.forEach((i, j) => (weightByRow[i] = weights[j] as number));
   return weightByRow;

@@ -5,7 +5,7 @@
  * in the SIMD kernels; the per-column arithmetic (d floats) in JS. Offsets count floats.
  */
 import { BN_EPSILON } from '../../model/architecture';
-import type { FusedDropout } from './simd-dropout';
+import { dropoutScale, type FusedDropout } from './simd-dropout';
 import type { SimdKernels } from './simd-kernels';
 
 /** Float offsets of a BatchNorm layer's variables (d floats each). */
@@ -89,7 +89,7 @@ export function batchNormForward(
       4 * p.beta,
       4 * mask,
       rate,
-      1 / (1 - rate),
+      dropoutScale(rate),
       ...seeds,
     );
   }

@@ -7,6 +7,9 @@ import type { SimdKernels } from './simd-kernels';
 
 const UINT32 = 4_294_967_296;
 
+/** Inverted dropout's scale of a kept value: what its masks stand for wherever they are read. */
+export const dropoutScale = (rate: number): number => 1 / (1 - rate);
+
 /** The four lanes' stream starts of one dropout, drawn from the step's generator in lane order. */
 export function dropoutSeeds(rand: () => number): [number, number, number, number] {
   const seed = () => Math.floor(rand() * UINT32);
@@ -30,5 +33,5 @@ export function dropout(
   rate: number,
   rand: () => number,
 ): void {
-  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, 1 / (1 - rate), ...dropoutSeeds(rand));
+  k.dropout(4 * src, 4 * dst, 4 * mask, count, rate, dropoutScale(rate), ...dropoutSeeds(rand));
 }

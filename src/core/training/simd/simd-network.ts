@@ -20,7 +20,7 @@ import type { SimdKernels } from './simd-kernels';
 import { allocateBuffers, type Arena, type SimdRows, type StepBuffers } from './simd-buffers';
 import { headLoss } from './simd-head-loss';
 import { slotOf, trainsBelow, type ModelLayout } from './simd-layout';
-import { dropout, dropoutSeeds } from './simd-dropout';
+import { dropout, dropoutScale, dropoutSeeds } from './simd-dropout';
 import {
   addL2,
   copyHistory,
@@ -203,7 +203,7 @@ export class SimdNetwork implements PathHost {
     if (!trainsBelow(layout, 'output')) return total + this.l2(base, grad);
     k.dense(4 * buf.do, 4 * this.at(base, 'output', 0), 4 * buf.zeros, 4 * buf.d2, n, 1, h2);
     if (spec.dropout2 > 0)
-      k.maskReluGrad(4 * buf.d2, 4 * buf.m2, 4 * buf.r2, n * h2, 1 / (1 - spec.dropout2));
+      k.maskReluGrad(4 * buf.d2, 4 * buf.m2, 4 * buf.r2, n * h2, dropoutScale(spec.dropout2));
     else k.reluGrad(4 * buf.d2, 4 * buf.r2, n * h2);
     if (this.trains('dense_2')) {
       k.gradW(4 * buf.a1, 4 * buf.d2, 4 * g('dense_2', 0), n, h1, h2, 4 * g('dense_2', 1));
@@ -213,7 +213,7 @@ export class SimdNetwork implements PathHost {
     const trunkGrads = this.trains('trunk_bn') ? { gamma: g('trunk_bn', 0), beta: g('trunk_bn', 1) } : null;
     const trunk = { at: buf.d1, stride: h1, col: 0, d: h1, n };
     // Dropout 1's mask on the way in, dense 1's ReLU gate on the way out, in the BatchNorm's passes.
-    const drop1 = spec.dropout1 > 0 ? { mask: { at: buf.m1, scale: 1 / (1 - spec.dropout1) } } : {};
+    const drop1 = spec.dropout1 > 0 ? { mask: { at: buf.m1, scale: dropoutScale(spec.dropout1) } } : {};
     const fused = { gate: buf.z1, ...drop1 };
     batchNormBackward(k, trunk, this.bn(base, 'trunk_bn'), this.trunkTrace(), scratch, trunkGrads, fused);
     if (this.trains('dense_1')) {

@@ -153,12 +153,14 @@ class SimdStackedEngine implements StackedEngine {
     this.stage = stagedBatch(this.kernels.f32, stageAt, k, setup.width);
     this.fitAt = fitAt;
     this.ints = new Int32Array(this.kernels.f32.buffer);
+    // A phase's two heads learn from the same rows: the second copies the first's pack, then its targets.
+    const packedFirst = new Map<BatchSource['rows'], number>();
     models.forEach(({ fit }, m) => {
       const { packed, n } = fitAt[m] as FitAt;
       const f = this.kernels.f32;
-      // A phase's two heads learn from the same rows: the second copies the first's pack, then its targets.
-      const twin = models.findIndex((other, j) => j < m && other.fit.rows === fit.rows);
-      if (twin < 0) {
+      const twin = packedFirst.get(fit.rows);
+      if (twin === undefined) {
+        packedFirst.set(fit.rows, m);
         const span = [packed, packed + n * PACKED_STRIDE] as const;
         packRows(fit, { n, floats: f.subarray(...span), ints: this.ints.subarray(...span) });
         return;
