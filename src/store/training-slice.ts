@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ComparisonSet, ReportFrame } from '../core/report/compose-report';
 import type { ReportStrategy } from '../core/report/report-types';
 import type { RunProgressEvent } from '../core/comparison/comparison-request';
+import { onRunLossCurve } from '../core/comparison/progress-coalescer';
 import type { InfluenceRow } from '../core/training/loop/sampling';
 import type { LabClient } from '../worker/lab-client';
 import type { BackendDecision, RunId, TrainEvent } from '../worker/protocol';
@@ -104,7 +105,7 @@ function applyProgress(previous: StrategyProgress | undefined, e: RunProgressEve
     done: false,
   };
   // The loss curve shows the first seed's training; later seeds only move the counters.
-  const shared = e.head === 'correctness' && e.userId === undefined && e.seedIndex === 0;
+  const shared = onRunLossCurve(e);
   return {
     ...base,
     phase: e.phase,

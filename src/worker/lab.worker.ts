@@ -26,6 +26,7 @@ import { sweep } from './sweep-handler';
 import { train } from './train-handler';
 import { startWasm, warmUpTraining } from './warm-up';
 import { loseWebGLContext } from './webgl-context-guard';
+import { webglRenderer } from './webgl-renderer';
 import { answerWhatIf } from './what-if';
 
 /** This worker's own scope, taken once (unit tests run several workers in one thread, each on its own). */
@@ -36,6 +37,8 @@ const { held, helpers, runs, cancelledEarly, post, activate } = context;
 helpers.prestart(helperBudget(scope.navigator.hardwareConcurrency));
 // wasm's binary compiles off this thread while the page fetches and imports the sample.
 void startWasm();
+// Auto's first decision reads the WebGL renderer (50 ms in a fresh worker): read now, while the page loads.
+webglRenderer();
 
 // Fault injection for the e2e journeys (they call it through Playwright's worker handle): losing the
 // WebGL context is a real browser event, simulated the way WEBGL_lose_context allows.

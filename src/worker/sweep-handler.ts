@@ -6,8 +6,10 @@
  */
 import { planSweep, sweepBaseOf, type SweepPlan } from '../core/sweep/plan-sweep';
 import { runSweep } from '../core/sweep/run-sweep';
+import { coalesceProgress } from '../core/comparison/progress-coalescer';
 import { startRun, type LabContext } from './lab-context';
 import type { RunId } from './message-ids';
+import type { RunProgressEvent } from '../core/comparison/comparison-request';
 import type { SweepEvent, SweepRunRequest } from './protocol';
 import { forgetWebGLModels, openRun } from './run-backend';
 import type { ContextGuard } from './webgl-context-guard';
@@ -30,7 +32,14 @@ export async function sweep(context: LabContext, id: RunId, request: SweepRunReq
   }
   const controller = new AbortController();
   runs.set(id, controller);
-  const emit = (event: SweepEvent) => post({ id, kind: 'sweep-event', event });
+  const progress = coalesceProgress<RunProgressEvent>(
+    ({ userId: _userId, ...event }) => post({ id, kind: 'sweep-event', event: { kind: 'progress', event } }),
+    () => false,
+  );
+  const emit = (event: SweepEvent) => {
+    progress.flush();
+    post({ id, kind: 'sweep-event', event });
+  };
   const position = new Map(plan.points.map((p, i) => [p.id, i + 1]));
   let guard: ContextGuard | undefined;
   try {
@@ -50,8 +59,8 @@ export async function sweep(context: LabContext, id: RunId, request: SweepRunReq
       signal: controller.signal,
       lanes,
       deviceFault: runGuard.fault,
-      // Epochs only: per-user phases name a user, which the page has no use for here.
-      onProgress: ({ userId: _userId, ...event }) => emit({ kind: 'progress', event }),
+      // Epochs only (per-user phases name a user, which the page has no use for here), coalesced.
+      onProgress: (event) => progress.progress(event),
       onLaneLost: (lane, pointId, reason) =>
         emit({
           kind: 'notice',

@@ -5,6 +5,7 @@
  * keeps what finished.
  */
 import { runComparison } from '../core/comparison/run-comparison';
+import { coalesceProgress, onRunLossCurve } from '../core/comparison/progress-coalescer';
 import { heldOutOf } from '../core/comparison/evaluation-setup';
 import type { StrategyPredictions } from '../core/comparison/comparison-request';
 import { resamplesFor } from '../core/evaluation/repeated-bootstrap';
@@ -30,7 +31,14 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
     return post({ id, kind: 'train-failed', message: 'Load a dataset before training.' });
   const controller = new AbortController();
   runs.set(id, controller);
-  const emit = (event: TrainEvent) => post({ id, kind: 'event', event });
+  const progress = coalesceProgress(
+    (event) => post({ id, kind: 'event', event: { kind: 'progress', event } }),
+    onRunLossCurve,
+  );
+  const emit = (event: TrainEvent) => {
+    progress.flush();
+    post({ id, kind: 'event', event });
+  };
   // Said as the Cancel arrives, before the seconds a big file's intervals of what finished can take.
   controller.signal.addEventListener('abort', () => emit({ kind: 'stopping' }), { once: true });
   const finished: string[] = [];
@@ -72,7 +80,7 @@ export async function train(context: LabContext, id: RunId, request: TrainReques
         held.frame = frame;
         emit({ kind: 'frame', frame });
       },
-      onProgress: (event) => emit({ kind: 'progress', event }),
+      onProgress: (event) => progress.progress(event),
       deviceFault: runGuard.fault,
       lanes,
       onLaneLost: (lane, sid, reason) =>

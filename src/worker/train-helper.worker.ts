@@ -8,6 +8,7 @@ import '../platform/csp-ready';
 import { activateBackend, BACKENDS } from '../core/backend/activate-backend';
 import { importTasksFromBytes } from '../core/data/import-tasks';
 import { laneRunner, type LaneRunner } from '../core/comparison/lane-runner';
+import { coalesceProgress, onLossCurve } from '../core/comparison/progress-coalescer';
 import type { HelperReply, HelperRequest } from './helper-protocol';
 import { handleInOrder } from './handle-in-order';
 import { runIdOf, type HelperRunId } from './message-ids';
@@ -60,10 +61,12 @@ async function handle(request: HelperRequest): Promise<void> {
         runs.set(runIdOf(id), controller);
         try {
           const { job } = request;
-          const result = await runner(job, {
-            signal: controller.signal,
-            onProgress: (event) => post({ id, kind: 'progress', event }),
-          });
+          const progress = coalesceProgress(
+            (event) => post({ id, kind: 'progress', event }),
+            (event) => onLossCurve(event, job.keep),
+          );
+          const result = await runner(job, { signal: controller.signal, onProgress: progress.progress });
+          progress.flush();
           // Cancelled while finishing: the lab worker no longer waits for it, so the model it holds stays.
           if (controller.signal.aborted) {
             result.model?.dispose();
