@@ -36,6 +36,9 @@ export function threadBudget(cores = availableParallelism()): number {
  * already running under tsx (the `retrain-lab` bin), resolves its own ESM half to a path that does not exist.
  */
 function bootstrap(): string {
+  // Run from the bin's bundle of the CLI (bin/build-cli.mjs): the lane's bundle lies beside it.
+  if (import.meta.url.endsWith('.js'))
+    return `import(${JSON.stringify(new URL('./lane-thread.js', import.meta.url).href)});`;
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('tsx/package.json'));
   const exports = (
