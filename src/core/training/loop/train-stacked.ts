@@ -11,7 +11,7 @@ import type { Rng } from '../../random/rng';
 import { phaseBatch, type PhaseBatch } from './batch-rule';
 import { createSimdEngine } from '../simd/simd-stacked-engine';
 import { currentEngine, type Engine } from '../engine-choice';
-import { hostBatch, packRows, type PackedRows } from './stacked-batch';
+import { hostBatch, packRows, positions, type PackedRows } from './stacked-batch';
 import { monotoneKey } from './stacked-network';
 import type { EngineSetup, StackedEngine } from './stacked-engine';
 import { createTfjsEngine } from '../tfjs/tfjs-stacked-engine';
@@ -270,13 +270,6 @@ export async function trainStacked(args: TrainStackedArgs): Promise<PhaseResult[
   } finally {
     for (const { engine } of units) engine.dispose();
   }
-}
-
-/** 0, 1, …, n − 1 in a plain loop (Array.from with a map function cost a call per row, every epoch). */
-function positions(n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(i); // push keeps the array packed (new Array(n) makes it holey)
-  return out;
 }
 
 /** One engine and the models (positions among the live models) it trains. */
