@@ -43,7 +43,8 @@ export function ensureGeneratedFiles(): void {
  */
 export async function startPreview(
   port = 4179,
-  options: { outDir?: string } = {},
+  /** minify false: function names kept, for profiles (worker-profile.ts). */
+  options: { outDir?: string; minify?: boolean } = {},
 ): Promise<{ url: string; stop: () => void }> {
   const taken = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,
@@ -54,7 +55,10 @@ export async function startPreview(
       `port ${port} already answers (a server left by an earlier run?): stop it, or choose another port`,
     );
   const outDir = options.outDir ? ['--outDir', options.outDir] : [];
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...outDir], { stdio: 'inherit' });
+  const minify = options.minify === false ? ['--minify', 'false'] : [];
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...outDir, ...minify], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('vite build failed');
   const server: ChildProcess = spawn(
     'npx',
