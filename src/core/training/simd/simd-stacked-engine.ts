@@ -7,7 +7,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   packRows,
-  validationHostBatch,
   validationWidth,
   type BatchSource,
   type HostBatch,
@@ -20,6 +19,7 @@ import { FEATURE_COUNT } from '../../features/history-features';
 import { PACKED_STRIDE, PACKED_TARGET } from '../loop/packed-rows';
 import { Arena, type SimdRows, type StagedAt } from './simd-buffers';
 import { SimdNetwork } from './simd-network';
+import { stageValidationRows } from './staged-validation';
 
 export { simdKernelsAvailable };
 
@@ -171,7 +171,7 @@ class SimdStackedEngine implements StackedEngine {
     });
     this.valAt = valAt;
     this.val = valAt
-      ? validationHostBatch(sources, OWN_TABLES, stagedBatch(this.kernels.f32, valAt, k, valWidth))
+      ? stageValidationRows(sources, stagedBatch(this.kernels.f32, valAt, k, valWidth))
       : null;
     models.forEach((m, i) => readVariables(this.kernels.f32, m.net, layout, this.params + i * layout.size));
   }
