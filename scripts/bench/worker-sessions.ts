@@ -14,6 +14,8 @@ export interface ProfileNode {
 
 export interface WorkerSession {
   url: string;
+  /** Session ids from the page's down to this worker's. */
+  path: string[];
   send(method: string, params?: object): Promise<unknown>;
 }
 
@@ -49,6 +51,7 @@ export async function workerSessions(cdp: CDPSession): Promise<{ all(): Promise<
     };
     return {
       url,
+      path,
       send: (method, params = {}) =>
         new Promise((resolve, reject) => {
           const id = next++;
@@ -56,6 +59,12 @@ export async function workerSessions(cdp: CDPSession): Promise<{ all(): Promise<
           void wrap(JSON.stringify({ id, method, params }), path.length - 1);
         }),
     };
+  };
+
+  /** A worker that ended (a helper of the previous dataset closes on an import): no longer listed. */
+  const detach = (path: string[]): void => {
+    const at = sessions.findIndex((s) => s.path.join('/') === path.join('/'));
+    if (at >= 0) sessions.splice(at, 1);
   };
 
   const receive = (path: string[], raw: string): void => {
@@ -66,6 +75,8 @@ export async function workerSessions(cdp: CDPSession): Promise<{ all(): Promise<
       if (message.error) pending.reject(new Error(message.error.message));
       else pending.resolve(message.result);
     } else if (message.method === 'Target.attachedToTarget' && message.params) attach(path, message.params);
+    else if (message.method === 'Target.detachedFromTarget' && message.params)
+      detach([...path, message.params.sessionId]);
     else if (message.method === 'Target.receivedMessageFromTarget' && message.params)
       receive([...path, message.params.sessionId], message.params.message ?? '{}');
   };
@@ -82,6 +93,7 @@ export async function workerSessions(cdp: CDPSession): Promise<{ all(): Promise<
   };
 
   cdp.on('Target.attachedToTarget', (e) => attach([], e));
+  cdp.on('Target.detachedFromTarget', (e) => detach([e.sessionId]));
   cdp.on('Target.receivedMessageFromTarget', (e) => {
     const { sessionId, message } = e as { sessionId: string; message: string };
     receive([sessionId], message);
