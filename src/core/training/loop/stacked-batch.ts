@@ -61,21 +61,7 @@ export function hostBatch(
   reuse?: HostBatch,
 ): HostBatch {
   const k = sources.length;
-  const hb: HostBatch =
-    reuse && reuse.k === k && reuse.b === b
-      ? clear(reuse)
-      : {
-          k,
-          b,
-          user: new Int32Array(k * b),
-          topic: new Int32Array(k * b),
-          difficulty: new Int32Array(k * b),
-          history: new Float32Array(k * b * FEATURE_COUNT),
-          target: new Float32Array(k * b),
-          coef: new Float32Array(k * b),
-          real: new Float32Array(k * b),
-          count: new Int32Array(k),
-        };
+  const hb = reuse && reuse.k === k && reuse.b === b ? clear(reuse) : emptyHostBatch(k, b);
   for (let m = 0; m < k; m++) {
     // Padding points at row 0 of model m's own tables (the unknown entry), with no weight.
     for (let j = 0; j < b; j++) {
@@ -105,6 +91,22 @@ export function hostBatch(
     }
   }
   return hb;
+}
+
+/** A host batch of k models × b rows, all zero. */
+export function emptyHostBatch(k: number, b: number): HostBatch {
+  return {
+    k,
+    b,
+    user: new Int32Array(k * b),
+    topic: new Int32Array(k * b),
+    difficulty: new Int32Array(k * b),
+    history: new Float32Array(k * b * FEATURE_COUNT),
+    target: new Float32Array(k * b),
+    coef: new Float32Array(k * b),
+    real: new Float32Array(k * b),
+    count: new Int32Array(k),
+  };
 }
 
 /** A host batch as freshly allocated (indices are rewritten for every row by hostBatch). */
