@@ -1,8 +1,8 @@
 /**
- * The CLI's lanes on the other cores: worker threads running lane-thread.ts (TypeScript, loaded through
- * tsx like the bin itself), each importing the same file and training the strategies runComparison hands
- * it, as the lab's helper workers do. A thread that dies or cannot start hands its strategy back
- * (LaneLostError) and the main thread trains it.
+ * The CLI's lanes on the other cores: worker threads running lane-thread.ts (from the bin's bundle, or
+ * through tsx where the CLI runs from its sources), each importing the same file and training the
+ * strategies runComparison hands it, as the lab's helper workers do. A thread that dies or cannot start
+ * hands its strategy back (LaneLostError) and the main thread trains it.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -31,12 +31,13 @@ export function threadBudget(cores = availableParallelism()): number {
 }
 
 /**
- * The code a thread starts with: tsx loads lane-thread.ts (resolved here, wherever the CLI was started).
+ * The code a thread starts with: the bundled lane-thread.js, or tsx loading lane-thread.ts (resolved here,
+ * wherever the CLI was started).
  * tsx's API is taken by its ES module entry: the CommonJS one, imported inside a thread of a process
  * already running under tsx (the `retrain-lab` bin), resolves its own ESM half to a path that does not exist.
  */
 function bootstrap(): string {
-  // Run from the bin's bundle of the CLI (bin/build-cli.mjs): the lane's bundle lies beside it.
+  // Run from the bin's bundle of the CLI (bin/cli-bundle.mjs): the lane's bundle lies beside it.
   if (import.meta.url.endsWith('.js'))
     return `import(${JSON.stringify(new URL('./lane-thread.js', import.meta.url).href)});`;
   const require = createRequire(import.meta.url);
