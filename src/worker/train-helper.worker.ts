@@ -61,6 +61,8 @@ async function handle(request: HelperRequest): Promise<void> {
         runs.set(runIdOf(id), controller);
         try {
           const { job } = request;
+          // A job keeps its model exactly when it is a training run's first seed (a sweep keeps none and
+          // draws no curve): the seed whose epochs the page's loss curve shows.
           const progress = coalesceProgress(
             (event) => post({ id, kind: 'progress', event }),
             (event) => onLossCurve(event, job.keep),
